@@ -1,0 +1,224 @@
+"""The command line: ``aftersales-desk`` / ``python -m desktop``.
+
+No subcommand opens the window.  The subcommands are what administrators and the tests use; they
+call the same services as the window.  Exit status: 0 on success, 1 when the input was refused
+(the reason is printed, in Chinese, naming record index and field key), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="aftersales-desk",
+        description="消杀药品售后服务台 Aftersales Desk",
+    )
+    p.add_argument("--data-dir", help="数据文件夹（默认：系统的用户数据文件夹，或环境变量 AFTERSALES_DESK_DATA）")
+    p.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="界面语言（默认中文）")
+    sub = p.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="在数据文件夹中生成演示记录")
+    demo.add_argument("--count", type=int, default=36, help="演示投诉的数量（默认 36）")
+    demo.add_argument("--open", action="store_true", help="生成后打开窗口")
+
+    ex = sub.add_parser("example", help="输出一条完整、有效的记录（JSON）")
+    ex.add_argument("kind", help="记录类型：complaint")
+
+    imp = sub.add_parser("import", help="导入 JSON 记录（全部有效才写入）")
+    imp.add_argument("file", help="JSON 文件（一个记录对象或记录数组）；- 表示标准输入")
+
+    dump = sub.add_parser("dump", help="把记录导出为 JSON（可由 import 原样读回）")
+    dump.add_argument("--kind", help="只导出这一类记录")
+    dump.add_argument("-o", "--output", required=True, help="输出文件；- 表示标准输出")
+
+    exp = sub.add_parser("export", help="把记录导出为 PDF")
+    exp.add_argument("number", nargs="?", help="备案编号，如 TS-2026-A3-0007")
+    exp.add_argument("--all", action="store_true", help="每条记录一个 PDF，写入 -o 指定的文件夹")
+    exp.add_argument("-o", "--output", required=True, help="PDF 文件（或 --all 时的文件夹）")
+
+    st = sub.add_parser("settings", help="查看或修改本机设置")
+    st.add_argument("--company-name")
+    st.add_argument("--company-address")
+    st.add_argument("--company-phone")
+    st.add_argument("--laptop-code", help="本机代码（1–4 位大写字母或数字，各台电脑不同）")
+    st.add_argument("--staff-name")
+    return p
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from .paths import data_dir
+
+    folder = data_dir(args.data_dir)
+    if args.command is None:
+        from .app import run_gui
+
+        return run_gui(folder, lang=args.lang)
+
+    from .storage.errors import StorageError
+
+    try:
+        return _run(args, folder)
+    except StorageError as e:
+        _err(f"错误：{e}")
+        return 1
+
+
+def _run(args: argparse.Namespace, folder: Path) -> int:
+    from .services.context import open_context
+
+    if args.command == "example":
+        from .domain.clock import Clock
+        from .domain.forms import SPECS
+        from .services.demo import example_object
+
+        if args.kind not in SPECS:
+            _err(f"未知的记录类型“{args.kind}”；可用：{'、'.join(SPECS)}")
+            return 2
+        print(json.dumps(example_object(args.kind, Clock().today()), ensure_ascii=False, indent=2))
+        return 0
+
+    ctx = open_context(folder)
+    try:
+        return _COMMANDS[args.command](ctx, args)
+    finally:
+        ctx.close()
+
+
+def _demo(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.demo import load_demo
+
+    n = load_demo(ctx.records, args.count)
+    print(f"已生成 {n} 条演示投诉记录：{ctx.data_dir}")
+    if args.open:
+        from .app import run_gui
+
+        ctx.close()
+        return run_gui(ctx.data_dir, lang=args.lang)
+    return 0
+
+
+def _import(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.transfer import ImportFailed, import_records
+
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8-sig")
+    except OSError as e:
+        _err(f"无法读取文件 {args.file}：{e.strerror}")
+        return 1
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        _err(f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列：{e.msg}")
+        return 1
+    try:
+        records = import_records(ctx.records, data)
+    except ImportFailed as e:
+        _err("导入失败，没有写入任何记录：")
+        for p in e.problems:
+            for line in p.lines():
+                _err("  " + line)
+        return 1
+    print(f"已导入 {len(records)} 条记录")
+    for r in records:
+        print(f"  {r.number}  {r.id}")
+    return 0
+
+
+def _dump(ctx: Any, args: argparse.Namespace) -> int:
+    from .domain.forms import SPECS
+    from .services.transfer import dump_records
+
+    if args.kind and args.kind not in SPECS:
+        _err(f"未知的记录类型“{args.kind}”；可用：{'、'.join(SPECS)}")
+        return 2
+    text = json.dumps(dump_records(ctx.records, args.kind), ensure_ascii=False, indent=2)
+    if args.output == "-":
+        print(text)
+    else:
+        _atomic_write(Path(args.output), (text + "\n").encode("utf-8"))
+        _err(f"已写入 {args.output}")
+    return 0
+
+
+def _export(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.export import export_all, export_number
+    from .services.records import NotFound
+
+    if args.all:
+        paths = export_all(ctx.records, Path(args.output))
+        print(f"已导出 {len(paths)} 个 PDF 到 {args.output}")
+        return 0
+    if not args.number:
+        _err("请给出备案编号，或使用 --all")
+        return 2
+    try:
+        export_number(ctx.records, args.number, Path(args.output))
+    except NotFound:
+        _err(f"没有编号为 {args.number} 的记录")
+        return 1
+    print(f"已导出 {args.output}")
+    return 0
+
+
+def _settings(ctx: Any, args: argparse.Namespace) -> int:
+    from .domain.settings import LABELS
+    from .domain.validation import ValidationFailed
+
+    settings = ctx.records.settings()
+    changed = False
+    for key in LABELS:
+        value = getattr(args, key)
+        if value is not None:
+            setattr(settings, key, value)
+            changed = True
+    if changed:
+        try:
+            ctx.records.save_settings(settings)
+        except ValidationFailed as e:
+            for i in e.issues:
+                _err(f"{LABELS.get(i.path, i.path)}（{i.path}）：{i.message}")
+            return 1
+    for key, label in LABELS.items():
+        print(f"{label}（{key}）：{getattr(settings, key)}")
+    return 0
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_COMMANDS = {
+    "demo": _demo,
+    "import": _import,
+    "dump": _dump,
+    "export": _export,
+    "settings": _settings,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

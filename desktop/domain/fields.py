@@ -1,0 +1,356 @@
+"""The form specification: one declaration of every field of a form.
+
+A :class:`FormSpec` lists sections; a section holds fields, item tables and a photo list.  The same
+declaration drives the Qt form (widget per type, objectName = key, accessibleName = label), the
+storage (one column per field, one child table per item table: see ``storage.schema``), validation
+(``domain.validation``), the JSON format (``domain.records``) and the PDF (``documents.form_pdf``).
+
+Values inside the program are Python objects (``str``, ``datetime.date``, ``Decimal``, ``int``,
+``bool``); text from a widget or a JSON file is turned into them by :func:`parse_value`, which is
+where "2026-02-30" or "-3" is refused with a message in Chinese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .i18n import FIELDS, MESSAGES, QT_TRANSLATE_NOOP
+
+
+class FieldType(enum.Enum):
+    TEXT = "text"  # one line
+    LONGTEXT = "longtext"  # several paragraphs, wraps in the PDF and may run onto further pages
+    DATE = "date"
+    CHOICE = "choice"  # one of ``choices``
+    PHONE = "phone"  # mainland China mobile, landline (with area code) or 400/800 number
+    DECIMAL = "decimal"  # quantities and amounts
+    INTEGER = "integer"
+    BOOL = "bool"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value on a form."""
+
+    key: str
+    label: str
+    type: FieldType = FieldType.TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    max_length: int | None = None
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+    positive: bool = False  # a quantity: strictly greater than zero
+    decimals: int = 2  # places kept for DECIMAL
+    placeholder: str = ""
+    help: str = ""
+    # Layout hints shared by the Qt form and the PDF grid: how many of the section's columns the
+    # field spans (the grid has 4 label/value pairs per row at most, see ``Section.columns``).
+    span: int = 1
+    # Fields that the program fills (number, status) are shown but not edited.
+    read_only: bool = False
+
+    @property
+    def default_max_length(self) -> int:
+        if self.max_length is not None:
+            return self.max_length
+        return {FieldType.LONGTEXT: 20000, FieldType.PHONE: 40}.get(self.type, 200)
+
+
+@dataclass(frozen=True)
+class ItemTable:
+    """Repeating lines, such as the product lines of a complaint."""
+
+    key: str
+    label: str
+    columns: tuple[Field, ...]
+    min_rows: int = 0
+    max_rows: int = 200
+
+    def column(self, key: str) -> Field:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class PhotoList:
+    """Pictures attached from disk (stored by content hash in the data folder)."""
+
+    key: str
+    label: str
+    max_photos: int = 50
+
+
+Element = Field | ItemTable | PhotoList
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    elements: tuple[Element, ...]
+    columns: int = 2  # label/value pairs per row in the Qt form and the PDF grid
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """A place on the printed form for a signature and a date.
+
+    ``name_field``/``date_field`` name the fields that hold the signer's printed name and date,
+    when the record knows them (an approver recorded in the system); the block still leaves a blank
+    line for the pen.
+    """
+
+    key: str
+    label: str
+    name_field: str | None = None
+    date_field: str | None = None
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    kind: str  # the JSON "kind" and the command line's KIND
+    table: str  # storage table name
+    title: str  # the printed title
+    number_prefix: str  # readable number: PREFIX-YEAR-LAPTOP-SEQ
+    number_label: str
+    date_field: str  # the field whose year goes into the number
+    sections: tuple[Section, ...]
+    signatures: tuple[SignatureBlock, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    def fields(self) -> list[Field]:
+        """Every scalar field, in form order."""
+        return [e for s in self.sections for e in s.elements if isinstance(e, Field)]
+
+    def tables(self) -> list[ItemTable]:
+        return [e for s in self.sections for e in s.elements if isinstance(e, ItemTable)]
+
+    def photo_lists(self) -> list[PhotoList]:
+        return [e for s in self.sections for e in s.elements if isinstance(e, PhotoList)]
+
+    def field(self, key: str) -> Field:
+        for f in self.fields():
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def element(self, key: str) -> Element:
+        for s in self.sections:
+            for e in s.elements:
+                if e.key == key:
+                    return e
+        raise KeyError(key)
+
+    def label_of(self, key: str) -> str:
+        """The Chinese label of a field, table or table column (``items.batch_no``)."""
+        if "." in key:
+            table, col = key.split(".", 1)
+            t = self.element(table)
+            assert isinstance(t, ItemTable)
+            return t.column(col).label
+        return self.element(key).label
+
+
+# --------------------------------------------------------------------------------------------
+# Values: text in, Python out, with a message in Chinese when the text is not a value.
+
+
+class ValueError_(ValueError):
+    """Raised by :func:`parse_value`; ``template`` is the untranslated message."""
+
+    def __init__(self, template: str, **args: Any) -> None:
+        self.template = template
+        self.args_ = args
+        super().__init__(template.format(**args))
+
+
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_DATE_COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+
+# Mainland numbers: mobile 1[3-9]xxxxxxxxx; landline 0 + 2–3 digit area code + 7–8 digits,
+# optional extension; 400/800 service numbers.  Spaces, dashes and brackets are allowed between.
+_MOBILE_RE = re.compile(r"^(\+?86)?1[3-9]\d{9}$")
+_LANDLINE_RE = re.compile(r"^(\+?86)?0\d{2,3}\d{7,8}(转\d{1,6}|#\d{1,6}|ext\d{1,6})?$")
+_SERVICE_RE = re.compile(r"^[48]00\d{7}$")
+
+
+def parse_date(text: str) -> dt.date:
+    m = _DATE_RE.match(text) or _DATE_COMPACT_RE.match(text)
+    if not m:
+        raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "日期格式应为 年-月-日，例如 2026-03-15"))
+    y, mo, d = (int(g) for g in m.groups())
+    if not 1 <= mo <= 12:
+        raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "日期无效：没有 {month} 月"), month=mo)
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        raise ValueError_(
+            QT_TRANSLATE_NOOP(MESSAGES, "日期无效：{year} 年 {month} 月没有 {day} 日"), year=y, month=mo, day=d
+        ) from None
+
+
+def normalise_phone(text: str) -> str:
+    """The digits of a phone number (keeping an extension), for checking."""
+    t = text.strip().replace("（", "(").replace("）", ")")
+    t = re.sub(r"[\s\-()]", "", t)
+    return t
+
+
+def parse_value(f: Field, raw: Any) -> Any:
+    """Turn text (or a JSON value) into the field's Python value; ``None`` when empty."""
+    if raw is None:
+        return None
+    if isinstance(raw, str) and f.type is not FieldType.LONGTEXT:
+        raw = raw.strip()
+    if raw == "" or raw == []:
+        return None
+    t = f.type
+    if t in (FieldType.TEXT, FieldType.LONGTEXT):
+        if not isinstance(raw, str):
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "应为文字"))
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        if len(text) > f.default_max_length:
+            raise ValueError_(
+                QT_TRANSLATE_NOOP(MESSAGES, "太长：最多 {limit} 个字，现有 {count} 个字"),
+                limit=f.default_max_length,
+                count=len(text),
+            )
+        return text if t is FieldType.LONGTEXT else text.strip()
+    if t is FieldType.DATE:
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        if isinstance(raw, dt.date):
+            return raw
+        if not isinstance(raw, str):
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "日期格式应为 年-月-日，例如 2026-03-15"))
+        return parse_date(raw)
+    if t is FieldType.CHOICE:
+        if raw not in f.choices:
+            raise ValueError_(
+                QT_TRANSLATE_NOOP(MESSAGES, "“{value}”不是可选项；可选：{choices}"),
+                value=raw,
+                choices="、".join(f.choices),
+            )
+        return raw
+    if t is FieldType.PHONE:
+        if not isinstance(raw, str):
+            raw = str(raw)
+        digits = normalise_phone(raw)
+        if not (_MOBILE_RE.match(digits) or _LANDLINE_RE.match(digits) or _SERVICE_RE.match(digits)):
+            raise ValueError_(
+                QT_TRANSLATE_NOOP(
+                    MESSAGES, "不是有效的电话号码：手机号为 11 位（1 开头），座机请带区号，如 010-12345678"
+                )
+            )
+        return raw.strip()
+    if t in (FieldType.DECIMAL, FieldType.INTEGER):
+        if isinstance(raw, bool):
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "应为数字"))
+        try:
+            num = Decimal(str(raw).replace(",", "").replace("，", ""))
+        except InvalidOperation:
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "应为数字")) from None
+        if not num.is_finite():
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "应为数字"))
+        if t is FieldType.INTEGER and num != num.to_integral_value():
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "应为整数"))
+        if f.positive and num <= 0:
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "应大于 0"))
+        if f.min_value is not None and num < f.min_value:
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能小于 {min}"), min=f.min_value)
+        if f.max_value is not None and num > f.max_value:
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能大于 {max}"), max=f.max_value)
+        if t is FieldType.INTEGER:
+            return int(num)
+        quant = Decimal(1).scaleb(-f.decimals)
+        if num != num.quantize(quant):
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "最多保留 {places} 位小数"), places=f.decimals)
+        if abs(num) >= Decimal(10) ** 12:
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
+        return num.normalize() if num == num.to_integral_value() else num
+    if t is FieldType.BOOL:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw in ("是", "true", "True", "1"):
+            return True
+        if isinstance(raw, str) and raw in ("否", "false", "False", "0"):
+            return False
+        raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "应为 是 或 否"))
+    raise AssertionError(t)
+
+
+def format_value(f: Field, value: Any) -> str:
+    """The value as a person reads it (widgets, PDF, Excel)."""
+    if value is None:
+        return ""
+    if f.type is FieldType.DATE:
+        return value.isoformat()
+    if f.type is FieldType.BOOL:
+        return "是" if value else "否"
+    if f.type is FieldType.DECIMAL:
+        d = Decimal(value)
+        return format(d.normalize() if d == d.to_integral_value() else d, "f")
+    return str(value)
+
+
+def to_json_value(f: Field, value: Any) -> Any:
+    """The value in the JSON format (docs/json-format.md)."""
+    if value is None:
+        return None
+    if f.type is FieldType.DATE:
+        return value.isoformat()
+    if f.type is FieldType.DECIMAL:
+        d = Decimal(value)
+        if d == d.to_integral_value():
+            return int(d)
+        # A float is exact enough here: at most ``decimals`` places and well under 2**53.
+        return float(d)
+    return value
+
+
+@dataclass
+class Photo:
+    """A picture attached to a record: stored once under its SHA-256 in the data folder."""
+
+    sha256: str
+    filename: str
+    caption: str = ""
+    media_type: str = "image/jpeg"
+    id: str | None = None
+
+
+@dataclass
+class RecordValues:
+    """The values of one record as the domain sees it (no ORM, no widgets)."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    photos: dict[str, list[Photo]] = field(default_factory=dict)
+
+
+__all__ = [
+    "FIELDS",
+    "Element",
+    "Field",
+    "FieldType",
+    "FormSpec",
+    "ItemTable",
+    "Photo",
+    "PhotoList",
+    "RecordValues",
+    "Section",
+    "SignatureBlock",
+    "ValueError_",
+    "format_value",
+    "parse_date",
+    "parse_value",
+    "to_json_value",
+]

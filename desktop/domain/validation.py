@@ -1,0 +1,185 @@
+"""Validation of a record against its form specification.
+
+Two steps, both pure: :func:`parse_record` turns raw values (text from widgets, values from JSON)
+into typed values and collects every problem with the path of the field it belongs to;
+:func:`check_record` adds what needs the whole record (required fields, dates in order, rules of
+one form).  Nothing is written unless both return no issue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import Field, FormSpec, ItemTable, Photo, PhotoList, RecordValues, ValueError_, parse_value
+from .i18n import MESSAGES, QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem with one value.  ``path`` is the JSON path: ``phone``, ``items[1].quantity``."""
+
+    path: str
+    template: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.args)
+
+    @property
+    def key(self) -> str:
+        """The top-level key (field, table or photo list) the issue is attached to."""
+        return self.path.split("[", 1)[0].split(".", 1)[0]
+
+    @property
+    def row(self) -> int | None:
+        if "[" in self.path:
+            return int(self.path.split("[", 1)[1].split("]", 1)[0])
+        return None
+
+    @property
+    def column(self) -> str | None:
+        if "]." in self.path:
+            return self.path.split("].", 1)[1]
+        return None
+
+
+class ValidationFailed(Exception):
+    """Raised by services when a record is refused; nothing has been written."""
+
+    def __init__(self, issues: list[Issue], index: int | None = None) -> None:
+        self.issues = issues
+        self.index = index
+        super().__init__("; ".join(f"{i.path}: {i.message}" for i in issues))
+
+
+REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "必填")
+
+
+def _parse_field(f: Field, raw: Any, path: str, issues: list[Issue]) -> Any:
+    try:
+        return parse_value(f, raw)
+    except ValueError_ as e:
+        issues.append(Issue(path, e.template, e.args_))
+        return None
+
+
+def parse_record(spec: FormSpec, raw: Mapping[str, Any]) -> tuple[RecordValues, list[Issue]]:
+    """Typed values from raw ones; unknown keys are the caller's business (see ``records``)."""
+    issues: list[Issue] = []
+    values = RecordValues()
+    for f in spec.fields():
+        if f.read_only:
+            continue
+        values.fields[f.key] = _parse_field(f, raw.get(f.key), f.key, issues)
+    for t in spec.tables():
+        rows_raw = raw.get(t.key) or []
+        if not isinstance(rows_raw, list):
+            issues.append(Issue(t.key, QT_TRANSLATE_NOOP(MESSAGES, "应为多行列表")))
+            rows_raw = []
+        rows: list[dict[str, Any]] = []
+        for i, row_raw in enumerate(rows_raw):
+            if not isinstance(row_raw, Mapping):
+                issues.append(Issue(f"{t.key}[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "应为一行的字段")))
+                continue
+            row = {c.key: _parse_field(c, row_raw.get(c.key), f"{t.key}[{i}].{c.key}", issues) for c in t.columns}
+            rows.append(row)
+        values.tables[t.key] = rows
+    for p in spec.photo_lists():
+        photos = raw.get(p.key) or []
+        values.photos[p.key] = [ph if isinstance(ph, Photo) else Photo(**ph) for ph in photos]
+    return values, issues
+
+
+def _blank_row(row: Mapping[str, Any]) -> bool:
+    return all(v is None for v in row.values())
+
+
+def check_required(spec: FormSpec, values: RecordValues) -> list[Issue]:
+    issues: list[Issue] = []
+    for f in spec.fields():
+        if f.required and not f.read_only and values.fields.get(f.key) is None:
+            issues.append(Issue(f.key, REQUIRED))
+    for t in spec.tables():
+        rows = [r for r in values.tables.get(t.key, []) if not _blank_row(r)]
+        if len(rows) < t.min_rows:
+            issues.append(Issue(t.key, QT_TRANSLATE_NOOP(MESSAGES, "至少填写 {n} 行"), {"n": t.min_rows}))
+        if len(rows) > t.max_rows:
+            issues.append(Issue(t.key, QT_TRANSLATE_NOOP(MESSAGES, "最多 {n} 行"), {"n": t.max_rows}))
+        for i, row in enumerate(values.tables.get(t.key, [])):
+            if _blank_row(row):
+                continue
+            for c in t.columns:
+                if c.required and row.get(c.key) is None:
+                    issues.append(Issue(f"{t.key}[{i}].{c.key}", REQUIRED))
+    for p in spec.photo_lists():
+        if len(values.photos.get(p.key, [])) > p.max_photos:
+            issues.append(Issue(p.key, QT_TRANSLATE_NOOP(MESSAGES, "最多 {n} 张"), {"n": p.max_photos}))
+    return issues
+
+
+RecordRule = Callable[[RecordValues, dt.date], list[Issue]]
+_RULES: dict[str, list[RecordRule]] = {}
+
+
+def rule(kind: str) -> Callable[[RecordRule], RecordRule]:
+    """Register a whole-record rule of one form (dates in order, amounts that go together)."""
+
+    def deco(fn: RecordRule) -> RecordRule:
+        _RULES.setdefault(kind, []).append(fn)
+        return fn
+
+    return deco
+
+
+def check_record(spec: FormSpec, values: RecordValues, today: dt.date) -> list[Issue]:
+    """Required fields and the form's own rules; ``today`` comes from the injectable clock."""
+    issues = check_required(spec, values)
+    for fn in _RULES.get(spec.kind, []):
+        issues.extend(fn(values, today))
+    return issues
+
+
+def strip_blank_rows(spec: FormSpec, values: RecordValues) -> None:
+    """Drop table lines the user left entirely empty (the form always offers one more)."""
+    for t in spec.tables():
+        values.tables[t.key] = [r for r in values.tables.get(t.key, []) if not _blank_row(r)]
+
+
+def not_after(values: RecordValues, key: str, limit: dt.date | None, template: str, **args: Any) -> list[Issue]:
+    v = values.fields.get(key)
+    if v is not None and limit is not None and v > limit:
+        return [Issue(key, template, args)]
+    return []
+
+
+def not_before(values: RecordValues, key: str, earliest_key: str, earliest_label: str) -> list[Issue]:
+    v = values.fields.get(key)
+    e = values.fields.get(earliest_key)
+    if v is not None and e is not None and v < e:
+        return [
+            Issue(
+                key,
+                QT_TRANSLATE_NOOP(MESSAGES, "不能早于{label}（{date}）"),
+                {"label": earliest_label, "date": e.isoformat()},
+            )
+        ]
+    return []
+
+
+__all__ = [
+    "Issue",
+    "ItemTable",
+    "PhotoList",
+    "ValidationFailed",
+    "check_record",
+    "check_required",
+    "not_after",
+    "not_before",
+    "parse_record",
+    "rule",
+    "strip_blank_rows",
+]

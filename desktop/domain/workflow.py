@@ -1,0 +1,100 @@
+"""Status transitions: which next steps a record offers, and what each step needs.
+
+A :class:`Transition` names the fields that must be filled before the step (the form highlights
+them) and may add a check of its own (a quality determination that is not "难以界定" before
+已界定, approvals before handling).  The services apply a transition only when
+:func:`check_transition` finds no issue, in the same transaction as the values that go with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .fields import FormSpec, RecordValues
+from .validation import REQUIRED, Issue, check_record
+
+TransitionCheck = Callable[[RecordValues, dt.date], list[Issue]]
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str
+    target: str
+    action: str  # the button's text: 开始调查, 完成界定, …
+    requires: tuple[str, ...] = ()
+    check: TransitionCheck | None = None
+    # Fields filled with today's date when empty, as a convenience (the user may change them).
+    date_defaults: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Workflow:
+    spec: FormSpec
+    initial: str
+    transitions: tuple[Transition, ...]
+    final: tuple[str, ...] = ()
+
+    def next_steps(self, status: str) -> list[Transition]:
+        return [t for t in self.transitions if t.source == status]
+
+    def find(self, source: str, target: str) -> Transition | None:
+        for t in self.transitions:
+            if t.source == source and t.target == target:
+                return t
+        return None
+
+    def is_final(self, status: str) -> bool:
+        return status in self.final
+
+
+class TransitionRefused(Exception):
+    def __init__(self, message: str, issues: list[Issue] | None = None) -> None:
+        self.issues = issues or []
+        super().__init__(message)
+
+
+def check_transition(wf: Workflow, values: RecordValues, t: Transition, today: dt.date) -> list[Issue]:
+    """Everything that must hold for ``t``: the record itself, the step's fields, its rule."""
+    issues = check_record(wf.spec, values, today)
+    seen = {i.path for i in issues}
+    for key in t.requires:
+        if values.fields.get(key) is None and values.photos.get(key) in (None, []) and key not in seen:
+            issues.append(Issue(key, REQUIRED))
+    if t.check is not None:
+        issues.extend(i for i in t.check(values, today) if i.path not in seen)
+    return issues
+
+
+def path_to(wf: Workflow, status: str) -> list[Transition] | None:
+    """The shortest chain of steps from the first status to ``status`` (None if unreachable)."""
+    if status == wf.initial:
+        return []
+    frontier: list[tuple[str, list[Transition]]] = [(wf.initial, [])]
+    seen = {wf.initial}
+    while frontier:
+        nxt: list[tuple[str, list[Transition]]] = []
+        for st, path in frontier:
+            for t in wf.next_steps(st):
+                if t.target in seen:
+                    continue
+                if t.target == status:
+                    return path + [t]
+                seen.add(t.target)
+                nxt.append((t.target, path + [t]))
+        frontier = nxt
+    return None
+
+
+def check_status(wf: Workflow, values: RecordValues, status: str, today: dt.date) -> list[Issue]:
+    """A record that claims ``status`` (an import) must hold what every step to it required."""
+    path = path_to(wf, status) or []
+    issues = check_record(wf.spec, values, today)
+    seen = {i.path for i in issues}
+    for t in path:
+        for i in check_transition(wf, values, t, today):
+            if i.path not in seen:
+                seen.add(i.path)
+                issues.append(i)
+    return issues

@@ -1,0 +1,27 @@
+"""The composition of services over one data folder (used by the GUI, the CLI and the tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.clock import Clock
+from ..storage.db import Database, open_database
+from ..storage.photos import PhotoStore
+from .records import RecordService
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    db: Database
+    records: RecordService
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_context(data_dir: Path, clock: Clock | None = None) -> AppContext:
+    db = open_database(data_dir)
+    photos = PhotoStore(data_dir / "photos")
+    return AppContext(data_dir=data_dir, db=db, records=RecordService(db, photos, clock))

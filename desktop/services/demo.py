@@ -1,0 +1,192 @@
+"""Demo and example records: realistic complaints in every status.
+
+The records are built as JSON objects and written through the importer, so the demo exercises the
+same validation as any import.  A seeded random generator keeps them the same from run to run;
+dates are relative to the clock's today so that every record is valid on the day it is made.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import random
+from typing import Any
+
+from ..domain import complaint as c
+from .images import make_png
+from .records import RecordService
+from .transfer import import_records
+
+UNITS = [
+    ("北京市第一人民医院", "北京市东城区东单北大街 18 号", "010-65123456"),
+    ("上海市徐汇区中心医院", "上海市徐汇区淮海中路 966 号", "021-64370045"),
+    ("广州市天河区疾病预防控制中心", "广州市天河区天河北路 612 号", "020-38862345"),
+    ("杭州市西湖区第三中学", "杭州市西湖区文三路 221 号", "0571-88012345"),
+    ("南京市鼓楼区机关事务管理局", "南京市鼓楼区北京西路 70 号", "025-83301234"),
+    ("成都市锦江区妇幼保健院", "成都市锦江区红星路三段 16 号", "028-86661234"),
+    ("武汉市洪山区实验小学", "武汉市洪山区珞喻路 1037 号", "027-87541234"),
+    ("深圳市南山区人民医院", "深圳市南山区桃园路 89 号", "0755-26553111"),
+    ("西安市雁塔区城市管理局", "西安市雁塔区含光路 78 号", "029-85231234"),
+    ("天津市和平区第二幼儿园", "天津市和平区南京路 122 号", "022-27301234"),
+    ("重庆市渝中区急救中心", "重庆市渝中区健康路 1 号", "023-63701234"),
+    ("青岛市市南区农贸市场管理处", "青岛市市南区中山路 44 号", "0532-82861234"),
+]
+PEOPLE = ["张丽", "王建国", "李娜", "刘洋", "陈静", "杨帆", "赵敏", "黄伟", "周婷", "吴强", "徐磊", "孙悦"]
+STAFF = ["马晓东", "郑海燕", "冯志强", "何雪"]
+PRODUCTS = [
+    ("84 消毒液（有效氯 5%）", "桶装", "桶", "SH250301"),
+    ("含氯消毒片（有效氯 500 mg/片）", "瓶装", "瓶", "HL250412"),
+    ("过氧乙酸消毒液 15%", "桶装", "桶", "GY250218"),
+    ("75% 乙醇消毒液", "瓶装", "瓶", "YC250507"),
+    ("双链季铵盐消毒液", "瓶装", "瓶", "JA250623"),
+    ("4.5% 高效氯氰菊酯悬浮剂", "瓶装", "瓶", "LQ250109"),
+    ("0.005% 溴敌隆毒饵", "袋装", "袋", "XD250315"),
+    ("2.5% 吡虫啉杀蟑胶饵", "盒装", "盒", "BC250704"),
+    ("10% 高效氯氟氰菊酯微囊悬浮剂", "瓶装", "瓶", "LF250826"),
+    ("聚维酮碘消毒液（有效碘 0.5%）", "瓶装", "瓶", "DF250530"),
+]
+REASONS = [
+    "贵单位于上月通过政府采购平台购入本批产品，验收时发现部分包装桶外壁有渗漏痕迹，桶盖密封圈变形。"
+    "产品存放于一楼消毒药品库房，阴凉通风、避光，未与酸性物品混放。按说明书 1:100 稀释后用于病区地面拖拭，"
+    "使用人员反映气味明显偏淡，经试纸检测有效氯浓度约为 200 mg/L，低于预期的 500 mg/L。",
+    "学校后勤处于开学前采购本批杀虫剂用于校园灭蚊。储存在器材室铁皮柜内，室温约 30℃。"
+    "按 1:200 兑水后用背负式喷雾器对绿化带进行滞留喷洒，三天后蚊虫密度未见明显下降，"
+    "部分瓶内药液出现分层、底部有沉淀，摇匀后仍不能完全分散。",
+    "食堂灭鼠使用本批毒饵，毒饵站布放于后厨及仓库墙角，共 24 个。两周后巡查发现毒饵受潮结块、发霉，"
+    "取食量很少，仍可见新鲜鼠粪。毒饵开袋前储存在食堂仓库，地面有返潮现象。",
+    "送货人员未按约定时间送达，比合同约定的配送时间晚了两天，且到货时未提供产品检验合格证和使用说明书，"
+    "验收人员无法核对产品批号和有效期。",
+    "验收时清点数量，合同约定 40 箱，实际到货 36 箱，送货单上数量为 40 箱。",
+]
+
+
+def _png_b64(seed: int) -> str:
+    colors = [(190, 70, 60), (60, 120, 190), (90, 160, 80), (200, 160, 60)]
+    return base64.b64encode(make_png(160, 120, colors[seed % 4], stripe=seed * 7)).decode("ascii")
+
+
+def _items(rng: random.Random) -> list[dict[str, Any]]:
+    out = []
+    for name, pack, unit, batch in rng.sample(PRODUCTS, rng.choice([1, 1, 2, 3])):
+        out.append({
+            "product_name": name,
+            "packaging": pack,
+            "quantity": rng.choice([2, 4, 5, 6, 10, 12, 20, 1.5]) if unit != "千克" else 12.5,
+            "unit": unit,
+            "batch_no": batch,
+            "purchase_place": rng.choice(["公司直销", "政府采购平台", "区域经销商"]),
+        })
+    return out
+
+
+def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) -> dict[str, Any]:
+    """A complaint at ``status`` with every field that status needs (and history to match)."""
+    unit, address, phone = rng.choice(UNITS)
+    order = c.STATUSES.index(status)
+    received = today - dt.timedelta(days=rng.randint(order * 6 + 3, order * 6 + 40))
+    category = rng.choice(c.CATEGORIES)
+    quality = rng.random() < 0.6
+    staff = rng.choice(STAFF)
+    obj: dict[str, Any] = {
+        "kind": "complaint",
+        "status": status,
+        "received_date": received.isoformat(),
+        "channel": rng.choice(c.CHANNELS),
+        "receiver": staff,
+        "severity": "严重投诉" if rng.random() < 0.25 else "一般投诉",
+        "category": category,
+        "complainant_unit": unit,
+        "complainant_name": rng.choice(PEOPLE),
+        "complainant_phone": rng.choice([phone, f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"]),
+        "complainant_address": address,
+        "items": _items(rng),
+        "reason": rng.choice(REASONS),
+    }
+    history = [{"at": f"{received.isoformat()}T09:{seq % 60:02d}:00Z", "from": None, "to": c.REGISTERED, "by": staff, "note": ""}]
+    day = received
+
+    def step(to: str, days: int) -> str:
+        nonlocal day
+        day = min(day + dt.timedelta(days=days), today)
+        history.append({"at": f"{day.isoformat()}T10:00:00Z", "from": history[-1]["to"], "to": to, "by": staff, "note": ""})
+        return day.isoformat()
+
+    if order >= 1:
+        obj["investigator"] = rng.choice(STAFF)
+        step(c.INVESTIGATING, 1)
+    if order >= 2:
+        inv = step(c.DETERMINED, 2)
+        obj.update({
+            "investigation_date": inv,
+            "findings": "现场查看库房储存条件及剩余产品，核对批号与送货单一致；抽取剩余样品带回公司质量部门检测。",
+            "investigation_opinion": "经现场核查，" + ("问题系产品本身质量原因所致。" if quality else "问题系储存和使用不当所致，产品本身符合标准。"),
+            "quality_determination": c.QUALITY_PROBLEM if quality else c.NOT_QUALITY_PROBLEM,
+            "determined_by": obj["investigator"],
+            "determined_role": "品质部",
+            "determined_date": inv,
+        })
+        if quality:
+            obj["photos"] = [{"filename": f"现场照片{seq}-1.png", "caption": "包装及药液状况", "content_base64": _png_b64(seq)}]
+    if order >= 3:
+        d = step(c.HANDLING, 1)
+        obj.update({
+            "resolution": rng.choice(["免费更换", "退货退款"]) if quality else rng.choice(["客户自行承担", "协商处理"]),
+            "cost_bearer": "公司承担" if quality else "客户承担",
+            "company_pays_shipping": quality,
+            "improvement_measures": "加强出厂检验和包装密封检查；对该批次留样复检；提醒客户按说明书储存（阴凉、干燥、避光）。",
+            "mgmt_rep_name": "林振华", "mgmt_rep_decision": "同意", "mgmt_rep_date": d,
+            "gm_name": "高建明", "gm_decision": "同意", "gm_date": d,
+            "approval_comment": "同意投诉处理小组意见，按承诺书执行。",
+        })
+        if not quality:
+            obj["cost_amount"] = rng.choice([0, 120, 360.5])
+    if order >= 4:
+        d = step(c.FED_BACK, 3)
+        obj.update({
+            "feedback_date": d,
+            "feedback_content": "已将调查结论和处理方案电话及书面告知投诉人，" + ("更换产品已送达。" if quality else "并指导正确储存和配制方法。"),
+            "appeal_notice_given": True,
+        })
+    if status == c.REVISITED or (status == c.CLOSED and seq % 2 == 0):
+        d = step(c.REVISITED, 7)
+        obj.update({"revisit_date": d, "revisit_result": "电话回访，更换后产品使用正常。", "complainant_opinion": "满意"})
+    if status == c.CLOSED:
+        obj["closed_date"] = step(c.CLOSED, 1)
+    obj["history"] = history
+    return obj
+
+
+def demo_objects(today: dt.date, count: int = 36, seed: int = 20261126) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    return [complaint_object(rng, today, c.STATUSES[i % len(c.STATUSES)], i) for i in range(count)]
+
+
+def load_demo(service: RecordService, count: int = 36) -> int:
+    """Fill the database with demo complaints (and a company name, if none is set)."""
+    settings = service.settings()
+    if settings.company_name.startswith("（"):
+        settings.company_name = "华康消杀药业有限公司"
+        settings.company_address = "江苏省南京市江宁区科学园天元东路 88 号"
+        settings.company_phone = "400-820-1234"
+        settings.staff_name = settings.staff_name or "马晓东"
+        service.save_settings(settings)
+    return len(import_records(service, demo_objects(service.clock.today(), count)))
+
+
+def example_object(kind: str, today: dt.date) -> dict[str, Any]:
+    """One complete, valid record with every field filled (``example KIND``)."""
+    if kind != "complaint":
+        raise KeyError(kind)
+    rng = random.Random(7)
+    obj = complaint_object(rng, today, c.CLOSED, 2)  # seq 2: revisited then closed, every field
+    obj.update({
+        "quality_determination": c.QUALITY_PROBLEM,
+        "resolution": "免费更换",
+        "cost_bearer": "公司承担",
+        "cost_amount": 0,
+        "company_pays_shipping": True,
+        "photos": [{"filename": "现场照片.png", "caption": "渗漏的包装桶", "content_base64": _png_b64(1)}],
+    })
+    for key in ("history",):
+        obj.pop(key)
+    return obj

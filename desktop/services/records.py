@@ -1,0 +1,390 @@
+"""Record services: one method per user action, one short transaction each.
+
+The user interface and the command line both call these; neither touches the ORM.  Every write
+validates first (``domain.validation``) and raises :class:`ValidationFailed` with every issue, in
+which case nothing at all has been written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain.clock import Clock
+from ..domain.fields import FormSpec, Photo, RecordValues
+from ..domain.forms import WORKFLOWS, spec_for
+from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ..domain.numbering import parse_number
+from ..domain.records import Event, Record, new_id
+from ..domain.settings import Settings
+from ..domain.validation import Issue, ValidationFailed, check_record, parse_record, strip_blank_rows
+from ..domain.workflow import Transition, TransitionRefused, check_transition
+from ..storage.db import Database
+from ..storage.numbering import next_number, note_number
+from ..storage.photos import PhotoStore
+from ..storage.schema import MODELS, FormModels
+from ..storage.settings import ensure_laptop_code, load_settings, save_settings
+
+
+class NotFound(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of a form's register (the sortable table)."""
+
+    id: str
+    number: str
+    date: dt.date | None
+    unit: str
+    product: str
+    batch: str
+    category: str
+    severity: str
+    status: str
+
+
+# Which fields fill the register's columns, per form (the register is the same widget for all).
+REGISTER_COLUMNS: dict[str, dict[str, str]] = {
+    "complaint": {
+        "date": "received_date",
+        "unit": "complainant_unit",
+        "category": "category",
+        "severity": "severity",
+        "product_table": "items",
+        "product": "product_name",
+        "batch": "batch_no",
+    }
+}
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class RecordService:
+    def __init__(self, db: Database, photos: PhotoStore, clock: Clock | None = None) -> None:
+        self.db = db
+        self.photos = photos
+        self.clock = clock or Clock()
+
+    # ---------------------------------------------------------------- settings
+
+    def settings(self) -> Settings:
+        with self.db.session() as s:
+            ensure_laptop_code(s)
+            return load_settings(s)
+
+    def save_settings(self, settings: Settings) -> Settings:
+        issues = settings.validate()
+        if issues:
+            raise ValidationFailed(issues)
+        with self.db.session() as s:
+            save_settings(s, settings)
+        return settings
+
+    # ---------------------------------------------------------------- reading
+
+    def _models(self, kind: str) -> FormModels:
+        return MODELS[kind]
+
+    def _to_record(self, m: FormModels, row: Any) -> Record:
+        spec = m.spec
+        values = RecordValues()
+        for f in spec.fields():
+            if not f.read_only:
+                values.fields[f.key] = getattr(row, f.key)
+        for t in spec.tables():
+            values.tables[t.key] = [{c.key: getattr(r, c.key) for c in t.columns} for r in getattr(row, f"rows_{t.key}")]
+        for p in spec.photo_lists():
+            values.photos[p.key] = [
+                Photo(sha256=ph.sha256, filename=ph.filename, caption=ph.caption, media_type=ph.media_type, id=ph.id)
+                for ph in row.photos
+                if ph.list_key == p.key
+            ]
+        events = [Event(e.at, e.from_status, e.to_status, e.by, e.note) for e in row.events]
+        return Record(spec.kind, row.id, row.number, row.status, values, row.created_at, row.updated_at, events)
+
+    def get(self, kind: str, record_id: str) -> Record:
+        m = self._models(kind)
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            return self._to_record(m, row)
+
+    def find_number(self, number: str) -> Record:
+        """The record with this form number, whatever its kind."""
+        for kind, m in MODELS.items():
+            with self.db.session() as s:
+                row = s.scalars(select(m.record).where(m.record.number == number)).one_or_none()
+                if row is not None:
+                    return self._to_record(m, row)
+        raise NotFound(number)
+
+    def all_records(self, kind: str) -> list[Record]:
+        m = self._models(kind)
+        with self.db.session() as s:
+            rows = s.scalars(select(m.record).order_by(m.record.number)).all()
+            return [self._to_record(m, r) for r in rows]
+
+    def count(self, kind: str) -> int:
+        m = self._models(kind)
+        with self.db.session() as s:
+            return s.scalar(select(func.count()).select_from(m.record)) or 0
+
+    def search(self, kind: str, text: str = "", limit: int | None = None) -> list[RegisterRow]:
+        """The register, filtered by every word of ``text`` (number, unit, product, batch)."""
+        m = self._models(kind)
+        cols = REGISTER_COLUMNS[kind]
+        rec = m.record
+        row_model = m.rows[cols["product_table"]]
+        # First product and all batches of each record, in one grouped query.
+        products = (
+            select(
+                row_model.record_id.label("rid"),
+                func.min(row_model.position).label("_p"),
+                func.count().label("n"),
+                func.group_concat(getattr(row_model, cols["batch"]), "、").label("batches"),
+            )
+            .group_by(row_model.record_id)
+            .subquery()
+        )
+        first = (
+            select(row_model.record_id.label("rid"), getattr(row_model, cols["product"]).label("product"))
+            .where(row_model.position == 0)
+            .subquery()
+        )
+        date_col = getattr(rec, cols["date"])
+        q = (
+            select(
+                rec.id,
+                rec.number,
+                date_col,
+                getattr(rec, cols["unit"]),
+                first.c.product,
+                products.c.n,
+                products.c.batches,
+                getattr(rec, cols["category"]),
+                getattr(rec, cols["severity"]),
+                rec.status,
+            )
+            .outerjoin(products, products.c.rid == rec.id)
+            .outerjoin(first, first.c.rid == rec.id)
+            .order_by(date_col.desc(), rec.number.desc())
+        )
+        for word in text.lower().split():
+            q = q.where(rec.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
+        if limit:
+            q = q.limit(limit)
+        with self.db.session() as s:
+            out = []
+            for rid, number, date, unit, product, n, batches, category, severity, status in s.execute(q):
+                if product and n and n > 1:
+                    product = QT_TRANSLATE_NOOP(MESSAGES, "{product} 等 {n} 项").format(product=product, n=n)
+                out.append(
+                    RegisterRow(rid, number, date, unit or "", product or "", batches or "", category or "",
+                                severity or "", status)
+                )
+            return out
+
+    # ---------------------------------------------------------------- writing
+
+    @staticmethod
+    def _search_text(spec: FormSpec, number: str, values: RecordValues) -> str:
+        cols = REGISTER_COLUMNS.get(spec.kind, {})
+        parts = [number, str(values.fields.get(cols.get("unit", ""), "") or "")]
+        for row in values.tables.get(cols.get("product_table", ""), []):
+            parts.append(str(row.get(cols["product"]) or ""))
+            parts.append(str(row.get(cols["batch"]) or ""))
+        return " ".join(p for p in parts if p).lower()
+
+    def validate(self, kind: str, raw: Mapping[str, Any]) -> tuple[RecordValues, list[Issue]]:
+        """Parse and check without writing (the form calls this to show issues beside fields)."""
+        spec = spec_for(kind)
+        values, issues = parse_record(spec, raw)
+        strip_blank_rows(spec, values)
+        if not issues:
+            issues = check_record(spec, values, self.clock.today())
+        return values, issues
+
+    def _write_values(self, s: Session, m: FormModels, row: Any, values: RecordValues) -> None:
+        spec = m.spec
+        for f in spec.fields():
+            if not f.read_only:
+                setattr(row, f.key, values.fields.get(f.key))
+        for t in spec.tables():
+            row_cls = m.rows[t.key]
+            existing = getattr(row, f"rows_{t.key}")
+            existing.clear()
+            s.flush()
+            for i, r in enumerate(values.tables.get(t.key, [])):
+                existing.append(row_cls(id=new_id(), position=i, **{c.key: r.get(c.key) for c in t.columns}))
+        row.photos.clear()
+        s.flush()
+        for p in spec.photo_lists():
+            for i, ph in enumerate(values.photos.get(p.key, [])):
+                if not self.photos.has(ph.sha256):
+                    raise ValidationFailed(
+                        [Issue(p.key, QT_TRANSLATE_NOOP(MESSAGES, "图片文件缺失：{name}"), {"name": ph.filename})]
+                    )
+                row.photos.append(
+                    m.photo(id=new_id(), list_key=p.key, position=i, sha256=ph.sha256, filename=ph.filename,
+                            caption=ph.caption, media_type=ph.media_type)
+                )
+        row.search_text = self._search_text(spec, row.number, values)
+
+    def create(self, kind: str, raw: Mapping[str, Any], by: str = "") -> Record:
+        """Register a new record (status: the workflow's first)."""
+        spec = spec_for(kind)
+        values, issues = self.validate(kind, raw)
+        if issues:
+            raise ValidationFailed(issues)
+        m = self._models(kind)
+        now = self.clock.now()
+        wf = WORKFLOWS[kind]
+        with self.db.session() as s:
+            laptop = ensure_laptop_code(s)
+            date = values.fields.get(spec.date_field) or self.clock.today()
+            number = next_number(s, spec.number_prefix, date.year, laptop)
+            row = m.record(id=new_id(), number=number, status=wf.initial, created_at=now, updated_at=now)
+            s.add(row)
+            self._write_values(s, m, row, values)
+            row.events.append(m.event(id=new_id(), at=now, from_status=None, to_status=wf.initial, by=by, note=""))
+            s.flush()
+            return self._to_record(m, row)
+
+    def update(self, kind: str, record_id: str, raw: Mapping[str, Any], by: str = "") -> Record:
+        values, issues = self.validate(kind, raw)
+        if issues:
+            raise ValidationFailed(issues)
+        m = self._models(kind)
+        wf = WORKFLOWS[kind]
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            if wf.is_final(row.status):
+                raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录已关闭，不能再修改"))
+            self._write_values(s, m, row, values)
+            row.updated_at = self.clock.now()
+            s.flush()
+            return self._to_record(m, row)
+
+    def next_steps(self, kind: str, status: str) -> list[Transition]:
+        return WORKFLOWS[kind].next_steps(status)
+
+    def check_step(self, kind: str, raw: Mapping[str, Any], source: str, target: str) -> list[Issue]:
+        """What is missing for a step, on the values as they are in the form."""
+        wf = WORKFLOWS[kind]
+        t = wf.find(source, target)
+        if t is None:
+            return [Issue("status", QT_TRANSLATE_NOOP(MESSAGES, "不能从“{a}”转到“{b}”"), {"a": source, "b": target})]
+        values, issues = parse_record(wf.spec, raw)
+        strip_blank_rows(wf.spec, values)
+        return issues or check_transition(wf, values, t, self.clock.today())
+
+    def transition(
+        self, kind: str, record_id: str, target: str, raw: Mapping[str, Any], by: str = "", note: str = ""
+    ) -> Record:
+        """Save the form's values and move the record to ``target`` in one transaction."""
+        wf = WORKFLOWS[kind]
+        m = self._models(kind)
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            t = wf.find(row.status, target)
+            if t is None:
+                raise TransitionRefused(
+                    QT_TRANSLATE_NOOP(MESSAGES, "不能从“{a}”转到“{b}”").format(a=row.status, b=target)
+                )
+            values, issues = parse_record(wf.spec, raw)
+            strip_blank_rows(wf.spec, values)
+            issues = issues or check_transition(wf, values, t, self.clock.today())
+            if issues:
+                raise ValidationFailed(issues)
+            now = self.clock.now()
+            self._write_values(s, m, row, values)
+            row.events.append(m.event(id=new_id(), at=now, from_status=row.status, to_status=target, by=by, note=note))
+            row.status = target
+            row.updated_at = now
+            s.flush()
+            return self._to_record(m, row)
+
+    def delete(self, kind: str, record_id: str) -> None:
+        """Delete a record, which the retention rule allows only five years after closing."""
+        from ..domain.complaint_rules import retention_ends
+
+        m = self._models(kind)
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            ends = retention_ends(getattr(row, "closed_date", None)) if row.status in WORKFLOWS[kind].final else None
+            if ends is None or ends > self.clock.today():
+                raise TransitionRefused(
+                    QT_TRANSLATE_NOOP(MESSAGES, "投诉资料须在关闭后保存五年，不能删除（可删除日期：{date}）").format(
+                        date=ends.isoformat() if ends else "关闭后五年"
+                    )
+                )
+            s.execute(delete(m.record).where(m.record.id == record_id))
+
+    # ---------------------------------------------------------------- import (all or nothing)
+
+    def store_incoming(
+        self, s: Session, kind: str, incoming: Any, values: RecordValues, *, index: int
+    ) -> Record:
+        """Write one validated incoming record in the caller's transaction (used by the importer)."""
+        spec = spec_for(kind)
+        m = self._models(kind)
+        wf = WORKFLOWS[kind]
+        now = self.clock.now()
+        row = s.get(m.record, incoming.id) if incoming.id else None
+        if incoming.number:
+            other = s.scalars(select(m.record).where(m.record.number == incoming.number)).one_or_none()
+            if other is not None and (row is None or other.id != row.id):
+                raise ValidationFailed(
+                    [Issue("number", QT_TRANSLATE_NOOP(MESSAGES, "编号 {number} 已被另一条记录使用"),
+                           {"number": incoming.number})],
+                    index,
+                )
+        status = incoming.status or wf.initial
+        if row is None:
+            laptop = ensure_laptop_code(s)
+            number = incoming.number
+            if number is None:
+                date = values.fields.get(spec.date_field) or self.clock.today()
+                number = next_number(s, spec.number_prefix, date.year, laptop)
+            row = m.record(id=incoming.id or new_id(), number=number, status=status,
+                           created_at=incoming.created_at or now, updated_at=incoming.updated_at or now)
+            s.add(row)
+        else:
+            row.status = status
+            row.updated_at = incoming.updated_at or now
+        parsed = parse_number(row.number)
+        if parsed and parsed[0] == spec.number_prefix:
+            note_number(s, *parsed)
+        self._write_values(s, m, row, values)
+        row.events.clear()
+        s.flush()
+        events = incoming.events or [Event(now, None, status, "", QT_TRANSLATE_NOOP(MESSAGES, "导入"))]
+        for e in events:
+            row.events.append(m.event(id=new_id(), at=e.at, from_status=e.from_status, to_status=e.to_status,
+                                      by=e.by, note=e.note))
+        s.flush()
+        return self._to_record(m, row)
+
+    def photo_bytes(self, sha256: str) -> bytes:
+        return self.photos.read(sha256)
+
+    def add_photo_files(self, paths: Iterable[Any]) -> list[Photo]:
+        from pathlib import Path
+
+        return [self.photos.add_file(Path(p)) for p in paths]

@@ -1,0 +1,156 @@
+"""JSON import and dump (docs/json-format.md) and the ``example`` record of each form.
+
+``import`` reads everything, validates everything, and only then writes, in one transaction: one
+bad record anywhere means nothing is written, and the error names the record's index, the field's
+key and the reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.fields import Photo, RecordValues
+from ..domain.forms import SPECS, WORKFLOWS
+from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ..domain.records import IncomingRecord, Record, from_json, to_json
+from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
+from ..domain.workflow import check_status
+from ..storage.photos import PhotoError
+from .records import RecordService
+
+
+@dataclass
+class ImportProblem:
+    index: int
+    issues: list[Issue]
+
+    def lines(self) -> list[str]:
+        return [f"记录 #{self.index}: {i.path}: {i.message}" for i in self.issues]
+
+
+class ImportFailed(Exception):
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(line for p in problems for line in p.lines()))
+
+
+def _photo_from_json(service: RecordService, item: Any, path: str) -> tuple[Photo | None, list[Issue]]:
+    if isinstance(item, Photo):
+        return item, []
+    if not isinstance(item, Mapping):
+        return None, [Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "应为图片对象"))]
+    filename = str(item.get("filename") or "photo")
+    caption = str(item.get("caption") or "")
+    content = item.get("content_base64")
+    sha = item.get("sha256")
+    if content:
+        try:
+            data = base64.b64decode(content, validate=True)
+        except (binascii.Error, ValueError):
+            return None, [Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "图片内容不是有效的 base64"))]
+        if sha and hashlib.sha256(data).hexdigest() != sha:
+            return None, [Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "图片内容与 sha256 不符"))]
+        try:
+            photo = service.photos.add_bytes(data, filename, caption)
+        except PhotoError as e:
+            return None, [Issue(path, str(e))]
+        return photo, []
+    if sha and service.photos.has(str(sha)):
+        return Photo(sha256=str(sha), filename=filename, caption=caption,
+                     media_type=str(item.get("media_type") or "image/jpeg")), []
+    return None, [Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "缺少图片内容（content_base64）"))]
+
+
+def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecord, RecordValues]]:
+    """Validate every object; raise :class:`ImportFailed` listing all problems, write nothing.
+
+    Photo content is stored in the content-addressed photo folder while checking; that writes no
+    record, and a picture nobody refers to is harmless.
+    """
+    objs = data if isinstance(data, list) else [data]
+    problems: list[ImportProblem] = []
+    parsed: list[tuple[IncomingRecord, RecordValues]] = []
+    today = service.clock.today()
+    seen_ids: set[str] = set()
+    seen_numbers: set[str] = set()
+    for index, obj in enumerate(objs):
+        if not isinstance(obj, Mapping):
+            problems.append(ImportProblem(index, [Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为 JSON 对象"))]))
+            continue
+        kind = obj.get("kind")
+        if kind not in SPECS:
+            problems.append(ImportProblem(index, [Issue("kind", QT_TRANSLATE_NOOP(MESSAGES, "未知的记录类型“{kind}”；可用：{known}"), {"kind": kind, "known": "、".join(SPECS)})]))
+            continue
+        spec = SPECS[kind]
+        incoming, issues = from_json(spec, obj)
+        photo_issues: list[Issue] = []
+        raw = dict(incoming.raw)
+        for p in spec.photo_lists():
+            photos = []
+            for i, item in enumerate(raw.get(p.key) or []):
+                ph, errs = _photo_from_json(service, item, f"{p.key}[{i}]")
+                photo_issues += errs
+                if ph is not None:
+                    photos.append(ph)
+            raw[p.key] = photos
+        values, parse_issues = parse_record(spec, raw)
+        strip_blank_rows(spec, values)
+        issues += photo_issues + parse_issues
+        if not issues:
+            issues += check_status(WORKFLOWS[kind], values, incoming.status or WORKFLOWS[kind].initial, today)
+        if incoming.id and incoming.id in seen_ids:
+            issues.append(Issue("id", QT_TRANSLATE_NOOP(MESSAGES, "文件中 id 重复")))
+        if incoming.number and incoming.number in seen_numbers:
+            issues.append(Issue("number", QT_TRANSLATE_NOOP(MESSAGES, "文件中编号重复")))
+        seen_ids.add(incoming.id or "")
+        seen_numbers.add(incoming.number or "")
+        if issues:
+            problems.append(ImportProblem(index, issues))
+        else:
+            parsed.append((incoming, values))
+    if problems:
+        raise ImportFailed(problems)
+    return parsed
+
+
+def import_records(service: RecordService, data: Any) -> list[Record]:
+    """All or nothing: every record is written in one transaction, or none is."""
+    parsed = parse_objects(service, data)
+    out: list[Record] = []
+    try:
+        with service.db.session() as s:
+            for index, (incoming, values) in enumerate(parsed):
+                out.append(service.store_incoming(s, incoming.kind, incoming, values, index=index))
+    except ValidationFailed as e:
+        raise ImportFailed([ImportProblem(e.index or 0, e.issues)]) from e
+    return out
+
+
+def dump_records(service: RecordService, kind: str | None = None, embed_photos: bool = True) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for k in [kind] if kind else list(SPECS):
+        spec = SPECS[k]
+        for record in service.all_records(k):
+            content = None
+            if embed_photos:
+                content = {
+                    ph.sha256: base64.b64encode(service.photo_bytes(ph.sha256)).decode("ascii")
+                    for plist in record.values.photos.values()
+                    for ph in plist
+                }
+            out.append(to_json(spec, record, content))
+    return out
+
+
+def record_json(service: RecordService, record: Record) -> dict[str, Any]:
+    return to_json(SPECS[record.kind], record)
+
+
+def _today_iso(service: RecordService, days: int = 0) -> str:
+    return (service.clock.today() - dt.timedelta(days=days)).isoformat()

@@ -1,0 +1,30 @@
+"""Alembic environment: runs on the connection handed over by ``storage.migrate.upgrade``."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from desktop.storage.schema import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run() -> None:
+    conn = config.attributes.get("connection")
+    if conn is None:  # the alembic command line, for writing new revisions
+        url = config.get_main_option("sqlalchemy.url") or "sqlite:///alembic-dev.sqlite"
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            _run(conn)
+            conn.commit()
+        return
+    _run(conn)
+
+
+def _run(conn) -> None:  # type: ignore[no-untyped-def]
+    context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()

@@ -1,0 +1,77 @@
+"""Photos stored once, named by the SHA-256 of their content, under ``<data>/photos/ab/…``.
+
+A photo is written to a temporary file in the same folder, flushed to disk and renamed into place,
+so a crash leaves either the whole file or none.  Files are never deleted by the application:
+complaint evidence is kept for five years (source 第二节四(二)).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from ..domain.fields import Photo
+
+ALLOWED_TYPES = {"image/jpeg", "image/png", "image/bmp", "image/gif", "image/tiff", "image/webp"}
+_MAGIC = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"BM", "image/bmp"),
+    (b"GIF8", "image/gif"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+
+
+class PhotoError(Exception):
+    """The file is not a picture we can keep; the message is for the user."""
+
+
+def sniff_media_type(data: bytes, filename: str = "") -> str:
+    for magic, media in _MAGIC:
+        if data.startswith(magic):
+            return media
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    raise PhotoError(f"“{filename or '文件'}”不是可识别的图片（支持 JPEG、PNG、BMP、GIF、TIFF、WebP）")
+
+
+class PhotoStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).exists()
+
+    def add_bytes(self, data: bytes, filename: str, caption: str = "") -> Photo:
+        media = sniff_media_type(data, filename)
+        digest = hashlib.sha256(data).hexdigest()
+        target = self.path_for(digest)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        return Photo(sha256=digest, filename=Path(filename).name, caption=caption, media_type=media)
+
+    def add_file(self, path: Path, caption: str = "") -> Photo:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise PhotoError(f"无法读取图片文件 {path}：{e.strerror}") from e
+        return self.add_bytes(data, path.name, caption)
+
+    def read(self, sha256: str) -> bytes:
+        return self.path_for(sha256).read_bytes()

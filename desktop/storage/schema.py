@@ -1,0 +1,203 @@
+"""SQLAlchemy 2.0 models, with the form columns generated from the form specifications.
+
+Every form gets the same shape: a record table (typed columns common to all records + one column
+per field of the spec), one child table per item table, a photo table and a status-event table.
+The migrations in ``migrations/versions`` are the frozen history of this shape; a test upgrades a
+fresh database and compares it with these models, so a field added to a spec without a migration
+fails the suite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from ..domain.fields import Field, FieldType, FormSpec
+from ..domain.forms import SPECS
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """Exact decimals: SQLite has no decimal type and would round through a float."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> str | None:
+        return None if value is None else format(Decimal(value), "f")
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware datetimes stored as UTC; read back aware (UTC)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.timezone.utc)
+
+
+def column_type(f: Field) -> Any:
+    match f.type:
+        case FieldType.LONGTEXT:
+            return Text()
+        case FieldType.DATE:
+            return Date()
+        case FieldType.DECIMAL:
+            return DecimalText()
+        case FieldType.INTEGER:
+            return Integer()
+        case FieldType.BOOL:
+            return Boolean()
+        case FieldType.CHOICE | FieldType.PHONE:
+            return String(40)
+        case _:
+            return String(f.default_max_length)
+
+
+class Setting(Base):
+    """Per-laptop settings (company name for the letterhead, laptop code for numbers, …)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class NumberCounter(Base):
+    """Last sequence number used per form prefix, year and laptop."""
+
+    __tablename__ = "number_counter"
+    prefix: Mapped[str] = mapped_column(String(4), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    laptop: Mapped[str] = mapped_column(String(4), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class RecordMixin:
+    """Columns every form record has."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID4: unique across laptops
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # Lower-cased concatenation of what the register's search box looks in (number, unit,
+    # product names, batch numbers), kept by the services on every save.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class RowMixin:
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class PhotoMixin:
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    list_key: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(String(255))
+    caption: Mapped[str] = mapped_column(String(200), default="")
+    media_type: Mapped[str] = mapped_column(String(40))
+
+
+class EventMixin:
+    """One status change, kept forever with the record (who, when, from, to, note)."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    by: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class FormModels:
+    """The model classes of one form."""
+
+    def __init__(self, spec: FormSpec) -> None:
+        self.spec = spec
+        name = "".join(p.capitalize() for p in spec.table.split("_"))
+        fk = f"{spec.table}.id"
+
+        self.rows: dict[str, type] = {}
+        rels: dict[str, Any] = {}
+        for t in spec.tables():
+            row_ns: dict[str, Any] = {
+                "__tablename__": f"{spec.table}_{t.key}",
+                "record_id": mapped_column(String(36), ForeignKey(fk, ondelete="CASCADE"), index=True, nullable=False),
+            }
+            for col in t.columns:
+                row_ns[col.key] = mapped_column(column_type(col), nullable=True)
+            row_cls = type(f"{name}{t.key.capitalize()}Row", (RowMixin, Base), row_ns)
+            self.rows[t.key] = row_cls
+            rels[f"rows_{t.key}"] = relationship(
+                row_cls, order_by=row_cls.position, cascade="all, delete-orphan", lazy="selectin"
+            )
+
+        self.photo = type(
+            f"{name}Photo",
+            (PhotoMixin, Base),
+            {
+                "__tablename__": f"{spec.table}_photo",
+                "record_id": mapped_column(String(36), ForeignKey(fk, ondelete="CASCADE"), index=True, nullable=False),
+            },
+        )
+        self.event = type(
+            f"{name}Event",
+            (EventMixin, Base),
+            {
+                "__tablename__": f"{spec.table}_event",
+                "record_id": mapped_column(String(36), ForeignKey(fk, ondelete="CASCADE"), index=True, nullable=False),
+            },
+        )
+        rels["photos"] = relationship(
+            self.photo, order_by=self.photo.position, cascade="all, delete-orphan", lazy="selectin"
+        )
+        rels["events"] = relationship(
+            self.event, order_by=self.event.at, cascade="all, delete-orphan", lazy="selectin"
+        )
+        ns: dict[str, Any] = {"__tablename__": spec.table, **rels}
+        for f in spec.fields():
+            if f.read_only:
+                continue  # number and status are RecordMixin columns
+            ns[f.key] = mapped_column(column_type(f), nullable=True, index=f.key == spec.date_field)
+        self.record = type(name, (RecordMixin, Base), ns)
+
+
+MODELS: dict[str, FormModels] = {kind: FormModels(spec) for kind, spec in SPECS.items()}
