@@ -89,8 +89,22 @@ def parse_record(spec: FormSpec, raw: Mapping[str, Any]) -> tuple[RecordValues, 
             rows.append(row)
         values.tables[t.key] = rows
     for p in spec.photo_lists():
-        photos = raw.get(p.key) or []
-        values.photos[p.key] = [ph if isinstance(ph, Photo) else Photo(**ph) for ph in photos]
+        photos: list[Photo] = []
+        for i, ph in enumerate(raw.get(p.key) or []):
+            if isinstance(ph, Photo):
+                photos.append(ph)
+            elif isinstance(ph, Mapping) and isinstance(ph.get("sha256"), str):
+                photos.append(
+                    Photo(
+                        sha256=ph["sha256"],
+                        filename=str(ph.get("filename") or "photo"),
+                        caption=str(ph.get("caption") or ""),
+                        media_type=str(ph.get("media_type") or "image/jpeg"),
+                    )
+                )
+            else:
+                issues.append(Issue(f"{p.key}[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "应为图片对象")))
+        values.photos[p.key] = photos
     return values, issues
 
 

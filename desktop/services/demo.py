@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import random
 from typing import Any
 
@@ -60,9 +61,16 @@ REASONS = [
 ]
 
 
-def _png_b64(seed: int) -> str:
+def _photo(seed: int, filename: str, caption: str) -> dict[str, Any]:
     colors = [(190, 70, 60), (60, 120, 190), (90, 160, 80), (200, 160, 60)]
-    return base64.b64encode(make_png(160, 120, colors[seed % 4], stripe=seed * 7)).decode("ascii")
+    data = make_png(160, 120, colors[seed % 4], stripe=seed * 7)
+    return {
+        "filename": filename,
+        "caption": caption,
+        "media_type": "image/png",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "content_base64": base64.b64encode(data).decode("ascii"),
+    }
 
 
 def _items(rng: random.Random) -> list[dict[str, Any]]:
@@ -126,7 +134,7 @@ def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) 
             "determined_date": inv,
         })
         if quality:
-            obj["photos"] = [{"filename": f"现场照片{seq}-1.png", "caption": "包装及药液状况", "content_base64": _png_b64(seq)}]
+            obj["photos"] = [_photo(seq, f"现场照片{seq}-1.png", "包装及药液状况")]
     if order >= 3:
         d = step(c.HANDLING, 1)
         obj.update({
@@ -185,7 +193,7 @@ def example_object(kind: str, today: dt.date) -> dict[str, Any]:
         "cost_bearer": "公司承担",
         "cost_amount": 0,
         "company_pays_shipping": True,
-        "photos": [{"filename": "现场照片.png", "caption": "渗漏的包装桶", "content_base64": _png_b64(1)}],
+        "photos": [_photo(1, "现场照片.png", "渗漏的包装桶")],
     })
     for key in ("history",):
         obj.pop(key)
