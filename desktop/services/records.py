@@ -214,6 +214,11 @@ class RecordService:
             issues = check_record(spec, values, self.clock.today())
         return values, issues
 
+    @staticmethod
+    def _empty_collections(m: FormModels) -> dict[str, list[Any]]:
+        """A new record's child collections, set up front so nothing is lazily loaded for it."""
+        return {"photos": [], "events": [], **{f"rows_{k}": [] for k in m.rows}}
+
     def _write_values(self, s: Session, m: FormModels, row: Any, values: RecordValues) -> None:
         spec = m.spec
         for f in spec.fields():
@@ -223,11 +228,9 @@ class RecordService:
             row_cls = m.rows[t.key]
             existing = getattr(row, f"rows_{t.key}")
             existing.clear()
-            s.flush()
             for i, r in enumerate(values.tables.get(t.key, [])):
                 existing.append(row_cls(id=new_id(), position=i, **{c.key: r.get(c.key) for c in t.columns}))
         row.photos.clear()
-        s.flush()
         for p in spec.photo_lists():
             for i, ph in enumerate(values.photos.get(p.key, [])):
                 if not self.photos.has(ph.sha256):
@@ -253,7 +256,8 @@ class RecordService:
             laptop = ensure_laptop_code(s)
             date = values.fields.get(spec.date_field) or self.clock.today()
             number = next_number(s, spec.number_prefix, date.year, laptop)
-            row = m.record(id=new_id(), number=number, status=wf.initial, created_at=now, updated_at=now)
+            row = m.record(id=new_id(), number=number, status=wf.initial, created_at=now, updated_at=now,
+                           **self._empty_collections(m))
             s.add(row)
             self._write_values(s, m, row, values)
             row.events.append(m.event(id=new_id(), at=now, from_status=None, to_status=wf.initial, by=by, note=""))
@@ -363,7 +367,8 @@ class RecordService:
                 date = values.fields.get(spec.date_field) or self.clock.today()
                 number = next_number(s, spec.number_prefix, date.year, laptop)
             row = m.record(id=incoming.id or new_id(), number=number, status=status,
-                           created_at=incoming.created_at or now, updated_at=incoming.updated_at or now)
+                           created_at=incoming.created_at or now, updated_at=incoming.updated_at or now,
+                           **self._empty_collections(m))
             s.add(row)
         else:
             row.status = status
@@ -373,7 +378,6 @@ class RecordService:
             note_number(s, *parsed)
         self._write_values(s, m, row, values)
         row.events.clear()
-        s.flush()
         events = incoming.events or [Event(now, None, status, "", QT_TRANSLATE_NOOP(MESSAGES, "导入"))]
         for e in events:
             row.events.append(m.event(id=new_id(), at=e.at, from_status=e.from_status, to_status=e.to_status,
