@@ -210,3 +210,30 @@ def test_search_finds_any_part_of_number_unit_product_or_batch(tmp_path):
     assert len(svc.search("complaint", "")) == 2
     assert svc.search("complaint", "%") == [] and svc.search("complaint", "_") == []
     ctx.close()
+
+
+def test_databases_from_every_released_schema_open_and_read(tmp_path):
+    """One file per released schema lives in tests/data (ARCHITECTURE.md pattern 6): each must open,
+    upgrade to the current schema and keep its records."""
+    import shutil
+    from pathlib import Path
+
+    files = sorted((Path(__file__).parent / "data").glob("schema-*.sqlite"))
+    assert files, "keep a database file from every released schema in tests/data"
+    for f in files:
+        folder = tmp_path / f.stem
+        folder.mkdir()
+        shutil.copy(f, folder / DB_FILENAME)
+        photos = f.with_name(f.stem + "-photos")
+        if photos.exists():
+            shutil.copytree(photos, folder / "photos")
+        ctx = open_context(folder)
+        assert migrate.current_revision(folder / DB_FILENAME) == migrate.HEAD
+        rows = ctx.records.search("complaint")
+        assert len(rows) == 14
+        for row in rows:
+            rec = ctx.records.get("complaint", row.id)
+            for plist in rec.values.photos.values():
+                for ph in plist:
+                    assert ctx.records.photo_bytes(ph.sha256)
+        ctx.close()
