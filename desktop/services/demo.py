@@ -189,6 +189,7 @@ def example_object(kind: str, today: dt.date) -> dict[str, Any]:
     obj = complaint_object(rng, today, c.CLOSED, 2)  # seq 2: revisited then closed, every field
     obj.update({
         "quality_determination": c.QUALITY_PROBLEM,
+        "investigation_opinion": "经现场核查，问题系产品本身质量原因所致。",
         "resolution": "免费更换",
         "cost_bearer": "公司承担",
         "cost_amount": 0,

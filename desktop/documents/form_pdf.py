@@ -1,0 +1,859 @@
+"""One A4 paper form for any record, drawn from its form specification.
+
+Why it is built this way:
+
+* **Driven by the FormSpec.**  Nothing here knows the complaint: sections become titled bands, fields
+  become label/value cells (``Section.columns`` pairs per row, ``Field.span`` honoured), item tables
+  become bordered tables with a header row, photo lists become an appendix, ``FormSpec.signatures``
+  the signature grid.  A new form only needs its specification.
+* **A bordered grid that can break across pages.**  Each section is one or more ``Table``s of exactly
+  the content width stacked with no gap, so the page reads as one continuous paper form.  A table can
+  only split between rows, and a ``Paragraph`` inside one cell never splits, so a long text
+  (``LONGTEXT``, up to 20,000 characters) is wrapped once and cut into rows of a few lines each; the
+  lines between those rows are not drawn, so the cell looks continuous, and when a page break falls
+  inside it the continuation is labelled "（续）" (:class:`_FormTable`).  The section band repeats at
+  the top of a continuation page.
+* **Letterhead and "第 x 页 共 y 页" on every page.**  The header is drawn by the page template's
+  ``onPage``; the total page count is only known at the end, so the footer is drawn by a canvas that
+  keeps every page until ``save`` (the "numbered canvas" technique: one layout pass, not two).
+* **Only the bundled font.**  Every style, table cell and the canvas itself (``initialFontName``) use the
+  embedded WenQuanYi subset, so no Helvetica is referenced and the PDF prints the same on any machine.
+  All user text is escaped (``documents.text.markup``); characters the font lacks print as ``□`` and are
+  reported back in :class:`RenderReport`.
+* **Fast after the first call.**  The font is registered once (``documents.fonts``); styles are built
+  once; Pillow is imported only when there are photos.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import IO, Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from ..domain.fields import (
+    Field,
+    FieldType,
+    FormSpec,
+    ItemTable,
+    Photo,
+    PhotoList,
+    Section,
+    SignatureBlock,
+    format_value,
+)
+from ..domain.records import Record
+from ..domain.settings import Settings
+from .fonts import ensure_fonts, has_glyph, unprintable_chars
+from .text import markup, plain
+
+PhotoReader = Callable[[str], bytes]
+"""Returns the bytes of a stored photo given its SHA-256 (``storage.photos``)."""
+
+# ---------------------------------------------------------------------------------------------
+# Page geometry (points).  A4 with 15 mm side margins; the letterhead takes the top 34 mm.
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 15 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+HEADER_TOP = PAGE_H - 11 * mm  # baseline area of the company name
+FRAME_TOP = PAGE_H - 37 * mm
+FRAME_BOTTOM = 17 * mm
+FRAME_H = FRAME_TOP - FRAME_BOTTOM
+FOOTER_RULE_Y = 13 * mm
+
+LINE = colors.black
+INNER_W = 0.5  # inner grid lines
+OUTER_W = 1.0  # section outlines
+LABEL_BG = colors.HexColor("#EEF1F5")
+BAND_BG = colors.HexColor("#D6DEE8")
+GREY_TEXT = colors.HexColor("#444444")
+
+PAD_X = 4.0
+PAD_RIGHT = 8.0  # room for punctuation hanging past the wrap width (see documents.text)
+PAD_Y = 3.5
+MIN_ROW_H = 23.0  # about 8 mm: enough to write in by hand when a value is blank
+MIN_LONG_ROW_H = 46.0  # blank long text: a few handwritten lines
+LONG_CHUNK_LINES = 4  # a long text is cut into rows of at least this many lines
+SIGN_SPACE = 36.0  # blank height for the pen in a signature block
+
+LABEL_WIDTHS = {1: 92.0, 2: 92.0, 3: 72.0, 4: 58.0}  # label column width by pairs per row
+SEQ_COL_W = 26.0  # "序号" column of item tables
+BLANK_ITEM_ROWS = 3  # empty item tables print this many blank lines to fill in by hand
+
+
+@dataclass
+class RenderReport:
+    """What a caller may want to tell the user after an export."""
+
+    pages: int
+    missing_chars: frozenset[str] = frozenset()  # printed as □: the font cannot draw them
+    photo_problems: list[str] = field(default_factory=list)  # file names of pictures not printed
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles (built once, after the font is registered)
+
+
+@dataclass(frozen=True)
+class _Styles:
+    font: str
+    label: ParagraphStyle
+    value: ParagraphStyle
+    value_center: ParagraphStyle
+    band: ParagraphStyle
+    head: ParagraphStyle
+    sig_label: ParagraphStyle
+    sig_line: ParagraphStyle
+    sig_name: ParagraphStyle
+    caption: ParagraphStyle
+    note: ParagraphStyle
+
+
+@lru_cache(maxsize=1)
+def _styles() -> _Styles:
+    font = ensure_fonts()
+
+    def style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            bulletFontName=font,
+            fontSize=size,
+            leading=leading,
+            wordWrap="CJK",
+            **({"textColor": colors.black} | kw),
+        )
+
+    return _Styles(
+        font=font,
+        label=style("label", 9, 12, alignment=TA_CENTER),
+        value=style("value", 9.5, 13.5, alignment=TA_LEFT),
+        value_center=style("value_center", 9.5, 13.5, alignment=TA_CENTER),
+        band=style("band", 10.5, 14, alignment=TA_LEFT),
+        head=style("head", 9, 12, alignment=TA_CENTER),
+        sig_label=style("sig_label", 10, 14, alignment=TA_LEFT),
+        sig_line=style("sig_line", 9.5, 14, alignment=TA_RIGHT),
+        sig_name=style("sig_name", 8, 11, alignment=TA_RIGHT, textColor=GREY_TEXT),
+        caption=style("caption", 8.5, 12, alignment=TA_CENTER),
+        note=style("note", 9.5, 13.5, alignment=TA_CENTER, textColor=GREY_TEXT),
+    )
+
+
+class _Para(Paragraph):
+    """A paragraph that remembers its wrap at the last width.
+
+    A table wraps each cell several times (measuring, every split attempt at a page end, drawing);
+    the lines only depend on the width, so wrapping again at the same width reuses them.  This
+    halves the time of a form.
+    """
+
+    _memo: tuple[float, Any, float, float, Any] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        memo = self._memo
+        if memo is not None and memo[0] == availWidth:
+            _, self.blPara, self.width, self.height, self._wrapWidths = memo
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        self._memo = (availWidth, self.blPara, self.width, self.height, getattr(self, "_wrapWidths", None))
+        return width, height
+
+
+class _TickBoxes(Flowable):
+    """是/否 as two drawn tick boxes, the chosen one ticked: ☑是 ☐否 on paper.
+
+    WenQuanYi Micro Hei has no ☑/☐ and its ■/□ are under half an em, too small to tick by hand, so
+    the boxes are drawn; the tick is the font's ✓ when it has one (so the text layer reads "✓是 否"),
+    else drawn strokes.  A blank value shows two empty boxes to tick on paper.
+    """
+
+    OPTIONS = (("是", True), ("否", False))
+
+    def __init__(self, value: Any, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.value = value
+        self.font = style.fontName
+        self.size = style.fontSize
+        self.leading = style.leading
+        self.side = round(style.fontSize * 0.85, 2)
+        self.gap = style.fontSize * 0.3
+        self.space = style.fontSize * 2
+        self.tick = next((ch for ch in ("\u2713", "\u2714", "\u221a") if has_glyph(ch)), None)
+
+    def _natural_width(self) -> float:
+        labels = sum(stringWidth(label, self.font, self.size) for label, _ in self.OPTIONS)
+        n = len(self.OPTIONS)
+        return n * (self.side + self.gap) + labels + (n - 1) * self.space
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = self._natural_width()
+        self.height = self.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        base = self.leading - self.size  # where a one-line Paragraph of the same style puts its baseline
+        bottom = base - self.size * 0.08
+        x = 0.0
+        for label, option in self.OPTIONS:
+            c.setLineWidth(0.7)
+            c.rect(x, bottom, self.side, self.side, stroke=1, fill=0)
+            if self.value is option:
+                if self.tick is not None:
+                    c.setFont(self.font, self.size * 1.1)
+                    c.drawCentredString(x + self.side / 2 + 0.5, bottom + 0.6, self.tick)
+                else:
+                    s = self.side
+                    c.setLineWidth(1.1)
+                    path = c.beginPath()
+                    path.moveTo(x + 0.2 * s, bottom + 0.5 * s)
+                    path.lineTo(x + 0.42 * s, bottom + 0.2 * s)
+                    path.lineTo(x + 0.85 * s, bottom + 0.85 * s)
+                    c.drawPath(path, stroke=1, fill=0)
+            x += self.side + self.gap
+            c.setFont(self.font, self.size)
+            c.drawString(x, base, label)
+            x += stringWidth(label, self.font, self.size) + self.space
+
+
+def _value_flowable(f: Field, value: Any, style: ParagraphStyle) -> Flowable:
+    """The printed value of a field: a paragraph (user text escaped) or tick boxes for BOOL."""
+    if f.type is FieldType.BOOL:
+        return _TickBoxes(value, style)
+    return _Para(markup(format_value(f, value)), style)
+
+
+# ---------------------------------------------------------------------------------------------
+# A table that says "（续）" where a page break cuts a long text or a section
+
+
+class _FormTable(Table):
+    """A ``Table`` whose continuation part (after a page break) relabels what it continues.
+
+    ``_cont_rows`` maps a row that continues a long text to ``(column, flowable)``: the label shown
+    in that row when it becomes the first row of a new page.  ``_band_cont`` replaces the repeated
+    section band.  ReportLab builds the parts with ``self.__class__``, so this survives every split.
+    """
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self._cont_rows: dict[int, tuple[int, Flowable]] = {}
+        self._band_cont: Flowable | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (ReportLab API)
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        first, rest = parts
+        assert isinstance(first, _FormTable) and isinstance(rest, _FormTable)
+        n = first._nrows
+        repeat = rest.repeatRows if isinstance(rest.repeatRows, int) else len(rest.repeatRows)
+        first._cont_rows = {r: v for r, v in self._cont_rows.items() if r < n}
+        rest._cont_rows = {r - n + repeat: v for r, v in self._cont_rows.items() if r >= n}
+        first._band_cont = rest._band_cont = self._band_cont
+        if repeat and self._band_cont is not None:
+            row = list(rest._cellvalues[0])
+            row[0] = self._band_cont
+            rest._cellvalues[0] = row
+        cont = rest._cont_rows.get(repeat)
+        if cont is not None:
+            col, flowable = cont
+            row = list(rest._cellvalues[repeat])
+            row[col] = flowable
+            rest._cellvalues[repeat] = row
+        return parts
+
+
+class _Grid:
+    """Rows, spans, shading and lines of one bordered table, built row by row."""
+
+    def __init__(self, widths: Sequence[float]) -> None:
+        self.widths = list(widths)
+        self.ncols = len(widths)
+        self.rows: list[list[Any]] = []
+        self.min_heights: list[float] = []
+        self.cmds: list[tuple[Any, ...]] = []
+        self.joined: set[int] = set()  # rows whose bottom line is not drawn (a long text continues)
+        self.cont: dict[int, tuple[int, Flowable]] = {}
+        self.band_cont: Flowable | None = None
+        self.repeat = 0
+
+    def add_row(self, cells: list[Any], min_h: float = MIN_ROW_H) -> int:
+        cells = cells + [""] * (self.ncols - len(cells))
+        self.rows.append(cells)
+        self.min_heights.append(min_h)
+        return len(self.rows) - 1
+
+    def style(self, *cmd: Any) -> None:
+        self.cmds.append(cmd)
+
+    def label_cell(self, col: int, row: int) -> None:
+        """Shade a label cell; centred labels need no room for hanging punctuation."""
+        self.style("BACKGROUND", (col, row), (col, row), LABEL_BG)
+        self.style("RIGHTPADDING", (col, row), (col, row), PAD_X)
+
+    def band(self, title: str, styles: _Styles, cont: str | None = None) -> None:
+        """A shaded title row, repeated as ``cont`` (default: title + "（续）") on later pages."""
+        r = self.add_row([_Para(markup(title), styles.band)], min_h=0)
+        self.band_cont = _Para(markup(cont if cont is not None else title + "（续）"), styles.band)
+        self.style("SPAN", (0, r), (-1, r))
+        self.style("BACKGROUND", (0, r), (-1, r), BAND_BG)
+        self.style("TOPPADDING", (0, r), (-1, r), 4)
+        self.style("BOTTOMPADDING", (0, r), (-1, r), 4)
+        self.repeat = r + 1
+
+    def table(self, font: str) -> _FormTable:
+        n = len(self.rows)
+        cmds: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), font),  # never Helvetica, even for empty cells
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_RIGHT),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+        ]
+        cmds += self.cmds
+        if self.ncols > 1:
+            cmds.append(("LINEBEFORE", (1, 0), (-1, -1), INNER_W, LINE))
+        # Horizontal lines row by row, skipping the joins inside a long text.
+        start = 0
+        for r in range(n - 1):
+            if r in self.joined:
+                if start < r:
+                    cmds.append(("LINEBELOW", (0, start), (-1, r - 1), INNER_W, LINE))
+                start = r + 1
+        if start < n - 1:
+            cmds.append(("LINEBELOW", (0, start), (-1, n - 2), INNER_W, LINE))
+        cmds.append(("BOX", (0, 0), (-1, -1), OUTER_W, LINE))
+        t = _FormTable(
+            self.rows,
+            colWidths=self.widths,
+            style=cmds,
+            repeatRows=self.repeat,
+            minRowHeights=self.min_heights,
+            hAlign="LEFT",
+        )
+        t._cont_rows = dict(self.cont)
+        t._band_cont = self.band_cont
+        return t
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections
+
+
+def _pair_widths(pairs: int) -> list[float]:
+    label = LABEL_WIDTHS.get(pairs, 56.0)
+    value = (CONTENT_W - pairs * label) / pairs
+    return [label, value] * pairs
+
+
+class _FieldBlock:
+    """Consecutive fields (and photo lists) of a section: the label/value grid."""
+
+    def __init__(self, pairs: int, styles: _Styles, band: str | None) -> None:
+        self.pairs = max(1, pairs)
+        self.s = styles
+        self.grid = _Grid(_pair_widths(self.pairs))
+        if band is not None:
+            self.grid.band(band, styles)
+        self.row: list[Any] | None = None  # the row being filled
+        self.pos = 0  # pairs used in it
+        self.last_value_col = -1
+
+    # -- ordinary fields, several per row
+    def add_field(self, f: Field, value: Any) -> None:
+        span = min(max(1, f.span), self.pairs)
+        if self.row is not None and self.pos + span > self.pairs:
+            self._finish_row()
+        if self.row is None:
+            self.row = []
+            self.pos = 0
+        r = len(self.grid.rows)
+        lc = 2 * self.pos
+        vc = lc + 1
+        end = 2 * (self.pos + span) - 1
+        self.row += [_Para(markup(f.label), self.s.label), self._value_para(f, value)]
+        self.row += [""] * (end - vc)
+        self.grid.label_cell(lc, r)
+        if end > vc:
+            self.grid.style("SPAN", (vc, r), (end, r))
+        self.last_value_col = vc
+        self.pos += span
+        if self.pos >= self.pairs:
+            self._finish_row()
+
+    def _value_para(self, f: Field, value: Any) -> Flowable:
+        return _value_flowable(f, value, self.s.value)
+
+    def _finish_row(self) -> None:
+        if self.row is None:
+            return
+        r = len(self.grid.rows)
+        if self.pos < self.pairs and self.last_value_col >= 0:
+            # Stretch the last value to the end of the row instead of leaving empty cells.
+            self.grid.style("SPAN", (self.last_value_col, r), (2 * self.pairs - 1, r))
+        self.grid.add_row(self.row)
+        self.row = None
+        self.pos = 0
+        self.last_value_col = -1
+
+    # -- full-width rows
+    def _full_label(self, r: int, label: str | None, valign: str = "MIDDLE") -> Any:
+        """Style row ``r`` as label + one value across the row; return the label cell."""
+        self.grid.label_cell(0, r)
+        self.grid.style("VALIGN", (0, r), (0, r), valign)
+        if self.grid.ncols > 2:
+            self.grid.style("SPAN", (1, r), (-1, r))
+        return _Para(markup(label), self.s.label) if label is not None else ""
+
+    def add_long_text(self, f: Field, value: Any) -> None:
+        """A LONGTEXT field: always a full-width row, cut into several rows when long."""
+        self._finish_row()
+        text = markup(format_value(f, value))
+        value_w = sum(self.grid.widths[1:]) - PAD_X - PAD_RIGHT
+        label_w = self.grid.widths[0] - 2 * PAD_X
+        para = _Para(text, self.s.value)
+        para.wrap(value_w, 1e9)  # remembered: the table wraps it again at this width
+        n_lines = len(para.blPara.lines)
+        if not text or n_lines < 2 * LONG_CHUNK_LINES:
+            r = len(self.grid.rows)
+            cells = [self._full_label(r, f.label), para]
+            self.grid.style("VALIGN", (1, r), (1, r), "TOP")
+            self.grid.add_row(cells, min_h=MIN_LONG_ROW_H if not text else MIN_ROW_H)
+            return
+        cont_label = _Para(markup(f.label) + "（续）", self.s.label)
+        label_h = max(
+            _Para(markup(f.label), self.s.label).wrap(label_w, 1e9)[1],
+            cont_label.wrap(label_w, 1e9)[1],
+        )
+        chunk = max(LONG_CHUNK_LINES, math.ceil((label_h + PAD_Y) / self.s.value.leading))
+        bounds = list(range(0, n_lines, chunk))
+        if n_lines - bounds[-1] < chunk:
+            bounds.pop()  # the last row must be tall enough for the "（续）" label too
+        bounds.append(n_lines)
+        for i in range(len(bounds) - 1):
+            r = len(self.grid.rows)
+            first, last = i == 0, i == len(bounds) - 2
+            label: Any = self._full_label(r, f.label if first else None, "TOP")
+            if not first:
+                self.grid.cont[r] = (0, cont_label)
+            self.grid.style("VALIGN", (1, r), (1, r), "TOP")
+            self.grid.style("TOPPADDING", (1, r), (1, r), PAD_Y if first else 0)
+            self.grid.style("BOTTOMPADDING", (1, r), (1, r), PAD_Y if last else 0)
+            if not last:
+                self.grid.joined.add(r)
+            self.grid.add_row([label, _ParaSlice(para, bounds[i], bounds[i + 1])], min_h=0)
+
+    def add_photo_list(self, p: PhotoList, photos: list[Photo]) -> None:
+        self._finish_row()
+        r = len(self.grid.rows)
+        note = f"共 {len(photos)} 张，见附页“{p.label}”" if photos else ""
+        self.grid.add_row([self._full_label(r, p.label), _Para(markup(note), self.s.value)])
+
+    def flowable(self) -> Table:
+        self._finish_row()
+        return self.grid.table(self.s.font)
+
+
+class _ParaSlice(Paragraph):
+    """Lines ``start:stop`` of a paragraph already wrapped at the cell width, drawn as they are.
+
+    Re-wrapping pieces of a long text could break lines differently at the seams; a slice of the
+    wrapped lines cannot, so the text is printed exactly once, intact to its last character.
+    """
+
+    def __init__(self, parent: Paragraph, start: int, stop: int) -> None:  # noqa: D107
+        self.__dict__.update(parent.__dict__)  # style, frags, debug flags: what drawing needs
+        self.blPara = parent.blPara.clone(lines=parent.blPara.lines[start:stop])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        self.height = len(self.blPara.lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+
+def _col_weight(f: Field) -> float:
+    """Relative width of an item-table column, in characters."""
+    t = f.type
+    if t is FieldType.CHOICE:
+        content = float(max((len(c) for c in f.choices), default=4))
+    elif t is FieldType.DATE:
+        content = 5.5
+    elif t in (FieldType.DECIMAL, FieldType.INTEGER):
+        content = 4.0
+    elif t is FieldType.BOOL:
+        content = 3.0
+    elif t is FieldType.PHONE:
+        content = 7.0
+    else:
+        content = min(12.0, max(6.0, f.default_max_length / 8))
+    return max(float(len(f.label)), content) + 1.5
+
+
+_CENTERED = {FieldType.CHOICE, FieldType.DECIMAL, FieldType.INTEGER, FieldType.DATE, FieldType.BOOL}
+
+
+def _item_table(t: ItemTable, rows: list[dict[str, Any]], styles: _Styles, band: str | None) -> Table:
+    weights = [_col_weight(c) for c in t.columns]
+    unit = (CONTENT_W - SEQ_COL_W) / sum(weights)
+    grid = _Grid([SEQ_COL_W] + [w * unit for w in weights])
+    if band is not None:
+        grid.band(band, styles)
+    r = grid.add_row([_Para("序号", styles.head)] + [_Para(markup(c.label), styles.head) for c in t.columns])
+    grid.style("BACKGROUND", (0, r), (-1, r), LABEL_BG)
+    grid.style("RIGHTPADDING", (0, r), (-1, r), PAD_X)
+    grid.repeat = r + 1
+    for i, c in enumerate(t.columns, 1):
+        if c.type in _CENTERED:  # places flowables that are not paragraphs (tick boxes)
+            grid.style("ALIGN", (i, r + 1), (i, -1), "CENTER")
+    printed = rows or [{} for _ in range(max(t.min_rows, BLANK_ITEM_ROWS))]
+    for i, row in enumerate(printed, 1):
+        cells: list[Any] = [_Para(str(i) if rows else "", styles.value_center)]
+        for c in t.columns:
+            st = styles.value_center if c.type in _CENTERED else styles.value
+            cells.append(_value_flowable(c, row.get(c.key), st))
+        grid.add_row(cells)
+    return grid.table(styles.font)
+
+
+def _section_flowables(spec: FormSpec, section: Section, record: Record, styles: _Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    band: str | None = section.title
+    block: _FieldBlock | None = None
+    for el in section.elements:
+        if isinstance(el, ItemTable):
+            if block is not None:
+                out.append(block.flowable())
+                block = None
+            out.append(_item_table(el, record.values.tables.get(el.key, []), styles, band))
+            band = None
+            continue
+        if block is None:
+            block = _FieldBlock(section.columns, styles, band)
+            band = None
+        if isinstance(el, PhotoList):
+            block.add_photo_list(el, record.values.photos.get(el.key, []))
+        elif el.type is FieldType.LONGTEXT:
+            block.add_long_text(el, record.get(el.key))
+        else:
+            block.add_field(el, record.get(el.key))
+    if block is not None:
+        out.append(block.flowable())
+    if band is not None:  # a section with no elements still shows its title
+        grid = _Grid([CONTENT_W])
+        grid.band(band, styles)
+        out.append(grid.table(styles.font))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Signatures
+
+
+def _date_line(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return f"日期：{value.year} 年 {value.month:02d} 月 {value.day:02d} 日"
+    return "日期：________ 年 ____ 月 ____ 日"
+
+
+def _signature_flowables(spec: FormSpec, record: Record, styles: _Styles) -> list[Flowable]:
+    blocks = list(spec.signatures)
+    if not blocks:
+        return []
+    per_row = len(blocks) if len(blocks) <= 3 else (2 if len(blocks) == 4 else 3)
+    grid = _Grid([CONTENT_W / 6] * 6)
+    grid.band("签字确认", styles)
+    for start in range(0, len(blocks), per_row):
+        row_blocks = blocks[start : start + per_row]
+        span = 6 // len(row_blocks)
+        r = len(grid.rows)
+        cells: list[Any] = []
+        for i, b in enumerate(row_blocks):
+            cells += [_signature_cell(b, record, styles)] + [""] * (span - 1)
+            if span > 1:
+                grid.style("SPAN", (i * span, r), (i * span + span - 1, r))
+        grid.add_row(cells)
+        grid.style("VALIGN", (0, r), (-1, r), "TOP")
+        grid.style("TOPPADDING", (0, r), (-1, r), 5)
+        grid.style("BOTTOMPADDING", (0, r), (-1, r), 6)
+        grid.style("LEFTPADDING", (0, r), (-1, r), 6)
+        grid.style("RIGHTPADDING", (0, r), (-1, r), 8)
+    return [KeepTogether([grid.table(styles.font)])]
+
+
+def _signature_cell(b: SignatureBlock, record: Record, styles: _Styles) -> list[Flowable]:
+    label = b.label if "签" in b.label else f"{b.label}（签字）"
+    cell: list[Flowable] = [_Para(markup(label + "："), styles.sig_label), Spacer(1, SIGN_SPACE)]
+    name = record.get(b.name_field) if b.name_field else None
+    name_text = f"姓名：{name}" if name not in (None, "") else ""
+    cell.append(_Para(markup(name_text) or "\xa0", styles.sig_name))
+    date_value = record.get(b.date_field) if b.date_field else None
+    cell.append(_Para(markup(_date_line(date_value)), styles.sig_line))
+    return cell
+
+
+# ---------------------------------------------------------------------------------------------
+# Photos
+
+
+def _prepare_image(data: bytes) -> tuple[Any, int, int]:
+    """A source for ``Image`` and the pixel size; raises if the bytes are not a readable picture.
+
+    The picture is decoded here (JPEGs at reduced scale, which still reads the whole stream) so a
+    damaged file becomes a printed note instead of an exception half-way through the build.  Phone
+    photos carry their rotation in EXIF, which ReportLab ignores: those are turned upright.
+    """
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    with PILImage.open(io.BytesIO(data)) as im:
+        fmt = im.format
+        width, height = im.size
+        orientation = im.getexif().get(0x0112, 1)
+        if fmt == "JPEG":
+            im.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+        im.load()
+    if fmt in ("JPEG", "PNG") and orientation in (None, 1):
+        return io.BytesIO(data), width, height
+    with PILImage.open(io.BytesIO(data)) as source:
+        picture: PILImage.Image = ImageOps.exif_transpose(source)
+        picture.thumbnail((2400, 2400))
+        if picture.mode not in ("RGB", "L"):  # transparency prints on white, not black
+            rgba = picture.convert("RGBA")
+            picture = PILImage.new("RGB", rgba.size, "white")
+            picture.paste(rgba, mask=rgba.getchannel("A"))
+        buf = io.BytesIO()
+        picture.save(buf, "JPEG", quality=88)
+        buf.seek(0)
+        return buf, picture.size[0], picture.size[1]
+
+
+def _photo_flowables(
+    spec: FormSpec, record: Record, styles: _Styles, reader: PhotoReader, report: RenderReport
+) -> list[Flowable]:
+    out: list[Flowable] = []
+    for plist in spec.photo_lists():
+        photos = record.values.photos.get(plist.key, [])
+        if not photos:
+            continue
+        out.append(PageBreak())
+        # One table: the heading repeats ("（续）") on every page of pictures, two pictures a page.
+        grid = _Grid([CONTENT_W])
+        grid.band(f"附页：{plist.label}（共 {len(photos)} 张）", styles, cont=f"附页：{plist.label}（续）")
+        box_w = CONTENT_W - 2 * PAD_X
+        box_h = (FRAME_H - 30 - 2 * 36) / 2
+        for i, ph in enumerate(photos, 1):
+            caption = (
+                f"图 {i}\u3000{ph.caption}（{ph.filename}）" if ph.caption else f"图 {i}\u3000{ph.filename}"
+            )
+            try:
+                src, px_w, px_h = _prepare_image(reader(ph.sha256))
+                scale = min(box_w / px_w, box_h / px_h, 3.0)
+                picture: Flowable = Image(src, width=px_w * scale, height=px_h * scale, mask="auto")
+            except Exception:  # noqa: BLE001 - any unreadable picture becomes a note on paper
+                report.photo_problems.append(ph.filename)
+                picture = _Para(markup(f"（图片无法读取，未能打印：{ph.filename}）"), styles.note)
+            r = grid.add_row([[picture, Spacer(1, 5), _Para(markup(caption), styles.caption)]], min_h=60)
+            grid.style("ALIGN", (0, r), (0, r), "CENTER")
+            grid.style("TOPPADDING", (0, r), (0, r), 8)
+            grid.style("BOTTOMPADDING", (0, r), (0, r), 6)
+        out.append(grid.table(styles.font))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Letterhead and footer
+
+
+def _fit(text: str, font: str, size: float, max_w: float, min_size: float) -> float:
+    w = stringWidth(text, font, size)
+    if w <= max_w:
+        return size
+    return max(min_size, size * max_w / w)
+
+
+def _draw_header(canv: Canvas, spec: FormSpec, record: Record, settings: Settings, font: str) -> None:
+    canv.saveState()
+    cx = PAGE_W / 2
+    company = plain(settings.company_name)
+    size = _fit(company, font, 13, CONTENT_W, 8)
+    canv.setFont(font, size)
+    canv.drawCentredString(cx, HEADER_TOP - 2, company)
+    contact = "\u3000\u3000".join(
+        s
+        for s in (
+            f"地址：{plain(settings.company_address)}" if settings.company_address.strip() else "",
+            f"电话：{plain(settings.company_phone)}" if settings.company_phone.strip() else "",
+        )
+        if s
+    )
+    if contact:
+        size = _fit(contact, font, 8, CONTENT_W, 6)
+        canv.setFont(font, size)
+        canv.setFillColor(GREY_TEXT)
+        canv.drawCentredString(cx, HEADER_TOP - 14, contact)
+        canv.setFillColor(colors.black)
+    title = plain(spec.title)
+    canv.setFont(font, _fit(title, font, 17, CONTENT_W, 10))
+    canv.drawCentredString(cx, HEADER_TOP - 38, title)
+    y = HEADER_TOP - 58
+    canv.setFont(font, 9.5)
+    canv.drawString(MARGIN_X, y, f"{plain(spec.number_label)}：{plain(record.number)}")
+    if record.status:
+        canv.drawRightString(PAGE_W - MARGIN_X, y, f"状态：{plain(record.status)}")
+    canv.setLineWidth(1.2)
+    canv.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
+    canv.restoreState()
+
+
+def _footer_drawer(spec: FormSpec, record: Record, font: str) -> Callable[[Canvas, int, int], None]:
+    left = f"{plain(spec.title)}\u3000{plain(spec.number_label)}：{plain(record.number)}"
+
+    def draw(canv: Canvas, page: int, total: int) -> None:
+        canv.saveState()
+        canv.setLineWidth(0.5)
+        canv.setStrokeColor(GREY_TEXT)
+        canv.line(MARGIN_X, FOOTER_RULE_Y, PAGE_W - MARGIN_X, FOOTER_RULE_Y)
+        canv.setFont(font, 9)
+        canv.drawCentredString(PAGE_W / 2, FOOTER_RULE_Y - 12, f"第 {page} 页 共 {total} 页")
+        canv.setFont(font, 7.5)
+        canv.setFillColor(GREY_TEXT)
+        canv.drawString(MARGIN_X, FOOTER_RULE_Y - 12, left)
+        canv.restoreState()
+
+    return draw
+
+
+def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas that holds its pages until ``save`` so each footer can say how many there are."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            super().__init__(*args, **kw)
+            self._page_states: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab API)
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._page_states)
+            for number, state in enumerate(self._page_states, 1):
+                self.__dict__.update(state)
+                draw_footer(self, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _all_text(spec: FormSpec, record: Record, settings: Settings) -> str:
+    parts = [
+        settings.company_name,
+        settings.company_address,
+        settings.company_phone,
+        record.number,
+        record.status,
+    ]
+    for f in spec.fields():
+        v = record.get(f.key)
+        if isinstance(v, str):
+            parts.append(v)
+    for t in spec.tables():
+        for row in record.values.tables.get(t.key, []):
+            parts += [v for v in row.values() if isinstance(v, str)]
+    for p in spec.photo_lists():
+        for ph in record.values.photos.get(p.key, []):
+            parts += [ph.filename, ph.caption]
+    return "\n".join(p for p in parts if p)
+
+
+def render_record(
+    spec: FormSpec,
+    record: Record,
+    settings: Settings,
+    photo_reader: PhotoReader,
+    out: str | os.PathLike[str] | IO[bytes],
+) -> RenderReport:
+    """Write ``record`` as the signed A4 paper form of ``spec`` to ``out`` (a path or binary file)."""
+    styles = _styles()
+    font = styles.font
+    report = RenderReport(
+        pages=0, missing_chars=frozenset(unprintable_chars(_all_text(spec, record, settings)))
+    )
+
+    story: list[Flowable] = []
+    for section in spec.sections:
+        story += _section_flowables(spec, section, record, styles)
+    story += _signature_flowables(spec, record, styles)
+    story += _photo_flowables(spec, record, styles, photo_reader, report)
+
+    target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
+    doc = BaseDocTemplate(
+        target,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=PAGE_H - FRAME_TOP,
+        bottomMargin=FRAME_BOTTOM,
+        title=f"{spec.title} {record.number}".strip(),
+        author=settings.company_name,
+        subject=record.number,
+        creator="Aftersales Desk 消杀药品售后服务台",
+        lang="zh-CN",
+        displayDocTitle=True,
+        initialFontName=font,
+        initialFontSize=9,
+        initialLeading=12,
+    )
+    frame = Frame(
+        MARGIN_X,
+        FRAME_BOTTOM,
+        CONTENT_W,
+        FRAME_H,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+
+    def on_page(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        _draw_header(canv, spec, record, settings, font)
+
+    doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=on_page)])
+    doc.build(story, canvasmaker=_numbered_canvas(_footer_drawer(spec, record, font)))
+    report.pages = doc.page
+    return report
