@@ -210,8 +210,10 @@ class RecordService:
         spec = spec_for(kind)
         values, issues = parse_record(spec, raw)
         strip_blank_rows(spec, values)
-        if not issues:
-            issues = check_record(spec, values, self.clock.today())
+        # Every issue at once (a typed 2026-02-30 and an empty required field in one go), but a
+        # value that could not be read is not also reported as missing.
+        unreadable = {i.path for i in issues}
+        issues += [i for i in check_record(spec, values, self.clock.today()) if i.path not in unreadable]
         return values, issues
 
     @staticmethod
@@ -292,7 +294,8 @@ class RecordService:
             return [Issue("status", QT_TRANSLATE_NOOP(MESSAGES, "不能从“{a}”转到“{b}”"), {"a": source, "b": target})]
         values, issues = parse_record(wf.spec, raw)
         strip_blank_rows(wf.spec, values)
-        return issues or check_transition(wf, values, t, self.clock.today())
+        unreadable = {i.path for i in issues}
+        return issues + [i for i in check_transition(wf, values, t, self.clock.today()) if i.path not in unreadable]
 
     def transition(
         self, kind: str, record_id: str, target: str, raw: Mapping[str, Any], by: str = "", note: str = ""

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy.exc import DBAPIError
-
 
 class StorageError(Exception):
     """An environmental storage problem; ``str(e)`` is a message for the user, in Chinese."""
@@ -35,6 +33,10 @@ _ENVIRONMENTAL = (
 
 def translate_error(e: BaseException) -> StorageError | None:
     """A :class:`StorageError` for an environmental SQLite failure, else ``None``."""
+    # Imported here so that the window can catch StorageError before SQLAlchemy is loaded
+    # (start-up shows the window first, then opens the database).
+    from sqlalchemy.exc import DBAPIError
+
     orig = e.orig if isinstance(e, DBAPIError) else e
     if not isinstance(orig, sqlite3.Error):
         return None

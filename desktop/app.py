@@ -1,0 +1,130 @@
+"""Composition root of the window: font, translators, data folder, services, main window.
+
+Start-up is kept short (target: the window on screen within a second on a database of 10,000
+complaints): ReportLab, Alembic and pyHanko are imported only when a PDF is made or a migration
+is due, never here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .paths import font_path, resources_dir
+
+DEFAULT_LANG = "zh_CN"
+BENCHMARK_ENV = "AFTERSALES_DESK_BENCHMARK_EXIT"  # print start-up times and quit (benchmarks/run.py)
+_translators: list[QTranslator] = []  # kept alive for the life of the application
+_font_family: str | None = None
+
+
+def install_font(app: QApplication) -> str | None:
+    """Register the bundled WenQuanYi Micro Hei and make it the application font.
+
+    It is the only Chinese font the application may count on: on a machine without one, every
+    label would otherwise be drawn as boxes.
+    """
+    global _font_family
+    if _font_family is None:
+        font_id = QFontDatabase.addApplicationFont(str(font_path()))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            return None
+        _font_family = families[0]
+    font = QFont(_font_family)
+    font.setPointSize(10)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    app.setFont(font)
+    return _font_family
+
+
+def install_translators(app: QCoreApplication, lang: str | None = None) -> str:
+    """The app's own ``aftersales_<lang>.qm`` (if present) and Qt's ``qtbase_<lang>`` for dialogs."""
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    lang = lang or DEFAULT_LANG
+    QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
+    own = QTranslator(app)
+    if own.load(f"aftersales_{lang}", str(resources_dir() / "translations")):
+        app.installTranslator(own)
+        _translators.append(own)
+    if lang != "en":
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _translators.append(qt)
+    return lang
+
+
+def setup_application(app: QApplication, lang: str | None = None) -> None:
+    """Everything the widgets need from the application object (used by the tests too)."""
+    from .ui.style import style_sheet
+
+    app.setApplicationName("AftersalesDesk")
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "消杀药品售后服务台"))
+    app.setOrganizationName("AftersalesDesk")
+    install_font(app)
+    install_translators(app, lang)
+    app.setStyleSheet(style_sheet())
+
+
+def create_main_window(ctx):  # type: ignore[no-untyped-def]
+    """The main window over an opened :class:`AppContext`."""
+    from .ui.main_window import MainWindow
+
+    return MainWindow(ctx.data_dir, ctx.records)
+
+
+def run_gui(data_dir: Path, lang: str | None = None) -> int:
+    """Open the window over ``data_dir``; returns the exit status (1 when the data cannot be opened)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    setup_application(app, lang)
+
+    from .storage.errors import StorageError
+    from .ui import dialogs
+    from .ui.main_window import MainWindow
+
+    # The window first (Qt and the widgets: a few tenths of a second), then the database
+    # (SQLAlchemy alone takes longer to import than drawing the window).
+    window = MainWindow(Path(data_dir))
+    window.show()
+    app.processEvents()
+    shown_at = time.time()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        from .services.context import open_context
+
+        ctx = open_context(Path(data_dir))
+    except (StorageError, OSError) as e:
+        QApplication.restoreOverrideCursor()
+        reason = str(e) if isinstance(e, StorageError) else QCoreApplication.translate(
+            "app", "请检查该文件夹是否存在、是否可以写入。（系统信息：{error}）").format(error=e.strerror or e)
+        dialogs.error(
+            window,
+            QCoreApplication.translate("app", "无法打开数据"),
+            QCoreApplication.translate("app", "无法打开数据文件夹 {path}。").format(path=data_dir),
+            reason,
+        )
+        window.close()
+        return 1
+    try:
+        try:
+            window.attach(ctx.records)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if os.environ.get(BENCHMARK_ENV):
+            # benchmarks/run.py: when the window was on screen, when the register was filled.
+            print(f"WINDOW_SHOWN {shown_at:.6f}", flush=True)
+            print(f"REGISTER_READY {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return app.exec()
+    finally:
+        ctx.close()

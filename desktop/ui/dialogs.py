@@ -1,0 +1,64 @@
+"""The few message boxes the application asks, in one place.
+
+Each is a :class:`QMessageBox` instance run with ``exec()`` and Chinese button texts set
+explicitly (Qt's own translation says 丢弃 where a clerk expects 不保存).  Tests replace
+``QMessageBox.exec`` to answer them without a modal loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+SAVE = "save"
+DISCARD = "discard"
+CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> str:
+    """保存 / 不保存 / 取消 for a form with changes; returns SAVE, DISCARD or CANCEL."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "未保存的修改"))
+    box.setText(QCoreApplication.translate("dialogs", "“{name}”有未保存的修改。").format(name=name))
+    box.setInformativeText(QCoreApplication.translate("dialogs", "关闭前是否保存？"))
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    )
+    box.button(QMessageBox.StandardButton.Save).setText(QCoreApplication.translate("dialogs", "保存"))
+    box.button(QMessageBox.StandardButton.Discard).setText(QCoreApplication.translate("dialogs", "不保存"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("dialogs", "取消"))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return DISCARD
+    return CANCEL
+
+
+def confirm(parent: QWidget | None, title: str, text: str, ok_text: str, detail: str = "") -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if detail:
+        box.setInformativeText(detail)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).setText(ok_text)
+    box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("dialogs", "取消"))
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    return box.exec() == QMessageBox.StandardButton.Ok
+
+
+def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if detail:
+        box.setInformativeText(detail)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("dialogs", "确定"))
+    box.exec()

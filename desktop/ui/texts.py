@@ -1,0 +1,38 @@
+"""Showing the domain's Chinese strings through Qt's translator.
+
+The domain declares labels, choices and messages in Simplified Chinese inside
+``QT_TRANSLATE_NOOP`` (``domain.i18n``); widgets must pass them through
+``QCoreApplication.translate`` at display time so that an English ``.qm`` can replace them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..domain.i18n import FIELDS, MESSAGES
+from ..domain.validation import REQUIRED, Issue
+
+
+def tr_field(text: str) -> str:
+    """A label, section title, choice value or status (context ``fields``)."""
+    return QCoreApplication.translate(FIELDS, text) if text else text
+
+
+def tr_message(template: str, **args: object) -> str:
+    """A validation or workflow message (context ``messages``), with its arguments filled in."""
+    text = QCoreApplication.translate(MESSAGES, template)
+    if not args:
+        return text
+    try:
+        return text.format(**args)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return template.format(**args)
+
+
+def issue_text(issue: Issue) -> str:
+    return tr_message(issue.template, **dict(issue.args))
+
+
+def is_required(issue: Issue) -> bool:
+    """An empty required value: shown on save or before a step, not while tabbing through."""
+    return issue.template == REQUIRED

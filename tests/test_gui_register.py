@@ -1,0 +1,146 @@
+"""The complaint register: model checks, search as you type, sorting, opening records."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import double_click_row, type_text, visible_rows
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from desktop.ui.register_table_model import ID_ROLE, SORT_ROLE, RegisterSortProxyModel, RegisterTableModel
+
+pytestmark = pytest.mark.gui
+
+BATCH, NUMBER, UNIT, STATUS = 4, 0, 2, 7
+
+
+def test_register_model_passes_the_model_tester(qtmodeltester, gui_app, demo_ctx) -> None:
+    model = RegisterTableModel()
+    model.set_rows(demo_ctx.records.search("complaint"))
+    qtmodeltester.check(model, force_py=True)
+    model.sort(STATUS, Qt.SortOrder.DescendingOrder)  # the tester watches the layout change
+    model.set_rows(demo_ctx.records.search("complaint", "医院"))  # and the reset
+
+
+def test_register_proxy_passes_the_model_tester(qtmodeltester, gui_app, demo_ctx) -> None:
+    model = RegisterTableModel()
+    model.set_rows(demo_ctx.records.search("complaint"))
+    proxy = RegisterSortProxyModel()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.sort(UNIT)
+
+
+def test_the_model_sorts_as_a_plain_proxy_on_its_sort_role_would(gui_app, demo_ctx) -> None:
+    model = RegisterTableModel()
+    model.set_rows(demo_ctx.records.search("complaint"))
+    plain = QSortFilterProxyModel()
+    plain.setSourceModel(model)
+    plain.setSortRole(SORT_ROLE)
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            ours = RegisterTableModel()
+            ours.set_rows(demo_ctx.records.search("complaint"))
+            ours.sort(column, order)
+            plain.sort(column, order)
+            expected = [plain.index(r, column).data(SORT_ROLE) for r in range(plain.rowCount())]
+            assert [ours.index(r, column).data(SORT_ROLE) for r in range(ours.rowCount())] == expected
+
+
+def test_register_lists_every_complaint_with_chinese_headers(demo_window, demo_ctx) -> None:
+    page = demo_window.register
+    headers = [page.proxy.headerData(i, Qt.Orientation.Horizontal) for i in range(page.proxy.columnCount())]
+    assert headers == ["备案编号", "登记日期", "投诉单位", "产品", "生产批号", "投诉类别", "投诉性质", "状态"]
+    assert page.proxy.rowCount() == 14
+    assert demo_window.count_label.text() == "共 14 条投诉"
+    assert demo_window.windowTitle() == "消杀药品售后服务台[*]"
+    assert str(demo_ctx.data_dir) in demo_window.folder_label.text()
+    # Newest first until a header is clicked.
+    dates = visible_rows(page.view, 1)
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_search_filters_the_register_as_the_clerk_types(qtbot, demo_window, demo_ctx) -> None:
+    page = demo_window.register
+    all_batches = visible_rows(page.view, BATCH)
+    batch = next(b for b in all_batches if "XD250315" in b)
+    assert batch
+    expected = sum("XD2503" in b for b in all_batches)
+    assert 0 < expected < len(all_batches)
+
+    type_text(qtbot, page.search, "xd2503")  # case does not matter
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == expected)
+    assert all("XD2503" in b for b in visible_rows(page.view, BATCH))
+    assert demo_window.count_label.text() == f"显示 {expected} 条，共 14 条投诉"
+
+    # Chinese words, several at once: every word must match.
+    page.search.clear()
+    type_text(qtbot, page.search, "北京 医院")
+    beijing = len(demo_ctx.records.search("complaint", "北京 医院"))
+    assert 0 < beijing < 14
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == beijing)
+    assert set(visible_rows(page.view, UNIT)) == {"北京市第一人民医院"}
+
+    # Enter searches at once, without waiting for the pause.
+    page.search.clear()
+    qtbot.keyClicks(page.search, "no-such-thing")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.proxy.rowCount() == 0
+    assert page.empty.isVisible()
+
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 14)
+    assert not page.empty.isVisible()
+
+
+def test_clicking_a_header_sorts_by_that_column(qtbot, demo_window) -> None:
+    page = demo_window.register
+    header = page.view.horizontalHeader()
+    x = header.sectionViewportPosition(NUMBER) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5))
+    numbers = visible_rows(page.view, NUMBER)
+    assert numbers in (sorted(numbers), sorted(numbers, reverse=True))
+    page.view.selectRow(5)
+    selected = page.selected_id()
+    page.view.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
+    order = ["已登记", "调查中", "已界定", "处理中", "已反馈", "已回访", "已关闭"]
+    statuses = visible_rows(page.view, STATUS)
+    assert statuses == sorted(statuses, key=order.index)  # in the order of work, not by character
+    assert page.selected_id() == selected  # the selected complaint stays selected
+
+    # A new search keeps the order the clerk chose.
+    page.view.sortByColumn(UNIT, Qt.SortOrder.DescendingOrder)
+    type_text(qtbot, page.search, "医院")
+    qtbot.waitUntil(lambda: 0 < page.proxy.rowCount() < 14)
+    units = visible_rows(page.view, UNIT)
+    assert units == sorted(units, reverse=True)
+
+
+def test_double_click_and_enter_open_the_record(qtbot, demo_window) -> None:
+    page = demo_window.register
+    double_click_row(qtbot, page.view, 2)
+    form = demo_window.current_form()
+    record_id = page.proxy.index(2, 0).data(ID_ROLE)
+    assert form is not None and form.record.id == record_id
+    assert demo_window.tabs.tabText(demo_window.tabs.currentIndex()) == form.record.number
+
+    # Back to the register; Enter on the same line brings the open tab forward, no second copy.
+    demo_window.tabs.setCurrentWidget(page)
+    tabs = demo_window.tabs.count()
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.proxy.index(2, 0))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert demo_window.current_form() is form and demo_window.tabs.count() == tabs
+
+    # Down from the search box goes into the results; Enter opens.
+    demo_window.focus_search()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.view.hasFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert demo_window.current_form().record.id == page.proxy.index(0, 0).data(ID_ROLE)
+
+
+def test_open_action_opens_the_selected_record(demo_window) -> None:
+    page = demo_window.register
+    page.view.selectRow(3)
+    demo_window.act_open.trigger()
+    assert demo_window.current_form().record.id == page.proxy.index(3, 0).data(ID_ROLE)
