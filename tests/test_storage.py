@@ -237,3 +237,16 @@ def test_databases_from_every_released_schema_open_and_read(tmp_path):
                 for ph in plist:
                     assert ctx.records.photo_bytes(ph.sha256)
         ctx.close()
+
+
+def test_in_memory_filter_agrees_with_the_sql_search(tmp_path):
+    from desktop.services.demo import demo_objects
+    from desktop.services.records import filter_rows
+    from desktop.services.transfer import import_records
+
+    ctx = context(tmp_path)
+    import_records(ctx.records, demo_objects(NOW.date(), 40))
+    everything = ctx.records.search("complaint")
+    for q in ["", "sh2503", "SH2503", "西湖", "医院 消毒", "-0003", "等", "无此单位", "%"]:
+        assert filter_rows(everything, q) == ctx.records.search("complaint", q), q
+    ctx.close()

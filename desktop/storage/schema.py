@@ -119,6 +119,9 @@ class RecordMixin:
     # Lower-cased concatenation of what the register's search box looks in (number, unit,
     # product names, batch numbers), kept by the services on every save.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The register's product and batch cells, kept at every save so the register needs no join.
+    register_product: Mapped[str] = mapped_column(Text, default="")
+    register_batch: Mapped[str] = mapped_column(Text, default="")
 
 
 class RowMixin:

@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         act.setObjectName(name)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
-            act.setToolTip(f"{text}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）")
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            act.setToolTip(self.tr("{action}（{shortcut}）").format(action=text, shortcut=keys))
         if icon is not None:
             act.setIcon(self.style().standardIcon(icon))
         act.triggered.connect(slot)
@@ -235,10 +236,6 @@ class MainWindow(QMainWindow):
 
     def _record_saved(self, record: object) -> None:
         self.register.refresh()
-        try:
-            self.register.set_total(self._ready().count(KIND))
-        except StorageError:
-            pass
 
     def _update_tab(self, form: FormView) -> None:
         index = self.tabs.indexOf(form)

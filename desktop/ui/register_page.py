@@ -1,8 +1,9 @@
 """The complaint register: a search box over a sortable table of every complaint.
 
-Searching asks ``RecordService.search`` as the clerk types (after a short pause, or at once on
-Enter): on the phone the caller gives a unit name or a batch number and the record must come up
-while they are still talking.  Double-click or Enter opens the record.
+The rows are loaded once from ``RecordService.search`` (and again after a save) and filtered in
+memory as the clerk types (``filter_rows``, the same rule as the service's SQL search): on the phone
+the caller gives a unit name or a batch number and the record must come up while they are still
+talking, with no database round trip per key.  Double-click or Enter opens the record.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import complaint as c
 from .register_table_model import COLUMNS, ID_ROLE, SORT_ROLE, RegisterSortProxyModel, RegisterTableModel
+from .texts import tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
     from ..services.records import RecordService
 
-SEARCH_DELAY_MS = 150
+SEARCH_DELAY_MS = 60  # coalesces an input method's burst of edits; filtering itself takes ms
 
 
 class RegisterPage(QWidget):
@@ -50,7 +53,7 @@ class RegisterPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setEnabled(False)
         self.search.textChanged.connect(self._schedule)
-        self.search.returnPressed.connect(self.refresh)
+        self.search.returnPressed.connect(self.apply_filter)
         self.search.installEventFilter(self)
 
         self.new_button = QPushButton(self.tr("新建投诉"), self)
@@ -62,7 +65,8 @@ class RegisterPage(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self.apply_filter)
+        self._all: list = []  # every RegisterRow of the kind, newest first
 
         self.model = RegisterTableModel(self)
         self.proxy = RegisterSortProxyModel(self)
@@ -118,13 +122,18 @@ class RegisterPage(QWidget):
         # Fixed widths from the font: ResizeToContents would measure all 10,000 rows.
         header = self.view.horizontalHeader()
         fm = self.fontMetrics()
+
+        def widest(sample: str, values: tuple[str, ...], pad: int) -> int:
+            # The Chinese sample, or the longest value as shown (English ones are longer).
+            return max(fm.horizontalAdvance(sample), *(fm.horizontalAdvance(tr_field(v)) + pad for v in values))
+
         widths = {
             "number": fm.horizontalAdvance("TS-2026-AB12-0000") + 28,
             "date": fm.horizontalAdvance("2026-03-15") + 28,
             "batch": fm.horizontalAdvance("SH250301、HL250412") + 20,
-            "category": fm.horizontalAdvance("使用中质量问题") + 24,
-            "severity": fm.horizontalAdvance("严重投诉") + 24,
-            "status": fm.horizontalAdvance("已登记状态") + 12,
+            "category": widest("使用中质量问题", c.CATEGORIES, 0) + 24,
+            "severity": widest("严重投诉", c.SEVERITIES, 0) + 24,
+            "status": widest("已登记状态", c.STATUSES, 12) + 12,
         }
         for i, (attr, _h) in enumerate(COLUMNS):
             if attr in ("unit", "product"):
@@ -147,15 +156,23 @@ class RegisterPage(QWidget):
         self.timer.start()
 
     def refresh(self) -> None:
-        """Run the search for the current text, keeping the selected record selected."""
+        """Reload every row from the database (after a save), then filter by the search text."""
+        if self.service is None:
+            return
+        self._all = self.service.search(self.kind, "")
+        self.total = len(self._all)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Show the loaded rows that match the search text, keeping the selected record selected."""
         self.timer.stop()
         if self.service is None:
             return
+        from ..services.records import filter_rows
+
         selected = self.selected_id()
-        rows = self.service.search(self.kind, self.search.text())
+        rows = filter_rows(self._all, self.search.text())
         self.model.set_rows(rows)
-        if not self.search.text().strip():
-            self.total = len(rows)
         if not rows:
             self.empty.setText(
                 self.tr("没有找到符合“{text}”的投诉。").format(text=self.search.text().strip())
@@ -167,10 +184,6 @@ class RegisterPage(QWidget):
         if selected:
             self.select_id(selected)
         self.countChanged.emit(len(rows), self.total)
-
-    def set_total(self, total: int) -> None:
-        self.total = total
-        self.countChanged.emit(self.model.rowCount(), total)
 
     # ------------------------------------------------------------------ selection and opening
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_complaint
 Revises: 
-Create Date: 2026-11-26 20:20:08.510153
+Create Date: 2026-11-26 20:42:57.821183
 """
 
 from alembic import op
@@ -61,6 +61,8 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
+    sa.Column('register_product', sa.Text(), nullable=False),
+    sa.Column('register_batch', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_complaint')),
     sa.UniqueConstraint('number', name=op.f('uq_complaint_number'))
     )
