@@ -534,7 +534,7 @@ class FormView(QWidget):
             loose = self.show_issues(e.issues)
             text = self.tr("未保存：有 {n} 处需要修改，已在字段旁用红字标出。").format(n=len(e.issues))
             if loose:
-                text += " " + "；".join(issue_text(i) for i in loose)
+                text += " " + self.tr("；").join(issue_text(i) for i in loose)
             self._message(text)
             return False
         except (TransitionRefused, StorageError) as e:
@@ -592,15 +592,17 @@ class FormView(QWidget):
         loose = self.show_issues(issues)
         missing = [i for i in issues if is_required(i) and i not in loose]
         other = [i for i in issues if not is_required(i) and i not in loose]
+        sep = self.tr("；")  # separators are translated too: English uses "; " and ", "
         parts = []
         if missing:
-            parts.append(self.tr("请填写：{labels}").format(labels="、".join(self._labels(missing))))
+            parts.append(self.tr("请填写：{labels}").format(labels=self.tr("、").join(self._labels(missing))))
         if other:
-            parts.append(self.tr("请修改：{items}").format(
-                items="；".join(f"{self._labels([i])[0]}（{issue_text(i)}）" for i in other)))
+            parts.append(self.tr("请修改：{items}").format(items=sep.join(
+                self.tr("{label}（{message}）").format(label=self._labels([i])[0], message=issue_text(i))
+                for i in other)))
         if loose:
-            parts.append("；".join(issue_text(i) for i in loose))
-        self._message(self.tr("进入“{status}”前，").format(status=target) + "；".join(parts))
+            parts.append(sep.join(issue_text(i) for i in loose))
+        self._message(self.tr("进入“{status}”前，").format(status=target) + sep.join(parts))
 
     def export_pdf(self) -> bool:
         """Save if needed, ask where, render the PDF and open it."""

@@ -18,11 +18,16 @@ def tr_field(text: str) -> str:
     return QCoreApplication.translate(FIELDS, text) if text else text
 
 
+# Arguments that hold a label, a status or a choice value of the spec (context ``fields``).
+_FIELD_ARGS = frozenset({"label", "value", "a", "b", "status"})
+
+
 def tr_message(template: str, **args: object) -> str:
     """A validation or workflow message (context ``messages``), with its arguments filled in."""
     text = QCoreApplication.translate(MESSAGES, template)
     if not args:
         return text
+    args = {k: tr_field(v) if k in _FIELD_ARGS and isinstance(v, str) else v for k, v in args.items()}
     try:
         return text.format(**args)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
