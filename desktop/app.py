@@ -16,32 +16,45 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from .paths import font_path, resources_dir
+from .paths import fallback_font_path, fill_font_path, font_path, resources_dir
 
 DEFAULT_LANG = "zh_CN"
 BENCHMARK_ENV = "AFTERSALES_DESK_BENCHMARK_EXIT"  # print start-up times and quit (benchmarks/run.py)
 _translators: list[QTranslator] = []  # kept alive for the life of the application
-_font_family: str | None = None
+_font_family: str | None = None  # WenQuanYi Micro Hei, once registered
+_font_families: list[str] = []  # the application font's families: fill, main, fallback
 
 
 def install_font(app: QApplication) -> str | None:
-    """Register the bundled WenQuanYi Micro Hei and make it the application font.
+    """Register the bundled fonts and make them the application font; return the main family.
 
-    It is the only Chinese font the application may count on: on a machine without one, every
-    label would otherwise be drawn as boxes.
+    WenQuanYi Micro Hei is the only Chinese font the application may count on: on a machine without
+    one, every label would otherwise be drawn as boxes.  It lacks some symbols of the trade (☑, ✗ …),
+    which Qt then takes from the next family, the bundled DejaVu Sans, rather than from whatever the
+    system has.  Worse, it *maps* ℃, ℉, Ⅴ, Ⅹ and the pinyin vowels ǎǐǒǔǘǚǜ to blank glyphs, and Qt
+    only falls back for characters a font does not map: so "DejaVu Sans Fill", which holds exactly
+    those characters (``scripts/make_fill_font.py``, with WenQuanYi's line metrics), goes first.
     """
     global _font_family
     if _font_family is None:
-        font_id = QFontDatabase.addApplicationFont(str(font_path()))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if not families:
+        main = _add_font(font_path())
+        if main is None:
             return None
-        _font_family = families[0]
+        _font_family = main
+        fill, fallback = _add_font(fill_font_path()), _add_font(fallback_font_path())
+        _font_families[:] = [f for f in (fill, main, fallback) if f]
     font = QFont(_font_family)
+    font.setFamilies(_font_families)
     font.setPointSize(10)
     font.setStyleHint(QFont.StyleHint.SansSerif)
     app.setFont(font)
     return _font_family
+
+
+def _add_font(path: Path) -> str | None:
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
 
 
 def install_translators(app: QCoreApplication, lang: str | None = None) -> str:

@@ -2,7 +2,7 @@
 
 The data folder is the platform's user data folder (platformdirs: ``%LOCALAPPDATA%`` on Windows,
 ``~/.local/share`` on Linux) unless ``--data-dir`` or ``AFTERSALES_DESK_DATA`` says otherwise.
-Resources (font, translations, handouts) are found beside the package, or inside a PyInstaller
+Resources (fonts, translations, handouts) are found beside the package, or inside a PyInstaller
 bundle (``sys._MEIPASS``).
 """
 
@@ -36,4 +36,16 @@ def resources_dir() -> Path:
 
 
 def font_path() -> Path:
+    """The main font: WenQuanYi Micro Hei (Chinese, and the Latin of every label and document)."""
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
+
+
+def fallback_font_path() -> Path:
+    """DejaVu Sans: the symbols the main font cannot draw (℃, Ⅴ, ǚ, ☑ …), in the window and in PDFs."""
+    return resources_dir() / "fonts" / "DejaVuSans.ttf"
+
+
+def fill_font_path() -> Path:
+    """DejaVu Sans Fill: the characters the main font maps to a blank glyph, for the window's fallback
+    (built by ``scripts/make_fill_font.py``; see there why Qt needs it)."""
+    return resources_dir() / "fonts" / "DejaVuSansFill.ttf"

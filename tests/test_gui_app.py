@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetrics
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.app import run_gui
@@ -23,10 +23,11 @@ PACKAGE = ROOT / "desktop"
 
 
 def test_the_bundled_font_is_the_application_font(gui_app) -> None:
-    family = QApplication.font().family()
+    # Second of its families: the first only fills in what it leaves blank (tests/test_fonts.py).
+    family = QApplication.font().families()[1]
     assert family == "WenQuanYi Micro Hei"
     assert family in QFontDatabase.families()
-    assert QFontInfo(QApplication.font()).family() == family
+    assert QFontInfo(QFont(family)).family() == family
     metrics = QFontMetrics(QApplication.font())
     for ch in "消杀药品售后服务台投诉登记已界定":
         assert metrics.inFontUcs4(ord(ch)), ch

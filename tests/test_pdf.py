@@ -1,12 +1,13 @@
 """The PDF document layer: a complaint rendered from its form specification, read back with pypdf.
 
 Everything is built in memory (record, photo as a PNG made with zlib/struct) and only the bundled
-font is used, so these tests do not depend on the fonts installed on the machine.
+fonts are used, so these tests do not depend on the fonts installed on the machine.
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -44,6 +45,10 @@ NUMBER = "TS-2026-A3-0007"
 COMPANY = "华安消杀药品有限公司"
 USER_MARKUP = "<b>&"
 REASON_END = "【投诉原因结束ZZ-END-9876】"
+# Symbols WenQuanYi Micro Hei maps to blank glyphs (℃ Ⅴ ǚ) or lacks (☑ ✗), printed with DejaVu Sans;
+# Ⅱ and ✓ it draws itself.
+SYMBOLS = "储存温度2–30℃（≤86℉），Ⅱ类、Ⅴ类，女（nǚ）绿（lǜ），☑已核对☐未核对✓✗"
+NO_FONT = "\U0001f9a0\U0002a6d6"  # 🦠 (no font has it) and 𪛖 (CJK Extension B)
 
 
 # ------------------------------------------------------------------------------------------
@@ -286,18 +291,25 @@ def test_signature_blocks(full: tuple[PdfReader, RenderReport, str, Record]) -> 
     assert "日期：________年____月____日" in all_text  # the complainant's block has no date field
 
 
-def test_only_the_embedded_font_is_referenced(full: tuple[PdfReader, RenderReport, str, Record]) -> None:
-    reader, _, _, _ = full
-    found = fonts_of(reader)
-    assert found
-    for font in found:
+def embedded_font_names(reader: PdfReader) -> set[str]:
+    """The fonts the pages use, each checked to be an embedded TrueType subset; none is Helvetica."""
+    names = set()
+    for font in fonts_of(reader):
         base = str(font["/BaseFont"])
-        assert re.fullmatch(rf"/[A-Z]{{6}}\+{fonts.FONT_NAME}(-\d+)?", base), base
+        m = re.fullmatch(r"/[A-Z]{6}\+(\w+?)(-\d+)?", base)
+        assert m, f"{base} is not a subset"
         assert font["/Subtype"] == "/TrueType"
         descriptor = font["/FontDescriptor"].get_object()
         assert "/FontFile2" in descriptor, f"{base} is not embedded"
+        names.add(m.group(1))
     raw = reader.raw_bytes  # type: ignore[attr-defined]
     assert b"Helvetica" not in raw and b"/Type1" not in raw
+    return names
+
+
+def test_only_the_embedded_font_is_referenced(full: tuple[PdfReader, RenderReport, str, Record]) -> None:
+    reader, _, _, _ = full
+    assert embedded_font_names(reader) == {fonts.FONT_NAME}  # DejaVu Sans only when a symbol needs it
 
 
 def test_photo_page_has_the_image(full: tuple[PdfReader, RenderReport, str, Record]) -> None:
@@ -380,12 +392,23 @@ def test_unreadable_photo_is_a_note_not_a_crash(tmp_path: Path) -> None:
     assert report.photo_problems == ["broken.jpg", "gone.jpg"]
 
 
-def test_characters_the_font_lacks_are_visible_and_reported(tmp_path: Path) -> None:
-    record = make_record(findings="温度31℃，客户留言😀完毕")
-    reader, report = render(tmp_path, record)
-    all_text = "".join(page_texts(reader))
-    assert "温度31°C，客户留言□完毕" in all_text  # ℃ has an empty glyph in the font: printed as °C
-    assert report.missing_chars == frozenset({"😀"})
+def test_symbols_the_main_font_lacks_print_as_typed_in_dejavu_sans(tmp_path: Path) -> None:
+    company = "华安消杀（2–8℃冷链）"
+    record = make_record(findings=f"{SYMBOLS}，客户留言{NO_FONT[0]}😀完毕{NO_FONT[1]}<b>&")
+    record.values.tables["items"][0]["product_name"] = "84消毒液Ⅴ型"
+    path = tmp_path / "symbols.pdf"
+    letterhead = dataclasses.replace(settings(), company_name=company)
+    report = render_record(SPEC, record, letterhead, PHOTOS.__getitem__, path)
+    reader = PdfReader(path)
+    reader.raw_bytes = path.read_bytes()  # type: ignore[attr-defined]
+    texts = page_texts(reader)
+    all_text = "".join(texts)
+    # Printed as typed (the text layer says so); only characters no bundled font has become □.
+    assert f"{SYMBOLS}，客户留言□□完毕□<b>&" in all_text
+    assert "84消毒液Ⅴ型" in all_text
+    assert squash(company) in texts[0] and squash(company) in texts[-1]  # the letterhead, on every page
+    assert report.missing_chars == frozenset({*NO_FONT, "😀"})
+    assert embedded_font_names(reader) == {fonts.FONT_NAME, fonts.FALLBACK_FONT_NAME}
 
 
 def test_writes_to_a_binary_file(tmp_path: Path) -> None:
@@ -495,12 +518,38 @@ def test_fonts_register_once_from_many_threads() -> None:
 
 
 def test_printable_replacements() -> None:
+    box = fonts.fallback_char()
+    assert box == "□"
     assert fonts.printable("普通文字 abc 123") == "普通文字 abc 123"
-    assert fonts.printable("31℃") == "31°C"
-    assert fonts.printable("a😀b") == f"a{fonts.fallback_char()}b"
+    assert fonts.printable(SYMBOLS) == SYMBOLS  # DejaVu Sans draws what WenQuanYi cannot
+    assert fonts.printable("a😀b\U0002a6d6") == f"a{box}b{box}"  # beyond the BMP: see fonts._bmp
+    assert fonts.printable("\U0001d400\U0001d7cf") == "A1"  # mathematical letters: their plain form
     assert fonts.printable("a\u200db\ufe0fc") == "abc"  # joiners and variation selectors are dropped
     assert fonts.printable("a\tb\r\nc") == "a    b\nc"
     assert fonts.unprintable_chars("31℃😀") == {"😀"}
+    assert fonts.missing_chars("31℃\n") == set()
+
+
+def test_each_character_has_its_font() -> None:
+    for ch in "消A1。“□✓Ⅱ\xa0\u3000":
+        assert fonts.font_for(ch) == fonts.FONT_NAME, ch
+    for ch in "℃℉ⅤⅩǎǚǜ☑☐✗":  # blank in WenQuanYi (℃ … ǜ) or not in it at all (☑ ☐ ✗)
+        assert not fonts.has_glyph(ch) and fonts.font_for(ch) == fonts.FALLBACK_FONT_NAME, ch
+    assert fonts.font_for("😀") is None and fonts.font_for("\U0002a6d6") is None
+    main, dejavu = fonts.FONT_NAME, fonts.FALLBACK_FONT_NAME
+    assert fonts.runs("") == []
+    assert fonts.runs("储存温度2–30℃，☑ok") == [
+        (main, "储存温度2–30"), (dejavu, "℃"), (main, "，"), (dejavu, "☑"), (main, "ok")
+    ]
+    assert fonts.runs("ǚ℃") == [(dejavu, "ǚ℃")]
+
+
+def test_text_the_main_font_covers_takes_the_fast_path() -> None:
+    long_text = "1月10日购买20桶，阴凉处储存，按1:100稀释使用。<b>&\n" * 500
+    assert fonts.printable(long_text) is long_text
+    ((name, chunk),) = fonts.runs(long_text)
+    assert name == fonts.FONT_NAME and chunk is long_text
+    assert "<font" not in text.markup(long_text)
 
 
 def test_markup_escapes_user_text() -> None:
@@ -508,6 +557,15 @@ def test_markup_escapes_user_text() -> None:
     assert text.markup('<img src="/etc/passwd"/>') == '&lt;img src="/etc/passwd"/&gt;'
     style = ParagraphStyle("t", fontName=fonts.ensure_fonts(), fontSize=10, leading=14, wordWrap="CJK")
     Paragraph(text.markup("a<b & c<font size=40>"), style).wrap(200, 100)  # would raise unescaped
+    # Symbols in their own font; what the user typed around them is still escaped.
+    dejavu = f'<font name="{fonts.FALLBACK_FONT_NAME}">'
+    assert text.markup("<b>&℃☑</b>\n31℃") == (
+        f"&lt;b&gt;&amp;{dejavu}℃☑</font>&lt;/b&gt;<br/>31{dejavu}℃</font>"
+    )
+    para = Paragraph(text.markup('a<b & ℃<font name="Helvetica">ǚ'), style)
+    para.wrap(200, 100)
+    assert {f.fontName for f in para.frags} == {fonts.FONT_NAME, fonts.FALLBACK_FONT_NAME}
+    assert "".join(f.text for f in para.frags) == 'a<b & ℃<font name="Helvetica">ǚ'
 
 
 FORBIDDEN_STARTS = "，。、：；！？）」』】》”’"
@@ -527,10 +585,14 @@ def _wrapped_lines(s: str, width: float) -> list[str]:
 
 
 @pytest.mark.parametrize("with_break", [False, True])
-def test_no_wrapped_line_starts_with_closing_punctuation(with_break: bool) -> None:
+@pytest.mark.parametrize("with_symbols", [False, True])
+def test_no_wrapped_line_starts_with_closing_punctuation(with_break: bool, with_symbols: bool) -> None:
     sample = (
         "存放于库房（阴凉、避光），按说明书稀释。他说：“不行。”然后走了！）使用第三天，发现浓度不足；" * 4
     )
+    if with_symbols:  # runs in DejaVu Sans make a paragraph of several fragments
+        for word, marked in (("库房", "库房（≤30℃）"), ("第三天", "第Ⅴ天☑"), ("他说", "女（nǚ）说")):
+            sample = sample.replace(word, marked)
     if with_break:
         sample += "\n另：同批次（2罐）。"
     bad = []

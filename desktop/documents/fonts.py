@@ -1,37 +1,53 @@
-"""The one font every document uses: the bundled WenQuanYi Micro Hei, registered with ReportLab once.
+"""The fonts every document uses: the bundled WenQuanYi Micro Hei, with the bundled DejaVu Sans for the
+symbols it cannot draw, registered with ReportLab once.
 
 Why it is built this way (see ``PITFALLS.md``, "ReportLab and Chinese"):
 
-* The app must print Chinese on a machine with no Chinese fonts installed, so the font is the file
-  shipped in ``resources/fonts`` (``paths.font_path()``), never a system font, and it is embedded
-  (TrueType subsets) in every PDF.  CID fonts such as ``STSong-Light`` are not embedded; avoid them.
+* The app must print Chinese on a machine with no Chinese fonts installed, so the fonts are the files
+  shipped in ``resources/fonts`` (``paths.font_path()``, ``paths.fallback_font_path()``), never system
+  fonts, and they are embedded (TrueType subsets) in every PDF.  CID fonts such as ``STSong-Light`` are
+  not embedded; avoid them.
 * Loading the 5 MB ``.ttc`` costs 100–300 ms, so it happens once, lazily, on first use, under a lock
-  (exports may run on a worker thread) and is cached for the life of the process.
-* There is no bold file: the family is registered with the same face for bold/italic so ``<b>`` in a
+  (exports may run on a worker thread) and is cached for the process.  DejaVu Sans (another 20–40 ms)
+  is loaded the same way, but only when a text first has a character the main font cannot draw.
+* There is no bold file: each family is registered with the same face for bold/italic so ``<b>`` in a
   paragraph maps to a face that exists instead of silently falling back to Helvetica.  Headings are
   drawn larger rather than bold.
 * The one ReportLab setting every document shares is made here too: no ASCII85 stream encoding.
-* A character the font lacks (emoji, CJK Extension B names) prints as an invisible or empty glyph with
+* A character a font lacks (emoji, CJK Extension B names) prints as an invisible or empty glyph with
   no warning.  "Lacks" also covers characters the font *maps* to an empty outline: WenQuanYi Micro Hei
   does this for ℃, ℉, Ⅴ, Ⅹ and the pinyin vowels ǎǐǒǔǘǚǜ, so checking ``charToGlyph`` alone is not
-  enough; the glyph's length in the ``loca`` table is checked too.  :func:`printable` replaces such a
-  character by its compatibility form when the font has that (℃ → °C), else by a visible ``□`` (the
-  Chinese convention for a character that cannot be set, 缺字); :func:`missing_chars` lets callers warn.
+  enough; the glyph's length in the ``loca`` table is checked too.  Characters beyond the Basic
+  Multilingual Plane count as missing in both fonts (see :func:`_bmp`).
+* ReportLab sets a paragraph in one font and has no per-character fallback, so :func:`runs` splits
+  text into runs of the main font and of DejaVu Sans, which has those symbols (and ☑ ☐ ✗ …);
+  ``documents.text`` wraps the DejaVu runs in ``<font name=…>`` and draws canvas strings run by run.
+  :func:`printable` replaces a character neither font has by its compatibility form when one can be
+  drawn, else by a visible ``□`` (the Chinese convention for a character that cannot be set, 缺字);
+  :func:`unprintable_chars` lets callers warn.
+* The checks are cheap: the code points each font draws are computed once; whether a text needs any
+  work at all is one regular-expression search in C (nearly all text is covered by the main font and
+  passes through untouched); only texts with other characters are looked at character by character.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 import unicodedata
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
-from ..paths import font_path
+from ..paths import fallback_font_path, font_path
 
 FONT_NAME = "WenQuanYiMicroHei"
-"""The ReportLab name of the bundled font (regular, and the bold/italic members of its family)."""
+"""The ReportLab name of the bundled main font (regular, and the bold/italic members of its family)."""
+
+FALLBACK_FONT_NAME = "DejaVuSans"
+"""The ReportLab name of the bundled DejaVu Sans, used for the characters the main font cannot draw."""
 
 MISSING_GLYPH = "\u25a1"  # □ — present in WenQuanYi Micro Hei; checked again at registration
 _ASCII_FALLBACK = "?"
@@ -43,54 +59,82 @@ _KEEP = frozenset("\n")
 _DROP_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
 
 _lock = threading.Lock()
-_font: TTFont | None = None
-_drawable: frozenset[int] = frozenset()  # code points with a visible glyph (or a space)
+_registered = False
+_fill_ready = False
+_NEVER = re.compile(r"(?!)")
+_main: frozenset[int] = frozenset()  # code points the main font draws (spaces count)
+_fill: frozenset[int] = frozenset()  # code points only DejaVu Sans draws (once _fill_ready)
+_uncovered: re.Pattern[str] = _NEVER  # a character neither in _main nor _KEEP: text without one needs no work
+_fill_run: re.Pattern[str] = _NEVER  # a run of _fill characters
 _fallback = MISSING_GLYPH
 
 
 def ensure_fonts() -> str:
-    """Register the bundled font (once; thread-safe) and return its ReportLab font name."""
-    if _font is not None:  # fast path without the lock once registered
+    """Register the bundled main font (once; thread-safe) and return its ReportLab name; DejaVu Sans
+    follows on its own when a text first needs it."""
+    if _registered:  # fast path without the lock once registered
         return FONT_NAME
     return _register()
 
 
+def _load(name: str, path: os.PathLike[str] | str, subfont_index: int = 0) -> TTFont:
+    try:
+        existing = pdfmetrics.getFont(name)
+    except KeyError:
+        existing = None
+    if isinstance(existing, TTFont):
+        return existing
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"bundled font missing: {path}")
+    font = TTFont(name, os.fspath(path), subfontIndex=subfont_index)
+    pdfmetrics.registerFont(font)
+    return font
+
+
 def _register() -> str:
-    global _font, _drawable, _fallback
+    global _registered, _main, _uncovered, _fallback
     with _lock:
-        if _font is not None:
+        if _registered:
             return FONT_NAME
-        try:
-            existing = pdfmetrics.getFont(FONT_NAME)
-        except KeyError:
-            existing = None
-        if isinstance(existing, TTFont):
-            font = existing
-        else:
-            path = font_path()
-            if not path.is_file():
-                raise FileNotFoundError(f"bundled font missing: {path}")
-            # A .ttc is a collection: subfontIndex 0 is the proportional Micro Hei face.
-            font = TTFont(FONT_NAME, str(path), subfontIndex=0)
-            pdfmetrics.registerFont(font)
+        # A .ttc is a collection: subfontIndex 0 is the proportional Micro Hei face.
+        main = _load(FONT_NAME, font_path(), subfont_index=0)
         # No bold/italic files: map every member of the family to the one face.
-        pdfmetrics.registerFontFamily(
-            FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME, boldItalic=FONT_NAME
-        )
+        pdfmetrics.registerFontFamily(FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME,
+                                      boldItalic=FONT_NAME)
         # Streams (font subsets, pages, photos) are Flate-compressed binary, not also ASCII85 text:
         # A85 makes files 25 % larger and, without ReportLab's optional C accelerator, encodes a
         # phone photo in pure Python at about a second per megabyte.  Process-wide, set once here
-        # because every document registers its font through this module.
+        # because every document registers its fonts through this module.
         rl_config.useA85 = 0
-        _drawable = _drawable_code_points(font)
-        _fallback = MISSING_GLYPH if ord(MISSING_GLYPH) in _drawable else _ASCII_FALLBACK
-        _font = font  # publish last: the fast path must only see a complete registration
+        _main = _bmp(_drawn_code_points(main.face))
+        # Searched in C by the regular-expression engine: five times faster than a set look-up per
+        # character of a long text in Python (the main font's code points form under 200 ranges).
+        _uncovered = re.compile(f"[^{_char_class(_main | {ord(c) for c in _KEEP})}]")
+        _fallback = MISSING_GLYPH if ord(MISSING_GLYPH) in _main else _ASCII_FALLBACK
+        _registered = True  # publish last: the fast path must only see a complete registration
         return FONT_NAME
 
 
-def _drawable_code_points(font: TTFont) -> frozenset[int]:
+def _ensure_fallback() -> None:
+    """Register DejaVu Sans too (once; thread-safe): only when a text has a character the main font
+    cannot draw, so a document in plain Chinese never loads it."""
+    global _fill, _fill_run, _fill_ready
+    ensure_fonts()
+    if _fill_ready:
+        return
+    with _lock:
+        if _fill_ready:
+            return
+        fallback = _load(FALLBACK_FONT_NAME, fallback_font_path())
+        name = FALLBACK_FONT_NAME
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+        _fill = _bmp(_drawn_code_points(fallback.face)) - _main
+        _fill_run = re.compile(f"[{_char_class(_fill)}]+") if _fill else _NEVER
+        _fill_ready = True  # publish last, as above
+
+
+def _drawn_code_points(face: TTFontFile) -> frozenset[int]:
     """Code points the font maps to a glyph with an outline; spaces count even without one."""
-    face = font.face
     pos = face.glyphPos  # the 'loca' table: a glyph with no data has pos[g + 1] == pos[g]
     return frozenset(
         code
@@ -99,17 +143,65 @@ def _drawable_code_points(font: TTFont) -> frozenset[int]:
     )
 
 
+def _bmp(codes: frozenset[int]) -> frozenset[int]:
+    """Only the Basic Multilingual Plane: ReportLab 5.1 writes a character beyond it into the PDF's
+    ToUnicode map as five hex digits, which readers reject (copy, search and text extraction break),
+    so those print as their compatibility form or ``□`` even where a font has them (😀 in DejaVu)."""
+    return frozenset(c for c in codes if c <= 0xFFFF)
+
+
+def covered_code_points(
+    path: os.PathLike[str] | str, subfont_index: int = 0
+) -> tuple[frozenset[int], frozenset[int]]:
+    """``(mapped, drawn)``: the code points a font file maps to any glyph, and those it draws visibly
+    (by the rule above).  Reads the file without registering it (for tests and build scripts)."""
+    face = TTFontFile(os.fspath(path), subfontIndex=subfont_index)
+    mapped = frozenset(c for c in face.charToGlyph if c != 0xFFFF)  # the end marker of a format 4 cmap
+    return mapped, _drawn_code_points(face) & mapped
+
+
+def _char_class(codes: frozenset[int]) -> str:
+    """A regular-expression character class body matching exactly ``codes`` (as ranges)."""
+    parts: list[str] = []
+    ordered = sorted(codes)
+    start = prev = ordered[0]
+    for code in [*ordered[1:], -1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        first, last = re.escape(chr(start)), re.escape(chr(prev))
+        parts.append(first if start == prev else f"{first}-{last}")
+        start = prev = code
+    return "".join(parts)
+
+
 def has_glyph(ch: str) -> bool:
-    """Whether the bundled font can draw ``ch`` (one character) visibly."""
+    """Whether the bundled main font can draw ``ch`` (one character) visibly."""
     ensure_fonts()
-    return ord(ch) in _drawable
+    return ord(ch) in _main
+
+
+def font_for(ch: str) -> str | None:
+    """The ReportLab name of the bundled font that draws ``ch``: the main font first, else the
+    fallback; ``None`` when neither can (it would print as ``□``)."""
+    ensure_fonts()
+    code = ord(ch)
+    if code in _main:
+        return FONT_NAME
+    _ensure_fallback()
+    if code in _fill:
+        return FALLBACK_FONT_NAME
+    return None
 
 
 def missing_chars(text: str) -> set[str]:
-    """The distinct characters of ``text`` that the font cannot draw (ignoring line breaks)."""
+    """The distinct characters of ``text`` that neither bundled font can draw (ignoring line breaks)."""
     ensure_fonts()
-    drawable = _drawable
-    return {ch for ch in set(text) if ord(ch) not in drawable and ch not in _KEEP}
+    if not _uncovered.search(text):
+        return set()
+    _ensure_fallback()
+    main, fill = _main, _fill
+    return {ch for ch in set(text) if ord(ch) not in main and ord(ch) not in fill and ch not in _KEEP}
 
 
 def _substitute(ch: str) -> str:
@@ -120,20 +212,21 @@ def _substitute(ch: str) -> str:
         return "\n" if ch == "\r" else " "
     if category in _DROP_CATEGORIES:
         return ""
-    # A compatibility or decomposed form the font has (℃ → °C, Ⅴ → V) says more than a box.
+    # A compatibility or decomposed form that can be drawn (𝐀 → A) says more than a box.
     for form in ("NFKC", "NFD"):
         alt = unicodedata.normalize(form, ch)
-        if alt != ch and all(ord(c) in _drawable for c in alt):
+        if alt != ch and all(ord(c) in _main or ord(c) in _fill for c in alt):
             return alt
     return _fallback
 
 
 def printable(text: str) -> str:
-    """``text`` with every character the font cannot draw replaced by something visible.
+    """``text`` with every character neither bundled font can draw replaced by something visible.
 
-    A compatibility form the font has is used when there is one (℃ → °C), else ``□``.  Format
-    characters (zero-width joiner, variation selector, BOM, …) are dropped; tabs become four spaces
-    and other control characters a space, so no glyph silently disappears.  Newlines are kept.
+    Characters only DejaVu Sans draws (℃, Ⅴ, ǚ, ☑ …) are kept: :func:`runs` gives them their font.
+    For the others a compatibility form is used when one can be drawn, else ``□``.  Format characters
+    (zero-width joiner, variation selector, BOM, …) are dropped; tabs become four spaces and other
+    control characters a space, so no glyph silently disappears.  Newlines are kept.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
@@ -143,12 +236,41 @@ def printable(text: str) -> str:
     return text.translate({ord(ch): _substitute(ch) for ch in missing})
 
 
+def runs(text: str) -> list[tuple[str, str]]:
+    """``text`` (already :func:`printable`) as ``(font name, chunk)`` runs, in order: the fallback font
+    for the characters only it draws, the main font for everything else."""
+    ensure_fonts()
+    if not text:
+        return []
+    if not _uncovered.search(text):
+        return [(FONT_NAME, text)]
+    _ensure_fallback()
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in _fill_run.finditer(text):
+        if m.start() > pos:
+            out.append((FONT_NAME, text[pos : m.start()]))
+        out.append((FALLBACK_FONT_NAME, m.group()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((FONT_NAME, text[pos:]))
+    return out
+
+
+def string_width(text: str, size: float, font: str = FONT_NAME) -> float:
+    """The printed width of ``text`` (already :func:`printable`) at ``size``, fallback runs included;
+    ``font`` is the main font of the text (the fallback replaces it only where it cannot draw)."""
+    return sum(
+        pdfmetrics.stringWidth(chunk, font if name == FONT_NAME else name, size) for name, chunk in runs(text)
+    )
+
+
 def unprintable_chars(text: str) -> set[str]:
     """The characters of ``text`` that will print as ``□`` (no glyph and no substitute): warn about these."""
     return {ch for ch in missing_chars(text) if _substitute(ch) == _fallback}
 
 
 def fallback_char() -> str:
-    """The character printed in place of one the font cannot draw."""
+    """The character printed in place of one neither font can draw."""
     ensure_fonts()
     return _fallback

@@ -16,11 +16,13 @@ Why it is built this way:
 * **Letterhead and "第 x 页 共 y 页" on every page.**  The header is drawn by the page template's
   ``onPage``; the total page count is only known at the end, so the footer is drawn by a canvas that
   keeps every page until ``save`` (the "numbered canvas" technique: one layout pass, not two).
-* **Only the bundled font.**  Every style, table cell and the canvas itself (``initialFontName``) use the
-  embedded WenQuanYi subset, so no Helvetica is referenced and the PDF prints the same on any machine.
-  All user text is escaped (``documents.text.markup``); characters the font lacks print as ``□`` and are
-  reported back in :class:`RenderReport`.
-* **Fast after the first call.**  The font is registered once (``documents.fonts``); styles are built
+* **Only the bundled fonts.**  Every style, table cell and the canvas itself (``initialFontName``) use the
+  embedded WenQuanYi subset, so no Helvetica is referenced and the PDF prints the same on any machine;
+  the symbols WenQuanYi cannot draw (℃, Ⅴ, ǚ, ☑ …) are set in the bundled DejaVu Sans, also embedded.
+  All user text is escaped (``documents.text.markup``), canvas strings are drawn run by run
+  (``documents.text.draw_plain``); characters neither font has print as ``□`` and are reported back in
+  :class:`RenderReport`.
+* **Fast after the first call.**  The fonts are registered once (``documents.fonts``); styles are built
   once; Pillow is imported only when there are photos.
 """
 
@@ -69,7 +71,7 @@ from ..domain.fields import (
 from ..domain.records import Record
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, has_glyph, unprintable_chars
-from .text import markup, plain
+from .text import draw_plain, markup, plain, plain_width
 
 PhotoReader = Callable[[str], bytes]
 """Returns the bytes of a stored photo given its SHA-256 (``storage.photos``)."""
@@ -111,7 +113,7 @@ class RenderReport:
     """What a caller may want to tell the user after an export."""
 
     pages: int
-    missing_chars: frozenset[str] = frozenset()  # printed as □: the font cannot draw them
+    missing_chars: frozenset[str] = frozenset()  # printed as □: neither bundled font can draw them
     photo_problems: list[str] = field(default_factory=list)  # file names of pictures not printed
 
 
@@ -187,9 +189,10 @@ class _Para(Paragraph):
 class _TickBoxes(Flowable):
     """是/否 as two drawn tick boxes, the chosen one ticked: ☑是 ☐否 on paper.
 
-    WenQuanYi Micro Hei has no ☑/☐ and its ■/□ are under half an em, too small to tick by hand, so
-    the boxes are drawn; the tick is the font's ✓ when it has one (so the text layer reads "✓是 否"),
-    else drawn strokes.  A blank value shows two empty boxes to tick on paper.
+    WenQuanYi Micro Hei has no ☑/☐ and its ■/□ are under half an em; DejaVu Sans's ☑/☐ are about
+    two thirds of an em with a hairline tick.  Both are too small to tick by hand, so the boxes are
+    drawn; the tick is the main font's ✓ when it has one (so the text layer reads "✓是 否"), else
+    drawn strokes.  A blank value shows two empty boxes to tick on paper.
     """
 
     OPTIONS = (("是", True), ("否", False))
@@ -695,7 +698,7 @@ def _photo_flowables(
 
 
 def _fit(text: str, font: str, size: float, max_w: float, min_size: float) -> float:
-    w = stringWidth(text, font, size)
+    w = plain_width(text, font, size)
     if w <= max_w:
         return size
     return max(min_size, size * max_w / w)
@@ -705,9 +708,7 @@ def _draw_header(canv: Canvas, spec: FormSpec, record: Record, settings: Setting
     canv.saveState()
     cx = PAGE_W / 2
     company = plain(settings.company_name)
-    size = _fit(company, font, 13, CONTENT_W, 8)
-    canv.setFont(font, size)
-    canv.drawCentredString(cx, HEADER_TOP - 2, company)
+    draw_plain(canv, cx, HEADER_TOP - 2, company, font, _fit(company, font, 13, CONTENT_W, 8), "center")
     contact = "\u3000\u3000".join(
         s
         for s in (
@@ -717,19 +718,15 @@ def _draw_header(canv: Canvas, spec: FormSpec, record: Record, settings: Setting
         if s
     )
     if contact:
-        size = _fit(contact, font, 8, CONTENT_W, 6)
-        canv.setFont(font, size)
         canv.setFillColor(GREY_TEXT)
-        canv.drawCentredString(cx, HEADER_TOP - 14, contact)
+        draw_plain(canv, cx, HEADER_TOP - 14, contact, font, _fit(contact, font, 8, CONTENT_W, 6), "center")
         canv.setFillColor(colors.black)
     title = plain(spec.title)
-    canv.setFont(font, _fit(title, font, 17, CONTENT_W, 10))
-    canv.drawCentredString(cx, HEADER_TOP - 38, title)
+    draw_plain(canv, cx, HEADER_TOP - 38, title, font, _fit(title, font, 17, CONTENT_W, 10), "center")
     y = HEADER_TOP - 58
-    canv.setFont(font, 9.5)
-    canv.drawString(MARGIN_X, y, f"{plain(spec.number_label)}：{plain(record.number)}")
+    draw_plain(canv, MARGIN_X, y, f"{plain(spec.number_label)}：{plain(record.number)}", font, 9.5)
     if record.status:
-        canv.drawRightString(PAGE_W - MARGIN_X, y, f"状态：{plain(record.status)}")
+        draw_plain(canv, PAGE_W - MARGIN_X, y, f"状态：{plain(record.status)}", font, 9.5, "right")
     canv.setLineWidth(1.2)
     canv.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
     canv.restoreState()
@@ -745,9 +742,8 @@ def _footer_drawer(spec: FormSpec, record: Record, font: str) -> Callable[[Canva
         canv.line(MARGIN_X, FOOTER_RULE_Y, PAGE_W - MARGIN_X, FOOTER_RULE_Y)
         canv.setFont(font, 9)
         canv.drawCentredString(PAGE_W / 2, FOOTER_RULE_Y - 12, f"第 {page} 页 共 {total} 页")
-        canv.setFont(font, 7.5)
         canv.setFillColor(GREY_TEXT)
-        canv.drawString(MARGIN_X, FOOTER_RULE_Y - 12, left)
+        draw_plain(canv, MARGIN_X, FOOTER_RULE_Y - 12, left, font, 7.5)
         canv.restoreState()
 
     return draw

@@ -8,7 +8,10 @@ Why it is built this way (see ``PITFALLS.md``, "ReportLab and Chinese"):
   turns newlines into ``<br/>``.
 * A paragraph collapses runs of spaces and drops ideographic spaces (``　``), the usual Chinese
   paragraph indent; :func:`markup` keeps them as no-break spaces so the text looks as typed.
-* Characters the font cannot draw become a visible ``□`` (:func:`documents.fonts.printable`).
+* Characters the main font cannot draw but the bundled DejaVu Sans can (℃, Ⅴ, ǚ, ☑ …) are set in
+  ``<font name="DejaVuSans">`` runs (added *after* escaping, so they are the only markup besides
+  ``<br/>``); canvas strings are drawn run by run (:func:`draw_plain`).  Characters neither font has
+  become a visible ``□`` (:func:`documents.fonts.printable`).
 * ``wordWrap='CJK'`` lets a line start with full-width ，。：；！？ and closing quotes because they are
   missing from ReportLab's "cannot start a line" set.  ReportLab keeps two copies of that set: the
   module global of ``reportlab.lib.textsplit`` (used for single-fragment paragraphs) and the name
@@ -37,10 +40,11 @@ from unicodedata import category
 from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.rl_config import _FUZZ
 
-from .fonts import printable
+from .fonts import FONT_NAME, printable, runs, string_width
 
 # GB/T 15834 (标点符号用法): these may not begin a line.
 EXTRA_CANNOT_START = (
@@ -251,16 +255,48 @@ def _keep_spaces(line: str) -> str:
     return _SPACE_RUN.sub(lambda m: " " + NBSP * (len(m.group()) - 1), line)
 
 
+def _font_runs(line: str) -> str:
+    """An escaped line with the characters only the fallback font draws wrapped in its ``<font>``."""
+    parts = runs(line)
+    if len(parts) == 1 and parts[0][0] == FONT_NAME:  # the usual case: one run in the main font
+        return escape(line)
+    return "".join(
+        escape(chunk) if name == FONT_NAME else f'<font name="{name}">{escape(chunk)}</font>'
+        for name, chunk in parts
+    )
+
+
 def markup(text: str | None) -> str:
     """Paragraph markup that prints ``text`` literally: escaped, newlines as ``<br/>``."""
     if not text:
         return ""
     text = printable(text).strip("\n").rstrip()
-    return "<br/>".join(escape(_keep_spaces(line)) for line in text.split("\n"))
+    return "<br/>".join(_font_runs(_keep_spaces(line)) for line in text.split("\n"))
 
 
 def plain(text: str | None) -> str:
-    """One line of printable text for ``canvas.drawString`` (no markup, newlines as spaces)."""
+    """One line of printable text for :func:`draw_plain` (no markup, newlines as spaces)."""
     if not text:
         return ""
     return " ".join(printable(text).split())
+
+
+def plain_width(text: str, font: str, size: float) -> float:
+    """The width of a :func:`plain` string drawn by :func:`draw_plain` in ``font`` at ``size``."""
+    return string_width(text, size, font)
+
+
+def draw_plain(canv: Any, x: float, y: float, text: str, font: str, size: float, align: str = "left") -> None:
+    """Draw a :func:`plain` string with ``x`` at its left, centre or right (``align``) in ``font``,
+    except for the characters only the fallback font draws.  Leaves the canvas font set to ``font``."""
+    pieces = [(font if name == FONT_NAME else name, chunk) for name, chunk in runs(text)]
+    widths = [stringWidth(chunk, face, size) for face, chunk in pieces]
+    if align == "center":
+        x -= sum(widths) / 2
+    elif align == "right":
+        x -= sum(widths)
+    for (face, chunk), width in zip(pieces, widths, strict=True):
+        canv.setFont(face, size)
+        canv.drawString(x, y, chunk)
+        x += width
+    canv.setFont(font, size)
