@@ -107,6 +107,9 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 
     # The window first (Qt and the widgets: a few tenths of a second), then the database
     # (SQLAlchemy alone takes longer to import than drawing the window).
+    from .ui import crash
+
+    crash.install(Path(data_dir))
     window = MainWindow(Path(data_dir))
     window.show()
     app.processEvents()

@@ -106,3 +106,20 @@ def test_only_the_ui_imports_qt_and_the_ui_never_imports_sqlalchemy() -> None:
     for package in ("domain", "storage", "services", "documents"):
         for path in (PACKAGE / package).rglob("*.py"):
             assert "PySide6" not in _imports(path), path
+
+
+def test_an_unexpected_error_is_reported_in_chinese_and_written_down(gui_app, dialogs, tmp_path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui import crash
+
+    dialogs.answer(QMessageBox.StandardButton.Ok)
+    try:
+        raise RuntimeError("boom 测试")
+    except RuntimeError as e:
+        path = crash.handle(tmp_path, e)
+    assert path is not None and path.parent == tmp_path / "logs"
+    text = path.read_text(encoding="utf-8")
+    assert "RuntimeError: boom 测试" in text and "Aftersales Desk" in text
+    (seen,) = dialogs.seen
+    assert "意外错误" in str(seen) and "已保存的记录不受影响" in str(seen)

@@ -453,6 +453,25 @@
         </message>
     </context>
     <context>
+        <name>crash</name>
+        <message>
+            <source>错误报告已保存到：{path}。请把它发给软件维护人员。</source>
+            <translation>An error report was saved to: {path}. Please send it to the software maintainers.</translation>
+        </message>
+        <message>
+            <source>错误报告无法保存（磁盘已满或文件夹只读）。</source>
+            <translation>The error report could not be saved (disk full or folder read-only).</translation>
+        </message>
+        <message>
+            <source>程序出错</source>
+            <translation>Program error</translation>
+        </message>
+        <message>
+            <source>程序遇到了一个意外错误。已保存的记录不受影响；正在编辑、尚未保存的内容请检查后再保存。</source>
+            <translation>The program ran into an unexpected error. Saved records are not affected; check any unsaved changes before saving them.</translation>
+        </message>
+    </context>
+    <context>
         <name>dialogs</name>
         <message>
             <source>未保存的修改</source>
