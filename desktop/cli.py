@@ -42,12 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--all", action="store_true", help="每条记录一个 PDF，写入 -o 指定的文件夹")
     exp.add_argument("-o", "--output", required=True, help="PDF 文件（或 --all 时的文件夹）")
 
-    st = sub.add_parser("settings", help="查看或修改本机设置")
-    st.add_argument("--company-name")
-    st.add_argument("--company-address")
-    st.add_argument("--company-phone")
-    st.add_argument("--laptop-code", help="本机代码（1–4 位大写字母或数字，各台电脑不同）")
-    st.add_argument("--staff-name")
+    from .domain.settings import LABELS, Settings
+
+    st = sub.add_parser("settings", help="查看或修改本机设置（含响应时限）")
+    for key, label in LABELS.items():
+        st.add_argument("--" + key.replace("_", "-"), dest=key, help=label,
+                        type=int if key in Settings.int_keys() else str)
     return p
 
 

@@ -27,6 +27,8 @@ JSON_TYPES = {
     FieldType.DECIMAL: "number (or string)",
     FieldType.INTEGER: "integer",
     FieldType.BOOL: "true / false",
+    FieldType.TIME: 'string "HH:MM"',
+    FieldType.SCORE: "integer 1–5 (5 = 很满意)",
 }
 
 

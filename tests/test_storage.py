@@ -201,12 +201,14 @@ def test_search_finds_any_part_of_number_unit_product_or_batch(tmp_path):
     svc.create("complaint", raw_complaint(complainant_unit="杭州市西湖区第三中学", items=[
         {"product_name": "溴敌隆毒饵", "quantity": "3", "unit": "袋", "batch_no": "XD250315"},
         {"product_name": "吡虫啉杀蟑胶饵", "quantity": "2", "unit": "盒", "batch_no": "BC250704"}]))
-    assert [r.unit for r in svc.search("complaint", "西湖")] == ["杭州市西湖区第三中学"]
-    assert [r.unit for r in svc.search("complaint", "bc2507")] == ["杭州市西湖区第三中学"]
+    unit = "complainant_unit"
+    assert [r[unit] for r in svc.search("complaint", "西湖")] == ["杭州市西湖区第三中学"]
+    assert [r[unit] for r in svc.search("complaint", "bc2507")] == ["杭州市西湖区第三中学"]
     assert [r.number for r in svc.search("complaint", a.number[-6:])] == [a.number]
-    assert [r.unit for r in svc.search("complaint", "84 消毒")] == ["北京市第一人民医院"]
+    assert [r[unit] for r in svc.search("complaint", "84 消毒")] == ["北京市第一人民医院"]
     (row,) = svc.search("complaint", "毒饵")
-    assert row.product == "溴敌隆毒饵 等 2 项" and row.batch == "XD250315、BC250704"
+    assert row["@product"] == "溴敌隆毒饵 等 2 项" and row["@batch"] == "XD250315、BC250704"
+    assert row["received_date"] == dt.date(2026, 11, 20) and row["status"] == c.REGISTERED
     assert len(svc.search("complaint", "")) == 2
     assert svc.search("complaint", "%") == [] and svc.search("complaint", "_") == []
     ctx.close()
@@ -231,6 +233,7 @@ def test_databases_from_every_released_schema_open_and_read(tmp_path):
         assert migrate.current_revision(folder / DB_FILENAME) == migrate.HEAD
         rows = ctx.records.search("complaint")
         assert len(rows) == 14
+        assert all(r["@product"] for r in rows)
         for row in rows:
             rec = ctx.records.get("complaint", row.id)
             for plist in rec.values.photos.values():

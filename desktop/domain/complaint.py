@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .fields import Field, FieldType, FormSpec, ItemTable, PhotoList, Section, SignatureBlock
+from .fields import (
+    BATCH_COLUMN,
+    PRODUCT_COLUMN,
+    Field,
+    FieldType,
+    FormSpec,
+    ItemTable,
+    PhotoList,
+    Section,
+    SignatureBlock,
+    Summary,
+)
 
 T = FieldType
 
@@ -45,6 +56,11 @@ SPEC = FormSpec(
     number_label="备案编号",
     date_field="received_date",
     statuses=STATUSES,
+    register=("received_date", "complainant_unit", PRODUCT_COLUMN, BATCH_COLUMN, "category", "severity"),
+    search_fields=("complainant_unit",),
+    summary=Summary("items", "product_name", "batch_no"),
+    register_title="投诉登记簿",
+    short_title="投诉",
     sections=(
         Section(
             "registration",

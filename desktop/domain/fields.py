@@ -31,6 +31,11 @@ class FieldType(enum.Enum):
     DECIMAL = "decimal"  # quantities and amounts
     INTEGER = "integer"
     BOOL = "bool"
+    TIME = "time"  # a time of day, "09:30"
+    SCORE = "score"  # a satisfaction score 1–5 (quick-to-click buttons, ticked boxes on paper)
+
+
+SCORE_LABELS = ("很不满意", "不满意", "一般", "满意", "很满意")  # 1 … 5
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,19 @@ class SignatureBlock:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """How a record's item table is summed up in its register: first product and every batch."""
+
+    table: str
+    product: str
+    batch: str | None = None
+
+
+PRODUCT_COLUMN = "@product"  # register pseudo-columns filled from ``FormSpec.summary``
+BATCH_COLUMN = "@batch"
+
+
+@dataclass(frozen=True)
 class FormSpec:
     kind: str  # the JSON "kind" and the command line's KIND
     table: str  # storage table name
@@ -125,6 +143,14 @@ class FormSpec:
     sections: tuple[Section, ...]
     signatures: tuple[SignatureBlock, ...] = ()
     statuses: tuple[str, ...] = ()
+    # The register (the sortable list of records): its columns after number and before status —
+    # field keys, or PRODUCT_COLUMN / BATCH_COLUMN from ``summary`` — and what its search box
+    # looks in besides the number and the summary.
+    register: tuple[str, ...] = ()
+    search_fields: tuple[str, ...] = ()
+    summary: Summary | None = None
+    register_title: str = ""  # 投诉登记簿, 服务报告登记簿, …
+    short_title: str = ""  # 投诉, 服务报告, … (buttons: 新建投诉)
 
     def fields(self) -> list[Field]:
         """Every scalar field, in form order."""
@@ -151,6 +177,14 @@ class FormSpec:
 
     def label_of(self, key: str) -> str:
         """The Chinese label of a field, table or table column (``items.batch_no``)."""
+        if key == "number":
+            return self.number_label
+        if key == "status":
+            return "状态"
+        if key == PRODUCT_COLUMN:
+            return "产品"
+        if key == BATCH_COLUMN:
+            return "生产批号"
         if "." in key:
             table, col = key.split(".", 1)
             t = self.element(table)
@@ -172,6 +206,8 @@ class ValueError_(ValueError):
         super().__init__(template.format(**args))
 
 
+_TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:：.时]\s*(\d{2})\s*分?\s*$")
+_TIME_COMPACT_RE = re.compile(r"^\s*(\d{2})(\d{2})\s*$")
 _DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _DATE_COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 
@@ -195,6 +231,16 @@ def parse_date(text: str) -> dt.date:
         raise ValueError_(
             QT_TRANSLATE_NOOP(MESSAGES, "日期无效：{year} 年 {month} 月没有 {day} 日"), year=y, month=mo, day=d
         ) from None
+
+
+def parse_time(text: str) -> dt.time:
+    m = _TIME_RE.match(text) or _TIME_COMPACT_RE.match(text)
+    if not m:
+        raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "时间格式应为 时:分，例如 09:30"))
+    h, mi = int(m.group(1)), int(m.group(2))
+    if h > 23 or mi > 59:
+        raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "时间无效：{text}"), text=text.strip())
+    return dt.time(h, mi)
 
 
 def normalise_phone(text: str) -> str:
@@ -276,6 +322,16 @@ def parse_value(f: Field, raw: Any) -> Any:
         if abs(num) >= Decimal(10) ** 12:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
         return num.normalize() if num == num.to_integral_value() else num
+    if t is FieldType.TIME:
+        if isinstance(raw, dt.time):
+            return raw.replace(second=0, microsecond=0)
+        if not isinstance(raw, str):
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "时间格式应为 时:分，例如 09:30"))
+        return parse_time(raw)
+    if t is FieldType.SCORE:
+        if isinstance(raw, bool) or str(raw).strip() not in ("1", "2", "3", "4", "5"):
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "评分应为 1 到 5 分"))
+        return int(str(raw).strip())
     if t is FieldType.BOOL:
         if isinstance(raw, bool):
             return raw
@@ -293,6 +349,8 @@ def format_value(f: Field, value: Any) -> str:
         return ""
     if f.type is FieldType.DATE:
         return value.isoformat()
+    if f.type is FieldType.TIME:
+        return value.strftime("%H:%M")
     if f.type is FieldType.BOOL:
         return "是" if value else "否"
     if f.type is FieldType.DECIMAL:
@@ -307,6 +365,8 @@ def to_json_value(f: Field, value: Any) -> Any:
         return None
     if f.type is FieldType.DATE:
         return value.isoformat()
+    if f.type is FieldType.TIME:
+        return value.strftime("%H:%M")
     if f.type is FieldType.DECIMAL:
         d = Decimal(value)
         if d == d.to_integral_value():
@@ -345,8 +405,12 @@ __all__ = [
     "ItemTable",
     "Photo",
     "PhotoList",
+    "PRODUCT_COLUMN",
+    "BATCH_COLUMN",
+    "SCORE_LABELS",
     "RecordValues",
     "Section",
+    "Summary",
     "SignatureBlock",
     "ValueError_",
     "format_value",

@@ -18,7 +18,7 @@ from .fields import FormSpec, Photo, RecordValues, format_value, to_json_value
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .validation import Issue
 
-META_KEYS = ("kind", "id", "number", "status", "created_at", "updated_at", "history")
+META_KEYS = ("kind", "id", "number", "status", "created_at", "updated_at", "source", "history")
 
 
 @dataclass
@@ -40,6 +40,10 @@ class Record:
     created_at: dt.datetime
     updated_at: dt.datetime
     events: list[Event] = field(default_factory=list)
+    # The record this one was made from (kind, id, number), if any: see ``domain.links``.
+    source_kind: str | None = None
+    source_id: str | None = None
+    source_number: str | None = None
 
     def get(self, key: str) -> Any:
         if key == "number":
@@ -80,6 +84,11 @@ def to_json(spec: FormSpec, record: Record, photo_content: Mapping[str, str] | N
         "status": record.status,
         "created_at": _dt(record.created_at),
         "updated_at": _dt(record.updated_at),
+        "source": (
+            {"kind": record.source_kind, "id": record.source_id, "number": record.source_number}
+            if record.source_id
+            else None
+        ),
     }
     for f in spec.fields():
         if not f.read_only:
@@ -119,6 +128,7 @@ class IncomingRecord:
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
     events: list[Event]
+    source: tuple[str, str, str] | None = None  # (kind, id, number)
 
 
 def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, list[Issue]]:
@@ -164,6 +174,18 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             issues.append(Issue(f"history[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "状态记录不完整")))
             continue
         events.append(Event(at, h.get("from"), h["to"], str(h.get("by") or ""), str(h.get("note") or "")))
+    source = obj.get("source")
+    link: tuple[str, str, str] | None = None
+    if source is not None:
+        ok = isinstance(source, Mapping) and all(isinstance(source.get(k), str) and source.get(k)
+                                                  for k in ("kind", "id", "number"))
+        if not ok:
+            issues.append(Issue("source", QT_TRANSLATE_NOOP(MESSAGES, "来源记录应含 kind、id、number")))
+        else:
+            try:
+                link = (source["kind"], str(uuid.UUID(source["id"])), source["number"])
+            except ValueError:
+                issues.append(Issue("source", QT_TRANSLATE_NOOP(MESSAGES, "id 应为 UUID")))
     raw = {k: v for k, v in obj.items() if k not in META_KEYS}
     photos_raw: dict[str, list[Photo]] = {}
     for p in spec.photo_lists():
@@ -183,6 +205,7 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             created_at=_parse_dt(obj.get("created_at")),
             updated_at=_parse_dt(obj.get("updated_at")),
             events=events,
+            source=link,
         ),
         issues,
     )

@@ -1,4 +1,9 @@
-"""Per-laptop settings, validated here and stored by ``storage.settings``."""
+"""Per-laptop settings, validated here and stored by ``storage.settings``.
+
+Besides the letterhead and the laptop code they hold the response-time table of the source
+(第一节十, 承诺书 §八), whose hours the source leaves as "XX": every company fills in its own, and
+the commitment letter and the hotline's deadlines use them.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +21,24 @@ class Settings:
     company_phone: str = ""
     laptop_code: str = ""  # part of every form number made on this laptop, e.g. A3
     staff_name: str = ""  # default 受理人 / 调查人员 for new records
+    # Response times (hours), source 第一节十 售后服务响应时间表 and 承诺书 §八.
+    delivery_hours: int = 48
+    shortage_phone_hours: int = 2
+    shortage_handling_hours: int = 24
+    rejected_phone_hours: int = 2
+    rejected_handling_hours: int = 24
+    quality_phone_hours: int = 2
+    quality_handling_hours: int = 48
+    objection_hours: int = 24
+    shelf_life_months: int = 12  # 对本单位产品自发货日起的保质期为一年
 
     @classmethod
     def keys(cls) -> list[str]:
         return [f.name for f in fields(cls)]
+
+    @classmethod
+    def int_keys(cls) -> list[str]:
+        return [f.name for f in fields(cls) if f.type in (int, "int")]
 
     def validate(self) -> list[Issue]:
         issues: list[Issue] = []
@@ -32,6 +51,19 @@ class Settings:
                     QT_TRANSLATE_NOOP(MESSAGES, "本机代码为 1–4 位大写字母或数字，各台电脑不得相同，例如 A3"),
                 )
             )
+        for key in self.int_keys():
+            value = getattr(self, key)
+            limit = 120 if key == "shelf_life_months" else 720
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= limit:
+                issues.append(Issue(key, QT_TRANSLATE_NOOP(MESSAGES, "应为 1 到 {max} 之间的整数"), {"max": limit}))
+        for phone, handling in (
+            ("shortage_phone_hours", "shortage_handling_hours"),
+            ("rejected_phone_hours", "rejected_handling_hours"),
+            ("quality_phone_hours", "quality_handling_hours"),
+        ):
+            a, b = getattr(self, phone), getattr(self, handling)
+            if isinstance(a, int) and isinstance(b, int) and b < a:
+                issues.append(Issue(handling, QT_TRANSLATE_NOOP(MESSAGES, "协商处理时限不能短于电话响应时限")))
         return issues
 
 
@@ -41,4 +73,13 @@ LABELS = {
     "company_phone": "售后服务电话",
     "laptop_code": "本机代码",
     "staff_name": "本机使用人",
+    "delivery_hours": "配送时限（小时）",
+    "shortage_phone_hours": "验收数量不足：电话响应（小时）",
+    "shortage_handling_hours": "验收数量不足：协商处理（小时）",
+    "rejected_phone_hours": "验收不合格：电话响应（小时）",
+    "rejected_handling_hours": "验收不合格：协商处理（小时）",
+    "quality_phone_hours": "使用中质量问题：电话响应（小时）",
+    "quality_handling_hours": "使用中质量问题：协商处理（小时）",
+    "objection_hours": "质量异议：作出处理意见（小时）",
+    "shelf_life_months": "保质期（月，自发货日起）",
 }

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock
-from ..domain.fields import FormSpec, Photo, RecordValues
+from ..domain.fields import BATCH_COLUMN, PRODUCT_COLUMN, FormSpec, Photo, RecordValues
+from ..domain.links import Link
 from ..domain.forms import WORKFLOWS, spec_for
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.numbering import parse_number
@@ -37,18 +38,24 @@ class NotFound(Exception):
 
 @dataclass(frozen=True)
 class RegisterRow:
-    """One line of a form's register (the sortable table)."""
+    """One line of a form's register (the sortable table).
+
+    ``cells`` holds the values of the spec's register columns (``FormSpec.register``: field keys,
+    or the product/batch summary), as Python values (dates stay dates, for sorting).
+    """
 
     id: str
     number: str
-    date: dt.date | None
-    unit: str
-    product: str
-    batch: str
-    category: str
-    severity: str
     status: str
+    cells: dict[str, Any]
     search_text: str = ""  # what the search box looks in (lower case)
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "number":
+            return self.number
+        if key == "status":
+            return self.status
+        return self.cells.get(key)
 
 
 def filter_rows(rows: Iterable[RegisterRow], text: str) -> list[RegisterRow]:
@@ -63,18 +70,24 @@ def filter_rows(rows: Iterable[RegisterRow], text: str) -> list[RegisterRow]:
     return [r for r in rows if all(w in r.search_text for w in words)]
 
 
-# Which fields fill the register's columns, per form (the register is the same widget for all).
-REGISTER_COLUMNS: dict[str, dict[str, str]] = {
-    "complaint": {
-        "date": "received_date",
-        "unit": "complainant_unit",
-        "category": "category",
-        "severity": "severity",
-        "product_table": "items",
-        "product": "product_name",
-        "batch": "batch_no",
-    }
-}
+@dataclass(frozen=True)
+class LinkedRecord:
+    """A record linked to another: the one it came from, or one made from it."""
+
+    kind: str
+    id: str
+    number: str
+    status: str
+    date: dt.date | None
+    relation: str  # "source" (this came from it) or "follow-on" (it came from this)
+
+
+def _register_column(rec: Any, key: str) -> Any:
+    if key == PRODUCT_COLUMN:
+        return rec.register_product
+    if key == BATCH_COLUMN:
+        return rec.register_batch
+    return getattr(rec, key)
 
 
 def _like_escape(text: str) -> str:
@@ -122,7 +135,8 @@ class RecordService:
                 if ph.list_key == p.key
             ]
         events = [Event(e.at, e.from_status, e.to_status, e.by, e.note) for e in row.events]
-        return Record(spec.kind, row.id, row.number, row.status, values, row.created_at, row.updated_at, events)
+        return Record(spec.kind, row.id, row.number, row.status, values, row.created_at, row.updated_at, events,
+                      row.source_kind, row.source_id, row.source_number)
 
     def get(self, kind: str, record_id: str) -> Record:
         m = self._models(kind)
@@ -153,60 +167,82 @@ class RecordService:
             return s.scalar(select(func.count()).select_from(m.record)) or 0
 
     def search(self, kind: str, text: str = "", limit: int | None = None) -> list[RegisterRow]:
-        """The register, filtered by every word of ``text`` (number, unit, product, batch).
+        """The register, filtered by every word of ``text`` (number, unit, product, batch, …).
 
-        One table, no joins: the register's product and batch columns are kept on the record at
-        every save, so 10,000 complaints come back in tens of milliseconds.  Core rows, not ORM
-        objects, for the same reason.
+        One table, no joins: the product and batch summary is kept on the record at every save, so
+        10,000 records come back in tens of milliseconds.  Core rows, not ORM objects, for the
+        same reason.
         """
         m = self._models(kind)
-        cols = REGISTER_COLUMNS[kind]
+        spec = m.spec
         rec = m.record
-        date_col = getattr(rec, cols["date"])
-        q = select(
-            rec.id,
-            rec.number,
-            date_col,
-            getattr(rec, cols["unit"]),
-            rec.register_product,
-            rec.register_batch,
-            getattr(rec, cols["category"]),
-            getattr(rec, cols["severity"]),
-            rec.status,
-            rec.search_text,
-        ).order_by(date_col.desc(), rec.number.desc())
+        keys = spec.register
+        cols = [_register_column(rec, key) for key in keys]
+        date_col = getattr(rec, spec.date_field)
+        q = select(rec.id, rec.number, rec.status, rec.search_text, *cols).order_by(
+            date_col.desc(), rec.number.desc()
+        )
         for word in text.lower().split():
             q = q.where(rec.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
         if limit:
             q = q.limit(limit)
         with self.db.session() as s:
             return [
-                RegisterRow(rid, number, date, unit or "", product, batch, category or "", severity or "", status, st)
-                for rid, number, date, unit, product, batch, category, severity, status, st in s.connection().execute(q)
+                RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
+                for row in s.connection().execute(q)
             ]
+
+    def linked(self, kind: str, record_id: str) -> list[LinkedRecord]:
+        """The record this one came from, then the records made from it (any kind), oldest first."""
+        out: list[LinkedRecord] = []
+        with self.db.session() as s:
+            this = s.get(self._models(kind).record, record_id)
+            if this is None:
+                raise NotFound(record_id)
+            for k, m in MODELS.items():
+                date_col = getattr(m.record, m.spec.date_field)
+                if this.source_id and this.source_kind == k:
+                    row = s.execute(select(m.record.id, m.record.number, m.record.status, date_col)
+                                    .where(m.record.id == this.source_id)).first()
+                    if row is not None:
+                        out.insert(0, LinkedRecord(k, row[0], row[1], row[2], row[3], "source"))
+                q = select(m.record.id, m.record.number, m.record.status, date_col).where(
+                    m.record.source_id == record_id).order_by(m.record.created_at)
+                out += [LinkedRecord(k, r[0], r[1], r[2], r[3], "follow-on") for r in s.execute(q)]
+        return out
+
+    def follow_on(self, kind: str, record_id: str, target_kind: str, staff: str = "") -> tuple[dict[str, Any], Link]:
+        """The values of a new ``target_kind`` record made from this one (not saved: the form
+        opens with them), and the link to pass to :meth:`create`."""
+        from ..domain.links import follow_on_values
+
+        source = self.get(kind, record_id)
+        raw = follow_on_values(source, target_kind, self.clock.today(), staff or self.settings().staff_name)
+        return raw, Link(kind, source.id, source.number)
 
     # ---------------------------------------------------------------- writing
 
     @staticmethod
     def _register_summary(spec: FormSpec, values: RecordValues) -> tuple[str, str]:
         """The register's 产品 and 生产批号 cells: first product (等 N 项) and every batch."""
-        cols = REGISTER_COLUMNS.get(spec.kind)
-        if not cols:
+        if spec.summary is None:
             return "", ""
-        rows = values.tables.get(cols["product_table"], [])
-        product = str(rows[0].get(cols["product"]) or "") if rows else ""
+        rows = values.tables.get(spec.summary.table, [])
+        product = str(rows[0].get(spec.summary.product) or "") if rows else ""
         if product and len(rows) > 1:
             product = QT_TRANSLATE_NOOP(MESSAGES, "{product} 等 {n} 项").format(product=product, n=len(rows))
-        batches = [str(r.get(cols["batch"])) for r in rows if r.get(cols["batch"])]
+        batch_key = spec.summary.batch
+        batches = [str(r.get(batch_key)) for r in rows if batch_key and r.get(batch_key)]
         return product, "、".join(dict.fromkeys(batches))
 
     @staticmethod
     def _search_text(spec: FormSpec, number: str, values: RecordValues) -> str:
-        cols = REGISTER_COLUMNS.get(spec.kind, {})
-        parts = [number, str(values.fields.get(cols.get("unit", ""), "") or "")]
-        for row in values.tables.get(cols.get("product_table", ""), []):
-            parts.append(str(row.get(cols["product"]) or ""))
-            parts.append(str(row.get(cols["batch"]) or ""))
+        parts = [number] + [str(values.fields.get(k) or "") for k in spec.search_fields]
+        if spec.summary is not None:
+            for row in values.tables.get(spec.summary.table, []):
+                parts.append(str(row.get(spec.summary.product) or ""))
+                if spec.summary.batch:
+                    parts.append(str(row.get(spec.summary.batch) or ""))
         return " ".join(p for p in parts if p).lower()
 
     def validate(self, kind: str, raw: Mapping[str, Any]) -> tuple[RecordValues, list[Issue]]:
@@ -250,8 +286,8 @@ class RecordService:
         row.search_text = self._search_text(spec, row.number, values)
         row.register_product, row.register_batch = self._register_summary(spec, values)
 
-    def create(self, kind: str, raw: Mapping[str, Any], by: str = "") -> Record:
-        """Register a new record (status: the workflow's first)."""
+    def create(self, kind: str, raw: Mapping[str, Any], by: str = "", source: Link | None = None) -> Record:
+        """Register a new record (status: the workflow's first), made from ``source`` if given."""
         spec = spec_for(kind)
         values, issues = self.validate(kind, raw)
         if issues:
@@ -265,6 +301,8 @@ class RecordService:
             number = next_number(s, spec.number_prefix, date.year, laptop)
             row = m.record(id=new_id(), number=number, status=wf.initial, created_at=now, updated_at=now,
                            **self._empty_collections(m))
+            if source is not None:
+                row.source_kind, row.source_id, row.source_number = source.kind, source.id, source.number
             s.add(row)
             self._write_values(s, m, row, values)
             row.events.append(m.event(id=new_id(), at=now, from_status=None, to_status=wf.initial, by=by, note=""))
@@ -331,21 +369,38 @@ class RecordService:
             return self._to_record(m, row)
 
     def delete(self, kind: str, record_id: str) -> None:
-        """Delete a record, which the retention rule allows only five years after closing."""
+        """Delete a record where the rules allow it.
+
+        A complaint's file is kept five years after closing (质量投诉资料的保管期限为五年).  Any other
+        record may be deleted only while it is still in its first status and nothing was made from
+        it (a draft entered by mistake); once completed it is part of the archive.
+        """
         from ..domain.complaint_rules import retention_ends
 
         m = self._models(kind)
+        wf = WORKFLOWS[kind]
         with self.db.session() as s:
             row = s.get(m.record, record_id)
             if row is None:
                 raise NotFound(record_id)
-            ends = retention_ends(getattr(row, "closed_date", None)) if row.status in WORKFLOWS[kind].final else None
-            if ends is None or ends > self.clock.today():
-                raise TransitionRefused(
-                    QT_TRANSLATE_NOOP(MESSAGES, "投诉资料须在关闭后保存五年，不能删除（可删除日期：{date}）").format(
-                        date=ends.isoformat() if ends else "关闭后五年"
+            if kind == "complaint":
+                ends = retention_ends(row.closed_date) if row.status in wf.final else None
+                if ends is None or ends > self.clock.today():
+                    raise TransitionRefused(
+                        QT_TRANSLATE_NOOP(MESSAGES, "投诉资料须在关闭后保存五年，不能删除（可删除日期：{date}）").format(
+                            date=ends.isoformat() if ends else "关闭后五年"
+                        )
                     )
+            else:
+                followers = sum(
+                    s.scalar(select(func.count()).select_from(other.record).where(other.record.source_id == record_id))
+                    or 0
+                    for other in MODELS.values()
                 )
+                if row.status != wf.initial or followers:
+                    raise TransitionRefused(
+                        QT_TRANSLATE_NOOP(MESSAGES, "只能删除尚未完成、也没有后续记录的草稿；已完成的记录须存档")
+                    )
             s.execute(delete(m.record).where(m.record.id == record_id))
 
     # ---------------------------------------------------------------- import (all or nothing)
@@ -381,6 +436,8 @@ class RecordService:
         else:
             row.status = status
             row.updated_at = incoming.updated_at or now
+        if incoming.source is not None:
+            row.source_kind, row.source_id, row.source_number = incoming.source
         parsed = parse_number(row.number)
         if parsed and parsed[0] == spec.number_prefix:
             note_number(s, *parsed)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -80,8 +81,10 @@ def column_type(f: Field) -> Any:
             return Date()
         case FieldType.DECIMAL:
             return DecimalText()
-        case FieldType.INTEGER:
+        case FieldType.INTEGER | FieldType.SCORE:
             return Integer()
+        case FieldType.TIME:
+            return Time()
         case FieldType.BOOL:
             return Boolean()
         case FieldType.CHOICE | FieldType.PHONE:
@@ -122,6 +125,11 @@ class RecordMixin:
     # The register's product and batch cells, kept at every save so the register needs no join.
     register_product: Mapped[str] = mapped_column(Text, default="")
     register_batch: Mapped[str] = mapped_column(Text, default="")
+    # The record this one was made from (domain.links); no foreign key, as the source may be of
+    # any kind, and may arrive later from another laptop's dump.
+    source_kind: Mapped[str | None] = mapped_column(String(20))
+    source_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    source_number: Mapped[str | None] = mapped_column(String(30))
 
 
 class RowMixin:

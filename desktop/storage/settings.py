@@ -15,13 +15,19 @@ _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud over th
 
 def load_settings(session: Session) -> Settings:
     stored = {s.key: s.value for s in session.scalars(select(Setting))}
-    known = {k: stored[k] for k in Settings.keys() if k in stored}
-    return Settings(**known)
+    known: dict[str, object] = {k: stored[k] for k in Settings.keys() if k in stored}
+    for key in Settings.int_keys():
+        if key in known:
+            try:
+                known[key] = int(str(known[key]))
+            except ValueError:
+                del known[key]  # a damaged value falls back to the default
+    return Settings(**known)  # type: ignore[arg-type]
 
 
 def save_settings(session: Session, settings: Settings) -> None:
     for key in Settings.keys():
-        value = getattr(settings, key)
+        value = str(getattr(settings, key))
         row = session.get(Setting, key)
         if row is None:
             session.add(Setting(key=key, value=value))

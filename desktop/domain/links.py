@@ -1,0 +1,103 @@
+"""Links between records: a complaint leads to return requests and service reports, a service
+report to a satisfaction survey.  The follow-on record is created from the one before it, with
+the customer, contact, products and batches filled in, and remembers where it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import complaint as c
+from .fields import RecordValues, to_json_value
+from .forms import SPECS
+from .records import Record
+
+
+@dataclass(frozen=True)
+class Link:
+    """The record another one comes from (kept with the follow-on record, printed on its PDF)."""
+
+    kind: str
+    id: str
+    number: str
+
+
+def _jsonish(kind: str, values: RecordValues) -> dict[str, Any]:
+    """Values as the form hands them to the services (JSON-like), for prefilling a new form."""
+    spec = SPECS[kind]
+    out: dict[str, Any] = {f.key: to_json_value(f, values.fields.get(f.key)) for f in spec.fields() if not f.read_only}
+    for t in spec.tables():
+        out[t.key] = [{col.key: to_json_value(col, row.get(col.key)) for col in t.columns}
+                      for row in values.tables.get(t.key, [])]
+    return out
+
+
+def _complaint_to_return(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+    reason = v.get("category") if v.get("category") in ("验收数量不足", "验收不合格", "使用中质量问题") else None
+    det = v.get("quality_determination")
+    return {
+        "request_date": today.isoformat(),
+        "staff": staff or v.get("receiver"),
+        "customer_unit": v.get("complainant_unit"),
+        "contact_name": v.get("complainant_name"),
+        "contact_phone": v.get("complainant_phone"),
+        "customer_address": v.get("complainant_address"),
+        "items": [{k: row.get(k) for k in ("product_name", "packaging", "batch_no", "quantity", "unit")}
+                  for row in v.get("items", [])],
+        "reason_type": reason,
+        "reason_details": v.get("reason"),
+        "photos": list(record.values.photos.get("photos", [])),
+        "quality_determination": det if det in (c.QUALITY_PROBLEM, c.NOT_QUALITY_PROBLEM) else None,
+        "determined_by": v.get("determined_by"),
+        "determined_role": v.get("determined_role"),
+        "determined_date": v.get("determined_date"),
+        "determination_basis": v.get("investigation_opinion"),
+    }
+
+
+def _complaint_to_service(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+    return {
+        "service_type": "投诉处理",
+        "service_date": today.isoformat(),
+        "staff": staff or v.get("investigator") or v.get("receiver"),
+        "customer_unit": v.get("complainant_unit"),
+        "contact_name": v.get("complainant_name"),
+        "contact_phone": v.get("complainant_phone"),
+        "customer_address": v.get("complainant_address"),
+        "products": [{"product_name": row.get("product_name"), "batch_no": row.get("batch_no")}
+                     for row in v.get("items", [])],
+        "problems_found": v.get("reason"),
+    }
+
+
+def _service_to_survey(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+    return {
+        "survey_type": "服务后调查",
+        "survey_way": "现场填写" if v.get("contact_way") in (None, "上门") else "电话询问",
+        "survey_date": today.isoformat(),
+        "surveyor": staff or v.get("staff"),
+        "customer_unit": v.get("customer_unit"),
+        "respondent": v.get("contact_name"),
+        "respondent_phone": v.get("contact_phone"),
+    }
+
+
+Prefill = Callable[[dict[str, Any], dt.date, str, Record], dict[str, Any]]
+FOLLOW_ONS: dict[str, dict[str, Prefill]] = {
+    "complaint": {"return-request": _complaint_to_return, "service-report": _complaint_to_service},
+    "service-report": {"survey": _service_to_survey},
+}
+
+
+def follow_on_kinds(kind: str) -> list[str]:
+    return list(FOLLOW_ONS.get(kind, {}))
+
+
+def follow_on_values(source: Record, target_kind: str, today: dt.date, staff: str = "") -> dict[str, Any]:
+    """The raw values of a new ``target_kind`` record made from ``source`` (empty values dropped)."""
+    make = FOLLOW_ONS[source.kind][target_kind]
+    raw = make(_jsonish(source.kind, source.values), today, staff, source)
+    return {k: v for k, v in raw.items() if v not in (None, "", [])}
