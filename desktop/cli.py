@@ -24,11 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="在数据文件夹中生成演示记录")
-    demo.add_argument("--count", type=int, default=36, help="演示投诉的数量（默认 36）")
+    demo.add_argument("--count", type=int, default=36, help="演示投诉的数量（默认 36；其他表单按比例生成）")
     demo.add_argument("--open", action="store_true", help="生成后打开窗口")
 
     ex = sub.add_parser("example", help="输出一条完整、有效的记录（JSON）")
-    ex.add_argument("kind", help="记录类型：complaint")
+    ex.add_argument("kind", help="记录类型：complaint、service-report、survey、return-request")
 
     imp = sub.add_parser("import", help="导入 JSON 记录（全部有效才写入）")
     imp.add_argument("file", help="JSON 文件（一个记录对象或记录数组）；- 表示标准输入")
@@ -99,7 +99,7 @@ def _demo(ctx: Any, args: argparse.Namespace) -> int:
     from .services.demo import load_demo
 
     n = load_demo(ctx.records, args.count)
-    print(f"已生成 {n} 条演示投诉记录：{ctx.data_dir}")
+    print(f"已生成 {n} 条演示记录（投诉、服务报告、满意度调查、退换货申请）：{ctx.data_dir}")
     if args.open:
         from .app import run_gui
 

@@ -25,7 +25,8 @@ def _dates_and_cost(v: RecordValues, today: dt.date) -> list[Issue]:
     issues: list[Issue] = []
     for key in ("request_date", "determined_date", "approval_date", "completed_date"):
         issues += not_after(v, key, today, future, today=today.isoformat())
-    for key in ("determined_date", "approval_date", "completed_date"):
+    # The determination may come before the request: a complaint's investigation often makes it.
+    for key in ("approval_date", "completed_date"):
         issues += not_before(v, key, "request_date", _LABEL("request_date"))
     issues += not_before(v, "approval_date", "determined_date", _LABEL("determined_date"))
     issues += not_before(v, "completed_date", "approval_date", _LABEL("approval_date"))

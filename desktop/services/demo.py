@@ -1,4 +1,4 @@
-"""Demo and example records: realistic complaints in every status.
+"""Demo and example records: realistic records of every form in every status.
 
 The records are built as JSON objects and written through the importer, so the demo exercises the
 same validation as any import.  A seeded random generator keeps them the same from run to run;
@@ -14,6 +14,9 @@ import random
 from typing import Any
 
 from ..domain import complaint as c
+from ..domain import return_request as rr
+from ..domain import service_report as sr
+from ..domain import survey as sv
 from .images import make_png
 from .records import RecordService
 from .transfer import import_records
@@ -170,7 +173,15 @@ def demo_objects(today: dt.date, count: int = 36, seed: int = 20261126) -> list[
 
 
 def load_demo(service: RecordService, count: int = 36) -> int:
-    """Fill the database with demo complaints (and a company name, if none is set)."""
+    """Fill the database with demo records of every form (and a company name, if none is set).
+
+    ``count`` complaints in every status; for those being handled or later a service report and,
+    for quality problems, a return request made from them; surveys after most service reports;
+    and records of each form that stand alone (remote visits, annual surveys, returns at
+    acceptance).  Returns how many records were written.
+    """
+    from .demo_forms import follow_ons, return_request_object, service_report_object, survey_object, surveys_after
+
     settings = service.settings()
     if settings.company_name.startswith("（"):
         settings.company_name = "华康消杀药业有限公司"
@@ -178,24 +189,54 @@ def load_demo(service: RecordService, count: int = 36) -> int:
         settings.company_phone = "400-820-1234"
         settings.staff_name = settings.staff_name or "马晓东"
         service.save_settings(settings)
-    return len(import_records(service, demo_objects(service.clock.today(), count)))
+    today = service.clock.today()
+    rng = random.Random(count)
+    complaints = import_records(service, demo_objects(today, count))
+    args = (UNITS, PEOPLE, STAFF)
+    linked = import_records(service, follow_ons(rng, today, complaints, *args, PRODUCTS))
+    n = max(count // 4, 1)
+    alone = [service_report_object(rng, today, rng.choice(sr.STATUSES), *args, PRODUCTS) for _ in range(n)]
+    alone += [return_request_object(rng, today, status, *args, PRODUCTS)
+              for status in (rr.REQUESTED, rr.DETERMINED, rr.APPROVED, rr.DONE, rr.REJECTED)]
+    alone += [survey_object(rng, today, rng.choice(sv.STATUSES), UNITS, PEOPLE, STAFF) for _ in range(n)]
+    more = import_records(service, alone)
+    reports = [r for r in linked + more if r.kind == "service-report"]
+    surveys = import_records(service, surveys_after(rng, today, reports, *args))
+    return len(complaints) + len(linked) + len(more) + len(surveys)
 
 
 def example_object(kind: str, today: dt.date) -> dict[str, Any]:
     """One complete, valid record with every field filled (``example KIND``)."""
-    if kind != "complaint":
-        raise KeyError(kind)
+    from .demo_forms import return_request_object, service_report_object, survey_object
+
     rng = random.Random(7)
-    obj = complaint_object(rng, today, c.CLOSED, 2)  # seq 2: revisited then closed, every field
-    obj.update({
-        "quality_determination": c.QUALITY_PROBLEM,
-        "investigation_opinion": "经现场核查，问题系产品本身质量原因所致。",
-        "resolution": "免费更换",
-        "cost_bearer": "公司承担",
-        "cost_amount": 0,
-        "company_pays_shipping": True,
-        "photos": [_photo(1, "现场照片.png", "渗漏的包装桶")],
-    })
-    for key in ("history",):
-        obj.pop(key)
-    return obj
+    if kind == "complaint":
+        obj = complaint_object(rng, today, c.CLOSED, 2)  # seq 2: revisited then closed, every field
+        obj.update({
+            "quality_determination": c.QUALITY_PROBLEM,
+            "investigation_opinion": "经现场核查，问题系产品本身质量原因所致。",
+            "resolution": "免费更换",
+            "cost_bearer": "公司承担",
+            "cost_amount": 0,
+            "company_pays_shipping": True,
+            "photos": [_photo(1, "现场照片.png", "渗漏的包装桶")],
+        })
+        obj.pop("history")
+        return obj
+    if kind == "service-report":
+        obj = service_report_object(rng, today, sr.COMPLETED, UNITS, PEOPLE, STAFF, PRODUCTS,
+                                    {"service_type": "上门走访"})
+        obj["new_needs"] = "希望夏季每月上门检查一次，并为保洁人员做一次配药培训。"
+        return obj
+    if kind == "survey":
+        obj = survey_object(rng, today, sv.RETURNED, UNITS, PEOPLE, STAFF)
+        obj["score_training"] = 4
+        return obj
+    if kind == "return-request":
+        obj = return_request_object(rng, today, rr.DONE, UNITS, PEOPLE, STAFF, PRODUCTS,
+                                    {"reason_type": "使用不当"})
+        obj["items"][0]["note"] = "开封后未密闭保存"
+        obj["photos"] = [_photo(2, "退货产品.png", "结块的毒饵")]
+        obj["waybill_no"] = obj.get("waybill_no") or "SF123456789012"
+        return obj
+    raise KeyError(kind)

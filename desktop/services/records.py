@@ -195,6 +195,7 @@ class RecordService:
     def linked(self, kind: str, record_id: str) -> list[LinkedRecord]:
         """The record this one came from, then the records made from it (any kind), oldest first."""
         out: list[LinkedRecord] = []
+        followers: list[tuple[Any, LinkedRecord]] = []
         with self.db.session() as s:
             this = s.get(self._models(kind).record, record_id)
             if this is None:
@@ -206,10 +207,10 @@ class RecordService:
                                     .where(m.record.id == this.source_id)).first()
                     if row is not None:
                         out.insert(0, LinkedRecord(k, row[0], row[1], row[2], row[3], "source"))
-                q = select(m.record.id, m.record.number, m.record.status, date_col).where(
-                    m.record.source_id == record_id).order_by(m.record.created_at)
-                out += [LinkedRecord(k, r[0], r[1], r[2], r[3], "follow-on") for r in s.execute(q)]
-        return out
+                q = select(m.record.id, m.record.number, m.record.status, date_col, m.record.created_at).where(
+                    m.record.source_id == record_id)
+                followers += [((r[4], r[1]), LinkedRecord(k, r[0], r[1], r[2], r[3], "follow-on")) for r in s.execute(q)]
+        return out + [link for _key, link in sorted(followers, key=lambda pair: pair[0])]
 
     def follow_on(self, kind: str, record_id: str, target_kind: str, staff: str = "") -> tuple[dict[str, Any], Link]:
         """The values of a new ``target_kind`` record made from this one (not saved: the form
