@@ -26,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="在数据文件夹中生成演示记录")
     demo.add_argument("--count", type=int, default=36, help="演示投诉的数量（默认 36；其他表单按比例生成）")
     demo.add_argument("--open", action="store_true", help="生成后打开窗口")
+    demo.add_argument("--again", action="store_true", help="已有记录时也再生成一批（默认只在空数据库中生成）")
 
     ex = sub.add_parser("example", help="输出一条完整、有效的记录（JSON）")
     ex.add_argument("kind", help="记录类型：complaint、service-report、survey、return-request")
@@ -96,10 +97,16 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _demo(ctx: Any, args: argparse.Namespace) -> int:
+    from .domain.forms import SPECS
     from .services.demo import load_demo
 
-    n = load_demo(ctx.records, args.count)
-    print(f"已生成 {n} 条演示记录（投诉、服务报告、满意度调查、退换货申请）：{ctx.data_dir}")
+    existing = sum(ctx.records.count(kind) for kind in SPECS)
+    if existing and not args.again:
+        # Running the README's command twice must not double the demo data.
+        print(f"数据文件夹中已有 {existing} 条记录，未再生成演示数据（要再生成一批，请加 --again）：{ctx.data_dir}")
+    else:
+        n = load_demo(ctx.records, args.count)
+        print(f"已生成 {n} 条演示记录（投诉、服务报告、满意度调查、退换货申请）：{ctx.data_dir}")
     if args.open:
         from .app import run_gui
 

@@ -142,3 +142,19 @@ def test_module_entry_point_and_env_data_dir(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "envdata" / "aftersales.sqlite").exists()
+
+
+def test_demo_twice_does_not_double_the_data(tmp_path, data, capsys):
+    assert run(capsys, "--data-dir", data, "demo", "--count", "3")[0] == 0
+    ctx = open_context(tmp_path / "data")
+    first = ctx.records.count("complaint")
+    ctx.close()
+    code, out, _ = run(capsys, "--data-dir", data, "demo", "--count", "3")
+    assert code == 0 and "未再生成" in out
+    ctx = open_context(tmp_path / "data")
+    assert ctx.records.count("complaint") == first == 3
+    ctx.close()
+    assert run(capsys, "--data-dir", data, "demo", "--count", "3", "--again")[0] == 0
+    ctx = open_context(tmp_path / "data")
+    assert ctx.records.count("complaint") == 6
+    ctx.close()
