@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("number", nargs="?", help="备案编号，如 TS-2026-A3-0007")
     exp.add_argument("--all", action="store_true", help="每条记录一个 PDF，写入 -o 指定的文件夹")
     exp.add_argument("-o", "--output", required=True, help="PDF 文件（或 --all 时的文件夹）")
+    exp.add_argument("--blank", action="store_true", help="打印空白纸质表（只含编号和客户信息），供手工填写")
+
+    let = sub.add_parser("letter", help="导出售后服务承诺书（PDF），响应时限取自设置")
+    let.add_argument("-o", "--output", required=True, help="PDF 文件")
+    let.add_argument("--to", help="致：采购单位名称")
 
     from .domain.settings import LABELS, Settings
 
@@ -162,6 +167,9 @@ def _export(ctx: Any, args: argparse.Namespace) -> int:
     from .services.export import export_all, export_number
     from .services.records import NotFound
 
+    if args.all and args.blank:
+        _err("--blank 只能用于单条记录")
+        return 2
     if args.all:
         paths = export_all(ctx.records, Path(args.output))
         print(f"已导出 {len(paths)} 个 PDF 到 {args.output}")
@@ -170,10 +178,18 @@ def _export(ctx: Any, args: argparse.Namespace) -> int:
         _err("请给出备案编号，或使用 --all")
         return 2
     try:
-        export_number(ctx.records, args.number, Path(args.output))
+        export_number(ctx.records, args.number, Path(args.output), blank=args.blank)
     except NotFound:
         _err(f"没有编号为 {args.number} 的记录")
         return 1
+    print(f"已导出 {args.output}")
+    return 0
+
+
+def _letter(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.export import export_commitment_letter
+
+    export_commitment_letter(ctx.records, Path(args.output), recipient=args.to)
     print(f"已导出 {args.output}")
     return 0
 
@@ -223,6 +239,7 @@ _COMMANDS = {
     "import": _import,
     "dump": _dump,
     "export": _export,
+    "letter": _letter,
     "settings": _settings,
 }
 

@@ -158,3 +158,23 @@ def test_demo_twice_does_not_double_the_data(tmp_path, data, capsys):
     ctx = open_context(tmp_path / "data")
     assert ctx.records.count("complaint") == 6
     ctx.close()
+
+
+def test_letter_and_blank_survey_from_the_command_line(tmp_path, data, capsys):
+    from pypdf import PdfReader
+
+    run(capsys, "--data-dir", data, "settings", "--objection-hours", "36", "--company-name", "华康消杀药业有限公司")
+    code, _, _ = run(capsys, "--data-dir", data, "letter", "-o", str(tmp_path / "letter.pdf"), "--to", "北京市第一人民医院")
+    assert code == 0
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "letter.pdf").pages).replace("\n", "")
+    assert "售后服务承诺书" in text and "北京市第一人民医院" in text and "36" in text and "华康消杀药业有限公司" in text
+    ctx = open_context(tmp_path / "data")
+    survey = ctx.records.create("survey", {"survey_type": "年度调查", "survey_date": "2026-01-05",
+                                           "customer_unit": "杭州市西湖区第三中学", "respondent": "陈静"})
+    ctx.close()
+    code, _, _ = run(capsys, "--data-dir", data, "export", survey.number, "--blank", "-o", str(tmp_path / "b.pdf"))
+    assert code == 0
+    page = PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
+    assert "✓" not in page and "杭州市西湖区第三中学" in page and survey.number in page
+    code, _, err = run(capsys, "--data-dir", data, "export", "--all", "--blank", "-o", str(tmp_path / "x"))
+    assert code == 2 and "--blank" in err

@@ -28,11 +28,12 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import math
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import IO, Any
@@ -42,7 +43,6 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -58,15 +58,18 @@ from reportlab.platypus import (
 )
 
 from ..domain.fields import (
+    SCORE_LABELS,
     Field,
     FieldType,
     FormSpec,
     ItemTable,
     Photo,
     PhotoList,
+    RecordValues,
     Section,
     SignatureBlock,
     format_value,
+    parse_value,
 )
 from ..domain.records import Record
 from ..domain.settings import Settings
@@ -106,6 +109,17 @@ SIGN_SPACE = 36.0  # blank height for the pen in a signature block
 LABEL_WIDTHS = {1: 92.0, 2: 92.0, 3: 72.0, 4: 58.0}  # label column width by pairs per row
 SEQ_COL_W = 26.0  # "序号" column of item tables
 BLANK_ITEM_ROWS = 3  # empty item tables print this many blank lines to fill in by hand
+WIDE_TABLE_COLS = 8  # item tables with this many columns (序号 included) use the smaller type
+
+# Paper to fill by hand (``render_blank``): taller empty cells, ruled lines in long texts, tick boxes
+# a pen can hit (4.2 mm), the options of a choice printed to tick.
+BOX_SIDE = 12.0  # score boxes, and every box on a blank form
+BLANK_ROW_H = 27.0  # about 9.5 mm
+BLANK_ITEM_LINES = 4
+WRITING_LINE_H = 24.0  # ruled lines of a blank long text, about 8.5 mm apart
+BLANK_LONG_LINES = 3
+SCORE_LABEL_W = 92.0  # the item column of a score table (as wide as the label column above it)
+SCORE_ROW_H = 25.0
 
 
 @dataclass
@@ -134,6 +148,10 @@ class _Styles:
     sig_name: ParagraphStyle
     caption: ParagraphStyle
     note: ParagraphStyle
+    label_left: ParagraphStyle
+    small: ParagraphStyle  # cells of wide item tables
+    small_center: ParagraphStyle
+    small_head: ParagraphStyle
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +181,10 @@ def _styles() -> _Styles:
         sig_name=style("sig_name", 8, 11, alignment=TA_RIGHT, textColor=GREY_TEXT),
         caption=style("caption", 8.5, 12, alignment=TA_CENTER),
         note=style("note", 9.5, 13.5, alignment=TA_CENTER, textColor=GREY_TEXT),
+        label_left=style("label_left", 9.5, 13, alignment=TA_LEFT),
+        small=style("small", 8.5, 11.5, alignment=TA_LEFT),
+        small_center=style("small_center", 8.5, 11.5, alignment=TA_CENTER),
+        small_head=style("small_head", 8.5, 11, alignment=TA_CENTER),
     )
 
 
@@ -186,69 +208,193 @@ class _Para(Paragraph):
         return width, height
 
 
-class _TickBoxes(Flowable):
-    """是/否 as two drawn tick boxes, the chosen one ticked: ☑是 ☐否 on paper.
+def _tick_char() -> str | None:
+    """The tick the text layer carries ("✓" in the main font), or ``None`` if the font has none."""
+    return next((ch for ch in ("\u2713", "\u2714", "\u221a") if has_glyph(ch)), None)
+
+
+def _draw_box(
+    c: Canvas, x: float, bottom: float, side: float, ticked: bool, tick: str | None, font: str
+) -> None:
+    """One square of ``side`` points at ``(x, bottom)``, with a tick inside when ``ticked``.
+
+    The tick is drawn as two strokes, like a pen's (WenQuanYi's ✓ is a thin radical sign that
+    sticks out of the box); the character is also written there as invisible text, so copying,
+    searching and text extraction read "✓"."""
+    c.setLineWidth(0.7 if side < 11 else 0.8)
+    c.rect(x, bottom, side, side, stroke=1, fill=0)
+    if not ticked:
+        return
+    c.saveState()
+    c.setLineWidth(max(1.2, side / 7.5))
+    c.setLineCap(1)
+    c.setLineJoin(1)
+    path = c.beginPath()
+    path.moveTo(x + 0.2 * side, bottom + 0.55 * side)
+    path.lineTo(x + 0.42 * side, bottom + 0.22 * side)
+    path.lineTo(x + 0.86 * side, bottom + 0.9 * side)
+    c.drawPath(path, stroke=1, fill=0)
+    if tick is not None:
+        text = c.beginText()
+        text.setTextRenderMode(3)  # invisible
+        text.setFont(font, side)
+        text.setTextOrigin(x, bottom + 0.15 * side)
+        text.textOut(tick)
+        c.drawText(text)
+    c.restoreState()
+
+
+class _Options(Flowable):
+    """Options as drawn tick boxes, each followed by its label, the chosen one ticked.
 
     WenQuanYi Micro Hei has no ☑/☐ and its ■/□ are under half an em; DejaVu Sans's ☑/☐ are about
     two thirds of an em with a hairline tick.  Both are too small to tick by hand, so the boxes are
     drawn; the tick is the main font's ✓ when it has one (so the text layer reads "✓是 否"), else
-    drawn strokes.  A blank value shows two empty boxes to tick on paper.
+    drawn strokes.  No chosen option shows empty boxes to tick on paper.  The options flow onto
+    further lines when the cell is narrow; an option wider than the whole cell is set smaller.
     """
 
-    OPTIONS = (("是", True), ("否", False))
-
-    def __init__(self, value: Any, style: ParagraphStyle) -> None:
+    def __init__(
+        self,
+        options: Sequence[tuple[str, Any]],
+        value: Any,
+        style: ParagraphStyle,
+        side: float | None = None,
+    ) -> None:
         super().__init__()
+        self.options = list(options)
         self.value = value
         self.font = style.fontName
         self.size = style.fontSize
-        self.leading = style.leading
-        self.side = round(style.fontSize * 0.85, 2)
+        self.side = side if side is not None else round(style.fontSize * 0.85, 2)
+        self.leading = max(style.leading, self.side + 4)
         self.gap = style.fontSize * 0.3
-        self.space = style.fontSize * 2
-        self.tick = next((ch for ch in ("\u2713", "\u2714", "\u221a") if has_glyph(ch)), None)
+        self.space = style.fontSize * (2 if len(self.options) <= 2 else 1.4)
+        self.tick = _tick_char()
+        self.scale = 1.0
+        self._lines: list[list[int]] = []
+        self._cell = 0.0  # column width when the options stand in columns
 
-    def _natural_width(self) -> float:
-        labels = sum(stringWidth(label, self.font, self.size) for label, _ in self.OPTIONS)
-        n = len(self.OPTIONS)
-        return n * (self.side + self.gap) + labels + (n - 1) * self.space
+    def _item_w(self, i: int) -> float:
+        label = self.options[i][0]
+        return (self.side + self.gap + plain_width(label, self.font, self.size)) * self.scale
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self.width = self._natural_width()
-        self.height = self.leading
+        widest = max(self._item_w(i) / self.scale for i in range(len(self.options)))
+        self.scale = min(1.0, availWidth / widest) if widest > 0 else 1.0
+        n = len(self.options)
+        space = self.space * self.scale
+        one_line = sum(self._item_w(i) for i in range(n)) + space * (n - 1)
+        if one_line <= availWidth + 1e-6:
+            self._lines = [list(range(n))]
+            self._cell = 0.0
+            self.width = one_line
+        else:  # several lines: the options stand in columns
+            self._cell = max(self._item_w(i) for i in range(n)) + space
+            per_line = max(1, int((availWidth + space + 1e-6) // self._cell))
+            self._lines = [list(range(k, min(n, k + per_line))) for k in range(0, n, per_line)]
+            self.width = min(availWidth, self._cell * per_line - space)
+        self.height = len(self._lines) * self.leading
         return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
-        base = self.leading - self.size  # where a one-line Paragraph of the same style puts its baseline
-        bottom = base - self.size * 0.08
-        x = 0.0
-        for label, option in self.OPTIONS:
-            c.setLineWidth(0.7)
-            c.rect(x, bottom, self.side, self.side, stroke=1, fill=0)
-            if self.value is option:
-                if self.tick is not None:
-                    c.setFont(self.font, self.size * 1.1)
-                    c.drawCentredString(x + self.side / 2 + 0.5, bottom + 0.6, self.tick)
-                else:
-                    s = self.side
-                    c.setLineWidth(1.1)
-                    path = c.beginPath()
-                    path.moveTo(x + 0.2 * s, bottom + 0.5 * s)
-                    path.lineTo(x + 0.42 * s, bottom + 0.2 * s)
-                    path.lineTo(x + 0.85 * s, bottom + 0.85 * s)
-                    c.drawPath(path, stroke=1, fill=0)
-            x += self.side + self.gap
-            c.setFont(self.font, self.size)
-            c.drawString(x, base, label)
-            x += stringWidth(label, self.font, self.size) + self.space
+        size = self.size * self.scale
+        side = self.side * self.scale
+        for n, line in enumerate(self._lines):
+            # Where a Paragraph of the same style puts this line's baseline; the box is centred
+            # on the middle of the Chinese characters (0.38 em above the baseline).
+            middle = self.height - (n + 0.5) * self.leading
+            base = middle - 0.38 * self.size
+            bottom = base + 0.38 * size - side / 2
+            x = 0.0
+            for col, i in enumerate(line):
+                if self._cell:
+                    x = col * self._cell
+                label, option = self.options[i]
+                chosen = self.value is not None and self.value == option and type(self.value) is type(option)
+                _draw_box(c, x, bottom, side, chosen, self.tick, self.font)
+                x += side + self.gap * self.scale
+                draw_plain(c, x, base, label, self.font, size)
+                x += plain_width(label, self.font, size) + self.space * self.scale
 
 
-def _value_flowable(f: Field, value: Any, style: ParagraphStyle) -> Flowable:
-    """The printed value of a field: a paragraph (user text escaped) or tick boxes for BOOL."""
+class _TickBoxes(_Options):
+    """是/否 as two drawn tick boxes, the chosen one ticked: ☑是 ☐否 on paper."""
+
+    OPTIONS = (("是", True), ("否", False))
+
+    def __init__(self, value: Any, style: ParagraphStyle, side: float | None = None) -> None:
+        super().__init__(self.OPTIONS, value, style, side)
+
+
+def score_options() -> list[tuple[str, int]]:
+    """The five scores as printed beside their boxes: "1 很不满意" … "5 很满意"."""
+    return [(f"{i} {label}", i) for i, label in enumerate(SCORE_LABELS, 1)]
+
+
+class _Box(Flowable):
+    """One tick box (a cell of the score table)."""
+
+    def __init__(self, ticked: bool, side: float = BOX_SIDE) -> None:
+        super().__init__()
+        self.ticked = ticked
+        self.side = side
+        self.tick = _tick_char()
+        self.font = ensure_fonts()
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = self.height = self.side
+        return self.side, self.side
+
+    def draw(self) -> None:
+        _draw_box(self.canv, 0, 0, self.side, self.ticked, self.tick, self.font)
+
+
+class _WritingLines(Flowable):
+    """Empty ruled lines to write on by hand (a blank long text)."""
+
+    def __init__(self, lines: int = BLANK_LONG_LINES, spacing: float = WRITING_LINE_H) -> None:
+        super().__init__()
+        self.lines = lines
+        self.spacing = spacing
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        self.height = self.lines * self.spacing
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(colors.HexColor("#9AA3AD"))
+        c.setLineWidth(0.4)
+        c.setDash(1, 2)
+        for i in range(self.lines):
+            y = self.height - (i + 1) * self.spacing + 7  # the last line well above the cell's border
+            c.line(0, y, self.width, y)
+        c.restoreState()
+
+
+def _value_flowable(f: Field, value: Any, style: ParagraphStyle, blank: bool = False) -> Flowable:
+    """The printed value of a field: a paragraph (user text escaped), or tick boxes for BOOL and
+    SCORE (and, on a blank form, for the options of an empty CHOICE)."""
+    side = BOX_SIDE if blank else None
     if f.type is FieldType.BOOL:
-        return _TickBoxes(value, style)
+        return _TickBoxes(value, style, side)
+    if f.type is FieldType.SCORE:
+        return _Options(score_options(), value, style, BOX_SIDE)
+    if blank and value is None and f.type is FieldType.CHOICE and f.choices:
+        return _Options([(ch, ch) for ch in f.choices], None, style, side)
+    if blank and value is None and f.type in _GUIDES:
+        return _Para(_GUIDES[f.type], style)
     return _Para(markup(format_value(f, value)), style)
+
+
+_GUIDES = {  # an empty date or time on paper: where to write what (年 月 日 right of the blanks)
+    FieldType.DATE: "\xa0" * 14 + "年" + "\xa0" * 8 + "月" + "\xa0" * 8 + "日",
+    FieldType.TIME: "\xa0" * 8 + "时" + "\xa0" * 8 + "分",
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,6 +478,8 @@ class _Grid:
 
     def table(self, font: str) -> _FormTable:
         n = len(self.rows)
+        if sum(self.widths) > CONTENT_W + 0.01:
+            raise AssertionError(f"table wider than the frame: {sum(self.widths):.1f} > {CONTENT_W:.1f}")
         cmds: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), font),  # never Helvetica, even for empty cells
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -379,9 +527,11 @@ def _pair_widths(pairs: int) -> list[float]:
 class _FieldBlock:
     """Consecutive fields (and photo lists) of a section: the label/value grid."""
 
-    def __init__(self, pairs: int, styles: _Styles, band: str | None) -> None:
+    def __init__(self, pairs: int, styles: _Styles, band: str | None, blank: bool = False) -> None:
         self.pairs = max(1, pairs)
         self.s = styles
+        self.blank = blank
+        self.row_h = BLANK_ROW_H if blank else MIN_ROW_H
         self.grid = _Grid(_pair_widths(self.pairs))
         if band is not None:
             self.grid.band(band, styles)
@@ -412,7 +562,7 @@ class _FieldBlock:
             self._finish_row()
 
     def _value_para(self, f: Field, value: Any) -> Flowable:
-        return _value_flowable(f, value, self.s.value)
+        return _value_flowable(f, value, self.s.value, self.blank)
 
     def _finish_row(self) -> None:
         if self.row is None:
@@ -421,7 +571,7 @@ class _FieldBlock:
         if self.pos < self.pairs and self.last_value_col >= 0:
             # Stretch the last value to the end of the row instead of leaving empty cells.
             self.grid.style("SPAN", (self.last_value_col, r), (2 * self.pairs - 1, r))
-        self.grid.add_row(self.row)
+        self.grid.add_row(self.row, min_h=self.row_h)
         self.row = None
         self.pos = 0
         self.last_value_col = -1
@@ -441,6 +591,12 @@ class _FieldBlock:
         text = markup(format_value(f, value))
         value_w = sum(self.grid.widths[1:]) - PAD_X - PAD_RIGHT
         label_w = self.grid.widths[0] - 2 * PAD_X
+        if not text and self.blank:  # ruled lines to write on
+            r = len(self.grid.rows)
+            cells = [self._full_label(r, f.label, "TOP"), _WritingLines()]
+            self.grid.style("TOPPADDING", (0, r), (-1, r), 6)
+            self.grid.add_row(cells)
+            return
         para = _Para(text, self.s.value)
         para.wrap(value_w, 1e9)  # remembered: the table wraps it again at this width
         n_lines = len(para.blPara.lines)
@@ -477,7 +633,9 @@ class _FieldBlock:
         self._finish_row()
         r = len(self.grid.rows)
         note = f"共 {len(photos)} 张，见附页“{p.label}”" if photos else ""
-        self.grid.add_row([self._full_label(r, p.label), _Para(markup(note), self.s.value)])
+        if self.blank and not photos:
+            note = "另附\u3000\u3000\u3000张"
+        self.grid.add_row([self._full_label(r, p.label), _Para(markup(note), self.s.value)], min_h=self.row_h)
 
     def flowable(self) -> Table:
         self._finish_row()
@@ -504,73 +662,262 @@ class _ParaSlice(Paragraph):
         return []
 
 
-def _col_weight(f: Field) -> float:
-    """Relative width of an item-table column, in characters."""
-    t = f.type
-    if t is FieldType.CHOICE:
-        content = float(max((len(c) for c in f.choices), default=4))
-    elif t is FieldType.DATE:
-        content = 5.5
-    elif t in (FieldType.DECIMAL, FieldType.INTEGER):
-        content = 4.0
-    elif t is FieldType.BOOL:
-        content = 3.0
-    elif t is FieldType.PHONE:
-        content = 7.0
-    else:
-        content = min(12.0, max(6.0, f.default_max_length / 8))
-    return max(float(len(f.label)), content) + 1.5
+_CENTERED = {
+    FieldType.CHOICE, FieldType.DECIMAL, FieldType.INTEGER, FieldType.DATE, FieldType.TIME, FieldType.BOOL,
+    FieldType.SCORE,
+}
+_UNBROKEN = {FieldType.DATE, FieldType.TIME, FieldType.DECIMAL, FieldType.INTEGER, FieldType.PHONE}
+_TYPICAL = {  # what a hand-filled value of the type looks like, for the width of an empty column
+    FieldType.DATE: "2026-03-15",
+    FieldType.TIME: "09:30",
+    FieldType.DECIMAL: "1234.5",
+    FieldType.INTEGER: "1234",
+    FieldType.PHONE: "010-12345678",
+}
 
 
-_CENTERED = {FieldType.CHOICE, FieldType.DECIMAL, FieldType.INTEGER, FieldType.DATE, FieldType.BOOL}
+def _run_width(text: str, style: ParagraphStyle) -> float:
+    return plain_width(plain(text), style.fontName, style.fontSize)
 
 
-def _item_table(t: ItemTable, rows: list[dict[str, Any]], styles: _Styles, band: str | None) -> Table:
-    weights = [_col_weight(c) for c in t.columns]
-    unit = (CONTENT_W - SEQ_COL_W) / sum(weights)
-    grid = _Grid([SEQ_COL_W] + [w * unit for w in weights])
+def _longest_latin_run(text: str) -> str:
+    """The longest run without a CJK character or a space: where a line can only break mid-word."""
+    best = cur = ""
+    for ch in text:
+        if ch.isspace() or ord(ch) >= 0x2E80:
+            cur = ""
+        else:
+            cur += ch
+            if len(cur) > len(best):
+                best = cur
+    return best
+
+
+def _header_lines(label: str) -> list[str]:
+    """A column header as it may be set on two lines: at a "/" if it has one, else halved; a
+    header of up to four characters stays on one line."""
+    if "/" in label:
+        head, _, tail = label.partition("/")
+        return [head + "/", tail]
+    if len(label) <= 4:
+        return [label]
+    half = math.ceil(len(label) / 2)
+    return [label[:half], label[half:]]
+
+
+def _column_widths(
+    columns: Sequence[Field],
+    rows: list[dict[str, Any]],
+    style: ParagraphStyle,
+    head: ParagraphStyle,
+    avail: float,
+) -> list[float]:
+    """Column widths that share ``avail`` by content.
+
+    Each column gets what its header and values need on one line when that fits, the free space
+    going to the text columns.  Otherwise the text columns wrap first (down to three characters, or
+    the longest run of Latin letters and digits, which would break mid-word), then the others, down
+    to their minimum: header on two lines, numbers, dates and choices as a whole where possible.
+    The result always sums to ``avail``."""
+    pad = PAD_X + PAD_RIGHT
+    em = style.fontSize
+    desired: list[float] = []
+    minimum: list[float] = []
+    text_like: list[bool] = []
+    for c in columns:
+        label = plain(c.label)
+        head_one = _run_width(label, head) + PAD_X * 2
+        head_two = max(_run_width(line, head) for line in _header_lines(label)) + PAD_X * 2
+        values = [format_value(c, r.get(c.key)) for r in rows if r.get(c.key) not in (None, "")]
+        if c.type is FieldType.BOOL:
+            content = _TickBoxes(None, style, BOX_SIDE).wrap(1e9, 1e9)[0]
+            least = content
+        elif c.type is FieldType.SCORE:
+            content = least = BOX_SIDE
+        elif c.type in _UNBROKEN:
+            content = max([_run_width(v, style) for v in values] + [_run_width(_TYPICAL[c.type], style)])
+            least = content
+        else:
+            if values:
+                content = max(_run_width(v, style) for v in values)
+            elif c.type is FieldType.CHOICE and c.choices:  # an empty column: room for a usual choice
+                content = min(sorted(_run_width(ch, style) for ch in c.choices)[len(c.choices) // 2], 6 * em)
+            else:  # room to write by hand, by how long the text may be
+                content = min(10.0, max(5.0, c.default_max_length / 10)) * em
+            content = min(content, 14 * em)
+            latin = max((_run_width(_longest_latin_run(v), style) for v in values), default=0.0)
+            if c.type is FieldType.CHOICE:  # a choice breaks only when nothing else gives way
+                least = min(content, max(4 * em, min(latin, 9 * em)))
+            else:
+                least = min(content, max(3 * em, min(latin, 9 * em)))
+        desired.append(max(head_one, content + pad))
+        minimum.append(max(head_two, least + pad))
+        text_like.append(c.type in (FieldType.TEXT, FieldType.LONGTEXT))
+    total_desired, total_min = sum(desired), sum(minimum)
+    n = len(columns)
+    if total_desired <= avail:
+        growing = [i for i in range(n) if text_like[i]] or list(range(n))
+        share = sum(desired[i] for i in growing)
+        extra = avail - total_desired
+        return [w + (extra * w / share if i in growing else 0.0) for i, w in enumerate(desired)]
+    if total_min >= avail:
+        return [w * avail / total_min for w in minimum]
+    widths = list(desired)
+    excess = total_desired - avail
+    for group in ([i for i in range(n) if text_like[i]], [i for i in range(n) if not text_like[i]]):
+        slack = sum(widths[i] - minimum[i] for i in group)
+        if slack <= 0:
+            continue
+        k = min(1.0, excess / slack)
+        for i in group:
+            cut = (widths[i] - minimum[i]) * k
+            widths[i] -= cut
+            excess -= cut
+        if excess <= 1e-6:
+            break
+    return widths
+
+
+def _item_table(
+    t: ItemTable, rows: list[dict[str, Any]], styles: _Styles, band: str | None, blank: bool = False
+) -> Table:
+    wide = len(t.columns) + 1 >= WIDE_TABLE_COLS
+    value_st = styles.small if wide else styles.value
+    center_st = styles.small_center if wide else styles.value_center
+    head_st = styles.small_head if wide else styles.head
+    widths = _column_widths(t.columns, rows, value_st, head_st, CONTENT_W - SEQ_COL_W)
+    grid = _Grid([SEQ_COL_W] + widths)
     if band is not None:
         grid.band(band, styles)
-    r = grid.add_row([_Para("序号", styles.head)] + [_Para(markup(c.label), styles.head) for c in t.columns])
+    heads: list[Any] = [_Para("序号", head_st)]
+    for c, w in zip(t.columns, widths, strict=True):
+        label = plain(c.label)
+        if _run_width(label, head_st) > w - 2 * PAD_X:
+            label = "\n".join(_header_lines(label))
+        heads.append(_Para(markup(label), head_st))
+    r = grid.add_row(heads)
     grid.style("BACKGROUND", (0, r), (-1, r), LABEL_BG)
     grid.style("RIGHTPADDING", (0, r), (-1, r), PAD_X)
     grid.repeat = r + 1
     for i, c in enumerate(t.columns, 1):
         if c.type in _CENTERED:  # places flowables that are not paragraphs (tick boxes)
             grid.style("ALIGN", (i, r + 1), (i, -1), "CENTER")
-    printed = rows or [{} for _ in range(max(t.min_rows, BLANK_ITEM_ROWS))]
+            grid.style("RIGHTPADDING", (i, r + 1), (i, -1), PAD_X)  # centred: nothing hangs
+    empty = max(t.min_rows, BLANK_ITEM_LINES if blank else BLANK_ITEM_ROWS)
+    printed = rows or [{} for _ in range(empty)]
+    row_h = BLANK_ROW_H if blank else MIN_ROW_H
     for i, row in enumerate(printed, 1):
-        cells: list[Any] = [_Para(str(i) if rows else "", styles.value_center)]
+        cells: list[Any] = [_Para(str(i) if rows else "", center_st)]
         for c in t.columns:
-            st = styles.value_center if c.type in _CENTERED else styles.value
-            cells.append(_value_flowable(c, row.get(c.key), st))
-        grid.add_row(cells)
+            st = center_st if c.type in _CENTERED else value_st
+            paper = blank and not rows and c.type is not FieldType.CHOICE  # big empty boxes; no choice lists
+            cells.append(_value_flowable(c, row.get(c.key), st, paper))
+        grid.add_row(cells, min_h=row_h)
     return grid.table(styles.font)
 
 
-def _section_flowables(spec: FormSpec, section: Section, record: Record, styles: _Styles) -> list[Flowable]:
+# ---------------------------------------------------------------------------------------------
+# Scores: a compact table (item | 1 | 2 | 3 | 4 | 5), the chosen box ticked
+
+
+ScoreSummary = Callable[[Record], "tuple[str, str] | None"]
+
+
+def _survey_summary(record: Record) -> tuple[str, str] | None:
+    from ..domain.survey import SCORE_ITEMS
+    from ..domain.survey_rules import average_score
+
+    avg = average_score(record.values)
+    if avg is None:
+        return None
+    given = [label for key, label in SCORE_ITEMS if record.values.fields.get(key) is not None]
+    missing = [label for key, label in SCORE_ITEMS if record.values.fields.get(key) is None]
+    detail = f"已评 {len(given)} 项" + (f"，未评：{'、'.join(missing)}" if missing else "")
+    return "单项平均分", f"{avg:.2f} 分（{detail}；不含总体满意度）"
+
+
+SCORE_SUMMARIES: dict[str, ScoreSummary] = {"survey": _survey_summary}
+"""By form kind: the line printed under its score table (label, text), e.g. the survey's average."""
+
+
+def _score_table(
+    fields: Sequence[Field],
+    record: Record,
+    styles: _Styles,
+    band: str | None,
+    summary: tuple[str, str] | None,
+) -> Table:
+    col = (CONTENT_W - SCORE_LABEL_W) / 5
+    grid = _Grid([SCORE_LABEL_W] + [col] * 5)
+    if band is not None:
+        grid.band(band, styles)
+    head = [_Para("评价项目", styles.head)]
+    head += [_Para(f"{i} 分<br/>{label}", styles.head) for i, label in enumerate(SCORE_LABELS, 1)]
+    r = grid.add_row(head)
+    grid.style("BACKGROUND", (0, r), (-1, r), LABEL_BG)
+    grid.style("RIGHTPADDING", (0, r), (-1, r), PAD_X)
+    grid.repeat = r + 1
+    for f in fields:
+        value = record.get(f.key)
+        r = grid.add_row(
+            [_Para(markup(f.label), styles.label)] + [_Box(value == i) for i in range(1, 6)],
+            min_h=SCORE_ROW_H,
+        )
+        grid.label_cell(0, r)
+        grid.style("ALIGN", (1, r), (-1, r), "CENTER")
+        grid.style("RIGHTPADDING", (1, r), (-1, r), PAD_X)
+    if summary is not None:
+        r = grid.add_row([_Para(markup(summary[0]), styles.label), _Para(markup(summary[1]), styles.value)])
+        grid.label_cell(0, r)
+        grid.style("SPAN", (1, r), (-1, r))
+    return grid.table(styles.font)
+
+
+def _section_flowables(
+    spec: FormSpec, section: Section, record: Record, styles: _Styles, blank: bool = False
+) -> list[Flowable]:
     out: list[Flowable] = []
     band: str | None = section.title
-    block: _FieldBlock | None = None
-    for el in section.elements:
+    # Runs of elements: score fields of a one-column section become one score table.
+    elements = list(section.elements)
+    if blank:  # a form to fill by hand has no status yet: the field before it takes its place
+        for i, el in enumerate(elements):
+            if isinstance(el, Field) and el.key == "status":
+                prev = elements[i - 1] if i else None
+                if isinstance(prev, Field) and prev.type is not FieldType.LONGTEXT:
+                    elements[i - 1] = dataclasses.replace(prev, span=prev.span + el.span)
+        elements = [el for el in elements if not (isinstance(el, Field) and el.key == "status")]
+    runs_: list[tuple[str, list[Any]]] = []
+    for el in elements:
         if isinstance(el, ItemTable):
-            if block is not None:
-                out.append(block.flowable())
-                block = None
-            out.append(_item_table(el, record.values.tables.get(el.key, []), styles, band))
-            band = None
-            continue
-        if block is None:
-            block = _FieldBlock(section.columns, styles, band)
-            band = None
-        if isinstance(el, PhotoList):
-            block.add_photo_list(el, record.values.photos.get(el.key, []))
-        elif el.type is FieldType.LONGTEXT:
-            block.add_long_text(el, record.get(el.key))
+            kind = "table"
+        elif isinstance(el, Field) and el.type is FieldType.SCORE and section.columns == 1:
+            kind = "scores"
         else:
-            block.add_field(el, record.get(el.key))
-    if block is not None:
-        out.append(block.flowable())
+            kind = "fields"
+        if runs_ and runs_[-1][0] == kind and kind != "table":
+            runs_[-1][1].append(el)
+        else:
+            runs_.append((kind, [el]))
+    last_scores = max((i for i, (k, _) in enumerate(runs_) if k == "scores"), default=-1)
+    for i, (kind, els) in enumerate(runs_):
+        if kind == "table":
+            out.append(_item_table(els[0], record.values.tables.get(els[0].key, []), styles, band, blank))
+        elif kind == "scores":
+            summarise = SCORE_SUMMARIES.get(spec.kind)
+            summary = summarise(record) if summarise is not None and i == last_scores and not blank else None
+            out.append(_score_table(els, record, styles, band, summary))
+        else:
+            block = _FieldBlock(section.columns, styles, band, blank)
+            for el in els:
+                if isinstance(el, PhotoList):
+                    block.add_photo_list(el, record.values.photos.get(el.key, []))
+                elif el.type is FieldType.LONGTEXT:
+                    block.add_long_text(el, record.get(el.key))
+                else:
+                    block.add_field(el, record.get(el.key))
+            out.append(block.flowable())
+        band = None
     if band is not None:  # a section with no elements still shows its title
         grid = _Grid([CONTENT_W])
         grid.band(band, styles)
@@ -704,7 +1051,20 @@ def _fit(text: str, font: str, size: float, max_w: float, min_size: float) -> fl
     return max(min_size, size * max_w / w)
 
 
-def _draw_header(canv: Canvas, spec: FormSpec, record: Record, settings: Settings, font: str) -> None:
+def source_line(record: Record) -> str:
+    """"来源：客户投诉登记反馈表 TS-2026-A3-0007" for a record made from another one, else ""."""
+    if not record.source_number:
+        return ""
+    from ..domain.forms import SPECS  # every form's title; imported here, not at start-up
+
+    spec = SPECS.get(record.source_kind or "")
+    title = spec.title if spec is not None else (record.source_kind or "")
+    return f"来源：{title} {record.source_number}".replace("来源： ", "来源：")
+
+
+def _draw_header(
+    canv: Canvas, spec: FormSpec, record: Record, settings: Settings, font: str, blank: bool = False
+) -> None:
     canv.saveState()
     cx = PAGE_W / 2
     company = plain(settings.company_name)
@@ -724,26 +1084,50 @@ def _draw_header(canv: Canvas, spec: FormSpec, record: Record, settings: Setting
     title = plain(spec.title)
     draw_plain(canv, cx, HEADER_TOP - 38, title, font, _fit(title, font, 17, CONTENT_W, 10), "center")
     y = HEADER_TOP - 58
-    draw_plain(canv, MARGIN_X, y, f"{plain(spec.number_label)}：{plain(record.number)}", font, 9.5)
-    if record.status:
-        draw_plain(canv, PAGE_W - MARGIN_X, y, f"状态：{plain(record.status)}", font, 9.5, "right")
+    number = plain(record.number) or "\u3000" * 8
+    left = f"{plain(spec.number_label)}：{number}"
+    source = plain(source_line(record))
+    right = f"状态：{plain(record.status)}" if record.status and not blank else ""
+    size = 9.5
+    gap = 24.0
+    needed = sum(plain_width(t, font, size) for t in (left, source, right) if t) + gap * 2
+    if needed > CONTENT_W:
+        size = max(7.0, size * (CONTENT_W - 2 * gap) / (needed - 2 * gap))
+    draw_plain(canv, MARGIN_X, y, left, font, size)
+    if not record.number:  # a line to write the number on
+        x0 = MARGIN_X + plain_width(f"{plain(spec.number_label)}：", font, size)
+        canv.setLineWidth(0.5)
+        canv.line(x0, y - 2, x0 + plain_width(number, font, size), y - 2)
+    if right:
+        draw_plain(canv, PAGE_W - MARGIN_X, y, right, font, size, "right")
+    if source:
+        # After the number, or centred when that leaves room on both sides.
+        left_end = MARGIN_X + plain_width(left, font, size) + gap
+        right_start = PAGE_W - MARGIN_X - (plain_width(right, font, size) + gap if right else 0.0)
+        w = plain_width(source, font, size)
+        x = cx - w / 2 if cx - w / 2 >= left_end and cx + w / 2 <= right_start else left_end
+        draw_plain(canv, x, y, source, font, size)
     canv.setLineWidth(1.2)
     canv.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
     canv.restoreState()
 
 
 def _footer_drawer(spec: FormSpec, record: Record, font: str) -> Callable[[Canvas, int, int], None]:
-    left = f"{plain(spec.title)}\u3000{plain(spec.number_label)}：{plain(record.number)}"
+    left = plain(spec.title)
+    if record.number:
+        left += f"\u3000{plain(spec.number_label)}：{plain(record.number)}"
 
     def draw(canv: Canvas, page: int, total: int) -> None:
         canv.saveState()
         canv.setLineWidth(0.5)
         canv.setStrokeColor(GREY_TEXT)
         canv.line(MARGIN_X, FOOTER_RULE_Y, PAGE_W - MARGIN_X, FOOTER_RULE_Y)
+        numbers = f"第 {page} 页 共 {total} 页"
         canv.setFont(font, 9)
-        canv.drawCentredString(PAGE_W / 2, FOOTER_RULE_Y - 12, f"第 {page} 页 共 {total} 页")
+        canv.drawCentredString(PAGE_W / 2, FOOTER_RULE_Y - 12, numbers)
         canv.setFillColor(GREY_TEXT)
-        draw_plain(canv, MARGIN_X, FOOTER_RULE_Y - 12, left, font, 7.5)
+        room = PAGE_W / 2 - plain_width(numbers, font, 9) / 2 - 12 - MARGIN_X
+        draw_plain(canv, MARGIN_X, FOOTER_RULE_Y - 12, left, font, _fit(left, font, 7.5, room, 5.5))
         canv.restoreState()
 
     return draw
@@ -772,6 +1156,9 @@ def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Ca
     return NumberedCanvas
 
 
+numbered_canvas = _numbered_canvas  # shared with documents.letter
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -782,6 +1169,7 @@ def _all_text(spec: FormSpec, record: Record, settings: Settings) -> str:
         settings.company_phone,
         record.number,
         record.status,
+        record.source_number or "",
     ]
     for f in spec.fields():
         v = record.get(f.key)
@@ -796,25 +1184,42 @@ def _all_text(spec: FormSpec, record: Record, settings: Settings) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def build_story(
+    spec: FormSpec,
+    record: Record,
+    settings: Settings,
+    photo_reader: PhotoReader,
+    blank: bool = False,
+) -> tuple[list[Flowable], RenderReport]:
+    """The flowables of the form (what :func:`render_record` lays out), and the report so far."""
+    styles = _styles()
+    report = RenderReport(
+        pages=0, missing_chars=frozenset(unprintable_chars(_all_text(spec, record, settings)))
+    )
+    story: list[Flowable] = []
+    for section in spec.sections:
+        story += _section_flowables(spec, section, record, styles, blank)
+    story += _signature_flowables(spec, record, styles)
+    story += _photo_flowables(spec, record, styles, photo_reader, report)
+    return story, report
+
+
 def render_record(
     spec: FormSpec,
     record: Record,
     settings: Settings,
     photo_reader: PhotoReader,
     out: str | os.PathLike[str] | IO[bytes],
+    *,
+    blank: bool = False,
 ) -> RenderReport:
-    """Write ``record`` as the signed A4 paper form of ``spec`` to ``out`` (a path or binary file)."""
-    styles = _styles()
-    font = styles.font
-    report = RenderReport(
-        pages=0, missing_chars=frozenset(unprintable_chars(_all_text(spec, record, settings)))
-    )
+    """Write ``record`` as the signed A4 paper form of ``spec`` to ``out`` (a path or binary file).
 
-    story: list[Flowable] = []
-    for section in spec.sections:
-        story += _section_flowables(spec, section, record, styles)
-    story += _signature_flowables(spec, record, styles)
-    story += _photo_flowables(spec, record, styles, photo_reader, report)
+    ``blank=True`` prints it as paper to fill by hand: the values it has (number, customer …) and,
+    for everything else, taller empty cells, ruled lines, and empty boxes for every score, yes/no
+    and choice; no status, no computed average."""
+    font = _styles().font
+    story, report = build_story(spec, record, settings, photo_reader, blank)
 
     target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
     doc = BaseDocTemplate(
@@ -847,9 +1252,60 @@ def render_record(
     )
 
     def on_page(canv: Canvas, _doc: BaseDocTemplate) -> None:
-        _draw_header(canv, spec, record, settings, font)
+        _draw_header(canv, spec, record, settings, font, blank)
 
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=on_page)])
     doc.build(story, canvasmaker=_numbered_canvas(_footer_drawer(spec, record, font)))
     report.pages = doc.page
     return report
+
+
+def blank_record(spec: FormSpec, prefill: Mapping[str, Any]) -> Record:
+    """A record holding only ``prefill`` (field key → text or value; ``"number"`` for the number).
+
+    Text is read as the form would read it (``"2026-03-18"`` becomes a date); text that is not a
+    valid value is printed as given rather than refused: this is paper, not a saved record."""
+    values: dict[str, Any] = {}
+    keys = {f.key: f for f in spec.fields()}
+    for key, raw in prefill.items():
+        f = keys.get(key)
+        if f is None or key in ("number", "status") or raw in (None, ""):
+            continue
+        if isinstance(raw, str):
+            try:
+                values[key] = parse_value(f, raw)
+            except ValueError:
+                if f.type in (FieldType.TEXT, FieldType.LONGTEXT, FieldType.PHONE, FieldType.CHOICE):
+                    values[key] = raw.strip()
+        else:
+            values[key] = raw
+    now = dt.datetime.now().astimezone()
+    return Record(
+        kind=spec.kind,
+        id="",
+        number=str(prefill.get("number") or ""),
+        status="",
+        values=RecordValues(fields={k: v for k, v in values.items() if v is not None}),
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def render_blank(
+    spec: FormSpec,
+    settings: Settings,
+    prefill: Mapping[str, Any],
+    out: str | os.PathLike[str] | IO[bytes],
+    *,
+    source: tuple[str, str] | None = None,
+) -> RenderReport:
+    """Write the form of ``spec`` as paper to fill by hand, with only ``prefill`` printed (see
+    :func:`blank_record`); ``source`` = (kind, number) prints the "来源" line."""
+    record = blank_record(spec, prefill)
+    if source is not None:
+        record.source_kind, record.source_number = source
+    return render_record(spec, record, settings, _no_photos, out, blank=True)
+
+
+def _no_photos(sha256: str) -> bytes:
+    raise KeyError(sha256)
