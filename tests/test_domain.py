@@ -229,3 +229,21 @@ def test_layers_import_in_one_direction(layer):
         if layer == "domain":
             text = path.read_text(encoding="utf-8")
             assert "from ..ui" not in text and "from ..storage" not in text, path.name
+
+
+def test_content_hash_is_stable_and_changes_with_any_value(tmp_path):
+    from desktop.domain.records import content_hash
+    from desktop.services.transfer import import_records
+    from tests.support import context
+
+    ctx = context(tmp_path)
+    (rec,) = import_records(ctx.records, example())
+    again = ctx.records.get("complaint", rec.id)
+    assert content_hash(SPEC, rec) == content_hash(SPEC, again)
+    assert len(content_hash(SPEC, rec)) == 64
+    again.values.fields["reason"] += "。"
+    assert content_hash(SPEC, again) != content_hash(SPEC, rec)
+    again = ctx.records.get("complaint", rec.id)
+    again.revision = 2
+    assert content_hash(SPEC, again) != content_hash(SPEC, rec)
+    ctx.close()

@@ -18,7 +18,7 @@ from .fields import FormSpec, Photo, RecordValues, format_value, to_json_value
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .validation import Issue
 
-META_KEYS = ("kind", "id", "number", "status", "created_at", "updated_at", "source", "history")
+META_KEYS = ("kind", "id", "number", "revision", "status", "created_at", "updated_at", "source", "history")
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Record:
     source_kind: str | None = None
     source_id: str | None = None
     source_number: str | None = None
+    revision: int = 1
 
     def get(self, key: str) -> Any:
         if key == "number":
@@ -81,6 +82,7 @@ def to_json(spec: FormSpec, record: Record, photo_content: Mapping[str, str] | N
         "kind": spec.kind,
         "id": record.id,
         "number": record.number,
+        "revision": record.revision,
         "status": record.status,
         "created_at": _dt(record.created_at),
         "updated_at": _dt(record.updated_at),
@@ -129,6 +131,7 @@ class IncomingRecord:
     updated_at: dt.datetime | None
     events: list[Event]
     source: tuple[str, str, str] | None = None  # (kind, id, number)
+    revision: int = 1
 
 
 def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, list[Issue]]:
@@ -186,6 +189,10 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
                 link = (source["kind"], str(uuid.UUID(source["id"])), source["number"])
             except ValueError:
                 issues.append(Issue("source", QT_TRANSLATE_NOOP(MESSAGES, "id 应为 UUID")))
+    revision = obj.get("revision", 1)
+    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
+        issues.append(Issue("revision", QT_TRANSLATE_NOOP(MESSAGES, "修订号应为正整数")))
+        revision = 1
     raw = {k: v for k, v in obj.items() if k not in META_KEYS}
     photos_raw: dict[str, list[Photo]] = {}
     for p in spec.photo_lists():
@@ -206,6 +213,23 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             updated_at=_parse_dt(obj.get("updated_at")),
             events=events,
             source=link,
+            revision=revision,
         ),
         issues,
     )
+
+
+def content_hash(spec: FormSpec, record: Record) -> str:
+    """SHA-256 of what a printed revision shows: every value, the number, status and revision.
+
+    Canonical JSON (sorted keys, no spaces) of the record without its times and history; photos
+    count by their own SHA-256.  The same revision always gives the same hash, on any laptop.
+    """
+    import hashlib
+    import json
+
+    data = to_json(spec, record)
+    for key in ("created_at", "updated_at", "history"):
+        data.pop(key, None)
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -136,7 +136,7 @@ class RecordService:
             ]
         events = [Event(e.at, e.from_status, e.to_status, e.by, e.note) for e in row.events]
         return Record(spec.kind, row.id, row.number, row.status, values, row.created_at, row.updated_at, events,
-                      row.source_kind, row.source_id, row.source_number)
+                      row.source_kind, row.source_id, row.source_number, row.revision)
 
     def get(self, kind: str, record_id: str) -> Record:
         m = self._models(kind)
@@ -301,7 +301,7 @@ class RecordService:
             date = values.fields.get(spec.date_field) or self.clock.today()
             number = next_number(s, spec.number_prefix, date.year, laptop)
             row = m.record(id=new_id(), number=number, status=wf.initial, created_at=now, updated_at=now,
-                           **self._empty_collections(m))
+                           revision=1, **self._empty_collections(m))
             if source is not None:
                 row.source_kind, row.source_id, row.source_number = source.kind, source.id, source.number
             s.add(row)
@@ -439,6 +439,7 @@ class RecordService:
             row.updated_at = incoming.updated_at or now
         if incoming.source is not None:
             row.source_kind, row.source_id, row.source_number = incoming.source
+        row.revision = incoming.revision
         parsed = parse_number(row.number)
         if parsed and parsed[0] == spec.number_prefix:
             note_number(s, *parsed)

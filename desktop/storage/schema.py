@@ -130,6 +130,9 @@ class RecordMixin:
     source_kind: Mapped[str | None] = mapped_column(String(20))
     source_id: Mapped[str | None] = mapped_column(String(36), index=True)
     source_number: Mapped[str | None] = mapped_column(String(30))
+    # Revision of the record's content: a new one starts when a signed record is changed, so
+    # what a customer signed stays as it was (issue: signatures and locked records).
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class RowMixin:
