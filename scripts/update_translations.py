@@ -37,12 +37,14 @@ def _qt_tool(name: str) -> Path:
 
 
 def spec_strings() -> set[str]:
+    from desktop.domain.fields import BATCH_COLUMN, PRODUCT_COLUMN, SCORE_LABELS
     from desktop.domain.forms import SPECS, WORKFLOWS
     from desktop.domain.settings import LABELS
 
-    out: set[str] = set(LABELS.values())
+    out: set[str] = set(LABELS.values()) | set(SCORE_LABELS)
     for spec in SPECS.values():
-        out |= {spec.title, spec.number_label, *spec.statuses}
+        out |= {spec.title, spec.number_label, spec.register_title, spec.short_title, *spec.statuses}
+        out |= {spec.label_of(key) for key in ("status", PRODUCT_COLUMN, BATCH_COLUMN)}
         out |= {sig.label for sig in spec.signatures}
         for section in spec.sections:
             out.add(section.title)

@@ -73,6 +73,20 @@ def demo_template_data_dir(tmp_path_factory: pytest.TempPathFactory, template_da
     return folder
 
 
+@pytest.fixture(scope="session")
+def forms_template_data_dir(tmp_path_factory: pytest.TempPathFactory, template_data_dir: Path) -> Path:
+    """Demo records of every form: complaints, service reports and return requests made from them,
+    surveys after service reports, and records that stand alone (``load_demo``)."""
+    from desktop.services.context import open_context
+    from desktop.services.demo import load_demo
+
+    folder = _copy_data(template_data_dir, tmp_path_factory.mktemp("forms-template") / "data")
+    ctx = open_context(folder, FixedClock(NOW))
+    load_demo(ctx.records, 8)
+    ctx.close()
+    return folder
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(NOW)
@@ -102,6 +116,15 @@ def demo_ctx(demo_data_dir: Path, clock: FixedClock) -> Iterator[Any]:
     from desktop.services.context import open_context
 
     context = open_context(demo_data_dir, clock)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def forms_ctx(tmp_path: Path, forms_template_data_dir: Path, clock: FixedClock) -> Iterator[Any]:
+    from desktop.services.context import open_context
+
+    context = open_context(_copy_data(forms_template_data_dir, tmp_path / "data"), clock)
     yield context
     context.close()
 
@@ -233,6 +256,12 @@ def window(qtbot: Any, gui_app: Any, dialogs: Dialogs, ctx: Any) -> Iterator[Any
 def demo_window(qtbot: Any, gui_app: Any, dialogs: Dialogs, demo_ctx: Any) -> Iterator[Any]:
     """The main window over 14 demo complaints."""
     yield from _main_window(qtbot, dialogs, demo_ctx)
+
+
+@pytest.fixture
+def forms_window(qtbot: Any, gui_app: Any, dialogs: Dialogs, forms_ctx: Any) -> Iterator[Any]:
+    """The main window over demo records of every form."""
+    yield from _main_window(qtbot, dialogs, forms_ctx)
 
 
 @pytest.fixture

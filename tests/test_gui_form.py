@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import complaint as c
+from desktop.domain.fields import FieldType
+from desktop.domain.forms import SPECS
 from desktop.ui.form_view import FormView
 from desktop.ui.item_table_editor import ItemTableEditor
 from desktop.ui.photo_list import PhotoListEditor
+from desktop.ui.score_editor import ScoreEditor
 
 pytestmark = pytest.mark.gui
 
@@ -132,8 +135,9 @@ def test_new_complaint_is_typed_saved_closed_and_reopened(qtbot, window, service
     assert not again.is_dirty
 
 
-def test_every_input_is_named_by_its_key_and_labelled_in_chinese(window) -> None:
-    form = window.new_complaint()
+@pytest.mark.parametrize("kind", list(SPECS))
+def test_every_input_is_named_by_its_key_and_labelled_in_chinese(window, kind) -> None:
+    form = window.new_record(kind)
     spec = form.spec
     for f in spec.fields():
         widget = form.findChild(QWidget, f.key)
@@ -142,14 +146,21 @@ def test_every_input_is_named_by_its_key_and_labelled_in_chinese(window) -> None
         if f.required and not f.read_only:
             label = form.findChild(QLabel, f"{f.key}_label")
             assert "*" in label.text() and f.label in label.text()
-    for key in ("items", "photos"):
-        assert form.findChild(QWidget, key).accessibleName() == spec.label_of(key)
-    assert isinstance(form.findChild(QWidget, "company_pays_shipping"), QCheckBox)
+        if f.type is FieldType.BOOL:
+            assert isinstance(widget, QCheckBox)
+        if f.type is FieldType.SCORE:
+            assert isinstance(widget, ScoreEditor)
+    for element in [*spec.tables(), *spec.photo_lists()]:
+        assert form.findChild(QWidget, element.key).accessibleName() == spec.label_of(element.key)
     assert isinstance(form.findChild(QWidget, "number"), QLabel)
+    # The clerk and today are filled in; the cursor waits in the first empty field.
+    assert form.findChild(QLineEdit, spec.date_field).text() == TODAY.isoformat()
+    assert form.findChild(QLineEdit, spec.staff_field).text() == STAFF
+    assert window.tabs.tabText(window.tabs.currentIndex()) == f"新{spec.short_title}"
 
 
 def test_bad_input_is_refused_with_messages_beside_the_fields(qtbot, window, service) -> None:
-    form = window.new_complaint()
+    form = window.new_record("complaint")
     fill_valid_complaint(qtbot, form)
     replace_text(qtbot, w(form, QLineEdit, "received_date"), "2026-02-30")
     w(form, QLineEdit, "complainant_unit").clear()
@@ -192,7 +203,7 @@ def test_bad_input_is_refused_with_messages_beside_the_fields(qtbot, window, ser
 
 
 def test_a_field_is_checked_when_the_clerk_leaves_it(qtbot, window) -> None:
-    form = window.new_complaint()
+    form = window.new_record("complaint")
     phone = w(form, QLineEdit, "complainant_phone")
     phone_error = w(form, QLabel, "complainant_phone_error")
     type_text(qtbot, phone, "12345")
@@ -218,7 +229,7 @@ def test_a_field_is_checked_when_the_clerk_leaves_it(qtbot, window) -> None:
 
 
 def test_dates_can_be_typed_many_ways_picked_from_a_calendar_or_left_empty(qtbot, window, service) -> None:
-    form = window.new_complaint()
+    form = window.new_record("complaint")
     fill_valid_complaint(qtbot, form)
     replace_text(qtbot, w(form, QLineEdit, "received_date"), "2026-3-10")
     inv = w(form, QLineEdit, "investigation_date")
@@ -245,7 +256,7 @@ def test_dates_can_be_typed_many_ways_picked_from_a_calendar_or_left_empty(qtbot
 def test_unsaved_changes_are_asked_about_on_close(qtbot, demo_window, demo_ctx, dialogs) -> None:
     window, service = demo_window, demo_ctx.records
     row = next(r for r in service.search("complaint") if r.status == c.REGISTERED)
-    form = window.open_record(row.id)
+    form = window.open_record("complaint", row.id)
     address = w(form, QLineEdit, "complainant_address")
     before = address.text()
     address.setFocus()
@@ -268,7 +279,7 @@ def test_unsaved_changes_are_asked_about_on_close(qtbot, demo_window, demo_ctx, 
     assert service.get("complaint", row.id).values.fields["complainant_address"] == before
 
     # 保存: written, then closed.
-    form = window.open_record(row.id)
+    form = window.open_record("complaint", row.id)
     address = w(form, QLineEdit, "complainant_address")
     address.setFocus()
     qtbot.keyClick(address, Qt.Key.Key_End)
@@ -280,7 +291,7 @@ def test_unsaved_changes_are_asked_about_on_close(qtbot, demo_window, demo_ctx, 
 
 
 def test_closing_the_window_asks_about_every_changed_form(qtbot, window, dialogs) -> None:
-    form = window.new_complaint()
+    form = window.new_record("complaint")
     type_text(qtbot, w(form, QLineEdit, "complainant_name"), "李明")
     dialogs.answer(lambda box: box.StandardButton.Cancel)
     assert not window.close()
@@ -292,16 +303,16 @@ def test_closing_the_window_asks_about_every_changed_form(qtbot, window, dialogs
 def test_reopening_an_open_record_brings_its_tab_forward(demo_window, demo_ctx) -> None:
     window = demo_window
     rows = demo_ctx.records.search("complaint")
-    first = window.open_record(rows[0].id)
-    second = window.open_record(rows[1].id)
+    first = window.open_record("complaint", rows[0].id)
+    second = window.open_record("complaint", rows[1].id)
     assert window.current_form() is second
     count = window.tabs.count()
-    assert window.open_record(rows[0].id) is first
+    assert window.open_record("complaint", rows[0].id) is first
     assert window.current_form() is first and window.tabs.count() == count
 
 
 def test_photo_double_click_shows_it_larger_and_remove_takes_it_off(qtbot, window, dialogs, png_file) -> None:
-    form = window.new_complaint()
+    form = window.new_record("complaint")
     photos = w(form, PhotoListEditor, "photos")
     dialogs.open_files = [str(png_file("a.png", 0)), str(png_file("b.png", 9))]
     qtbot.mouseClick(w(form, QPushButton, "photos_add"), Qt.MouseButton.LeftButton)
@@ -322,7 +333,7 @@ def test_photo_double_click_shows_it_larger_and_remove_takes_it_off(qtbot, windo
 
 
 def test_a_file_that_is_not_a_picture_is_refused_in_chinese(qtbot, window, dialogs, tmp_path) -> None:
-    form = window.new_complaint()
+    form = window.new_record("complaint")
     bad = tmp_path / "说明.txt"
     bad.write_text("not a picture", encoding="utf-8")
     dialogs.open_files = [str(bad)]
@@ -347,7 +358,7 @@ def test_export_pdf_offers_the_number_as_file_name_and_opens_the_file(
 
     monkeypatch.setattr(export, "export_record", fake_export)
     row = demo_ctx.records.search("complaint")[0]
-    form = demo_window.open_record(row.id)
+    form = demo_window.open_record("complaint", row.id)
     dialogs.save_file = str(tmp_path / "out")
     qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
     name, args = dialogs.file_dialog_calls[-1]
@@ -360,14 +371,14 @@ def test_export_pdf_offers_the_number_as_file_name_and_opens_the_file(
 def test_export_pdf_for_real(qtbot, demo_window, demo_ctx, dialogs, tmp_path) -> None:
     pytest.importorskip("desktop.documents.form_pdf", reason="the PDF renderer is not there yet")
     row = demo_ctx.records.search("complaint")[0]
-    form = demo_window.open_record(row.id)
+    form = demo_window.open_record("complaint", row.id)
     dialogs.save_file = str(tmp_path / f"{row.number}.pdf")
     assert form.export_pdf(), form.message_bar.text()
     assert (tmp_path / f"{row.number}.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_ctrl_s_saves_the_current_form(qtbot, window, service) -> None:
-    form = window.new_complaint()
+    form = window.new_record("complaint")
     fill_valid_complaint(qtbot, form)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -28,7 +28,7 @@ def step_buttons(form) -> dict[str, str]:
 
 def test_a_registered_complaint_offers_only_start_investigation(qtbot, window, service, dialogs) -> None:
     record = _complaint(service, c.REGISTERED)
-    form = window.open_record(record.id)
+    form = window.open_record("complaint", record.id)
     assert step_buttons(form) == {c.INVESTIGATING: "开始调查"}
     assert form.status_badge.text() == "已登记"
 
@@ -61,7 +61,7 @@ def test_a_registered_complaint_offers_only_start_investigation(qtbot, window, s
 
 def test_quality_determination_is_refused_without_a_determination(qtbot, window, service, dialogs) -> None:
     record = _complaint(service, c.INVESTIGATING)
-    form = window.open_record(record.id)
+    form = window.open_record("complaint", record.id)
     assert set(step_buttons(form)) == {c.DETERMINED}
     qtbot.mouseClick(form.step_buttons[c.DETERMINED], Qt.MouseButton.LeftButton)
 
@@ -100,7 +100,7 @@ def test_quality_determination_is_refused_without_a_determination(qtbot, window,
 
 def test_cancelling_the_confirmation_changes_nothing(qtbot, window, service, dialogs) -> None:
     record = _complaint(service, c.FED_BACK)
-    form = window.open_record(record.id)
+    form = window.open_record("complaint", record.id)
     assert set(step_buttons(form)) == {c.REVISITED, c.CLOSED}
     dialogs.answer(lambda box: box.StandardButton.Cancel)
     qtbot.mouseClick(form.step_buttons[c.CLOSED], Qt.MouseButton.LeftButton)
@@ -111,7 +111,7 @@ def test_cancelling_the_confirmation_changes_nothing(qtbot, window, service, dia
 
 def test_a_closed_complaint_is_read_only(qtbot, window, service) -> None:
     record = _complaint(service, c.CLOSED)
-    form = window.open_record(record.id)
+    form = window.open_record("complaint", record.id)
     assert step_buttons(form) == {}
     assert not form.save_button.isVisible()
     assert not window.act_save.isEnabled()

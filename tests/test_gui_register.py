@@ -1,4 +1,5 @@
-"""The complaint register: model checks, search as you type, sorting, opening records."""
+"""The registers: model checks, search as you type, sorting, opening records (the complaint's in
+detail, then every form's)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 from gui_helpers import double_click_row, type_text, visible_rows
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
+from desktop.domain.forms import SPECS
 from desktop.ui.register_table_model import ID_ROLE, SORT_ROLE, RegisterSortProxyModel, RegisterTableModel
 
 pytestmark = pytest.mark.gui
@@ -14,7 +16,7 @@ BATCH, NUMBER, UNIT, STATUS = 4, 0, 2, 7
 
 
 def test_register_model_passes_the_model_tester(qtmodeltester, gui_app, demo_ctx) -> None:
-    model = RegisterTableModel()
+    model = RegisterTableModel("complaint")
     model.set_rows(demo_ctx.records.search("complaint"))
     qtmodeltester.check(model, force_py=True)
     model.sort(STATUS, Qt.SortOrder.DescendingOrder)  # the tester watches the layout change
@@ -22,7 +24,7 @@ def test_register_model_passes_the_model_tester(qtmodeltester, gui_app, demo_ctx
 
 
 def test_register_proxy_passes_the_model_tester(qtmodeltester, gui_app, demo_ctx) -> None:
-    model = RegisterTableModel()
+    model = RegisterTableModel("complaint")
     model.set_rows(demo_ctx.records.search("complaint"))
     proxy = RegisterSortProxyModel()
     proxy.setSourceModel(model)
@@ -31,14 +33,14 @@ def test_register_proxy_passes_the_model_tester(qtmodeltester, gui_app, demo_ctx
 
 
 def test_the_model_sorts_as_a_plain_proxy_on_its_sort_role_would(gui_app, demo_ctx) -> None:
-    model = RegisterTableModel()
+    model = RegisterTableModel("complaint")
     model.set_rows(demo_ctx.records.search("complaint"))
     plain = QSortFilterProxyModel()
     plain.setSourceModel(model)
     plain.setSortRole(SORT_ROLE)
     for column in range(model.columnCount()):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            ours = RegisterTableModel()
+            ours = RegisterTableModel("complaint")
             ours.set_rows(demo_ctx.records.search("complaint"))
             ours.sort(column, order)
             plain.sort(column, order)
@@ -51,7 +53,7 @@ def test_register_lists_every_complaint_with_chinese_headers(demo_window, demo_c
     headers = [page.proxy.headerData(i, Qt.Orientation.Horizontal) for i in range(page.proxy.columnCount())]
     assert headers == ["备案编号", "登记日期", "投诉单位", "产品", "生产批号", "投诉类别", "投诉性质", "状态"]
     assert page.proxy.rowCount() == 14
-    assert demo_window.count_label.text() == "共 14 条投诉"
+    assert demo_window.count_label.text() == "投诉登记簿：共 14 条"
     assert demo_window.windowTitle() == "消杀药品售后服务台[*]"
     assert str(demo_ctx.data_dir) in demo_window.folder_label.text()
     # Newest first until a header is clicked.
@@ -70,7 +72,7 @@ def test_search_filters_the_register_as_the_clerk_types(qtbot, demo_window, demo
     type_text(qtbot, page.search, "xd2503")  # case does not matter
     qtbot.waitUntil(lambda: page.proxy.rowCount() == expected)
     assert all("XD2503" in b for b in visible_rows(page.view, BATCH))
-    assert demo_window.count_label.text() == f"显示 {expected} 条，共 14 条投诉"
+    assert demo_window.count_label.text() == f"投诉登记簿：显示 {expected} 条，共 14 条"
 
     # Chinese words, several at once: every word must match.
     page.search.clear()
@@ -144,3 +146,76 @@ def test_open_action_opens_the_selected_record(demo_window) -> None:
     page.view.selectRow(3)
     demo_window.act_open.trigger()
     assert demo_window.current_form().record.id == page.proxy.index(3, 0).data(ID_ROLE)
+
+
+# ------------------------------------------------------------------------------ every form's register
+
+KINDS = list(SPECS)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_register_model_passes_the_model_tester(qtmodeltester, gui_app, forms_ctx, kind) -> None:
+    rows = forms_ctx.records.search(kind)
+    assert rows, kind
+    model = RegisterTableModel(kind)
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)
+    for column in range(model.columnCount()):
+        model.sort(column, Qt.SortOrder.DescendingOrder)
+    proxy = RegisterSortProxyModel()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_register_lists_and_searches_its_records(qtbot, forms_window, forms_ctx, kind) -> None:
+    window, service = forms_window, forms_ctx.records
+    spec = SPECS[kind]
+    page = window.registers[kind]
+    window.tabs.setCurrentWidget(page)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == spec.register_title
+    headers = [page.proxy.headerData(i, Qt.Orientation.Horizontal) for i in range(page.proxy.columnCount())]
+    assert headers == [spec.label_of(k) for k in ("number", *spec.register, "status")]
+    total = len(service.search(kind))
+    assert page.proxy.rowCount() == total
+    assert window.count_label.text() == f"{spec.register_title}：共 {total} 条"
+    assert page.new_button.text() == f"新建{spec.short_title}"
+    assert window.act_new.text() == f"新建{spec.short_title}"
+    assert visible_rows(page.view, 0) and all(n.startswith(spec.number_prefix) for n in visible_rows(page.view, 0))
+
+    # Search by the customer: only that customer's records, as the service finds them.
+    unit_col = page.model.column_of(spec.customer_field)
+    unit = visible_rows(page.view, unit_col)[0]
+    type_text(qtbot, page.search, unit)
+    expected = len(service.search(kind, unit))
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == expected)
+    assert set(visible_rows(page.view, unit_col)) == {unit}
+    assert window.count_label.text() == f"{spec.register_title}：显示 {expected} 条，共 {total} 条"
+
+    # Ctrl+N here makes a record of this kind; the register's button too.
+    page.search.clear()
+    window.act_new.trigger()
+    assert window.current_form().kind == kind
+    window.close_current_tab()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert window.current_form().kind == kind
+    window.close_current_tab()
+
+
+def test_columns_sort_by_their_type(gui_app, forms_ctx) -> None:
+    model = RegisterTableModel("survey")
+    model.set_rows(forms_ctx.records.search("survey"))
+    score = model.column_of("score_overall")
+    model.sort(score, Qt.SortOrder.DescendingOrder)
+    scores = [model.index(r, score).data(SORT_ROLE) for r in range(model.rowCount())]
+    assert scores == sorted(scores, reverse=True) and isinstance(scores[0], int)
+    shown = [model.index(r, score).data() for r in range(model.rowCount())]
+    assert shown[0] in ("5 很满意", "4 满意") and shown[-1] == ""  # not given: last, shown empty
+    status = model.column_of("status")
+    model.sort(status, Qt.SortOrder.AscendingOrder)
+    statuses = [model.index(r, status).data() for r in range(model.rowCount())]
+    assert statuses == sorted(statuses, key=["已发放", "已回收"].index)
+    date = model.column_of("survey_date")
+    model.sort(date, Qt.SortOrder.AscendingOrder)
+    dates = [model.index(r, date).data() for r in range(model.rowCount())]
+    assert dates == sorted(dates)

@@ -6,7 +6,7 @@ import pytest
 from conftest import COMPANY, LAPTOP, STAFF
 from gui_helpers import replace_text, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.ui.settings_dialog import SettingsDialog
 
@@ -47,7 +47,7 @@ def test_settings_are_checked_then_saved(qtbot, window, service, dialogs) -> Non
     s = service.settings()
     assert (s.laptop_code, s.company_name, s.staff_name) == ("B2", "华康消杀药业有限公司", "何雪")
     # New complaints now get the new clerk and the new laptop code.
-    form = window.new_complaint()
+    form = window.new_record("complaint")
     assert form.findChild(QLineEdit, "receiver").text() == "何雪"
 
 
@@ -59,7 +59,47 @@ def test_first_run_asks_for_the_settings(qtbot, gui_app, dialogs, tmp_path, cloc
     try:
         window = create_main_window(ctx)
         qtbot.addWidget(window)
-        assert window.register.notice.isVisibleTo(window)
-        assert "设置" in window.register.notice.text()
+        assert window.notice.isVisibleTo(window)
+        assert "设置" in window.notice.text()
     finally:
         ctx.close()
+
+
+def test_response_hours_are_a_grid_checked_beside_each_value(qtbot, window, service, dialogs) -> None:
+    def fill(dialog: SettingsDialog) -> int:
+        grid = dialog.findChild(QWidget, "response_times")
+        assert [grid.findChild(QLabel, f"response_head_{i}").text() for i in range(3)] == [
+            "服务内容", "电话响应（小时）", "协商处理（小时）"]
+        phone = dialog.findChild(QLineEdit, "quality_phone_hours")
+        assert phone.accessibleName() == "使用中质量问题：电话响应（小时）"
+        assert phone.text() == "2"
+        replace_text(qtbot, dialog.findChild(QLineEdit, "delivery_hours"), "两天")
+        replace_text(qtbot, dialog.findChild(QLineEdit, "objection_hours"), "0")
+        replace_text(qtbot, phone, "12")
+        replace_text(qtbot, dialog.findChild(QLineEdit, "quality_handling_hours"), "8")
+        replace_text(qtbot, dialog.findChild(QLineEdit, "shelf_life_months"), "121")
+        save = dialog.findChild(QPushButton, "settings_save")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        assert dialog.result() == 0
+        errors = {key: dialog.findChild(QLabel, f"{key}_error") for key in (
+            "delivery_hours", "objection_hours", "quality_handling_hours", "shelf_life_months")}
+        assert all(e.isVisible() for e in errors.values())
+        assert errors["delivery_hours"].text() == "应为 1 到 720 之间的整数"
+        assert errors["objection_hours"].text() == "应为 1 到 720 之间的整数"
+        assert errors["shelf_life_months"].text() == "应为 1 到 120 之间的整数"
+        assert errors["quality_handling_hours"].text() == "协商处理时限不能短于电话响应时限"
+        assert not dialog.findChild(QLabel, "quality_phone_hours_error").isVisible()
+        assert service.settings().delivery_hours == 48  # nothing saved
+
+        for key, text in (("delivery_hours", "24"), ("objection_hours", "12"), ("quality_handling_hours", "36"),
+                          ("shelf_life_months", "18")):
+            replace_text(qtbot, dialog.findChild(QLineEdit, key), text)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    dialogs.answer(fill)
+    assert window.open_settings()
+    s = service.settings()
+    assert (s.delivery_hours, s.objection_hours, s.quality_phone_hours, s.quality_handling_hours,
+            s.shelf_life_months) == (24, 12, 12, 36, 18)
+    assert window.letter.hours.item(0, 2).text() == "24 小时内"  # the letter page shows them at once

@@ -197,22 +197,26 @@ def test_the_window_speaks_english(english_window: Any) -> None:
     window = english_window
     assert window.windowTitle().replace("[*]", "") == "Aftersales Desk"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Tools"]
-    assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()][:2] == \
-        ["New complaint", "Open"]
-    assert window.tabs.tabText(0) == "Complaint register"
-    model = window.register.model
+    assert menus == ["&File", "&View", "&Tools"]
+    assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()][:3] == \
+        ["New Complaint", "&New", "Open"]
+    assert [window.tabs.tabText(i) for i in range(window.fixed_tabs)] == [
+        "Complaint register", "Service report register", "Satisfaction survey register", "Return request register",
+        "Commitment letter"]
+    register = window.registers["complaint"]
+    model = register.model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
-    assert headers == ["File No.", "Registered on", "Customer", "Product", "Batch No.", "Category",
+    assert headers == ["File No.", "Registration date", "Customer", "Product", "Batch No.", "Category",
                        "Severity", "Status"]
-    assert window.count_label.text() == "Complaints: 14"
-    assert window.register.search.placeholderText().startswith("Search by file no.")
-    statuses = {window.register.proxy.index(r, 7).data() for r in range(window.register.proxy.rowCount())}
+    assert window.count_label.text() == "Complaint register: 14 records"
+    assert register.search.placeholderText().startswith("Search by File No., Customer")
+    status = model.column_of("status")
+    statuses = {register.proxy.index(r, status).data() for r in range(register.proxy.rowCount())}
     assert statuses == {"Registered", "Under investigation", "Determined", "Being handled", "Feedback given",
                         "Follow-up done", "Closed"}
 
-    window.register.view.selectRow(0)
-    form = window.open_record(window.register.selected_id())
+    register.view.selectRow(0)
+    form = window.open_record("complaint", register.selected_id())
     assert isinstance(form, FormView)
     assert form.findChild(QLabel, "complainant_unit_label").text().startswith("Customer")
     assert "Registration date" in form.findChild(QLabel, "received_date_label").text()
@@ -221,10 +225,23 @@ def test_the_window_speaks_english(english_window: Any) -> None:
     assert tr_message("不能早于{label}（{date}）", label="登记日期", date="2026-03-01") == \
         "Must not be earlier than Registration date (2026-03-01)"
 
-    new = window.new_complaint()
+    new = window.new_record("complaint")
     assert new is not None
-    assert window.windowTitle().replace("[*]", "") == "New complaint — Aftersales Desk"
+    assert window.windowTitle().replace("[*]", "") == "New Complaint — Aftersales Desk"
     assert new.editors["number"].text() == "Assigned when saved"
+
+    # Every other form, new: no Chinese left in the interface's own words.
+    for kind in ("service-report", "survey", "return-request"):
+        form = window.new_record(kind)
+        untranslated = [t for t in _shown_texts(form) if CHINESE.search(t)]
+        assert not untranslated, (kind, untranslated)
+    page = window.registers["survey"]
+    window.tabs.setCurrentWidget(page)
+    assert page.new_button.text() == "New Satisfaction Survey"
+    window.tabs.setCurrentWidget(window.letter)
+    units = set(window.customer_units())  # the recipients offered are data, not interface
+    assert units and not [t for t in _shown_texts(window.letter) if CHINESE.search(t) and t not in units]
+    assert window.letter.hours.item(3, 1).text() == "within 2 h"
 
 
 @pytest.mark.gui

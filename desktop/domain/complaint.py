@@ -61,6 +61,8 @@ SPEC = FormSpec(
     summary=Summary("items", "product_name", "batch_no"),
     register_title="投诉登记簿",
     short_title="投诉",
+    staff_field="receiver",
+    customer_field="complainant_unit",
     sections=(
         Section(
             "registration",

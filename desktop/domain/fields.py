@@ -151,6 +151,10 @@ class FormSpec:
     summary: Summary | None = None
     register_title: str = ""  # 投诉登记簿, 服务报告登记簿, …
     short_title: str = ""  # 投诉, 服务报告, … (buttons: 新建投诉)
+    # The field a new record fills with this laptop's clerk (受理人, 服务人员, …) and the field that
+    # names the customer unit (tab tool tips, the customer list of the blank survey and the letter).
+    staff_field: str = ""
+    customer_field: str = ""
 
     def fields(self) -> list[Field]:
         """Every scalar field, in form order."""

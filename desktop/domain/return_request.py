@@ -53,6 +53,8 @@ SPEC = FormSpec(
     summary=Summary("items", "product_name", "batch_no"),
     register_title="退换货申请登记簿",
     short_title="退换货申请",
+    staff_field="staff",
+    customer_field="customer_unit",
     sections=(
         Section(
             "request",

@@ -58,6 +58,8 @@ SPEC = FormSpec(
     summary=Summary("products", "product_name", "batch_no"),
     register_title="服务报告登记簿",
     short_title="服务报告",
+    staff_field="staff",
+    customer_field="customer_unit",
     sections=(
         Section(
             "service",

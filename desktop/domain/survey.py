@@ -42,6 +42,8 @@ SPEC = FormSpec(
     search_fields=("customer_unit", "respondent", "surveyor"),
     register_title="满意度调查登记簿",
     short_title="满意度调查",
+    staff_field="surveyor",
+    customer_field="customer_unit",
     sections=(
         Section(
             "survey",

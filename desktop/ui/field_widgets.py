@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.fields import Field, FieldType, ValueError_, format_value, parse_date
+from ..domain.fields import Field, FieldType, ValueError_, format_value, parse_date, parse_time
+from .score_editor import ScoreEditor
 from .texts import tr_field
 
 
@@ -198,6 +199,35 @@ class DateEditor(LineEditor):
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
         self.calendar_action.setVisible(not read_only)
+
+
+class TimeEditor(LineEditor):
+    """A time of day typed as 09:30, 9:30, 930 or 0930; may be empty.  Shown as 09:30 once left."""
+
+    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
+        super().__init__(f, parent)
+        self.setPlaceholderText(self.tr("时:分，如 09:30"))
+        self.setMaxLength(10)
+        self.editingFinished.connect(self._tidy)
+
+    def time(self) -> dt.time | None:
+        text = self.text().strip()
+        if text.isdigit() and len(text) == 3:  # 930: a clerk skips the leading zero
+            text = "0" + text
+        try:
+            return parse_time(text) if text else None
+        except ValueError_:
+            return None
+
+    def raw(self) -> Any:
+        t = self.time()
+        return t.strftime("%H:%M") if t is not None else self.text()
+
+    def _tidy(self) -> None:
+        t = self.time()
+        if t is not None and self.text() != t.strftime("%H:%M"):
+            self.setText(t.strftime("%H:%M"))
+            self.edited.emit()
 
 
 # ------------------------------------------------------------------------------------ long text
@@ -358,7 +388,8 @@ class ReadOnlyValue(QLabel):
         pass
 
 
-FieldEditor = LineEditor | DateEditor | LongTextEditor | ChoiceEditor | BoolEditor | ReadOnlyValue
+FieldEditor = LineEditor | DateEditor | TimeEditor | LongTextEditor | ChoiceEditor | BoolEditor | ReadOnlyValue \
+    | ScoreEditor
 
 
 def make_editor(f: Field, parent: QWidget | None = None) -> FieldEditor:
@@ -367,6 +398,10 @@ def make_editor(f: Field, parent: QWidget | None = None) -> FieldEditor:
         return ReadOnlyValue(f, parent)
     if f.type is FieldType.DATE:
         return DateEditor(f, parent)
+    if f.type is FieldType.TIME:
+        return TimeEditor(f, parent)
+    if f.type is FieldType.SCORE:
+        return ScoreEditor(f, parent)
     if f.type is FieldType.LONGTEXT:
         return LongTextEditor(f, parent)
     if f.type is FieldType.CHOICE:

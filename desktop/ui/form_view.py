@@ -1,8 +1,12 @@
-"""A record's form, built entirely from its :class:`FormSpec`.
+"""A record's form, built entirely from its :class:`FormSpec`, for every kind of record.
 
-Sections become group boxes in a scroll area; every field gets the widget of its type
-(``field_widgets.make_editor``), item tables and photo lists their editors.  No field has code of
-its own here: a field added to the specification appears in the form by itself.
+Sections become group boxes in a scroll area (``form_sections``); every field gets the widget of its
+type (``field_widgets.make_editor``), item tables and photo lists their editors, a section of scores
+the layout of the paper survey.  No field has code of its own here: a field added to the
+specification appears in the form by itself.
+
+Under the title, the record this one was made from and those made from it (clickable); at the
+bottom the 关联记录 panel; "由此新建" asks the window for a follow-on record (``domain.links``).
 
 The form talks to :class:`RecordService` only: ``validate`` when a field is left, ``create`` /
 ``update`` on save, ``next_steps`` / ``check_step`` / ``transition`` for the lifecycle buttons.
@@ -11,7 +15,6 @@ Issues come back with the path of the value they belong to and are shown in red 
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,28 +25,32 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.fields import Field, FieldType, ItemTable, PhotoList, Section
 from ..domain.forms import WORKFLOWS, spec_for
+from ..domain.links import Link, follow_on_kinds
 from ..domain.records import Record
 from ..domain.validation import Issue, ValidationFailed
 from ..domain.workflow import Transition, TransitionRefused
 from ..storage.errors import StorageError
 from . import dialogs
-from .field_widgets import FieldEditor, make_editor, set_invalid
+from .elided_label import ElidedLabel
+from .field_widgets import FieldEditor, set_invalid
+from .form_sections import FieldCell, FormSections, prefill_value
 from .item_table_editor import ItemTableEditor
+from .links_panel import LinksLine, LinksPanel, kind_title
 from .photo_list import PhotoListEditor
+from .score_section import ScoreAverage, is_score_section
+from .status_colours import status_tone
 from .status_history import StatusHistoryTable
 from .texts import is_required, issue_text, tr_field, tr_message
 
@@ -55,35 +62,14 @@ log = logging.getLogger(__name__)
 Editor = FieldEditor | ItemTableEditor | PhotoListEditor
 
 
-class FieldCell(QWidget):
-    """An editor with the line for its messages just below it."""
-
-    def __init__(self, key: str, editor: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.error = QLabel(self)
-        self.error.setObjectName(f"{key}_error")
-        self.error.setProperty("fieldError", True)
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.hide()
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(editor)
-        lay.addWidget(self.error)
-
-    def set_messages(self, messages: list[str]) -> None:
-        self.error.setText("\n".join(messages))
-        self.error.setVisible(bool(messages))
-
-
-class FormView(QWidget):
+class FormView(FormSections, QWidget):
     """One record being looked at or edited (a tab of the main window)."""
 
     dirtyChanged = Signal(bool)
     saved = Signal(object)  # the Record as stored
     titleChanged = Signal()
+    openLinkRequested = Signal(str, str)  # kind, id of a linked record
+    followOnRequested = Signal(str, str, str)  # kind, id of this record, kind of the record to make
 
     export_folder: str = ""
 
@@ -94,19 +80,24 @@ class FormView(QWidget):
         record: Record | None = None,
         defaults: dict[str, Any] | None = None,
         parent: QWidget | None = None,
+        source: Link | None = None,
     ) -> None:
+        """``defaults`` prefill a new record (Python values, or text as typed: a follow-on's values
+        from ``RecordService.follow_on``); ``source`` is the record a new one is made from."""
         super().__init__(parent)
         self.service = service
         self.kind = kind
         self.spec = spec_for(kind)
         self.workflow = WORKFLOWS[kind]
         self.record: Record | None = None
+        self.source: Link | None = source
         self.setObjectName(f"form_{kind}")
         self.editors: dict[str, FieldEditor] = {}
         self.tables: dict[str, ItemTableEditor] = {}
         self.photo_lists: dict[str, PhotoListEditor] = {}
         self.cells: dict[str, FieldCell] = {}
         self.step_buttons: dict[str, QPushButton] = {}
+        self.score_average: ScoreAverage | None = None
         self._shown: dict[str, list[Issue]] = {}
         self._order = [e.key for s in self.spec.sections for e in s.elements]
         self._dirty = False
@@ -122,7 +113,7 @@ class FormView(QWidget):
     # ================================================================== building
 
     def _build(self) -> None:
-        self.title_label = QLabel(tr_field(self.spec.title), self)
+        self.title_label = ElidedLabel(tr_field(self.spec.title), self)
         self.title_label.setObjectName("form_title")
         self.number_label = QLabel(self)
         self.number_label.setObjectName("form_number")
@@ -140,11 +131,18 @@ class FormView(QWidget):
         self.export_button = QPushButton(self.tr("导出 PDF…"), self)
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(self.export_pdf)
+        self.follow_on_button = self._make_follow_on_button()
+        self.links_line = LinksLine(self)
+        self.links_line.openRequested.connect(self.openLinkRequested)
 
         header = QFrame(self)
         header.setObjectName("form_header")
-        top = QHBoxLayout(header)
-        top.setContentsMargins(12, 8, 12, 8)
+        rows = QVBoxLayout(header)
+        rows.setContentsMargins(12, 8, 12, 8)
+        rows.setSpacing(4)
+        top = QHBoxLayout()
+        rows.addLayout(top)
+        rows.addWidget(self.links_line)
         top.addWidget(self.title_label)
         top.addSpacing(12)
         top.addWidget(self.number_label)
@@ -155,6 +153,8 @@ class FormView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.save_button)
         top.addWidget(self.export_button)
+        if self.follow_on_button is not None:
+            top.addWidget(self.follow_on_button)
 
         self.message_bar = QLabel(self)
         self.message_bar.setObjectName("message_bar")
@@ -171,7 +171,12 @@ class FormView(QWidget):
         # Line the first line of a label up with the text inside a line edit beside it.
         self._label_pad = max((QLineEdit().sizeHint().height() - self.fontMetrics().height()) // 2, 0)
         for section in self.spec.sections:
-            body.addWidget(self._build_section(section))
+            body.addWidget(self._build_score_section(section) if is_score_section(section)
+                           else self._build_section(section))
+        self.links_panel = LinksPanel(follow_on_kinds(self.kind), content)
+        self.links_panel.openRequested.connect(self.openLinkRequested)
+        self.links_panel.followOnRequested.connect(self.request_follow_on)
+        body.addWidget(self.links_panel)
         history_box = QGroupBox(self.tr("状态记录"), content)
         history_box.setObjectName("section_history")
         hl = QVBoxLayout(history_box)
@@ -193,97 +198,22 @@ class FormView(QWidget):
         lay.addWidget(self.message_bar)
         lay.addWidget(self.scroll, 1)
 
-    def _measure_label_width(self) -> int:
-        # Wide enough for the usual labels (管理者代表审批日期); longer ones wrap onto a second line.
-        fm = self.fontMetrics()
-        return fm.horizontalAdvance(self.tr("管理者代表审批日期") + " *") + 8
-
-    def _label(self, text: str, required: bool, key: str, parent: QWidget) -> QLabel:
-        shown = html.escape(tr_field(text))
-        if required:
-            shown += '<span style="color:#d32f2f;">&nbsp;*</span>'
-        label = QLabel(shown, parent)
-        label.setObjectName(f"{key}_label")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        label.setMaximumWidth(self._label_width)
-        label.setContentsMargins(0, self._label_pad, 0, 0)
-        return label
-
-    def _build_section(self, section: Section) -> QGroupBox:
-        box = QGroupBox(tr_field(section.title))
-        box.setObjectName(f"section_{section.key}")
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(8)
-        columns = max(section.columns, 1)
-        row = pos = 0
-        for element in section.elements:
-            if isinstance(element, ItemTable):
-                editor: QWidget = self._make_table(element)
-                span, label = columns, None
-            elif isinstance(element, PhotoList):
-                editor = self._make_photo_list(element)
-                span, label = columns, self._label(element.label, False, element.key, box)
-            else:
-                editor = self._make_field(element)
-                span = min(max(element.span, 1), columns)
-                required = element.required and not element.read_only
-                # A check box carries its own label (these labels are whole statements).
-                label = None if element.type is FieldType.BOOL else self._label(
-                    element.label, required, element.key, box)
-            if pos + span > columns:
-                row, pos = row + 1, 0
-            cell = FieldCell(element.key, editor, box)
-            self.cells[element.key] = cell
-            if isinstance(element, ItemTable):
-                grid.addWidget(cell, row, 0, 1, 2 * columns)
-            else:
-                if label is not None:
-                    label.setBuddy(editor)
-                    grid.addWidget(label, row, 2 * pos)
-                grid.addWidget(cell, row, 2 * pos + 1, 1, 2 * span - 1)
-            pos += span
-            if pos >= columns:
-                row, pos = row + 1, 0
-        for c in range(columns):
-            grid.setColumnMinimumWidth(2 * c, self._label_width)
-            grid.setColumnStretch(2 * c + 1, 1)
-        return box
-
-    def _make_field(self, f: Field) -> QWidget:
-        editor = make_editor(f)
-        self.editors[f.key] = editor
-        editor.edited.connect(self._on_edited)
-        editor.committed.connect(lambda key=f.key: self._validate_key(key))
-        if f.type in (FieldType.DATE, FieldType.PHONE, FieldType.DECIMAL, FieldType.INTEGER, FieldType.CHOICE):
-            # Short values: a full-width box would suggest a paragraph is expected.
-            editor.setMaximumWidth(max(self.fontMetrics().horizontalAdvance("0" * 28), 260))
-            editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        return editor
-
-    def _make_table(self, t: ItemTable) -> ItemTableEditor:
-        editor = ItemTableEditor(t)
-        self.tables[t.key] = editor
-        editor.edited.connect(self._on_edited)
-        editor.committed.connect(lambda key=t.key: self._validate_key(key))
-        return editor
-
-    def _make_photo_list(self, p: PhotoList) -> PhotoListEditor:
-        editor = PhotoListEditor(p, self.service.photo_bytes, self.service.add_photo_files)
-        self.photo_lists[p.key] = editor
-        editor.edited.connect(self._on_edited)
-        editor.committed.connect(lambda key=p.key: self._validate_key(key))
-        return editor
-
-    def editor(self, key: str) -> QWidget:
-        """The input widget of a field, table or photo list."""
-        if key in self.editors:
-            return self.editors[key]
-        if key in self.tables:
-            return self.tables[key]
-        return self.photo_lists[key]
+    def _make_follow_on_button(self) -> QPushButton | None:
+        """由此新建 ▸ 退换货申请 / 服务报告: the records that may be made from this one."""
+        kinds = follow_on_kinds(self.kind)
+        if not kinds:
+            return None
+        button = QPushButton(self.tr("由此新建"), self)
+        button.setObjectName("follow_on")
+        button.setToolTip(self.tr("新建一份后续记录，客户、联系人、产品和批号从本记录带入"))
+        menu = QMenu(button)
+        menu.setObjectName("follow_on_menu")
+        for kind in kinds:
+            act = menu.addAction(kind_title(kind))
+            act.setObjectName(f"follow_on_{kind}")
+            act.triggered.connect(lambda _checked=False, k=kind: self.request_follow_on(k))
+        button.setMenu(menu)
+        return button
 
     # ================================================================== values
 
@@ -314,8 +244,12 @@ class FormView(QWidget):
             self.history.set_events(record.events)
         finally:
             self._loading = False
+        self.source = Link(record.source_kind, record.source_id, record.source_number or "") \
+            if record.source_kind and record.source_id else None
+        self._update_average()
         self._clear_errors()
         self._refresh_state()
+        self.refresh_links()
         self._set_dirty(False)
 
     def load_new(self, defaults: dict[str, Any]) -> None:
@@ -324,20 +258,24 @@ class FormView(QWidget):
         self._loading = True
         try:
             for key, ed in self.editors.items():
-                ed.set_value(defaults.get(key))
+                ed.set_value(prefill_value(ed.field, defaults.get(key)))
             if "number" in self.editors:
                 self.editors["number"].setText(self.tr("保存后自动生成"))
             if "status" in self.editors:
                 self.editors["status"].setText(self.tr("新建，未保存"))
             for key, table in self.tables.items():
-                table.set_rows(defaults.get(key) or [{}] * max(table.spec.min_rows, 1))
+                rows = [{col.key: prefill_value(col, row.get(col.key)) for col in table.spec.columns}
+                        for row in defaults.get(key) or []]
+                table.set_rows(rows or [{}] * max(table.spec.min_rows, 1))
             for key, photos in self.photo_lists.items():
                 photos.set_photos(defaults.get(key) or [])
             self.history.set_events([])
         finally:
             self._loading = False
+        self._update_average()
         self._clear_errors()
         self._refresh_state()
+        self.refresh_links()
         self._set_dirty(False)
 
     def focus_first_empty(self) -> None:
@@ -363,7 +301,14 @@ class FormView(QWidget):
         return self._read_only
 
     def display_name(self) -> str:
-        return self.record.number if self.record else self.tr("新投诉")
+        """The record's number, or 新投诉 / 新服务报告 / … before the first save."""
+        return self.record.number if self.record else self.tr("新{title}").format(
+            title=tr_field(self.spec.short_title))
+
+    def customer(self) -> str:
+        """The customer unit as shown in the form (the tab's tool tip)."""
+        key = self.spec.customer_field
+        return str(self.editors[key].raw() or "") if key in self.editors else ""
 
     def _on_edited(self) -> None:
         if self._loading:
@@ -380,9 +325,10 @@ class FormView(QWidget):
 
     def _refresh_state(self) -> None:
         status = self.status
-        self.number_label.setText(self.record.number if self.record else self.tr("新投诉（未保存）"))
+        self.number_label.setText(self.record.number if self.record else self.tr("（未保存）"))
         self.status_badge.setText(tr_field(status) if status else self.tr("新建"))
         self.status_badge.setProperty("status", status or "")
+        self.status_badge.setProperty("tone", status_tone(self.kind, status))
         self.status_badge.style().unpolish(self.status_badge)
         self.status_badge.style().polish(self.status_badge)
         self._read_only = bool(status and self.workflow.is_final(status))
@@ -393,9 +339,13 @@ class FormView(QWidget):
         for photos in self.photo_lists.values():
             photos.set_read_only(self._read_only)
         self.save_button.setVisible(not self._read_only)
+        if self.follow_on_button is not None:
+            self.follow_on_button.setEnabled(self.record is not None)
+        self.links_panel.set_follow_on_enabled(self.record is not None)
         self._rebuild_steps()
         if self._read_only:
-            self._message(self.tr("此记录已关闭，只能查看和导出 PDF。"), "info", sticky=True)
+            self._message(self.tr("此记录状态为“{status}”，只能查看和导出 PDF。").format(status=tr_field(status or "")),
+                          "info", sticky=True)
 
     def _rebuild_steps(self) -> None:
         for button in self.step_buttons.values():
@@ -416,6 +366,33 @@ class FormView(QWidget):
             button.clicked.connect(lambda _checked=False, tr=t: self.step(tr))
             self.steps_layout.addWidget(button)
             self.step_buttons[t.target] = button
+
+    # ================================================================== links
+
+    def refresh_links(self) -> None:
+        """The source line under the title and the 关联记录 panel (after a save anywhere)."""
+        from ..services.records import NotFound
+
+        links = []
+        if self.record is not None:
+            try:
+                links = self.service.linked(self.kind, self.record.id)
+            except (NotFound, StorageError):  # deleted meanwhile, or the disk: the form still works
+                log.exception("links of %s not read", self.record.id)
+        followers = [lk for lk in links if lk.relation == "follow-on"]
+        source = next(((lk.kind, lk.id, lk.number) for lk in links if lk.relation == "source"), None)
+        if source is None and self.source is not None:
+            source = (self.source.kind, self.source.id, self.source.number)
+        self.links_line.set_links(source, followers)
+        self.links_panel.set_links(links)
+
+    def request_follow_on(self, target_kind: str) -> None:
+        """由此新建: save first if need be, then ask the window to open the new record's form."""
+        if self.record is None or self._dirty:
+            if not self.save():
+                return
+        assert self.record is not None
+        self.followOnRequested.emit(self.kind, self.record.id, target_kind)
 
     # ================================================================== messages
 
@@ -527,7 +504,7 @@ class FormView(QWidget):
         raw = self.raw()
         try:
             if self.record is None:
-                record = self.service.create(self.kind, raw, by=self._staff())
+                record = self.service.create(self.kind, raw, by=self._staff(), source=self.source)
             else:
                 record = self.service.update(self.kind, self.record.id, raw, by=self._staff())
         except ValidationFailed as e:

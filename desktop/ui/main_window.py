@@ -1,37 +1,49 @@
-"""The main window: the complaint register as the first tab, each opened record in a tab of its own.
+"""The main window: a register per form and the commitment letter as fixed tabs, each opened
+record in a tab of its own.
 
-Tabs suit a clerk on a laptop: one window to keep track of, the register a click away, several
-complaints open side by side while on the phone.  Opening a record that is already open brings
-its tab forward instead of opening a second copy.
+Tabs suit a clerk on a laptop: one window to keep track of, every register one click (or Ctrl+1 …
+Ctrl+5) away, several records open side by side while on the phone.  The first tabs are the
+registers of the forms in ``domain.forms.SPECS`` order (投诉, 服务报告, 满意度调查, 退换货申请) and the
+承诺书 page; they cannot be closed.  Opening a record that is already open brings its tab forward
+instead of opening a second copy.  "新建" (Ctrl+N) makes a record of the kind in view; the menu
+文件 ▸ 新建 offers every kind.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
+    QPushButton,
     QStyle,
     QTabBar,
     QTabWidget,
     QToolBar,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from ..domain import survey
+from ..domain.forms import SPECS
+from ..domain.links import Link
 from ..storage.errors import StorageError
 from . import dialogs
+from .commitment_page import CommitmentPage
 from .form_view import FormView
 from .register_page import RegisterPage
 from .settings_dialog import SettingsDialog
+from .texts import tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
+    from ..domain.records import Record
     from ..services.records import RecordService
-
-KIND = "complaint"
 
 
 class MainWindow(QMainWindow):
@@ -49,23 +61,42 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self._app_title = self.tr("消杀药品售后服务台")
         self._closing_confirmed = False
+        self._kind = next(iter(SPECS))  # the kind in view: of the register or record shown last
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
-        self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab_at)
-        self.setCentralWidget(self.tabs)
 
-        self.register = RegisterPage(KIND, self.tabs)
-        self.register.openRequested.connect(self.open_record)
-        self.register.newRequested.connect(self.new_complaint)
-        self.register.countChanged.connect(self._show_count)
-        self.tabs.addTab(self.register, self.tr("投诉登记簿"))
+        self.registers: dict[str, RegisterPage] = {}
+        for kind, spec in SPECS.items():
+            page = RegisterPage(kind, self.tabs)
+            page.openRequested.connect(lambda record_id, k=kind: self.open_record(k, record_id))
+            page.newRequested.connect(lambda k=kind: self.new_record(k))
+            page.countChanged.connect(lambda _shown, _total, k=kind: self._show_count(k))
+            self.tabs.addTab(page, tr_field(spec.register_title))
+            self.registers[kind] = page
+        self.letter = CommitmentPage(self.tabs)
+        self.letter.settingsRequested.connect(self.open_settings)
+        self.tabs.addTab(self.letter, self.tr("承诺书"))
+        self.fixed_tabs = self.tabs.count()
         bar = self.tabs.tabBar()
-        for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
-            bar.setTabButton(0, side, None)  # the register is always there
+        for index in range(self.fixed_tabs):
+            for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
+                bar.setTabButton(index, side, None)  # the registers and the letter are always there
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("register_notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        central = QWidget(self)
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.notice)
+        lay.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self._make_actions()
         self.tabs.currentChanged.connect(self._current_changed)
@@ -80,6 +111,11 @@ class MainWindow(QMainWindow):
         if service is not None:
             self.attach(service)
 
+    @property
+    def register(self) -> RegisterPage:
+        """The register of the kind in view (of the record in view, on a record's tab)."""
+        return self.registers[self._kind]
+
     def _initial_size(self) -> None:
         """1280×800, or a little less than the screen on a small laptop (1366×768)."""
         screen = self.screen()
@@ -90,9 +126,11 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def attach(self, service: RecordService) -> None:
-        """Start working on an opened data folder: fill the register, enable the actions."""
+        """Start working on an opened data folder: fill the register in view, enable the actions."""
         self.service = service
-        self.register.attach(service)
+        for page in self.registers.values():
+            page.attach(service)
+        self.letter.attach(service)
         self._first_run_notice()
         self._current_changed(self.tabs.currentIndex())
 
@@ -108,37 +146,64 @@ class MainWindow(QMainWindow):
         act.setObjectName(name)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
-            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            act.setToolTip(self.tr("{action}（{shortcut}）").format(action=text, shortcut=keys))
         if icon is not None:
             act.setIcon(self.style().standardIcon(icon))
         act.triggered.connect(slot)
+        self._tip(act)
         self.addAction(act)
         return act
 
+    def _tip(self, act: QAction) -> None:
+        if not act.shortcut().isEmpty():
+            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            act.setToolTip(self.tr("{action}（{shortcut}）").format(action=act.text().replace("&", ""),
+                                                                  shortcut=keys))
+
     def _make_actions(self) -> None:
         sp = QStyle.StandardPixmap
-        self.act_new = self._action(self.tr("新建投诉"), "act_new", self.new_complaint, QKeySequence.StandardKey.New,
-                                    sp.SP_FileIcon)
+        self.act_new = self._action(self.tr("新建"), "act_new", lambda: self.new_record(self._kind),
+                                    QKeySequence.StandardKey.New, sp.SP_FileIcon)
+        self.new_actions: dict[str, QAction] = {}
+        for n, (kind, spec) in enumerate(SPECS.items(), start=1):
+            self.new_actions[kind] = self._action(f"&{n} {tr_field(spec.short_title)}", f"act_new_{kind}",
+                                                  lambda _checked=False, k=kind: self.new_record(k))
         self.act_open = self._action(self.tr("打开"), "act_open", self.open_selected, QKeySequence.StandardKey.Open,
                                      sp.SP_DialogOpenButton)
         self.act_save = self._action(self.tr("保存"), "act_save", self.save_current, QKeySequence.StandardKey.Save,
                                      sp.SP_DialogSaveButton)
         self.act_export = self._action(self.tr("导出 PDF…"), "act_export", self.export_current, "Ctrl+E",
                                        sp.SP_FileDialogDetailedView)
+        self.act_blank_survey = self._action(self.tr("打印空白调查表…"), "act_blank_survey", self.print_blank_survey)
         self.act_close_tab = self._action(self.tr("关闭当前页"), "act_close_tab", self.close_current_tab,
                                           QKeySequence.StandardKey.Close)
         self.act_settings = self._action(self.tr("设置…"), "act_settings", self.open_settings, None,
                                          sp.SP_FileDialogInfoView)
         self.act_quit = self._action(self.tr("退出"), "act_quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_find = self._action(self.tr("查找投诉"), "act_find", self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_find = self._action(self.tr("在登记簿中查找"), "act_find", self.focus_search,
+                                     QKeySequence.StandardKey.Find)
+        self.page_actions = [
+            self._action(self.tabs.tabText(i), f"act_page_{i}",
+                         lambda _checked=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+            for i in range(self.fixed_tabs)
+        ]
 
-        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        for act in (self.act_new, self.act_open, self.act_save, self.act_export):
-            menu.addAction(act)
-        menu.addSeparator()
-        menu.addAction(self.act_close_tab)
-        menu.addAction(self.act_quit)
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.act_new)
+        self.new_menu = QMenu(self.tr("新建(&N)"), self)
+        self.new_menu.setObjectName("new_menu")
+        for act in self.new_actions.values():
+            self.new_menu.addAction(act)
+        file_menu.addMenu(self.new_menu)
+        for act in (self.act_open, self.act_save, self.act_export):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_blank_survey)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_close_tab)
+        file_menu.addAction(self.act_quit)
+        view = self.menuBar().addMenu(self.tr("查看(&V)"))
+        for act in self.page_actions:
+            view.addAction(act)
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         tools.addAction(self.act_find)
         tools.addAction(self.act_settings)
@@ -147,11 +212,25 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.act_new, self.act_open, self.act_save, self.act_export):
+        # 新建投诉 (the kind in view) with the other kinds under its arrow.
+        self.new_button = QToolButton(toolbar)
+        self.new_button.setObjectName("toolbar_new")
+        self.new_button.setDefaultAction(self.act_new)
+        self.new_button.setMenu(self.new_menu)
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addWidget(self.new_button)
+        for act in (self.act_open, self.act_save, self.act_export):
             toolbar.addAction(act)
         toolbar.addSeparator()
         toolbar.addAction(self.act_settings)
         self.addToolBar(toolbar)
+
+        blank = QPushButton(self.act_blank_survey.text(), self.registers[survey.SPEC.kind])
+        blank.setObjectName("register_blank_survey")
+        blank.setToolTip(self.tr("为客户登记一份调查表（已发放）并导出空白 PDF 打印"))
+        blank.clicked.connect(self.act_blank_survey.trigger)
+        self.registers[survey.SPEC.kind].add_bar_widget(blank)
 
     # ------------------------------------------------------------------ forms
 
@@ -162,6 +241,10 @@ class MainWindow(QMainWindow):
         w = self.tabs.currentWidget()
         return w if isinstance(w, FormView) else None
 
+    def current_register(self) -> RegisterPage | None:
+        w = self.tabs.currentWidget()
+        return w if isinstance(w, RegisterPage) else None
+
     def form_for(self, record_id: str) -> FormView | None:
         for form in self.forms():
             if form.record is not None and form.record.id == record_id:
@@ -171,24 +254,43 @@ class MainWindow(QMainWindow):
     def _add_form(self, form: FormView) -> FormView:
         form.titleChanged.connect(lambda f=form: self._update_tab(f))
         form.saved.connect(self._record_saved)
+        form.openLinkRequested.connect(self.open_record)
+        form.followOnRequested.connect(self.new_follow_on)
         index = self.tabs.addTab(form, "")
         self._update_tab(form)
         self.tabs.setCurrentIndex(index)
         return form
 
-    def new_complaint(self) -> FormView | None:
+    def new_record(self, kind: str, values: dict[str, Any] | None = None,
+                   source: Link | None = None) -> FormView | None:
+        """A new record's form: today's date and this laptop's clerk filled in, then ``values``."""
         service = self._ready()
+        spec = SPECS[kind]
         try:
-            today = service.clock.today()
-            staff = service.settings().staff_name
+            defaults: dict[str, Any] = {spec.date_field: service.clock.today()}
+            if spec.staff_field:
+                defaults[spec.staff_field] = service.settings().staff_name
         except StorageError as e:
             dialogs.error(self, self.tr("无法新建"), str(e))
             return None
-        form = self._add_form(FormView(service, KIND, defaults={"received_date": today, "receiver": staff}))
+        defaults.update(values or {})
+        form = self._add_form(FormView(service, kind, defaults=defaults, source=source))
         form.focus_first_empty()
         return form
 
-    def open_record(self, record_id: str) -> FormView | None:
+    def new_follow_on(self, kind: str, record_id: str, target_kind: str) -> FormView | None:
+        """由此新建: a ``target_kind`` record prefilled from a saved one, linked to it when saved."""
+        from ..services.records import NotFound
+
+        service = self._ready()
+        try:
+            values, link = service.follow_on(kind, record_id, target_kind)
+        except (NotFound, StorageError) as e:
+            dialogs.error(self, self.tr("无法新建"), str(e))
+            return None
+        return self.new_record(target_kind, values, source=link)
+
+    def open_record(self, kind: str, record_id: str) -> FormView | None:
         """Open a record in its own tab, or bring its tab forward when it is already open."""
         from ..services.records import NotFound
 
@@ -198,26 +300,28 @@ class MainWindow(QMainWindow):
             return existing
         service = self._ready()
         try:
-            record = service.get(KIND, record_id)
+            record = service.get(kind, record_id)
         except NotFound:
             dialogs.error(self, self.tr("无法打开"), self.tr("这条记录已不存在。"))
-            self.register.refresh()
+            self.registers[kind].invalidate()
             return None
         except StorageError as e:
             dialogs.error(self, self.tr("无法打开"), str(e))
             return None
-        return self._add_form(FormView(service, KIND, record))
+        return self._add_form(FormView(service, kind, record))
 
     def open_selected(self) -> None:
         """打开: the record selected in the register, else go to the search box."""
-        if self.tabs.currentWidget() is self.register and self.register.open_selected():
+        page = self.current_register()
+        if page is not None and page.open_selected():
             return
         self.focus_search()
 
     def focus_search(self) -> None:
-        self.tabs.setCurrentWidget(self.register)
-        self.register.search.setFocus()
-        self.register.search.selectAll()
+        page = self.register
+        self.tabs.setCurrentWidget(page)
+        page.search.setFocus()
+        page.search.selectAll()
 
     def save_current(self) -> None:
         form = self.current_form()
@@ -225,30 +329,41 @@ class MainWindow(QMainWindow):
             form.save()
 
     def export_current(self) -> None:
+        if self.tabs.currentWidget() is self.letter:
+            self.letter.export_pdf()
+            return
         form = self.current_form()
-        if form is None and self.tabs.currentWidget() is self.register:
-            record_id = self.register.selected_id()
-            form = self.open_record(record_id) if record_id else None
+        page = self.current_register()
+        if form is None and page is not None:
+            record_id = page.selected_id()
+            form = self.open_record(page.kind, record_id) if record_id else None
         if form is not None:
             form.export_pdf()
         else:
-            self.statusBar().showMessage(self.tr("请先在登记簿中选择一条投诉。"), 5000)
+            self.statusBar().showMessage(self.tr("请先在登记簿中选择一条记录。"), 5000)
 
-    def _record_saved(self, record: object) -> None:
-        self.register.refresh()
+    def _record_saved(self, record: Record) -> None:
+        self.registers[record.kind].invalidate()
+        for form in self.forms():  # a follow-on saved: its source's 关联记录 shows it now
+            if form.record is not None and form.record.id != record.id:
+                form.refresh_links()
 
     def _update_tab(self, form: FormView) -> None:
         index = self.tabs.indexOf(form)
         if index < 0:
             return
         self.tabs.setTabText(index, form.display_name() + (" *" if form.is_dirty else ""))
-        if form.record is not None:
-            self.tabs.setTabToolTip(index, form.record.values.fields.get("complainant_unit") or "")
+        self.tabs.setTabToolTip(index, " ".join(filter(None, (tr_field(form.spec.short_title), form.customer()))))
         if self.tabs.currentWidget() is form:
             self._current_changed(index)
 
     def _current_changed(self, _index: int) -> None:
+        widget = self.tabs.currentWidget()
         form = self.current_form()
+        if isinstance(widget, (RegisterPage, FormView)):
+            self._kind = widget.kind
+        elif widget is self.letter and self.service is not None:
+            self.letter.set_units(self.customer_units())
         if form is None:
             self.setWindowTitle(f"{self._app_title}[*]")
             self.setWindowModified(False)
@@ -257,10 +372,14 @@ class MainWindow(QMainWindow):
             self.setWindowModified(form.is_dirty)
         ready = self.service is not None
         editable = form is not None and not form.read_only
+        self.act_new.setText(self.tr("新建{title}").format(title=tr_field(SPECS[self._kind].short_title)))
+        self._tip(self.act_new)
         self.act_save.setEnabled(editable)
         self.act_close_tab.setEnabled(form is not None)
-        for act in (self.act_new, self.act_open, self.act_export, self.act_settings, self.act_find):
+        for act in (self.act_new, self.act_open, self.act_export, self.act_settings, self.act_find,
+                    self.act_blank_survey, *self.new_actions.values()):
             act.setEnabled(ready)
+        self._show_count(self._kind)
 
     def close_form(self, form: FormView) -> bool:
         """Close one record's tab, asking about unsaved changes first."""
@@ -290,13 +409,53 @@ class MainWindow(QMainWindow):
             self._closing_confirmed = True
         event.accept()
 
-    # ------------------------------------------------------------------ status and settings
+    # ------------------------------------------------------------------ survey blanks, status, settings
 
-    def _show_count(self, shown: int, total: int) -> None:
-        if shown == total:
-            self.count_label.setText(self.tr("共 {n} 条投诉").format(n=total))
+    def customer_units(self) -> list[str]:
+        """Every customer unit on record in any register, most recent first (for pick lists)."""
+        dated = []
+        for kind, page in self.registers.items():
+            spec = SPECS[kind]
+            if spec.customer_field in spec.register:
+                for row in page.rows():
+                    date = row[spec.date_field] if spec.date_field in spec.register else None
+                    dated.append((date.isoformat() if date else "", row[spec.customer_field] or ""))
+        dated.sort(reverse=True)
+        return list(dict.fromkeys(unit for _date, unit in dated if unit))
+
+    def print_blank_survey(self) -> Record | None:
+        """打印空白调查表: register a survey (已发放) for a customer and export its blank PDF."""
+        from .blank_survey import issue_blank_survey
+
+        service = self._ready()
+        record, path = issue_blank_survey(self, service, self.customer_units(), FormView.export_folder)
+        if record is None:
+            return None
+        if path:
+            FormView.export_folder = str(Path(path).parent)
+        page = self.registers[record.kind]
+        page.invalidate()
+        self.tabs.setCurrentWidget(page)
+        page.search.clear()
+        page.apply_filter()
+        page.select_id(record.id)
+        self.statusBar().showMessage(
+            self.tr("已登记 {number}（已发放），空白调查表已导出：{path}").format(number=record.number, path=path)
+            if path else self.tr("已登记 {number}（已发放），未导出 PDF。").format(number=record.number), 8000)
+        return record
+
+    def _show_count(self, kind: str) -> None:
+        if kind != self._kind or self.service is None:
+            return
+        page = self.registers[kind]
+        title = tr_field(SPECS[kind].register_title)
+        if not page.loaded:
+            self.count_label.setText(title)
+        elif page.shown == page.total:
+            self.count_label.setText(self.tr("{register}：共 {n} 条").format(register=title, n=page.total))
         else:
-            self.count_label.setText(self.tr("显示 {shown} 条，共 {n} 条投诉").format(shown=shown, n=total))
+            self.count_label.setText(self.tr("{register}：显示 {shown} 条，共 {n} 条").format(
+                register=title, shown=page.shown, n=page.total))
 
     def _first_run_notice(self) -> None:
         try:
@@ -304,14 +463,19 @@ class MainWindow(QMainWindow):
         except StorageError:
             return
         if settings.company_name.startswith("（") or not settings.staff_name:
-            self.register.show_notice(self.tr("首次使用：请在“工具 → 设置…”中填写公司名称、本机代码和本机使用人。"))
+            self.show_notice(self.tr("首次使用：请在“工具 → 设置…”中填写公司名称、本机代码和本机使用人。"))
         else:
-            self.register.show_notice("")
+            self.show_notice("")
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def open_settings(self) -> bool:
         dialog = SettingsDialog(self._ready(), self)
         accepted = bool(dialog.exec())
         if accepted:
             self._first_run_notice()
+            self.letter.refresh()
             self.statusBar().showMessage(self.tr("设置已保存。"), 5000)
         return accepted

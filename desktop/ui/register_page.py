@@ -1,9 +1,11 @@
-"""The complaint register: a search box over a sortable table of every complaint.
+"""A form's register: a search box over a sortable table of every record of one kind.
 
-The rows are loaded once from ``RecordService.search`` (and again after a save) and filtered in
-memory as the clerk types (``filter_rows``, the same rule as the service's SQL search): on the phone
-the caller gives a unit name or a batch number and the record must come up while they are still
-talking, with no database round trip per key.  Double-click or Enter opens the record.
+The rows are loaded from ``RecordService.search`` (when the page is first shown, and again after a
+save) and filtered in memory as the clerk types (``filter_rows``, the same rule as the service's SQL
+search): on the phone the caller gives a unit name or a batch number and the record must come up
+while they are still talking, with no database round trip per key.  Double-click or Enter opens the
+record.  Everything shown comes from the kind's :class:`FormSpec`: columns, headers, what the
+search box looks in, the "新建" button.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,39 +26,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import complaint as c
-from .register_table_model import COLUMNS, ID_ROLE, SORT_ROLE, RegisterSortProxyModel, RegisterTableModel
+from ..domain.fields import BATCH_COLUMN, PRODUCT_COLUMN, SCORE_LABELS, Field, FieldType
+from ..domain.forms import spec_for
+from .register_table_model import ID_ROLE, SORT_ROLE, RegisterSortProxyModel, RegisterTableModel
 from .texts import tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
-    from ..services.records import RecordService
+    from ..services.records import RecordService, RegisterRow
 
 SEARCH_DELAY_MS = 60  # coalesces an input method's burst of edits; filtering itself takes ms
 
 
 class RegisterPage(QWidget):
-    openRequested = Signal(str)
+    openRequested = Signal(str)  # a record id of this page's kind
     newRequested = Signal()
-    countChanged = Signal(int, int)
+    countChanged = Signal(int, int)  # shown, total
 
-    def __init__(self, kind: str = "complaint", parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service: RecordService | None = None
         self.kind = kind
+        self.spec = spec_for(kind)
         self.setObjectName(f"register_{kind}")
         self.total = 0
+        self.shown = 0
+        self.loaded = False  # rows are read when the page is first shown (start-up reads one register)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setAccessibleName(self.tr("搜索"))
-        self.search.setPlaceholderText(self.tr("搜索备案编号、投诉单位、产品或生产批号（多个词用空格隔开）"))
+        self.search.setPlaceholderText(self._search_hint())
         self.search.setClearButtonEnabled(True)
         self.search.setEnabled(False)
         self.search.textChanged.connect(self._schedule)
         self.search.returnPressed.connect(self.apply_filter)
         self.search.installEventFilter(self)
 
-        self.new_button = QPushButton(self.tr("新建投诉"), self)
+        self.new_button = QPushButton(self.new_text(), self)
         self.new_button.setObjectName("register_new")
         self.new_button.setProperty("step", True)
         self.new_button.clicked.connect(self.newRequested)
@@ -66,16 +72,16 @@ class RegisterPage(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.apply_filter)
-        self._all: list = []  # every RegisterRow of the kind, newest first
+        self._all: list[RegisterRow] = []  # every RegisterRow of the kind, newest first
 
-        self.model = RegisterTableModel(self)
+        self.model = RegisterTableModel(kind, self)
         self.proxy = RegisterSortProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
 
         self.view = QTableView(self)
         self.view.setObjectName("register")
-        self.view.setAccessibleName(self.tr("投诉登记簿"))
+        self.view.setAccessibleName(tr_field(self.spec.register_title))
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -103,54 +109,96 @@ class RegisterPage(QWidget):
         self.empty.hide()
         self.view.viewport().installEventFilter(self)
 
-        self.notice = QLabel(self)
-        self.notice.setObjectName("register_notice")
-        self.notice.setWordWrap(True)
-        self.notice.setProperty("kind", "sticky")
-        self.notice.hide()
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.new_button)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.search, 1)
+        self.bar.addWidget(self.new_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 10, 10, 6)
-        lay.addWidget(self.notice)
-        lay.addLayout(bar)
+        lay.addLayout(self.bar)
         lay.addWidget(self.view, 1)
+
+    # ------------------------------------------------------------------ texts and sizes
+
+    def new_text(self) -> str:
+        """新建投诉, 新建服务报告, …"""
+        return self.tr("新建{title}").format(title=tr_field(self.spec.short_title))
+
+    def _search_hint(self) -> str:
+        keys = ["number", *self.spec.search_fields]
+        if self.spec.summary is not None:
+            keys.append(PRODUCT_COLUMN)
+            if self.spec.summary.batch:
+                keys.append(BATCH_COLUMN)
+        labels = list(dict.fromkeys(tr_field(self.spec.label_of(k)) for k in keys))
+        items = self.tr("{items}或{last}").format(items=self.tr("、").join(labels[:-1]), last=labels[-1]) \
+            if len(labels) > 1 else labels[0]
+        return self.tr("搜索{items}（多个词用空格隔开）").format(items=items)
+
+    def add_bar_widget(self, widget: QWidget) -> None:
+        """A button of the kind's own beside 新建 (打印空白调查表…)."""
+        self.bar.insertWidget(self.bar.count() - 1, widget)
 
     def _size_columns(self) -> None:
         # Fixed widths from the font: ResizeToContents would measure all 10,000 rows.
         header = self.view.horizontalHeader()
         fm = self.fontMetrics()
+        pad = 28  # room for the sort indicator
 
-        def widest(sample: str, values: tuple[str, ...], pad: int) -> int:
-            # The Chinese sample, or the longest value as shown (English ones are longer).
-            return max(fm.horizontalAdvance(sample), *(fm.horizontalAdvance(tr_field(v)) + pad for v in values))
+        def text_width(*samples: str) -> int:
+            return max(fm.horizontalAdvance(s) for s in samples) + pad
 
-        widths = {
-            "number": fm.horizontalAdvance("TS-2026-AB12-0000") + 28,
-            "date": fm.horizontalAdvance("2026-03-15") + 28,
-            "batch": fm.horizontalAdvance("SH250301、HL250412") + 20,
-            "category": widest("使用中质量问题", c.CATEGORIES, 0) + 24,
-            "severity": widest("严重投诉", c.SEVERITIES, 0) + 24,
-            "status": widest("已登记状态", c.STATUSES, 12) + 12,
-        }
-        for i, (attr, _h) in enumerate(COLUMNS):
-            if attr in ("unit", "product"):
+        for i, key in enumerate(self.model.keys):
+            f: Field | None = self.model.fields[i]
+            head = text_width(self.model.headerData(i, Qt.Orientation.Horizontal))
+            stretch = key == PRODUCT_COLUMN or (
+                f is not None and f.type is FieldType.TEXT and (f.max_length or 200) >= 100)
+            if stretch:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+                continue
+            if key == "number":
+                width = text_width(f"{self.spec.number_prefix}-2026-AB12-0000")
+            elif key == "status":
+                width = text_width("已登记状态", *(tr_field(s) for s in self.spec.statuses))
+            elif key == BATCH_COLUMN:
+                width = text_width("SH250301、HL250412")
+            elif f is None:
+                width = text_width("一二三四五六")
+            elif f.type is FieldType.DATE:
+                width = text_width("2026-03-15")
+            elif f.type is FieldType.TIME:
+                width = text_width("00:00")
+            elif f.type is FieldType.SCORE:
+                width = text_width(*(f"5 {tr_field(s)}" for s in SCORE_LABELS))
+            elif f.type is FieldType.CHOICE:
+                width = text_width("一二三四五", *(tr_field(c) for c in f.choices))
             else:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(i, widths[attr])
+                width = text_width("一二三四五六")
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(i, max(width, head))
         header.setMinimumSectionSize(fm.horizontalAdvance("状态") + 24)
+
+    # ------------------------------------------------------------------ loading and searching
 
     def attach(self, service: RecordService) -> None:
         self.service = service
         self.search.setEnabled(True)
         self.new_button.setEnabled(True)
-        self.refresh()
-        self.search.setFocus()
+        if self.isVisible():
+            self.refresh()
+            self.search.setFocus()
 
-    # ------------------------------------------------------------------ searching
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self.refresh()
+
+    def rows(self) -> list[RegisterRow]:
+        """Every row of the kind (loaded if need be), newest first."""
+        self.ensure_loaded()
+        return list(self._all)
 
     def _schedule(self) -> None:
         self.timer.start()
@@ -161,12 +209,18 @@ class RegisterPage(QWidget):
             return
         self._all = self.service.search(self.kind, "")
         self.total = len(self._all)
+        self.loaded = True
         self.apply_filter()
+
+    def invalidate(self) -> None:
+        """A record of this kind changed: reload now if the page is loaded, else when shown."""
+        if self.loaded:
+            self.refresh()
 
     def apply_filter(self) -> None:
         """Show the loaded rows that match the search text, keeping the selected record selected."""
         self.timer.stop()
-        if self.service is None:
+        if self.service is None or not self.loaded:
             return
         from ..services.records import filter_rows
 
@@ -174,15 +228,16 @@ class RegisterPage(QWidget):
         rows = filter_rows(self._all, self.search.text())
         self.model.set_rows(rows)
         if not rows:
+            text = self.search.text().strip()
             self.empty.setText(
-                self.tr("没有找到符合“{text}”的投诉。").format(text=self.search.text().strip())
-                if self.search.text().strip()
-                else self.tr("还没有投诉记录。点“新建投诉”登记第一条。")
+                self.tr("没有找到符合“{text}”的记录。").format(text=text) if text
+                else self.tr("还没有记录。点“{action}”登记第一条。").format(action=self.new_text())
             )
             self._place_empty()
         self.empty.setVisible(not rows)
         if selected:
             self.select_id(selected)
+        self.shown = len(rows)
         self.countChanged.emit(len(rows), self.total)
 
     # ------------------------------------------------------------------ selection and opening
@@ -232,7 +287,3 @@ class RegisterPage(QWidget):
                 self.view.setCurrentIndex(self.proxy.index(0, 0))
                 return True
         return False
-
-    def show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))

@@ -1,4 +1,9 @@
-"""The complaint register as a Qt table model over :class:`RegisterRow` lines.
+"""A form's register as a Qt table model over :class:`RegisterRow` lines, driven by the spec.
+
+The columns are the record number, the spec's ``register`` columns (field keys, or the product /
+batch summary) and the status; headers are the fields' labels.  Cells show values as a person reads
+them (choices and statuses translated, dates as 2026-03-15, a score as "4 满意"); each column sorts
+by its type: dates as dates, numbers and scores as numbers, the status in the order of work.
 
 The rows come from ``RecordService.search``.  The view sees them through
 :class:`RegisterSortProxyModel`, a ``QSortFilterProxyModel`` that hands sorting to this model:
@@ -10,12 +15,11 @@ letting the proxy compare 10,000 lines calls ``data()`` from C++ into Python som
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -23,7 +27,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from ..domain import complaint as c
+from ..domain.fields import SCORE_LABELS, Field, FieldType, FormSpec, format_value
+from ..domain.forms import spec_for
+from .status_colours import status_colour, status_rank
 from .texts import tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
@@ -31,56 +37,69 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the column's key (number, received_date, @product, …)
 
-# (RegisterRow attribute, header) in display order.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("number", QT_TRANSLATE_NOOP("RegisterTableModel", "备案编号")),
-    ("date", QT_TRANSLATE_NOOP("RegisterTableModel", "登记日期")),
-    ("unit", QT_TRANSLATE_NOOP("RegisterTableModel", "投诉单位")),
-    ("product", QT_TRANSLATE_NOOP("RegisterTableModel", "产品")),
-    ("batch", QT_TRANSLATE_NOOP("RegisterTableModel", "生产批号")),
-    ("category", QT_TRANSLATE_NOOP("RegisterTableModel", "投诉类别")),
-    ("severity", QT_TRANSLATE_NOOP("RegisterTableModel", "投诉性质")),
-    ("status", QT_TRANSLATE_NOOP("RegisterTableModel", "状态")),
-)
-TRANSLATED = {"category", "severity", "status"}  # values that are choices of the spec
-
-# A colour per status, in the order of work: new and waiting work stands out, closed work fades.
-STATUS_COLOURS = {
-    c.REGISTERED: QColor("#1565c0"),
-    c.INVESTIGATING: QColor("#e65100"),
-    c.DETERMINED: QColor("#6a1b9a"),
-    c.HANDLING: QColor("#ad1457"),
-    c.FED_BACK: QColor("#00838f"),
-    c.REVISITED: QColor("#2e7d32"),
-    c.CLOSED: QColor("#757575"),
-}
-SERIOUS_COLOUR = QColor("#c62828")
-
-
-
-def _status_rank(row: RegisterRow) -> int:
-    # In the order of work (已登记 … 已关闭), not by character.
-    return c.STATUSES.index(row.status) if row.status in c.STATUSES else len(c.STATUSES)
-
-
-_SORT_KEYS: dict[str, Callable[[RegisterRow], Any]] = {
-    "date": lambda row: row.date.isoformat() if row.date else "",
-    "status": _status_rank,
-    **{attr: (lambda row, a=attr: getattr(row, a) or "") for attr, _h in COLUMNS
-       if attr not in ("date", "status")},
-}
+LOW_SCORE_COLOUR = QColor("#c62828")  # 1 or 2 points: a dissatisfied customer stands out
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
+def register_columns(spec: FormSpec) -> list[str]:
+    """number, the spec's register columns, status."""
+    return ["number", *spec.register, "status"]
+
+
+def column_field(spec: FormSpec, key: str) -> Field | None:
+    """The field behind a register column (``None`` for number, status and the summary columns)."""
+    if key in ("number", "status") or key.startswith("@"):
+        return None
+    try:
+        f = spec.element(key)
+    except KeyError:
+        return None
+    return f if isinstance(f, Field) else None
+
+
+def score_text(score: int) -> str:
+    """4 → "4 满意" (translated)."""
+    return f"{score} {tr_field(SCORE_LABELS[score - 1])}" if 1 <= score <= 5 else str(score)
+
+
+def _sort_key(kind: str, key: str, f: Field | None) -> Callable[[RegisterRow], Any]:
+    """One comparable value per row; every key of a column has the same Python type."""
+    if key == "status":
+        return lambda row: status_rank(kind, row.status)
+    t = f.type if f is not None else FieldType.TEXT
+    if t in (FieldType.DATE, FieldType.TIME):
+        return lambda row: row[key].isoformat() if row[key] is not None else ""
+    if t in (FieldType.SCORE, FieldType.INTEGER):
+        return lambda row: int(row[key]) if row[key] is not None else -1
+    if t is FieldType.DECIMAL:
+        return lambda row: float(Decimal(row[key])) if row[key] is not None else float("-inf")
+    if t is FieldType.BOOL:
+        return lambda row: int(bool(row[key]))
+    if t is FieldType.CHOICE and f is not None:
+        # In the order of the choices (一般投诉 before 严重投诉), empty first.
+        order = {c: i for i, c in enumerate(f.choices)}
+        return lambda row: order.get(row[key], len(order)) if row[key] else -1
+    return lambda row: str(row[key] or "")
+
+
 class RegisterTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, kind: str, parent: Any = None) -> None:
         super().__init__(parent)
+        self.kind = kind
+        self.spec = spec_for(kind)
+        self.keys = register_columns(self.spec)
+        self.fields = [column_field(self.spec, k) for k in self.keys]
+        self._sort_keys = [_sort_key(kind, k, f) for k, f in zip(self.keys, self.fields, strict=True)]
+        self._headers = [tr_field(self.spec.label_of(k)) for k in self.keys]
         self._rows: list[RegisterRow] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._headers = [QCoreApplication.translate("RegisterTableModel", h) for _attr, h in COLUMNS]
+
+    def column_of(self, key: str) -> int:
+        return self.keys.index(key)
 
     def set_rows(self, rows: list[RegisterRow]) -> None:
         """New lines (a new search); kept in the order the clerk last sorted by, if any."""
@@ -92,7 +111,7 @@ class RegisterTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (stable: lines that tie keep their previous order)."""
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < len(self.keys):
             self._sort = None
             return
         self.layoutAboutToBeChanged.emit()
@@ -107,8 +126,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        key = _SORT_KEYS[COLUMNS[column][0]]
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows.sort(key=self._sort_keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
 
     def row_at(self, row: int) -> RegisterRow:
         return self._rows[row]
@@ -117,39 +135,61 @@ class RegisterTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.keys)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.keys):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == KEY_ROLE:
+                return self.keys[section]
+            return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
 
+    def _text(self, row: RegisterRow, column: int) -> str:
+        key, f = self.keys[column], self.fields[column]
+        value = row[key]
+        if value is None or value == "":
+            return ""
+        if key == "status":
+            return tr_field(value)
+        if f is None:
+            return str(value)
+        if f.type is FieldType.SCORE:
+            return score_text(int(value))
+        if f.type is FieldType.CHOICE:
+            return tr_field(value)
+        if f.type is FieldType.BOOL:
+            return tr_field(format_value(f, value))
+        return format_value(f, value)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(COLUMNS):
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.keys):
             return None
         row = self._rows[index.row()]
-        attr = COLUMNS[index.column()][0]
-        value = getattr(row, attr)
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if value is None:
-                return ""
-            if attr == "date":
-                return value.isoformat()
-            return tr_field(value) if attr in TRANSLATED else value
+            return self._text(row, column)
         if role == SORT_ROLE:
-            return _SORT_KEYS[attr](row)
+            return self._sort_keys[column](row)
         if role == ID_ROLE:
             return row.id
+        key, f = self.keys[column], self.fields[column]
         if role == Qt.ItemDataRole.ForegroundRole:
-            if attr == "status":
-                return STATUS_COLOURS.get(row.status)
-            if attr == "severity" and row.severity == c.SEVERITIES[1]:
-                return SERIOUS_COLOUR
+            if key == "status":
+                colour = status_colour(self.kind, row.status)
+                return QColor(colour) if colour else None
+            if f is not None and f.type is FieldType.SCORE and row[key] is not None and int(row[key]) <= 2:
+                return LOW_SCORE_COLOUR
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and attr in ("product", "batch", "unit") and value:
-            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and f is not None and f.type in (
+                FieldType.DECIMAL, FieldType.INTEGER):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and (f is None or f.type is FieldType.TEXT) and key not in (
+                "number", "status"):
+            return self._text(row, column) or None
         return None
 
 

@@ -1,15 +1,24 @@
-"""设置: the company's letterhead, this laptop's code and the clerk's name."""
+"""设置: the company's letterhead, this laptop's code, the clerk's name and the response times.
+
+The response times are the source's 售后服务响应时间表 (第一节十), whose hours it leaves as "XX":
+a grid of 服务内容 | 电话响应（小时） | 协商处理（小时） for the three kinds of problem, then the delivery
+time, the time to answer a quality objection (承诺书 §八) and the shelf life.  They are printed on the
+commitment letter.  Every value is checked by ``Settings.validate`` and its message shown beside it.
+"""
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -27,6 +36,15 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
     from ..services.records import RecordService
 
 REQUIRED = ("company_name", "laptop_code")  # what Settings.validate() insists on
+TEXT_KEYS = ("company_name", "company_address", "company_phone", "laptop_code", "staff_name")
+# (服务内容, phone response key, negotiated handling key): source 第一节十.
+RESPONSE_ROWS = (
+    (QT_TRANSLATE_NOOP("SettingsDialog", "产品验收数量不足"), "shortage_phone_hours", "shortage_handling_hours"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "产品验收不合格"), "rejected_phone_hours", "rejected_handling_hours"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "产品在使用过程中出现质量问题"), "quality_phone_hours",
+     "quality_handling_hours"),
+)
+SINGLE_KEYS = ("delivery_hours", "objection_hours", "shelf_life_months")
 HELP = {
     "company_name": QT_TRANSLATE_NOOP("SettingsDialog", "印在每张表单的抬头。"),
     "laptop_code": QT_TRANSLATE_NOOP(
@@ -34,7 +52,7 @@ HELP = {
         "写进本机生成的每个备案编号（如 TS-2026-A3-0007）。每台电脑必须使用不同的代码，"
         "否则两台电脑的编号会重复：请向总部领取。1–4 位大写字母或数字。",
     ),
-    "staff_name": QT_TRANSLATE_NOOP("SettingsDialog", "新建投诉时自动填为受理人。"),
+    "staff_name": QT_TRANSLATE_NOOP("SettingsDialog", "新建记录时自动填为受理人、服务人员或调查人。"),
 }
 
 
@@ -44,38 +62,26 @@ class SettingsDialog(QDialog):
         self.service = service
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("设置"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(680)
         self.editors: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
+        settings = service.settings()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        settings = service.settings()
-        for key, label in LABELS.items():
-            edit = QLineEdit(getattr(settings, key), self)
-            edit.setObjectName(key)
-            edit.setAccessibleName(tr_field(label))
-            error = QLabel(self)
-            error.setObjectName(f"{key}_error")
-            error.setProperty("fieldError", True)
-            error.setWordWrap(True)
-            error.hide()
+        for key in TEXT_KEYS:
+            edit, error = self._editor(key, getattr(settings, key))
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(edit)
+            box.addWidget(error)
             if key in HELP:
                 hint = QLabel(QCoreApplication.translate("SettingsDialog", HELP[key]), self)
                 hint.setObjectName(f"{key}_help")
                 hint.setWordWrap(True)
                 hint.setProperty("hint", True)
-                box.addWidget(hint)
-            box.addWidget(error)
-            caption = QLabel(html.escape(tr_field(label)) + (
-                '<span style="color:#d32f2f;">&nbsp;*</span>' if key in REQUIRED else ""), self)
-            caption.setBuddy(edit)
-            form.addRow(caption, box)
-            self.editors[key] = edit
-            self.errors[key] = error
+                box.insertWidget(1, hint)
+            form.addRow(self._caption(key), box)
         if settings.company_name.startswith("（"):
             self.editors["company_name"].clear()
             self.editors["company_name"].setPlaceholderText(self.tr("例如：华康消杀药业有限公司"))
@@ -90,7 +96,82 @@ class SettingsDialog(QDialog):
 
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self._response_times(settings))
         lay.addWidget(buttons)
+
+    # ------------------------------------------------------------------ building
+
+    def _editor(self, key: str, value: Any) -> tuple[QLineEdit, QLabel]:
+        """The editor of one setting and the label for its message."""
+        edit = QLineEdit(str(value), self)
+        edit.setObjectName(key)
+        edit.setAccessibleName(tr_field(LABELS[key]))
+        error = QLabel(self)
+        error.setObjectName(f"{key}_error")
+        error.setProperty("fieldError", True)
+        error.setWordWrap(True)
+        error.hide()
+        self.editors[key] = edit
+        self.errors[key] = error
+        return edit, error
+
+    def _number(self, key: str, value: Any) -> QLineEdit:
+        edit, _error = self._editor(key, value)
+        edit.setFixedWidth(self.fontMetrics().horizontalAdvance("0000") + 40)
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return edit
+
+    def _caption(self, key: str, text: str | None = None) -> QLabel:
+        caption = QLabel(html.escape(text or tr_field(LABELS[key])) + (
+            '<span style="color:#d32f2f;">&nbsp;*</span>' if key in REQUIRED else ""), self)
+        caption.setObjectName(f"{key}_label")
+        caption.setBuddy(self.editors[key])
+        return caption
+
+    def _response_times(self, settings: Settings) -> QGroupBox:
+        box = QGroupBox(self.tr("售后服务响应时间"), self)
+        box.setObjectName("response_times")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        for col, text in enumerate((self.tr("服务内容"), self.tr("电话响应（小时）"), self.tr("协商处理（小时）"))):
+            head = QLabel(text, box)
+            head.setObjectName(f"response_head_{col}")
+            head.setStyleSheet("font-weight: bold;")
+            grid.addWidget(head, 0, col, Qt.AlignmentFlag.AlignCenter if col else Qt.AlignmentFlag.AlignLeft)
+        # The messages of a row stand to its right, where there is room for a sentence.
+        for row, (label, phone, handling) in enumerate(RESPONSE_ROWS, start=1):
+            caption = QLabel(QCoreApplication.translate("SettingsDialog", label), box)
+            grid.addWidget(caption, row, 0)
+            for col, key in ((1, phone), (2, handling)):
+                grid.addWidget(self._number(key, getattr(settings, key)), row, col, Qt.AlignmentFlag.AlignCenter)
+            messages = QVBoxLayout()
+            messages.setSpacing(0)
+            messages.addWidget(self.errors[phone])
+            messages.addWidget(self.errors[handling])
+            grid.addLayout(messages, row, 3)
+            caption.setBuddy(self.editors[phone])
+        grid.setColumnStretch(3, 1)
+
+        singles = QFormLayout()
+        for key in SINGLE_KEYS:
+            line = QHBoxLayout()
+            line.addWidget(self._number(key, getattr(settings, key)))
+            line.addWidget(self.errors[key], 1)
+            singles.addRow(self._caption(key), line)
+
+        note = QLabel(self.tr("这些时限印在售后服务承诺书上（源文件中的“XX 小时”）。"), box)
+        note.setObjectName("response_times_help")
+        note.setWordWrap(True)
+        note.setProperty("hint", True)
+        lay = QVBoxLayout(box)
+        lay.addLayout(grid)
+        lay.addSpacing(6)
+        lay.addLayout(singles)
+        lay.addWidget(note)
+        return box
+
+    # ------------------------------------------------------------------ values
 
     def _upper(self, text: str) -> None:
         edit = self.editors["laptop_code"]
@@ -100,7 +181,18 @@ class SettingsDialog(QDialog):
             edit.setCursorPosition(pos)
 
     def values(self) -> Settings:
-        return Settings(**{key: edit.text().strip() for key, edit in self.editors.items()})
+        """The typed values; a number that is not one stays text, for ``validate`` to refuse."""
+        out: dict[str, Any] = {}
+        for key, edit in self.editors.items():
+            text = edit.text().strip()
+            if key in Settings.int_keys():
+                try:
+                    out[key] = int(text)
+                except ValueError:
+                    out[key] = text
+            else:
+                out[key] = text
+        return Settings(**out)
 
     def save(self) -> bool:
         for key, error in self.errors.items():
@@ -115,7 +207,7 @@ class SettingsDialog(QDialog):
                     self.errors[issue.key].show()
                     set_invalid(self.editors[issue.key], True)
             self.adjustSize()  # room for the messages
-            first = next((i.key for i in e.issues if i.key in self.editors), None)
+            first = next((k for k in self.editors if any(i.key == k for i in e.issues)), None)
             if first:
                 self.editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
             return False

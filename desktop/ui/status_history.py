@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ..domain.complaint import STATUSES
+from ..domain.forms import SPECS
 from ..domain.records import Event
 from .texts import tr_field
 
@@ -25,7 +25,8 @@ class StatusHistoryTable(QTableWidget):
         header.setHighlightSections(False)
         fm = self.fontMetrics()
         header.resizeSection(0, fm.horizontalAdvance("2026-03-15 10:00") + 28)
-        status_width = max(fm.horizontalAdvance(t) for t in ("一二三四五六", *map(tr_field, STATUSES)))
+        statuses = {s for spec in SPECS.values() for s in spec.statuses}
+        status_width = max(fm.horizontalAdvance(t) for t in ("一二三四五六", *map(tr_field, statuses)))
         for col in (1, 2, 3):
             header.resizeSection(col, status_width + 20)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)

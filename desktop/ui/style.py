@@ -5,23 +5,13 @@ Only property selectors are used, so every other widget keeps the platform's own
 
 from __future__ import annotations
 
-from ..domain import complaint as c
-
-_STATUS_BADGES = {
-    c.REGISTERED: ("#e3f2fd", "#0d47a1"),
-    c.INVESTIGATING: ("#fff3e0", "#e65100"),
-    c.DETERMINED: ("#f3e5f5", "#6a1b9a"),
-    c.HANDLING: ("#fce4ec", "#ad1457"),
-    c.FED_BACK: ("#e0f7fa", "#006064"),
-    c.REVISITED: ("#e8f5e9", "#1b5e20"),
-    c.CLOSED: ("#eeeeee", "#424242"),
-}
+from .status_colours import TONES
 
 
 def style_sheet() -> str:
     badges = "\n".join(
-        f'QLabel#status_badge[status="{status}"] {{ background: {bg}; color: {fg}; border-color: {fg}; }}'
-        for status, (bg, fg) in _STATUS_BADGES.items()
+        f'QLabel#status_badge[tone="{tone}"] {{ background: {bg}; color: {fg}; border-color: {fg}; }}'
+        for tone, (fg, bg) in TONES.items()
     )
     return f"""
 *[invalid="true"] {{ border: 1px solid #d32f2f; background: #fff6f6; }}
@@ -38,6 +28,14 @@ QLabel#form_number {{ font-size: 12pt; color: #37474f; }}
 QLabel#status_badge {{ padding: 2px 10px; border: 1px solid #90a4ae; border-radius: 9px; background: #eceff1; }}
 {badges}
 QPushButton[step="true"] {{ font-weight: bold; }}
+QFrame[scoreEditor="true"] {{ border: 1px solid transparent; border-radius: 4px; }}
+QFrame[scoreEditor="true"]:focus {{ border-color: palette(highlight); background: #f5f9ff; }}
+QFrame[scoreEditor="true"][invalid="true"] {{ border-color: #d32f2f; background: #fff6f6; }}
+QToolButton[scoreButton="true"] {{
+    border: 1px solid #90a4ae; border-radius: 3px; background: #ffffff; color: #37474f; font-weight: bold; }}
+QToolButton[scoreButton="true"]:hover {{ border-color: #1565c0; background: #e3f2fd; }}
+QToolButton[scoreButton="true"]:checked {{ background: #1565c0; border-color: #0d47a1; color: #ffffff; }}
+QLabel#form_source {{ color: #37474f; }}
 QGroupBox {{ font-weight: bold; }}
 QGroupBox > QWidget, QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QComboBox, QGroupBox QCheckBox,
 QGroupBox QPlainTextEdit, QGroupBox QTableView, QGroupBox QListView, QGroupBox QPushButton,

@@ -1,6 +1,152 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
     <context>
+        <name>BlankSurveyDialog</name>
+        <message>
+            <source>打印空白调查表</source>
+            <translation>Print a blank survey</translation>
+        </message>
+        <message>
+            <source>为客户登记一份满意度调查表并导出空白 PDF 打印。客户填好交回后，在登记簿中打开该调查表录入勾选的分数，再点“登记回收的调查表”。</source>
+            <translation>Registers a satisfaction survey for a customer and exports a blank PDF to print. When the customer returns it, open the survey in the register, enter the ticked scores and click "Register returned survey".</translation>
+        </message>
+        <message>
+            <source>输入或选择客户单位</source>
+            <translation>Type or pick a customer</translation>
+        </message>
+        <message>
+            <source>可不填，由客户填写</source>
+            <translation>Optional: the customer may fill it in</translation>
+        </message>
+        <message>
+            <source>登记并导出 PDF…</source>
+            <translation>Register and export PDF...</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>未登记</source>
+            <translation>Not registered</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>导出空白调查表</source>
+            <translation>Export blank survey</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>已登记 {number}，但没有生成 PDF。</source>
+            <translation>{number} was registered, but no PDF was created.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommitmentPage</name>
+        <message>
+            <source>配送时间（下单后）</source>
+            <translation>Delivery (after the order)</translation>
+        </message>
+        <message>
+            <source>产品验收数量不足</source>
+            <translation>Short quantity on receipt</translation>
+        </message>
+        <message>
+            <source>产品验收不合格</source>
+            <translation>Failed incoming inspection</translation>
+        </message>
+        <message>
+            <source>产品在使用过程中出现质量问题</source>
+            <translation>Quality problem during use</translation>
+        </message>
+        <message>
+            <source>质量异议作出处理意见</source>
+            <translation>Handling opinion on a quality objection</translation>
+        </message>
+        <message>
+            <source>售后服务承诺书</source>
+            <translation>After-sales Service Commitment Letter</translation>
+        </message>
+        <message>
+            <source>打印给客户的承诺书：公司名称、响应时限和保质期取自设置；收件单位可不填。</source>
+            <translation>The commitment letter printed for customers: the company name, response times and shelf life come from the settings; the recipient is optional.</translation>
+        </message>
+        <message>
+            <source>收件单位</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <source>可不填；输入或选择客户单位</source>
+            <translation>Optional: type or pick a customer</translation>
+        </message>
+        <message>
+            <source>售后服务响应时间</source>
+            <translation>After-sales response times</translation>
+        </message>
+        <message>
+            <source>服务内容</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>电话响应</source>
+            <translation>Phone response</translation>
+        </message>
+        <message>
+            <source>处理时限</source>
+            <translation>Handled within</translation>
+        </message>
+        <message>
+            <source>修改公司信息和响应时限…</source>
+            <translation>Change company details and response times...</translation>
+        </message>
+        <message>
+            <source>导出 PDF…</source>
+            <translation>Export PDF...</translation>
+        </message>
+        <message>
+            <source>公司</source>
+            <translation>Company</translation>
+        </message>
+        <message>
+            <source>响应时限</source>
+            <translation>Response times</translation>
+        </message>
+        <message>
+            <source>保质期</source>
+            <translation>Shelf life</translation>
+        </message>
+        <message>
+            <source>{n} 小时内</source>
+            <translation>within {n} h</translation>
+        </message>
+        <message>
+            <source>自发货之日起 {n} 个月</source>
+            <translation>{n} months from the shipping date</translation>
+        </message>
+        <message>
+            <source>导出承诺书</source>
+            <translation>Export commitment letter</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>没有生成 PDF。</source>
+            <translation>No PDF was created.</translation>
+        </message>
+        <message>
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>DateEditor</name>
         <message>
             <source>年-月-日，如 2026-03-15</source>
@@ -30,8 +176,12 @@
             <translation>Status history</translation>
         </message>
         <message>
-            <source>管理者代表审批日期</source>
-            <translation>Management rep.'s approval date</translation>
+            <source>由此新建</source>
+            <translation>New follow-up</translation>
+        </message>
+        <message>
+            <source>新建一份后续记录，客户、联系人、产品和批号从本记录带入</source>
+            <translation>Create a follow-up record with the customer, contact, products and batches of this one</translation>
         </message>
         <message>
             <source>保存后自动生成</source>
@@ -42,20 +192,20 @@
             <translation>New, not saved</translation>
         </message>
         <message>
-            <source>新投诉</source>
-            <translation>New complaint</translation>
+            <source>新{title}</source>
+            <translation>New {title}</translation>
         </message>
         <message>
-            <source>新投诉（未保存）</source>
-            <translation>New complaint (not saved)</translation>
+            <source>（未保存）</source>
+            <translation>(not saved)</translation>
         </message>
         <message>
             <source>新建</source>
             <translation>New</translation>
         </message>
         <message>
-            <source>此记录已关闭，只能查看和导出 PDF。</source>
-            <translation>This record is closed: it can only be viewed and exported to PDF.</translation>
+            <source>此记录状态为“{status}”，只能查看和导出 PDF。</source>
+            <translation>This record is "{status}": it can only be viewed and exported as PDF.</translation>
         </message>
         <message>
             <source>转为“{status}”</source>
@@ -141,6 +291,14 @@
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
         </message>
+        <message>
+            <source>管理者代表审批日期</source>
+            <translation>Management rep.'s approval date</translation>
+        </message>
+        <message>
+            <source>各项平均</source>
+            <translation>Average of items</translation>
+        </message>
     </context>
     <context>
         <name>ItemTableEditor</name>
@@ -173,14 +331,80 @@
         </message>
     </context>
     <context>
+        <name>LinksLine</name>
+        <message>
+            <source>来源：{record}</source>
+            <translation>Source: {record}</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>后续：{records}</source>
+            <translation>Follow-ups: {records}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinksPanel</name>
+        <message>
+            <source>关联记录</source>
+            <translation>Linked records</translation>
+        </message>
+        <message>
+            <source>关系</source>
+            <translation>Relation</translation>
+        </message>
+        <message>
+            <source>表单</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>双击或按 Enter 打开</source>
+            <translation>Double-click or press Enter to open</translation>
+        </message>
+        <message>
+            <source>暂无关联记录。</source>
+            <translation>No linked records.</translation>
+        </message>
+        <message>
+            <source>由此新建：</source>
+            <translation>Create from this record:</translation>
+        </message>
+        <message>
+            <source>新建一份{title}，客户、联系人、产品和批号从本记录带入</source>
+            <translation>Create a {title} with the customer, contact, products and batches of this record</translation>
+        </message>
+        <message>
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>后续</source>
+            <translation>Follow-up</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>消杀药品售后服务台</source>
             <translation>Aftersales Desk</translation>
         </message>
         <message>
-            <source>投诉登记簿</source>
-            <translation>Complaint register</translation>
+            <source>承诺书</source>
+            <translation>Commitment letter</translation>
         </message>
         <message>
             <source>数据文件夹：{path}</source>
@@ -195,8 +419,8 @@
             <translation>{action} ({shortcut})</translation>
         </message>
         <message>
-            <source>新建投诉</source>
-            <translation>New complaint</translation>
+            <source>新建</source>
+            <translation>New</translation>
         </message>
         <message>
             <source>打开</source>
@@ -211,6 +435,10 @@
             <translation>Export PDF...</translation>
         </message>
         <message>
+            <source>打印空白调查表…</source>
+            <translation>Print blank survey...</translation>
+        </message>
+        <message>
             <source>关闭当前页</source>
             <translation>Close tab</translation>
         </message>
@@ -223,12 +451,20 @@
             <translation>Exit</translation>
         </message>
         <message>
-            <source>查找投诉</source>
-            <translation>Find complaint</translation>
+            <source>在登记簿中查找</source>
+            <translation>Find in register</translation>
         </message>
         <message>
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>新建(&amp;N)</source>
+            <translation>&amp;New</translation>
+        </message>
+        <message>
+            <source>查看(&amp;V)</source>
+            <translation>&amp;View</translation>
         </message>
         <message>
             <source>工具(&amp;T)</source>
@@ -239,8 +475,12 @@
             <translation>Toolbar</translation>
         </message>
         <message>
+            <source>为客户登记一份调查表（已发放）并导出空白 PDF 打印</source>
+            <translation>Register a survey for a customer (issued) and export a blank PDF to print</translation>
+        </message>
+        <message>
             <source>无法新建</source>
-            <translation>Cannot create a complaint</translation>
+            <translation>Cannot create the record</translation>
         </message>
         <message>
             <source>无法打开</source>
@@ -251,16 +491,28 @@
             <translation>This record no longer exists.</translation>
         </message>
         <message>
-            <source>请先在登记簿中选择一条投诉。</source>
-            <translation>Select a complaint in the register first.</translation>
+            <source>请先在登记簿中选择一条记录。</source>
+            <translation>Select a record in the register first.</translation>
         </message>
         <message>
-            <source>共 {n} 条投诉</source>
-            <translation>Complaints: {n}</translation>
+            <source>新建{title}</source>
+            <translation>New {title}</translation>
         </message>
         <message>
-            <source>显示 {shown} 条，共 {n} 条投诉</source>
-            <translation>Complaints: {shown} of {n} shown</translation>
+            <source>已登记 {number}（已发放），空白调查表已导出：{path}</source>
+            <translation>Registered {number} (issued); blank survey exported: {path}</translation>
+        </message>
+        <message>
+            <source>已登记 {number}（已发放），未导出 PDF。</source>
+            <translation>Registered {number} (issued); no PDF exported.</translation>
+        </message>
+        <message>
+            <source>{register}：共 {n} 条</source>
+            <translation>{register}: {n} records</translation>
+        </message>
+        <message>
+            <source>{register}：显示 {shown} 条，共 {n} 条</source>
+            <translation>{register}: {shown} of {n} shown</translation>
         </message>
         <message>
             <source>首次使用：请在“工具 → 设置…”中填写公司名称、本机代码和本机使用人。</source>
@@ -316,63 +568,70 @@
             <translation>Search</translation>
         </message>
         <message>
-            <source>搜索备案编号、投诉单位、产品或生产批号（多个词用空格隔开）</source>
-            <translation>Search by file no., customer, product or batch no. (separate several words with spaces)</translation>
+            <source>新建{title}</source>
+            <translation>New {title}</translation>
         </message>
         <message>
-            <source>新建投诉</source>
-            <translation>New complaint</translation>
+            <source>{items}或{last}</source>
+            <translation>{items} or {last}</translation>
         </message>
         <message>
-            <source>投诉登记簿</source>
-            <translation>Complaint register</translation>
+            <source>、</source>
+            <translation>, </translation>
         </message>
         <message>
-            <source>没有找到符合“{text}”的投诉。</source>
-            <translation>No complaints match "{text}".</translation>
+            <source>搜索{items}（多个词用空格隔开）</source>
+            <translation>Search by {items} (separate several words with spaces)</translation>
         </message>
         <message>
-            <source>还没有投诉记录。点“新建投诉”登记第一条。</source>
-            <translation>No complaints yet. Click "New complaint" to register the first one.</translation>
+            <source>没有找到符合“{text}”的记录。</source>
+            <translation>No records match "{text}".</translation>
+        </message>
+        <message>
+            <source>还没有记录。点“{action}”登记第一条。</source>
+            <translation>No records yet. Click "{action}" to register the first one.</translation>
         </message>
     </context>
     <context>
-        <name>RegisterTableModel</name>
+        <name>ScoreAverage</name>
         <message>
-            <source>备案编号</source>
-            <translation>File No.</translation>
+            <source>尚未评分</source>
+            <translation>No scores yet</translation>
         </message>
         <message>
-            <source>登记日期</source>
-            <translation>Registered on</translation>
+            <source>{average} 分（已评 {given} 项，共 {count} 项）</source>
+            <translation>{average} points ({given} of {count} items scored)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreEditor</name>
+        <message>
+            <source>点选 1–5 分，或按数字键 1–5；再点一次、按 0 或 Delete 清除</source>
+            <translation>Click a score 1-5 or press the keys 1-5; click it again, or press 0 or Delete, to clear</translation>
         </message>
         <message>
-            <source>投诉单位</source>
-            <translation>Customer</translation>
+            <source>清除</source>
+            <translation>Clear</translation>
         </message>
         <message>
-            <source>产品</source>
-            <translation>Product</translation>
-        </message>
-        <message>
-            <source>生产批号</source>
-            <translation>Batch No.</translation>
-        </message>
-        <message>
-            <source>投诉类别</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>投诉性质</source>
-            <translation>Severity</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
+            <source>清除评分（0 或 Delete）</source>
+            <translation>Clear the score (0 or Delete)</translation>
         </message>
     </context>
     <context>
         <name>SettingsDialog</name>
+        <message>
+            <source>产品验收数量不足</source>
+            <translation>Short quantity on receipt</translation>
+        </message>
+        <message>
+            <source>产品验收不合格</source>
+            <translation>Failed incoming inspection</translation>
+        </message>
+        <message>
+            <source>产品在使用过程中出现质量问题</source>
+            <translation>Quality problem during use</translation>
+        </message>
         <message>
             <source>印在每张表单的抬头。</source>
             <translation>Printed in the heading of every form.</translation>
@@ -382,8 +641,8 @@
             <translation>Part of every file number created on this computer (e.g. TS-2026-A3-0007). Each computer must use a different code, otherwise two computers would issue the same numbers: ask head office for one. 1–4 capital letters or digits.</translation>
         </message>
         <message>
-            <source>新建投诉时自动填为受理人。</source>
-            <translation>Filled in as "Received by" on new complaints.</translation>
+            <source>新建记录时自动填为受理人、服务人员或调查人。</source>
+            <translation>Filled in as the clerk (received by, service staff, surveyor) on new records.</translation>
         </message>
         <message>
             <source>设置</source>
@@ -400,6 +659,26 @@
         <message>
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>售后服务响应时间</source>
+            <translation>After-sales response times</translation>
+        </message>
+        <message>
+            <source>服务内容</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>电话响应（小时）</source>
+            <translation>Phone response (hours)</translation>
+        </message>
+        <message>
+            <source>协商处理（小时）</source>
+            <translation>Negotiated handling (hours)</translation>
+        </message>
+        <message>
+            <source>这些时限印在售后服务承诺书上（源文件中的“XX 小时”）。</source>
+            <translation>These times are printed in the after-sales service commitment letter (the "XX hours" of the service plan).</translation>
         </message>
         <message>
             <source>未保存</source>
@@ -431,6 +710,13 @@
         <message>
             <source>备注</source>
             <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimeEditor</name>
+        <message>
+            <source>时:分，如 09:30</source>
+            <translation>hh:mm, e.g. 09:30</translation>
         </message>
     </context>
     <context>
@@ -505,12 +791,20 @@
     <context>
         <name>fields</name>
         <message>
+            <source>一般</source>
+            <translation>Neutral</translation>
+        </message>
+        <message>
             <source>一般投诉</source>
             <translation>General complaint</translation>
         </message>
         <message>
             <source>上门</source>
             <translation>In person</translation>
+        </message>
+        <message>
+            <source>上门走访</source>
+            <translation>On-site visit</translation>
         </message>
         <message>
             <source>不同意</source>
@@ -521,12 +815,44 @@
             <translation>Not a quality problem</translation>
         </message>
         <message>
+            <source>不满意</source>
+            <translation>Dissatisfied</translation>
+        </message>
+        <message>
+            <source>不符合要求</source>
+            <translation>Not compliant</translation>
+        </message>
+        <message>
+            <source>专业技术水平</source>
+            <translation>Technical competence</translation>
+        </message>
+        <message>
             <source>严重投诉</source>
             <translation>Serious complaint</translation>
         </message>
         <message>
+            <source>产品</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>产品使用情况</source>
+            <translation>Product use</translation>
+        </message>
+        <message>
             <source>产品名称</source>
             <translation>Product name</translation>
+        </message>
+        <message>
+            <source>产品质量</source>
+            <translation>Product quality</translation>
+        </message>
+        <message>
+            <source>产品质量界定</source>
+            <translation>Quality determination</translation>
+        </message>
+        <message>
+            <source>产品退换货申请（含产品质量界定）</source>
+            <translation>Product Return/Exchange Request (with Quality Determination)</translation>
         </message>
         <message>
             <source>件</source>
@@ -541,12 +867,40 @@
             <translation>When and where it was bought, how it was stored, diluted and used, and what went wrong</translation>
         </message>
         <message>
+            <source>使用不当</source>
+            <translation>Improper use</translation>
+        </message>
+        <message>
             <source>使用中质量问题</source>
             <translation>Quality problem in use</translation>
         </message>
         <message>
+            <source>使用中质量问题：协商处理（小时）</source>
+            <translation>Quality problem in use: negotiated handling (hours)</translation>
+        </message>
+        <message>
+            <source>使用中质量问题：电话响应（小时）</source>
+            <translation>Quality problem in use: phone response (hours)</translation>
+        </message>
+        <message>
+            <source>使用情况</source>
+            <translation>Use</translation>
+        </message>
+        <message>
+            <source>保质期（月，自发货日起）</source>
+            <translation>Shelf life (months from shipping)</translation>
+        </message>
+        <message>
             <source>修改后同意</source>
             <translation>Approved with changes</translation>
+        </message>
+        <message>
+            <source>储存情况</source>
+            <translation>Storage</translation>
+        </message>
+        <message>
+            <source>克</source>
+            <translation>g</translation>
         </message>
         <message>
             <source>免费更换</source>
@@ -559,6 +913,10 @@
         <message>
             <source>公司地址</source>
             <translation>Company address</translation>
+        </message>
+        <message>
+            <source>公司安排物流取回</source>
+            <translation>Collected by the company's carrier</translation>
         </message>
         <message>
             <source>公司承担</source>
@@ -581,6 +939,10 @@
             <translation>Other</translation>
         </message>
         <message>
+            <source>到达时间</source>
+            <translation>Arrival time</translation>
+        </message>
+        <message>
             <source>包装形式</source>
             <translation>Packaging</translation>
         </message>
@@ -599,6 +961,14 @@
         <message>
             <source>单位</source>
             <translation>Unit</translation>
+        </message>
+        <message>
+            <source>原因类别</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>原因说明</source>
+            <translation>Reason details</translation>
         </message>
         <message>
             <source>双方协商分担</source>
@@ -621,8 +991,16 @@
             <translation>Feedback date</translation>
         </message>
         <message>
+            <source>发现的问题</source>
+            <translation>Problems found</translation>
+        </message>
+        <message>
             <source>受理人</source>
             <translation>Received by</translation>
+        </message>
+        <message>
+            <source>召回</source>
+            <translation>Recall</translation>
         </message>
         <message>
             <source>同意</source>
@@ -633,8 +1011,32 @@
             <translation>QA department</translation>
         </message>
         <message>
+            <source>响应速度</source>
+            <translation>Speed of response</translation>
+        </message>
+        <message>
+            <source>售后服务报告单</source>
+            <translation>After-sales Service Report</translation>
+        </message>
+        <message>
+            <source>售后服务满意度调查表</source>
+            <translation>After-sales Service Satisfaction Survey</translation>
+        </message>
+        <message>
             <source>售后服务电话</source>
             <translation>After-sales phone</translation>
+        </message>
+        <message>
+            <source>售后部经理</source>
+            <translation>After-sales manager</translation>
+        </message>
+        <message>
+            <source>喷洒消毒</source>
+            <translation>Spray disinfection</translation>
+        </message>
+        <message>
+            <source>回收日期</source>
+            <translation>Date returned</translation>
         </message>
         <message>
             <source>回访日期</source>
@@ -649,8 +1051,32 @@
             <translation>Address</translation>
         </message>
         <message>
+            <source>培训</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>培训效果</source>
+            <translation>Training effectiveness</translation>
+        </message>
+        <message>
+            <source>基本符合</source>
+            <translation>Mostly compliant</translation>
+        </message>
+        <message>
+            <source>填写中</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>填表人</source>
+            <translation>Respondent</translation>
+        </message>
+        <message>
             <source>处理中</source>
             <translation>Being handled</translation>
+        </message>
+        <message>
+            <source>处理措施</source>
+            <translation>Actions taken</translation>
         </message>
         <message>
             <source>处理方式</source>
@@ -665,8 +1091,32 @@
             <translation>File No.</translation>
         </message>
         <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>如 1:100 或 500 mg/L</source>
+            <translation>e.g. 1:100 or 500 mg/L</translation>
+        </message>
+        <message>
             <source>完成回访</source>
             <translation>Complete follow-up</translation>
+        </message>
+        <message>
+            <source>完成情况</source>
+            <translation>Completion</translation>
+        </message>
+        <message>
+            <source>完成情况说明</source>
+            <translation>Completion notes</translation>
+        </message>
+        <message>
+            <source>完成日期</source>
+            <translation>Completion date</translation>
+        </message>
+        <message>
+            <source>完成服务报告</source>
+            <translation>Complete service report</translation>
         </message>
         <message>
             <source>完成质量界定</source>
@@ -677,7 +1127,27 @@
             <translation>Approval</translation>
         </message>
         <message>
+            <source>审批人</source>
+            <translation>Approver</translation>
+        </message>
+        <message>
+            <source>审批人职务</source>
+            <translation>Approver's role</translation>
+        </message>
+        <message>
+            <source>审批意见</source>
+            <translation>Approval decision</translation>
+        </message>
+        <message>
             <source>审批意见说明</source>
+            <translation>Approval remarks</translation>
+        </message>
+        <message>
+            <source>审批日期</source>
+            <translation>Approval date</translation>
+        </message>
+        <message>
+            <source>审批说明</source>
             <translation>Approval remarks</translation>
         </message>
         <message>
@@ -685,8 +1155,32 @@
             <translation>Approve and start handling</translation>
         </message>
         <message>
+            <source>客户</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>客户信息</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>客户单位</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>客户寄回（运费到付）</source>
+            <translation>Sent back by customer (freight collect)</translation>
+        </message>
+        <message>
+            <source>客户意见</source>
+            <translation>Customer's comments</translation>
+        </message>
+        <message>
             <source>客户承担</source>
             <translation>Customer</translation>
+        </message>
+        <message>
+            <source>客户承担少量成本费用</source>
+            <translation>Customer pays a small cost</translation>
         </message>
         <message>
             <source>客户承担金额（元）</source>
@@ -697,8 +1191,16 @@
             <translation>Customer Complaint Registration and Feedback Form</translation>
         </message>
         <message>
+            <source>客户新需求</source>
+            <translation>Customer's new needs</translation>
+        </message>
+        <message>
             <source>客户自行承担</source>
             <translation>Borne by customer</translation>
+        </message>
+        <message>
+            <source>客户自行送回</source>
+            <translation>Brought back by customer</translation>
         </message>
         <message>
             <source>属于质量问题</source>
@@ -713,12 +1215,32 @@
             <translation>Feedback given</translation>
         </message>
         <message>
+            <source>已发放</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
             <source>已告知对界定有异议可向国家有关部门投诉</source>
             <translation>Told that objections to the determination can be raised with the relevant state authorities</translation>
         </message>
         <message>
+            <source>已回收</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
             <source>已回访</source>
             <translation>Follow-up done</translation>
+        </message>
+        <message>
+            <source>已完成</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <source>已批准</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>已申请</source>
+            <translation>Requested</translation>
         </message>
         <message>
             <source>已界定</source>
@@ -729,8 +1251,32 @@
             <translation>Registered</translation>
         </message>
         <message>
+            <source>已驳回</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>常量喷雾</source>
+            <translation>Conventional spraying</translation>
+        </message>
+        <message>
+            <source>年度调查</source>
+            <translation>Annual survey</translation>
+        </message>
+        <message>
             <source>开始调查</source>
             <translation>Start investigation</translation>
+        </message>
+        <message>
+            <source>很不满意</source>
+            <translation>Very dissatisfied</translation>
+        </message>
+        <message>
+            <source>很满意</source>
+            <translation>Very satisfied</translation>
+        </message>
+        <message>
+            <source>总体满意度</source>
+            <translation>Overall satisfaction</translation>
         </message>
         <message>
             <source>总经理</source>
@@ -743,6 +1289,18 @@
         <message>
             <source>总经理意见</source>
             <translation>General manager's opinion</translation>
+        </message>
+        <message>
+            <source>意见和建议</source>
+            <translation>Comments and suggestions</translation>
+        </message>
+        <message>
+            <source>批准退换货</source>
+            <translation>Approve return/exchange</translation>
+        </message>
+        <message>
+            <source>投诉</source>
+            <translation>Complaint</translation>
         </message>
         <message>
             <source>投诉人</source>
@@ -765,6 +1323,10 @@
             <translation>Complaint details</translation>
         </message>
         <message>
+            <source>投诉处理</source>
+            <translation>Complaint handling</translation>
+        </message>
+        <message>
             <source>投诉性质</source>
             <translation>Severity</translation>
         </message>
@@ -777,12 +1339,28 @@
             <translation>Complaint registration</translation>
         </message>
         <message>
+            <source>投诉登记簿</source>
+            <translation>Complaint register</translation>
+        </message>
+        <message>
             <source>投诉类别</source>
             <translation>Category</translation>
         </message>
         <message>
             <source>投诉量</source>
             <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>报告编号</source>
+            <translation>Report No.</translation>
+        </message>
+        <message>
+            <source>换货</source>
+            <translation>Exchange</translation>
+        </message>
+        <message>
+            <source>擦拭</source>
+            <translation>Wiping</translation>
         </message>
         <message>
             <source>支</source>
@@ -793,8 +1371,64 @@
             <translation>Improvement measures</translation>
         </message>
         <message>
+            <source>数量</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>施药方法</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>施药记录</source>
+            <translation>Applications</translation>
+        </message>
+        <message>
+            <source>施药部位/面积</source>
+            <translation>Location / area</translation>
+        </message>
+        <message>
+            <source>无需退回</source>
+            <translation>No return needed</translation>
+        </message>
+        <message>
+            <source>服务人员</source>
+            <translation>Service staff</translation>
+        </message>
+        <message>
+            <source>服务信息</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>服务内容</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>服务后调查</source>
+            <translation>After-service survey</translation>
+        </message>
+        <message>
+            <source>服务态度</source>
+            <translation>Service attitude</translation>
+        </message>
+        <message>
             <source>服务投诉</source>
             <translation>Service complaint</translation>
+        </message>
+        <message>
+            <source>服务报告</source>
+            <translation>Service Report</translation>
+        </message>
+        <message>
+            <source>服务报告登记簿</source>
+            <translation>Service report register</translation>
+        </message>
+        <message>
+            <source>服务日期</source>
+            <translation>Service date</translation>
+        </message>
+        <message>
+            <source>服务类型</source>
+            <translation>Service type</translation>
         </message>
         <message>
             <source>本机代码</source>
@@ -805,6 +1439,14 @@
             <translation>Computer user</translation>
         </message>
         <message>
+            <source>查看的产品</source>
+            <translation>Products checked</translation>
+        </message>
+        <message>
+            <source>查看的产品及批次</source>
+            <translation>Products and batches checked</translation>
+        </message>
+        <message>
             <source>桶</source>
             <translation>drum</translation>
         </message>
@@ -813,8 +1455,60 @@
             <translation>Drum</translation>
         </message>
         <message>
+            <source>毒饵（毒饵站）</source>
+            <translation>Bait (bait stations)</translation>
+        </message>
+        <message>
+            <source>毫升</source>
+            <translation>mL</translation>
+        </message>
+        <message>
+            <source>浸泡</source>
+            <translation>Soaking</translation>
+        </message>
+        <message>
+            <source>滞留喷洒</source>
+            <translation>Residual spraying</translation>
+        </message>
+        <message>
+            <source>满意</source>
+            <translation>Satisfied</translation>
+        </message>
+        <message>
+            <source>满意度评分（5 分为很满意，1 分为很不满意）</source>
+            <translation>Satisfaction scores (5 = very satisfied, 1 = very dissatisfied)</translation>
+        </message>
+        <message>
+            <source>满意度调查</source>
+            <translation>Satisfaction Survey</translation>
+        </message>
+        <message>
+            <source>满意度调查登记簿</source>
+            <translation>Satisfaction survey register</translation>
+        </message>
+        <message>
+            <source>热烟雾</source>
+            <translation>Thermal fogging</translation>
+        </message>
+        <message>
+            <source>熏蒸</source>
+            <translation>Fumigation</translation>
+        </message>
+        <message>
+            <source>片</source>
+            <translation>tablet</translation>
+        </message>
+        <message>
             <source>状态</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>现场填写</source>
+            <translation>Filled in on site</translation>
+        </message>
+        <message>
+            <source>现场施药记录</source>
+            <translation>Products applied on site</translation>
         </message>
         <message>
             <source>现场调查人员</source>
@@ -837,8 +1531,28 @@
             <translation>Batch No.</translation>
         </message>
         <message>
+            <source>用量</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>申请信息</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <source>申请日期</source>
+            <translation>Request date</translation>
+        </message>
+        <message>
+            <source>申请编号</source>
+            <translation>Request No.</translation>
+        </message>
+        <message>
             <source>电话</source>
             <translation>Phone</translation>
+        </message>
+        <message>
+            <source>电话询问</source>
+            <translation>By phone</translation>
         </message>
         <message>
             <source>界定人</source>
@@ -849,12 +1563,28 @@
             <translation>Determiner's role</translation>
         </message>
         <message>
+            <source>界定依据</source>
+            <translation>Basis of determination</translation>
+        </message>
+        <message>
             <source>界定日期</source>
             <translation>Determination date</translation>
         </message>
         <message>
+            <source>登记回收的调查表</source>
+            <translation>Register returned survey</translation>
+        </message>
+        <message>
             <source>登记日期</source>
             <translation>Registration date</translation>
+        </message>
+        <message>
+            <source>登记证号</source>
+            <translation>Registration No.</translation>
+        </message>
+        <message>
+            <source>白蚁</source>
+            <translation>Termites</translation>
         </message>
         <message>
             <source>盒</source>
@@ -863,6 +1593,18 @@
         <message>
             <source>盒装</source>
             <translation>Box</translation>
+        </message>
+        <message>
+            <source>离开时间</source>
+            <translation>Departure time</translation>
+        </message>
+        <message>
+            <source>稀释倍数/浓度</source>
+            <translation>Dilution / concentration</translation>
+        </message>
+        <message>
+            <source>符合要求</source>
+            <translation>Compliant</translation>
         </message>
         <message>
             <source>管理者代表</source>
@@ -885,6 +1627,22 @@
             <translation>Case</translation>
         </message>
         <message>
+            <source>粉剂喷撒</source>
+            <translation>Dusting</translation>
+        </message>
+        <message>
+            <source>纸质表格</source>
+            <translation>Paper form</translation>
+        </message>
+        <message>
+            <source>细菌、病毒（消毒）</source>
+            <translation>Bacteria, viruses (disinfection)</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Handled by</translation>
+        </message>
+        <message>
             <source>罐</source>
             <translation>can</translation>
         </message>
@@ -897,8 +1655,52 @@
             <translation>Online</translation>
         </message>
         <message>
+            <source>职务/部门</source>
+            <translation>Position / department</translation>
+        </message>
+        <message>
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>联系方式</source>
+            <translation>Contact method</translation>
+        </message>
+        <message>
             <source>联系电话</source>
             <translation>Contact phone</translation>
+        </message>
+        <message>
+            <source>胶饵点施</source>
+            <translation>Gel bait spots</translation>
+        </message>
+        <message>
+            <source>臭虫</source>
+            <translation>Bed bugs</translation>
+        </message>
+        <message>
+            <source>药剂名称</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>蚂蚁</source>
+            <translation>Ants</translation>
+        </message>
+        <message>
+            <source>蚊</source>
+            <translation>Mosquitoes</translation>
+        </message>
+        <message>
+            <source>蝇</source>
+            <translation>Flies</translation>
+        </message>
+        <message>
+            <source>蟑螂</source>
+            <translation>Cockroaches</translation>
+        </message>
+        <message>
+            <source>补发</source>
+            <translation>Resend</translation>
         </message>
         <message>
             <source>袋</source>
@@ -917,12 +1719,24 @@
             <translation>Product details</translation>
         </message>
         <message>
+            <source>被调查单位</source>
+            <translation>Customer surveyed</translation>
+        </message>
+        <message>
             <source>调查中</source>
             <translation>Under investigation</translation>
         </message>
         <message>
+            <source>调查人</source>
+            <translation>Surveyor</translation>
+        </message>
+        <message>
             <source>调查人员</source>
             <translation>Investigator</translation>
+        </message>
+        <message>
+            <source>调查信息</source>
+            <translation>Survey</translation>
         </message>
         <message>
             <source>调查情况</source>
@@ -933,8 +1747,24 @@
             <translation>Investigation conclusion</translation>
         </message>
         <message>
+            <source>调查方式</source>
+            <translation>Survey method</translation>
+        </message>
+        <message>
             <source>调查日期</source>
             <translation>Investigation date</translation>
+        </message>
+        <message>
+            <source>调查类型</source>
+            <translation>Survey type</translation>
+        </message>
+        <message>
+            <source>调查表编号</source>
+            <translation>Survey No.</translation>
+        </message>
+        <message>
+            <source>质量异议：作出处理意见（小时）</source>
+            <translation>Quality objection: handling opinion (hours)</translation>
         </message>
         <message>
             <source>质量界定</source>
@@ -957,12 +1787,52 @@
             <translation>Costs borne by</translation>
         </message>
         <message>
+            <source>超低容量喷雾</source>
+            <translation>Ultra-low-volume spraying</translation>
+        </message>
+        <message>
+            <source>跳蚤</source>
+            <translation>Fleas</translation>
+        </message>
+        <message>
+            <source>运单号</source>
+            <translation>Waybill No.</translation>
+        </message>
+        <message>
             <source>运输费用由公司承担</source>
             <translation>Shipping costs borne by the company</translation>
         </message>
         <message>
+            <source>远程回访</source>
+            <translation>Remote follow-up</translation>
+        </message>
+        <message>
             <source>退回重新调查</source>
             <translation>Return for re-investigation</translation>
+        </message>
+        <message>
+            <source>退换货产品</source>
+            <translation>Products to return/exchange</translation>
+        </message>
+        <message>
+            <source>退换货原因</source>
+            <translation>Reason for return/exchange</translation>
+        </message>
+        <message>
+            <source>退换货已完成</source>
+            <translation>Return/exchange completed</translation>
+        </message>
+        <message>
+            <source>退换货申请</source>
+            <translation>Return Request</translation>
+        </message>
+        <message>
+            <source>退换货申请登记簿</source>
+            <translation>Return request register</translation>
+        </message>
+        <message>
+            <source>退货运输</source>
+            <translation>Return shipping</translation>
         </message>
         <message>
             <source>退货退款</source>
@@ -973,16 +1843,64 @@
             <translation>Email</translation>
         </message>
         <message>
+            <source>配送及时性</source>
+            <translation>Timely delivery</translation>
+        </message>
+        <message>
+            <source>配送时限（小时）</source>
+            <translation>Delivery time (hours)</translation>
+        </message>
+        <message>
+            <source>问题照片</source>
+            <translation>Photos of the problem</translation>
+        </message>
+        <message>
+            <source>问题解决效果</source>
+            <translation>Problem resolution</translation>
+        </message>
+        <message>
+            <source>防治对象</source>
+            <translation>Target pest</translation>
+        </message>
+        <message>
             <source>难以界定（退回公司质量部门鉴定）</source>
             <translation>Undetermined (referred to company quality department)</translation>
+        </message>
+        <message>
+            <source>驳回申请</source>
+            <translation>Reject request</translation>
+        </message>
+        <message>
+            <source>验收</source>
+            <translation>Acceptance</translation>
         </message>
         <message>
             <source>验收不合格</source>
             <translation>Failed incoming inspection</translation>
         </message>
         <message>
+            <source>验收不合格：协商处理（小时）</source>
+            <translation>Failed inspection: negotiated handling (hours)</translation>
+        </message>
+        <message>
+            <source>验收不合格：电话响应（小时）</source>
+            <translation>Failed inspection: phone response (hours)</translation>
+        </message>
+        <message>
             <source>验收数量不足</source>
             <translation>Short quantity on receipt</translation>
+        </message>
+        <message>
+            <source>验收数量不足：协商处理（小时）</source>
+            <translation>Short quantity: negotiated handling (hours)</translation>
+        </message>
+        <message>
+            <source>验收数量不足：电话响应（小时）</source>
+            <translation>Short quantity: phone response (hours)</translation>
+        </message>
+        <message>
+            <source>鼠类</source>
+            <translation>Rodents</translation>
         </message>
     </context>
     <context>
@@ -1002,6 +1920,14 @@
         <message>
             <source>“{value}”不是有效状态</source>
             <translation>"{value}" is not a valid status</translation>
+        </message>
+        <message>
+            <source>上门服务须填写到达和离开时间</source>
+            <translation>An on-site service needs its arrival and departure times</translation>
+        </message>
+        <message>
+            <source>上门走访的联系方式应为“上门”</source>
+            <translation>The contact method of an on-site visit must be "In person"</translation>
         </message>
         <message>
             <source>不是有效的电话号码：手机号为 11 位（1 开头），座机请带区号，如 010-12345678</source>
@@ -1028,8 +1954,20 @@
             <translation>Must not be later than today ({today})</translation>
         </message>
         <message>
+            <source>修订号应为正整数</source>
+            <translation>The revision number must be a positive whole number</translation>
+        </message>
+        <message>
+            <source>协商处理时限不能短于电话响应时限</source>
+            <translation>Must not be shorter than the phone response time</translation>
+        </message>
+        <message>
             <source>反馈时须告知投诉人：对界定有异议可向国家有关部门投诉</source>
             <translation>When giving feedback, tell the complainant that objections to the determination can be raised with the relevant state authorities</translation>
+        </message>
+        <message>
+            <source>只能删除尚未完成、也没有后续记录的草稿；已完成的记录须存档</source>
+            <translation>Only a draft that is not completed and has no follow-up records can be deleted; completed records are kept in the archive</translation>
         </message>
         <message>
             <source>图片内容不是有效的 base64</source>
@@ -1044,12 +1982,24 @@
             <translation>Image file missing: {name}</translation>
         </message>
         <message>
+            <source>填写用量时须选择单位</source>
+            <translation>Choose a unit for the amount</translation>
+        </message>
+        <message>
             <source>太长：最多 {limit} 个字，现有 {count} 个字</source>
             <translation>Too long: at most {limit} characters, now {count}</translation>
         </message>
         <message>
             <source>审批未同意，不能进入处理</source>
             <translation>Not approved: handling cannot start</translation>
+        </message>
+        <message>
+            <source>审批未同意，应驳回申请</source>
+            <translation>Not approved: the request should be rejected</translation>
+        </message>
+        <message>
+            <source>客户承担费用时，须填写金额</source>
+            <translation>Enter the amount when the customer pays</translation>
         </message>
         <message>
             <source>导入</source>
@@ -1070,6 +2020,10 @@
         <message>
             <source>属于质量问题的，须附质量问题照片</source>
             <translation>For a quality problem, photos of the problem must be attached</translation>
+        </message>
+        <message>
+            <source>应为 1 到 {max} 之间的整数</source>
+            <translation>Must be a whole number from 1 to {max}</translation>
         </message>
         <message>
             <source>应为 JSON 对象</source>
@@ -1140,6 +2094,14 @@
             <translation>Dates are written YYYY-MM-DD, e.g. 2026-03-15</translation>
         </message>
         <message>
+            <source>时间无效：{text}</source>
+            <translation>Invalid time: {text}</translation>
+        </message>
+        <message>
+            <source>时间格式应为 时:分，例如 09:30</source>
+            <translation>Enter the time as hh:mm, e.g. 09:30</translation>
+        </message>
+        <message>
             <source>最多 {n} 张</source>
             <translation>At most {n} photos</translation>
         </message>
@@ -1164,8 +2126,20 @@
             <translation>The computer code is 1–4 capital letters or digits, different on every computer, e.g. A3</translation>
         </message>
         <message>
+            <source>来源记录应含 kind、id、number</source>
+            <translation>The source record must have kind, id and number</translation>
+        </message>
+        <message>
+            <source>此类退换货的运输费用由公司承担</source>
+            <translation>The company pays the shipping for this kind of return</translation>
+        </message>
+        <message>
             <source>状态记录不完整</source>
             <translation>Incomplete status history</translation>
+        </message>
+        <message>
+            <source>离开时间不能早于到达时间（{time}）</source>
+            <translation>Must not be earlier than the arrival time ({time})</translation>
         </message>
         <message>
             <source>编号 {number} 已被另一条记录使用</source>
@@ -1184,12 +2158,24 @@
             <translation>The record is closed and can no longer be changed</translation>
         </message>
         <message>
+            <source>评分应为 1 到 5 分</source>
+            <translation>A score must be from 1 to 5</translation>
+        </message>
+        <message>
             <source>费用由公司承担时，客户承担金额应为空或 0</source>
             <translation>When the company bears the costs, the amount borne by the customer must be empty or 0</translation>
         </message>
         <message>
             <source>难以界定的，须退回公司质量部门鉴定后，按鉴定结论界定</source>
             <translation>If it cannot be determined, refer it to the company quality department and determine it by their findings</translation>
+        </message>
+        <message>
+            <source>驳回须审批意见为“不同意”</source>
+            <translation>Rejecting requires the approval decision "Not approved"</translation>
+        </message>
+        <message>
+            <source>验收问题或属于质量问题的，退换货费用由公司承担（承诺书）</source>
+            <translation>For problems found at acceptance or quality problems, the company pays for the return/exchange (commitment letter)</translation>
         </message>
     </context>
 </TS>
