@@ -53,7 +53,7 @@ SPEC = FormSpec(
                 Field("status", "状态", T.CHOICE, choices=STATUSES, read_only=True),
                 Field("survey_type", "调查类型", T.CHOICE, required=True, choices=SURVEY_TYPES),
                 Field("survey_way", "调查方式", T.CHOICE, choices=WAYS),
-                Field("survey_date", "调查日期", T.DATE, required=True),
+                Field("survey_date", "发放日期", T.DATE, required=True),
                 Field("surveyor", "调查人", max_length=40),
             ),
         ),

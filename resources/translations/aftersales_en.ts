@@ -991,6 +991,10 @@
             <translation>Feedback date</translation>
         </message>
         <message>
+            <source>发放日期</source>
+            <translation>Date issued</translation>
+        </message>
+        <message>
             <source>发现的问题</source>
             <translation>Problems found</translation>
         </message>
