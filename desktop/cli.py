@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     let.add_argument("-o", "--output", required=True, help="PDF 文件")
     let.add_argument("--to", help="致：采购单位名称")
 
+    ver = sub.add_parser("verify", help="校验导出的 PDF：是否完好、未被改动，是哪条记录的第几版")
+    ver.add_argument("file", help="PDF 文件")
+
     from .domain.settings import LABELS, Settings
 
     st = sub.add_parser("settings", help="查看或修改本机设置（含响应时限）")
@@ -93,6 +96,9 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
             return 2
         print(json.dumps(example_object(args.kind, Clock().today()), ensure_ascii=False, indent=2))
         return 0
+
+    if args.command == "verify":
+        return _verify(folder, args)
 
     ctx = open_context(folder)
     try:
@@ -192,6 +198,35 @@ def _letter(ctx: Any, args: argparse.Namespace) -> int:
     export_commitment_letter(ctx.records, Path(args.output), recipient=args.to)
     print(f"已导出 {args.output}")
     return 0
+
+
+def _verify(folder: Path, args: argparse.Namespace) -> int:
+    """Exit 0 and "完好 …" when the PDF is intact and signed by a trusted signer; 1 with the reason.
+
+    The database is opened only if the data folder already has one (to say how the file's revision
+    stands to the record); a database that cannot be opened does not change the verdict."""
+    from .services.context import open_context
+    from .services.signing import verify_pdf
+    from .storage.db import DB_FILENAME
+
+    ctx = None
+    if (folder / DB_FILENAME).exists():
+        try:
+            ctx = open_context(folder)
+        except Exception as e:  # noqa: BLE001 - the verdict does not depend on the database
+            _err(f"注意：无法打开本机数据库（{e}），不与本机记录比较")
+    try:
+        result = verify_pdf(args.file, folder, ctx.records if ctx is not None else None)
+    finally:
+        if ctx is not None:
+            ctx.close()
+    lines = result.lines()
+    if result.ok:
+        print("\n".join(lines))
+        return 0
+    for line in lines:
+        _err(line)
+    return 1
 
 
 def _settings(ctx: Any, args: argparse.Namespace) -> int:

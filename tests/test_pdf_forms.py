@@ -348,7 +348,7 @@ def test_blank_survey_for_a_customer(tmp_path: Path) -> None:
     assert "调查表编号：MY-2026-A3-0032" in all_text
     assert "客户单位朝阳区第3人民医院后勤处<b>&" in all_text
     assert "填表人李红" in all_text and "姓名：李红" in all_text
-    assert "调查类型年度调查" in all_text and "调查日期2026-03-18" in all_text
+    assert "调查类型年度调查" in all_text and "发放日期2026-03-18" in all_text
     assert "状态" not in all_text  # paper to fill in has no status yet
     assert tick() not in all_text  # nothing ticked
     assert "单项平均分" not in all_text

@@ -50,6 +50,7 @@ from reportlab.platypus import (
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
+from .stamp import DOC_LETTER
 from .text import draw_plain, markup, plain, plain_width
 
 TITLE = "售后服务承诺书"
@@ -415,6 +416,8 @@ def render_commitment_letter(
                          onPage=lambda c, _d: _draw_running_head(c, settings, font)),
         ]
     )
-    doc.build(story, canvasmaker=numbered_canvas(_footer(font)))
+    # Not a record, so no page stamp; the metadata says what it is for ``verify`` (the export signs it).
+    info = {"AsdDocument": DOC_LETTER, "AsdRecipient": recipient or "", "AsdDate": date.isoformat() if date else ""}
+    doc.build(story, canvasmaker=numbered_canvas(_footer(font), info=info))
     report.pages = doc.page
     return report

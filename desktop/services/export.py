@@ -1,5 +1,11 @@
 """PDF export of records, blank forms and the commitment letter (the renderers are in
-``documents.form_pdf`` and ``documents.letter``, imported lazily: ReportLab only when a PDF is wanted)."""
+``documents.form_pdf`` and ``documents.letter``, imported lazily: ReportLab only when a PDF is wanted).
+
+Every export is digitally signed as its last step (``services.signing``: this laptop's key or the
+company's PKCS#12 file): the PDF is rendered into one temporary file beside the target, signed from
+it into a second, and only then moved over the target, so a half-written or unsigned PDF never
+replaces a good one and the signature is never written onto its own input.
+"""
 
 from __future__ import annotations
 
@@ -46,18 +52,48 @@ BLANK_FIELDS: dict[str, tuple[str, ...]] = {
 for, so the returned paper can be matched to the record.  Everything else is left to fill by hand."""
 
 
-def _write_atomically(target: Path, write: Callable[[str | os.PathLike[str] | IO[bytes]], Any]) -> Path:
-    """Call ``write(path)`` on a temporary file beside ``target``, then move it into place: a
-    half-written PDF never replaces a good one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".pdf")
+def _data_dir(service: RecordService) -> Path:
+    """The data folder of ``service`` (where the keys live): the database file's folder."""
+    return Path(service.db.path).parent
+
+
+def _temp_beside(target: Path, tag: str) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.{tag}.", suffix=".pdf")
     os.close(fd)
+    # mkstemp makes the file private (0600); an exported form is an ordinary document that the
+    # user mails or copies, so give it the usual permissions.
+    os.chmod(tmp, 0o644)
+    return Path(tmp)
+
+
+def _write_atomically(
+    target: Path,
+    write: Callable[[str | os.PathLike[str] | IO[bytes]], Any],
+    service: RecordService | None = None,
+    settings: Any = None,
+    reason: str = "",
+) -> Path:
+    """Call ``write(path)`` on a temporary file beside ``target``; sign it into a second temporary
+    file (when ``service`` is given: its data folder's key, see ``services.signing``); then move that
+    into place.  A failure anywhere leaves ``target`` as it was and no temporary file behind."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    rendered = _temp_beside(target, "render")
+    signed: Path | None = None
     try:
-        write(Path(tmp))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write(rendered)
+        if service is None:
+            os.replace(rendered, target)
+            return target
+        from .signing import sign_file
+
+        signed = _temp_beside(target, "signed")
+        sign_file(rendered, signed, _data_dir(service), settings, reason=reason)
+        os.replace(signed, target)
+        signed = None
+    finally:
+        rendered.unlink(missing_ok=True)
+        if signed is not None:
+            signed.unlink(missing_ok=True)
     return target
 
 
@@ -66,8 +102,13 @@ def export_record(service: RecordService, record: Record, target: Path) -> Path:
     from ..documents.form_pdf import render_record
 
     settings = service.settings()
+    spec = SPECS[record.kind]
     return _write_atomically(
-        target, lambda out: render_record(SPECS[record.kind], record, settings, service.photo_bytes, out)
+        target,
+        lambda out: render_record(spec, record, settings, service.photo_bytes, out),
+        service,
+        settings,
+        reason=f"{spec.title} {record.number} 第 {record.revision} 版",
     )
 
 
@@ -86,6 +127,7 @@ def blank_copy(record: Record) -> Record:
         source_kind=record.source_kind,
         source_id=record.source_id,
         source_number=record.source_number,
+        revision=record.revision,
     )
 
 
@@ -99,7 +141,11 @@ def export_blank(service: RecordService, record: Record, target: Path) -> Path:
     paper = blank_copy(record)
     spec = SPECS[record.kind]
     return _write_atomically(
-        target, lambda out: render_record(spec, paper, settings, service.photo_bytes, out, blank=True)
+        target,
+        lambda out: render_record(spec, paper, settings, service.photo_bytes, out, blank=True),
+        service,
+        settings,
+        reason=f"{spec.title} {record.number} 空白纸质表",
     )
 
 
@@ -109,7 +155,13 @@ def export_commitment_letter(service: RecordService, target: Path, recipient: st
 
     settings = service.settings()
     today = service.clock.today()
-    return _write_atomically(target, lambda out: render_commitment_letter(settings, out, recipient, today))
+    return _write_atomically(
+        target,
+        lambda out: render_commitment_letter(settings, out, recipient, today),
+        service,
+        settings,
+        reason="售后服务承诺书" + (f"（致：{recipient}）" if recipient else ""),
+    )
 
 
 def export_number(service: RecordService, number: str, target: Path, blank: bool = False) -> Path:
