@@ -16,6 +16,11 @@ Why it is built this way:
 * **Letterhead and "第 x 页 共 y 页" on every page.**  The header is drawn by the page template's
   ``onPage``; the total page count is only known at the end, so the footer is drawn by a canvas that
   keeps every page until ``save`` (the "numbered canvas" technique: one layout pass, not two).
+* **A page stamp on every page, and reproducible bytes.**  A saved record's footer carries, at the
+  right, a QR code and a readable code naming the record, its revision and its content hash
+  (``documents.stamp``); the same identity goes into the document information.  The canvas runs in
+  ReportLab's invariant mode dated ``record.updated_at``, so the same revision renders to the same
+  bytes (``services.export`` then signs them, ``services.signing``).
 * **Only the bundled fonts.**  Every style, table cell and the canvas itself (``initialFontName``) use the
   embedded WenQuanYi subset, so no Helvetica is referenced and the PDF prints the same on any machine;
   the symbols WenQuanYi cannot draw (℃, Ⅴ, ǚ, ☑ …) are set in the bundled DejaVu Sans, also embedded.
@@ -74,6 +79,7 @@ from ..domain.fields import (
 from ..domain.records import Record
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, has_glyph, unprintable_chars
+from .stamp import PageStamp, draw_qr, record_stamp
 from .text import draw_plain, markup, plain, plain_width
 
 PhotoReader = Callable[[str], bytes]
@@ -90,6 +96,11 @@ FRAME_TOP = PAGE_H - 37 * mm
 FRAME_BOTTOM = 17 * mm
 FRAME_H = FRAME_TOP - FRAME_BOTTOM
 FOOTER_RULE_Y = 13 * mm
+# The page stamp's QR code (documents.stamp): bottom right, its top 1.5 mm below the frame, its bottom
+# 4.5 mm above the paper's edge (most printers cannot print the outer 4–5 mm).
+QR_SIZE = 11 * mm
+QR_BOTTOM = 4.5 * mm
+QR_GAP = 2.5 * mm  # white space left of the code (the rule and the readable code stop there)
 
 LINE = colors.black
 INNER_W = 0.5  # inner grid lines
@@ -935,7 +946,10 @@ def _date_line(value: Any) -> str:
     return "日期：________ 年 ____ 月 ____ 日"
 
 
-def _signature_flowables(spec: FormSpec, record: Record, styles: _Styles) -> list[Flowable]:
+def _signature_flowables(
+    spec: FormSpec, record: Record, styles: _Styles, reader: PhotoReader | None = None,
+    report: RenderReport | None = None,
+) -> list[Flowable]:
     blocks = list(spec.signatures)
     if not blocks:
         return []
@@ -948,7 +962,7 @@ def _signature_flowables(spec: FormSpec, record: Record, styles: _Styles) -> lis
         r = len(grid.rows)
         cells: list[Any] = []
         for i, b in enumerate(row_blocks):
-            cells += [_signature_cell(b, record, styles)] + [""] * (span - 1)
+            cells += [_signature_cell(b, record, styles, reader, report)] + [""] * (span - 1)
             if span > 1:
                 grid.style("SPAN", (i * span, r), (i * span + span - 1, r))
         grid.add_row(cells)
@@ -960,8 +974,60 @@ def _signature_flowables(spec: FormSpec, record: Record, styles: _Styles) -> lis
     return [KeepTogether([grid.table(styles.font)])]
 
 
-def _signature_cell(b: SignatureBlock, record: Record, styles: _Styles) -> list[Flowable]:
+class _SignatureImage(Flowable):
+    """A signature captured on screen: its transparent PNG (``services.signature_image``, about
+    500 dpi here) scaled to fit the pen's space, drawn with ``mask='auto'`` — without it the
+    transparent background prints black (PITFALLS.md)."""
+
+    def __init__(self, data: bytes, px_w: int, px_h: int, max_h: float = SIGN_SPACE) -> None:
+        super().__init__()
+        self.data, self.px_w, self.px_h, self.max_h = data, px_w, px_h, max_h
+        self.draw_w = self.draw_h = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        scale = min(availWidth / self.px_w, self.max_h / self.px_h)
+        self.draw_w, self.draw_h = self.px_w * scale, self.px_h * scale
+        return availWidth, self.max_h
+
+    def draw(self) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        y = (self.max_h - self.draw_h) / 2
+        self.canv.drawImage(ImageReader(io.BytesIO(self.data)), 0, y, self.draw_w, self.draw_h, mask="auto")
+
+
+def _signature_image(data: bytes) -> _SignatureImage:
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(data)) as im:
+        im.load()
+        width, height = im.size
+    return _SignatureImage(data, width, height)
+
+
+def _signature_cell(
+    b: SignatureBlock, record: Record, styles: _Styles, reader: PhotoReader | None = None,
+    report: RenderReport | None = None,
+) -> list[Flowable]:
     label = b.label if "签" in b.label else f"{b.label}（签字）"
+    sig = record.signature(b.key)
+    if sig is not None:
+        # Signed on screen: the signature in the pen's space, the signer's name and the time signed.
+        try:
+            if reader is None:
+                raise LookupError(sig.image_sha256)
+            picture: Flowable = _signature_image(reader(sig.image_sha256))
+        except Exception:  # noqa: BLE001 - a missing picture becomes a note, not a failed export
+            if report is not None:
+                report.photo_problems.append(f"{b.label}签字")
+            picture = _Para(markup("（已在屏幕上签字，签字图片无法读取）"), styles.note)
+        when = sig.signed_at.astimezone()
+        return [
+            _Para(markup(label + "："), styles.sig_label),
+            picture,
+            _Para(markup(f"姓名：{sig.name}"), styles.sig_name),
+            _Para(markup(f"签字时间：{when:%Y-%m-%d %H:%M}"), styles.sig_line),
+        ]
     cell: list[Flowable] = [_Para(markup(label + "："), styles.sig_label), Spacer(1, SIGN_SPACE)]
     name = record.get(b.name_field) if b.name_field else None
     name_text = f"姓名：{name}" if name not in (None, "") else ""
@@ -1112,33 +1178,63 @@ def _draw_header(
     canv.restoreState()
 
 
-def _footer_drawer(spec: FormSpec, record: Record, font: str) -> Callable[[Canvas, int, int], None]:
+def _footer_drawer(
+    spec: FormSpec, record: Record, font: str, stamp: PageStamp | None = None
+) -> Callable[[Canvas, int, int], None]:
+    """The footer: a rule, the form and number on the left, "第 x 页 共 y 页" in the middle and, when
+    ``stamp`` is given, the readable code and the QR code on the right (the rule stops short of the
+    QR, which stands between the paper's edge margin and the bottom of the frame)."""
     left = plain(spec.title)
     if record.number:
         left += f"\u3000{plain(spec.number_label)}：{plain(record.number)}"
+    payload = stamp.payload() if stamp is not None else ""
+    code = stamp.label() if stamp is not None else ""
+    qr_x = PAGE_W - MARGIN_X - QR_SIZE
+    rule_end = qr_x - QR_GAP if stamp is not None else PAGE_W - MARGIN_X
 
     def draw(canv: Canvas, page: int, total: int) -> None:
         canv.saveState()
         canv.setLineWidth(0.5)
         canv.setStrokeColor(GREY_TEXT)
-        canv.line(MARGIN_X, FOOTER_RULE_Y, PAGE_W - MARGIN_X, FOOTER_RULE_Y)
+        canv.line(MARGIN_X, FOOTER_RULE_Y, rule_end, FOOTER_RULE_Y)
         numbers = f"第 {page} 页 共 {total} 页"
         canv.setFont(font, 9)
         canv.drawCentredString(PAGE_W / 2, FOOTER_RULE_Y - 12, numbers)
         canv.setFillColor(GREY_TEXT)
         room = PAGE_W / 2 - plain_width(numbers, font, 9) / 2 - 12 - MARGIN_X
         draw_plain(canv, MARGIN_X, FOOTER_RULE_Y - 12, left, font, _fit(left, font, 7.5, room, 5.5))
+        if stamp is not None:
+            canv.setFillColor(colors.black)
+            code_room = rule_end - (PAGE_W / 2 + plain_width(numbers, font, 9) / 2 + 12)
+            draw_plain(canv, rule_end, FOOTER_RULE_Y - 12, code, font, _fit(code, font, 7.5, code_room, 5.5),
+                       "right")
+            draw_qr(canv, qr_x, QR_BOTTOM, QR_SIZE, payload)
         canv.restoreState()
 
     return draw
 
 
-def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    """A canvas that holds its pages until ``save`` so each footer can say how many there are."""
+def _numbered_canvas(
+    draw_footer: Callable[[Canvas, int, int], None],
+    *,
+    timestamp: dt.datetime | None = None,
+    info: Mapping[str, str] | None = None,
+) -> type[Canvas]:
+    """A canvas that holds its pages until ``save`` so each footer can say how many there are.
+
+    ``timestamp`` makes the output reproducible: ReportLab's invariant mode (no random file id, no
+    clock) with this time as the creation date, so the same revision renders to the same bytes.
+    ``info`` adds custom keys to the document information dictionary (the page stamp's identity)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kw: Any) -> None:
+            if timestamp is not None:
+                kw["invariant"] = 1
             super().__init__(*args, **kw)
+            if timestamp is not None:
+                self._doc._timeStamp = _fixed_timestamp(timestamp)
+            if info:
+                self._doc.info = _info_with(self._doc.info, info)
             self._page_states: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab API)
@@ -1157,6 +1253,37 @@ def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Ca
 
 
 numbered_canvas = _numbered_canvas  # shared with documents.letter
+
+
+def _fixed_timestamp(when: dt.datetime) -> Any:
+    """A ReportLab ``TimeStamp`` saying ``when`` (in UTC; naive times are taken as UTC)."""
+    from reportlab.lib.utils import TimeStamp
+
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC)
+    ts = TimeStamp(invariant=1)
+    ts.t = when.replace(tzinfo=dt.UTC).timestamp()
+    ts.lt = when.timetuple()
+    ts.YMDhms = tuple(ts.lt)[:6]
+    ts.dhh = ts.dmm = 0
+    ts.tzname = "UTC"
+    return ts
+
+
+def _info_with(base: Any, extra: Mapping[str, str]) -> Any:
+    """ReportLab's document information object, writing ``extra`` as further keys."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+
+    class _Info(PDFInfo):
+        def format(self, document: Any) -> bytes:
+            inner = PDFInfo.format(self, document)  # the standard keys, formatted
+            keys = PDFDictionary({k: PDFString(v) for k, v in extra.items()}).format(document)
+            # Both are "<< ... >>": merge them into one dictionary.
+            return inner.rstrip()[:-2].rstrip() + b"\n" + keys.strip()[2:]
+
+    info = _Info()
+    info.__dict__.update(base.__dict__)
+    return info
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1199,7 +1326,7 @@ def build_story(
     story: list[Flowable] = []
     for section in spec.sections:
         story += _section_flowables(spec, section, record, styles, blank)
-    story += _signature_flowables(spec, record, styles)
+    story += _signature_flowables(spec, record, styles, photo_reader, report)
     story += _photo_flowables(spec, record, styles, photo_reader, report)
     return story, report
 
@@ -1212,14 +1339,21 @@ def render_record(
     out: str | os.PathLike[str] | IO[bytes],
     *,
     blank: bool = False,
+    stamp: bool = True,
 ) -> RenderReport:
     """Write ``record`` as the signed A4 paper form of ``spec`` to ``out`` (a path or binary file).
 
     ``blank=True`` prints it as paper to fill by hand: the values it has (number, customer …) and,
     for everything else, taller empty cells, ruled lines, and empty boxes for every score, yes/no
-    and choice; no status, no computed average."""
+    and choice; no status, no computed average.
+
+    A record with an id gets the page stamp on every page (``documents.stamp``: QR code and
+    readable code of the record, revision and content hash; the same identity in the metadata)
+    unless ``stamp=False``.  The output is reproducible: the same revision gives the same bytes
+    (ReportLab's invariant mode, dated ``record.updated_at``)."""
     font = _styles().font
     story, report = build_story(spec, record, settings, photo_reader, blank)
+    page_stamp = record_stamp(spec, record, blank) if stamp and record.id else None
 
     target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
     doc = BaseDocTemplate(
@@ -1232,6 +1366,7 @@ def render_record(
         title=f"{spec.title} {record.number}".strip(),
         author=settings.company_name,
         subject=record.number,
+        keywords=page_stamp.keywords() if page_stamp is not None else "",
         creator="Aftersales Desk 消杀药品售后服务台",
         lang="zh-CN",
         displayDocTitle=True,
@@ -1255,7 +1390,12 @@ def render_record(
         _draw_header(canv, spec, record, settings, font, blank)
 
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=on_page)])
-    doc.build(story, canvasmaker=_numbered_canvas(_footer_drawer(spec, record, font)))
+    canvasmaker = _numbered_canvas(
+        _footer_drawer(spec, record, font, page_stamp),
+        timestamp=record.updated_at,
+        info=page_stamp.info() if page_stamp is not None else None,
+    )
+    doc.build(story, canvasmaker=canvasmaker)
     report.pages = doc.page
     return report
 

@@ -16,9 +16,11 @@ from typing import Any
 
 from .fields import FormSpec, Photo, RecordValues, format_value, to_json_value
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
+from .signatures import Signature, signature_from_json, signature_to_json
 from .validation import Issue
 
-META_KEYS = ("kind", "id", "number", "revision", "status", "created_at", "updated_at", "source", "history")
+META_KEYS = ("kind", "id", "number", "revision", "status", "created_at", "updated_at", "source", "history",
+             "signatures", "revisions")
 
 
 @dataclass
@@ -45,6 +47,11 @@ class Record:
     source_id: str | None = None
     source_number: str | None = None
     revision: int = 1
+    # The signatures captured on screen for this revision (``domain.signatures``), in block order.
+    signatures: list[Signature] = field(default_factory=list)
+
+    def signature(self, block: str) -> Signature | None:
+        return next((s for s in self.signatures if s.block == block), None)
 
     def get(self, key: str) -> Any:
         if key == "number":
@@ -77,7 +84,8 @@ def _parse_dt(text: Any) -> dt.datetime | None:
 
 
 def to_json(spec: FormSpec, record: Record, photo_content: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """The record as a JSON object; ``photo_content`` maps sha256 → base64 to embed the pictures."""
+    """The record as a JSON object; ``photo_content`` maps sha256 → base64 to embed the pictures
+    (and the signatures' rendered images)."""
     out: dict[str, Any] = {
         "kind": spec.kind,
         "id": record.id,
@@ -115,6 +123,8 @@ def to_json(spec: FormSpec, record: Record, photo_content: Mapping[str, str] | N
     out["history"] = [
         {"at": _dt(e.at), "from": e.from_status, "to": e.to_status, "by": e.by, "note": e.note} for e in record.events
     ]
+    content = photo_content or {}
+    out["signatures"] = [signature_to_json(sig, content.get(sig.image_sha256)) for sig in record.signatures]
     return out
 
 
@@ -132,6 +142,12 @@ class IncomingRecord:
     events: list[Event]
     source: tuple[str, str, str] | None = None  # (kind, id, number)
     revision: int = 1
+    signatures: list[Signature] = field(default_factory=list)
+    # base64 content by sha256 of the signatures' images and of old revisions' photos, when the file
+    # carries it (to go into the content-addressed store)
+    signature_images: dict[str, str] = field(default_factory=dict)
+    # Earlier revisions: (revision, superseded_at, content_hash, snapshot JSON object)
+    revisions: list[tuple[int, dt.datetime, str, dict[str, Any]]] = field(default_factory=list)
 
 
 def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, list[Issue]]:
@@ -193,6 +209,36 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
         issues.append(Issue("revision", QT_TRANSLATE_NOOP(MESSAGES, "修订号应为正整数")))
         revision = 1
+    signatures, images = _signatures_from_json(obj.get("signatures"), revision, "signatures", issues)
+    revisions: list[tuple[int, dt.datetime, str, dict[str, Any]]] = []
+    old = obj.get("revisions") or []
+    if not isinstance(old, list):
+        issues.append(Issue("revisions", QT_TRANSLATE_NOOP(MESSAGES, "应为多行列表")))
+        old = []
+    for i, item in enumerate(old):
+        path = f"revisions[{i}]"
+        snap = item.get("record") if isinstance(item, Mapping) else None
+        at = _parse_dt(item.get("superseded_at")) if isinstance(item, Mapping) else None
+        n = item.get("revision") if isinstance(item, Mapping) else None
+        if (not isinstance(snap, Mapping) or at is None or not isinstance(n, int) or isinstance(n, bool)
+                or not 1 <= n < revision or snap.get("revision") != n or snap.get("kind") != spec.kind):
+            issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "修订记录不完整")))
+            continue
+        snap_sigs, snap_images = _signatures_from_json(snap.get("signatures"), n, f"{path}.signatures", issues)
+        images.update(snap_images)
+        stored = dict(snap)
+        for p in spec.photo_lists():  # embedded pictures go to the store, the snapshot keeps sha256
+            photos = stored.get(p.key)
+            if isinstance(photos, list):
+                stored[p.key] = [_without_content(ph, images) for ph in photos]
+        stored["signatures"] = [signature_to_json(sig) for sig in snap_sigs]  # images live in the store
+        revisions.append((n, at, content_hash_of_json(stored), stored))
+        if any(sig.content_hash != revisions[-1][2] for sig in snap_sigs):
+            issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "签字与记录内容不符")))
+        if isinstance(item.get("content_hash"), str) and item["content_hash"] != revisions[-1][2]:
+            issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "修订内容与 content_hash 不符")))
+    if len({r[0] for r in revisions}) != len(revisions):
+        issues.append(Issue("revisions", QT_TRANSLATE_NOOP(MESSAGES, "修订号重复")))
     raw = {k: v for k, v in obj.items() if k not in META_KEYS}
     photos_raw: dict[str, list[Photo]] = {}
     for p in spec.photo_lists():
@@ -214,22 +260,66 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             events=events,
             source=link,
             revision=revision,
+            signatures=signatures,
+            signature_images=images,
+            revisions=sorted(revisions, key=lambda r: r[0]),
         ),
         issues,
     )
 
 
+def _without_content(photo: Any, images: dict[str, str]) -> Any:
+    if isinstance(photo, Mapping) and isinstance(photo.get("content_base64"), str) and photo.get("sha256"):
+        images[str(photo["sha256"])] = photo["content_base64"]
+        return {k: v for k, v in photo.items() if k != "content_base64"}
+    return photo
+
+
+def _signatures_from_json(
+    items: Any, revision: int, path: str, issues: list[Issue]
+) -> tuple[list[Signature], dict[str, str]]:
+    """The signatures of one revision, and the base64 images the file carries for them."""
+    out: list[Signature] = []
+    images: dict[str, str] = {}
+    if items is None:
+        return out, images
+    if not isinstance(items, list):
+        issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "应为多行列表")))
+        return out, images
+    for i, item in enumerate(items):
+        try:
+            sig = signature_from_json(item)
+        except ValueError:
+            issues.append(Issue(f"{path}[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "签字记录不完整")))
+            continue
+        if sig.revision != revision:
+            issues.append(Issue(f"{path}[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "签字的修订号与记录不符")))
+            continue
+        if any(s.block == sig.block for s in out):
+            issues.append(Issue(f"{path}[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "同一处签字出现两次")))
+            continue
+        out.append(sig)
+        if isinstance(item.get("image_base64"), str):
+            images[sig.image_sha256] = item["image_base64"]
+    return out, images
+
+
 def content_hash(spec: FormSpec, record: Record) -> str:
     """SHA-256 of what a printed revision shows: every value, the number, status and revision.
 
-    Canonical JSON (sorted keys, no spaces) of the record without its times and history; photos
-    count by their own SHA-256.  The same revision always gives the same hash, on any laptop.
+    Canonical JSON (sorted keys, no spaces) of the record without its times, history and
+    signatures; photos count by their own SHA-256.  The same revision always gives the same hash,
+    on any laptop.  Signatures are left out because they sign this hash (``domain.signatures``).
     """
+    return content_hash_of_json(to_json(spec, record))
+
+
+def content_hash_of_json(obj: Mapping[str, Any]) -> str:
+    """:func:`content_hash` of a record's JSON object (a stored revision snapshot)."""
     import hashlib
     import json
 
-    data = to_json(spec, record)
-    for key in ("created_at", "updated_at", "history"):
-        data.pop(key, None)
+    data = {k: v for k, v in obj.items() if k not in ("created_at", "updated_at", "history", "signatures",
+                                                          "revisions")}
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -8,6 +8,7 @@ which case nothing at all has been written.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,15 @@ from ..domain.links import Link
 from ..domain.forms import WORKFLOWS, spec_for
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.numbering import parse_number
-from ..domain.records import Event, Record, new_id
+from ..domain.records import Event, Record, content_hash, from_json, new_id, to_json
+from ..domain.signatures import (
+    RevisionInfo,
+    Signature,
+    StrokeError,
+    normalise_strokes,
+    signature_from_json,
+    strokes_to_json,
+)
 from ..domain.settings import Settings
 from ..domain.validation import Issue, ValidationFailed, check_record, parse_record, strip_blank_rows
 from ..domain.workflow import Transition, TransitionRefused, check_transition
@@ -135,8 +144,27 @@ class RecordService:
                 if ph.list_key == p.key
             ]
         events = [Event(e.at, e.from_status, e.to_status, e.by, e.note) for e in row.events]
+        order = [b.key for b in spec.signatures]
+        signatures = sorted((self._signature(sig) for sig in row.signatures if sig.revision == row.revision),
+                            key=lambda sig: order.index(sig.block) if sig.block in order else len(order))
         return Record(spec.kind, row.id, row.number, row.status, values, row.created_at, row.updated_at, events,
-                      row.source_kind, row.source_id, row.source_number, row.revision)
+                      row.source_kind, row.source_id, row.source_number, row.revision, signatures)
+
+    @staticmethod
+    def _signature(row: Any) -> Signature:
+        return Signature(
+            block=row.block, name=row.name, role=row.role, signed_at=row.signed_at, revision=row.revision,
+            content_hash=row.content_hash, strokes=normalise_strokes(json.loads(row.strokes)),
+            image_sha256=row.image_sha256, id=row.id,
+        )
+
+    @staticmethod
+    def _signature_row(m: FormModels, sig: Signature) -> Any:
+        return m.signature(
+            id=new_id(), revision=sig.revision, block=sig.block, name=sig.name, role=sig.role,
+            signed_at=sig.signed_at, content_hash=sig.content_hash,
+            strokes=json.dumps(strokes_to_json(sig.strokes), separators=(",", ":")), image_sha256=sig.image_sha256,
+        )
 
     def get(self, kind: str, record_id: str) -> Record:
         m = self._models(kind)
@@ -145,6 +173,141 @@ class RecordService:
             if row is None:
                 raise NotFound(record_id)
             return self._to_record(m, row)
+
+    # ---------------------------------------------------------------- revisions and signatures
+
+    def revisions(self, kind: str, record_id: str) -> list[RevisionInfo]:
+        """Every revision of a record, oldest first, the current one last: when each was saved,
+        its content hash and who signed it."""
+        m = self._models(kind)
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            out = []
+            for rev in s.scalars(select(m.revision).where(m.revision.record_id == record_id)
+                                 .order_by(m.revision.revision)):
+                snap = json.loads(rev.snapshot)
+                saved = from_json(m.spec, snap)[0].updated_at or rev.superseded_at
+                sigs = tuple(signature_from_json(obj) for obj in snap.get("signatures") or [])
+                out.append(RevisionInfo(rev.revision, saved, rev.content_hash, sigs))
+            current = self._to_record(m, row)
+            out.append(RevisionInfo(current.revision, current.updated_at, content_hash(m.spec, current),
+                                    tuple(current.signatures), current=True))
+            return out
+
+    def get_revision(self, kind: str, record_id: str, revision: int) -> Record:
+        """The record as it was in ``revision`` (with that revision's signatures): the current
+        record, or an earlier revision rebuilt from its frozen JSON."""
+        m = self._models(kind)
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            if revision == row.revision:
+                return self._to_record(m, row)
+            snap = s.scalars(select(m.revision.snapshot).where(m.revision.record_id == record_id,
+                                                               m.revision.revision == revision)).one_or_none()
+            if snap is None:
+                raise NotFound(f"{record_id} 第 {revision} 版")
+        return self._record_from_snapshot(kind, json.loads(snap))
+
+    def revision_snapshots(self, kind: str, record_id: str) -> list[tuple[int, dt.datetime, str, dict[str, Any]]]:
+        """The frozen earlier revisions as stored: (revision, superseded_at, content_hash, JSON)."""
+        m = self._models(kind)
+        with self.db.session() as s:
+            rows = s.scalars(select(m.revision).where(m.revision.record_id == record_id)
+                             .order_by(m.revision.revision)).all()
+            return [(r.revision, r.superseded_at, r.content_hash, json.loads(r.snapshot)) for r in rows]
+
+    def _record_from_snapshot(self, kind: str, snap: Mapping[str, Any]) -> Record:
+        spec = spec_for(kind)
+        incoming, issues = from_json(spec, snap)
+        values, parse_issues = parse_record(spec, incoming.raw)
+        if issues or parse_issues:  # written by this program: cannot happen unless the file was edited
+            raise ValueError(f"stored revision unreadable: {issues + parse_issues}")
+        assert incoming.id and incoming.number and incoming.status
+        source = incoming.source or (None, None, None)
+        return Record(kind, incoming.id, incoming.number, incoming.status, values,
+                      incoming.created_at or self.clock.now(), incoming.updated_at or self.clock.now(),
+                      incoming.events, source[0], source[1], source[2], incoming.revision,
+                      list(incoming.signatures))
+
+    def sign(
+        self,
+        kind: str,
+        record_id: str,
+        block: str,
+        name: str,
+        strokes: Any,
+        *,
+        role: str | None = None,
+        expected_hash: str | None = None,
+    ) -> Record:
+        """Attach a signature drawn on screen to ``block`` of the record's current revision.
+
+        ``expected_hash`` is the content hash of the record as the signer saw it (the form); when
+        the stored revision is no longer that content the signature is refused, so nobody signs
+        what they were not shown.  A block is signed once per revision.  The picture is rendered
+        from the strokes (``services.signature_image``) and kept in the photo store.
+        """
+        from .signature_image import render_png
+
+        spec = spec_for(kind)
+        b = next((x for x in spec.signatures if x.key == block), None)
+        if b is None:
+            raise ValueError(f"{kind} has no signature block {block!r}")
+        name = " ".join(str(name or "").split())
+        role = " ".join(str(role or "").split()) or b.label
+        issues = []
+        if not name:
+            issues.append(Issue("name", QT_TRANSLATE_NOOP(MESSAGES, "请填写签字人姓名")))
+        elif len(name) > 100:
+            issues.append(Issue("name", QT_TRANSLATE_NOOP(MESSAGES, "签字人姓名过长")))
+        if len(role) > 40:
+            issues.append(Issue("role", QT_TRANSLATE_NOOP(MESSAGES, "签字身份过长")))
+        try:
+            points = normalise_strokes(strokes)
+        except StrokeError:
+            issues.append(Issue("strokes", QT_TRANSLATE_NOOP(MESSAGES, "请先签字")))
+        if issues:
+            raise ValidationFailed(issues)
+        image = self.photos.add_bytes(render_png(points), f"signature-{block}.png")
+        m = self._models(kind)
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            current = self._to_record(m, row)
+            digest = content_hash(spec, current)
+            if expected_hash is not None and expected_hash != digest:
+                raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录内容已改变，请重新打开后再签字"))
+            if current.signature(block) is not None:
+                raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "本版已在此处签字"))
+            sig = Signature(block=block, name=name, role=role, signed_at=self.clock.now(),
+                            revision=row.revision, content_hash=digest, strokes=points,
+                            image_sha256=image.sha256)
+            row.signatures.append(self._signature_row(m, sig))
+            s.flush()
+            return self._to_record(m, row)
+
+    def _freeze_if_signed(self, s: Session, m: FormModels, row: Any, before: Record, now: dt.datetime) -> bool:
+        """After new values (and status) were written to ``row``: whether the content changed.
+
+        A changed revision that carries signatures is frozen first — its full JSON (signatures
+        included) goes to the revision table — and the record moves to the next revision, which
+        has no signatures yet.  What a customer signed is never overwritten.
+        """
+        spec = m.spec
+        old_hash = content_hash(spec, before)
+        if content_hash(spec, self._to_record(m, row)) == old_hash:
+            return False
+        if before.signatures:
+            snapshot = json.dumps(to_json(spec, before), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            s.add(m.revision(id=new_id(), record_id=row.id, revision=before.revision, superseded_at=now,
+                             content_hash=old_hash, snapshot=snapshot))
+            row.revision = before.revision + 1
+        return True
 
     def find_number(self, number: str) -> Record:
         """The record with this form number, whatever its kind."""
@@ -260,7 +423,7 @@ class RecordService:
     @staticmethod
     def _empty_collections(m: FormModels) -> dict[str, list[Any]]:
         """A new record's child collections, set up front so nothing is lazily loaded for it."""
-        return {"photos": [], "events": [], **{f"rows_{k}": [] for k in m.rows}}
+        return {"photos": [], "events": [], "signatures": [], **{f"rows_{k}": [] for k in m.rows}}
 
     def _write_values(self, s: Session, m: FormModels, row: Any, values: RecordValues) -> None:
         spec = m.spec
@@ -322,8 +485,11 @@ class RecordService:
                 raise NotFound(record_id)
             if wf.is_final(row.status):
                 raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录已关闭，不能再修改"))
+            before = self._to_record(m, row)
+            now = self.clock.now()
             self._write_values(s, m, row, values)
-            row.updated_at = self.clock.now()
+            if self._freeze_if_signed(s, m, row, before, now) or not before.signatures:
+                row.updated_at = now
             s.flush()
             return self._to_record(m, row)
 
@@ -362,9 +528,13 @@ class RecordService:
             if issues:
                 raise ValidationFailed(issues)
             now = self.clock.now()
+            before = self._to_record(m, row)
             self._write_values(s, m, row, values)
-            row.events.append(m.event(id=new_id(), at=now, from_status=row.status, to_status=target, by=by, note=note))
+            # The status is printed on the form: a signed revision that changes status is frozen too.
             row.status = target
+            self._freeze_if_signed(s, m, row, before, now)
+            row.events.append(m.event(id=new_id(), at=now, from_status=before.status, to_status=target, by=by,
+                                      note=note))
             row.updated_at = now
             s.flush()
             return self._to_record(m, row)
@@ -449,6 +619,22 @@ class RecordService:
         for e in events:
             row.events.append(m.event(id=new_id(), at=e.at, from_status=e.from_status, to_status=e.to_status,
                                       by=e.by, note=e.note))
+        # Signatures and frozen revisions come as they were; each signature must sign the content of
+        # its revision, as it did on the laptop that captured it.
+        row.signatures.clear()
+        s.execute(delete(m.revision).where(m.revision.record_id == row.id))
+        digest = content_hash(spec, self._to_record(m, row))
+        for i, sig in enumerate(incoming.signatures):
+            if sig.content_hash != digest:
+                raise ValidationFailed(
+                    [Issue(f"signatures[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "签字与记录内容不符"))], index)
+            row.signatures.append(self._signature_row(m, sig))
+        for n, superseded_at, rev_hash, snap in incoming.revisions:
+            s.add(m.revision(id=new_id(), record_id=row.id, revision=n, superseded_at=superseded_at,
+                             content_hash=rev_hash,
+                             snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True, separators=(",", ":"))))
+            for obj in snap.get("signatures") or []:
+                row.signatures.append(self._signature_row(m, signature_from_json(obj)))
         s.flush()
         return self._to_record(m, row)
 

@@ -12,7 +12,7 @@ import binascii
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..domain.fields import Photo, RecordValues
@@ -67,6 +67,36 @@ def _photo_from_json(service: RecordService, item: Any, path: str) -> tuple[Phot
     return None, [Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "缺少图片内容（content_base64）"))]
 
 
+def _store_signature_files(service: RecordService, incoming: IncomingRecord) -> list[Issue]:
+    """Put the signatures' pictures and old revisions' photos the file carries into the store; a
+    signature whose picture is neither in the file nor in the store is rendered again from its
+    strokes (the strokes are the signature; the picture is made from them)."""
+    issues: list[Issue] = []
+    for sha, content in incoming.signature_images.items():
+        try:
+            data = base64.b64decode(content, validate=True)
+        except (binascii.Error, ValueError):
+            issues.append(Issue("signatures", QT_TRANSLATE_NOOP(MESSAGES, "图片内容不是有效的 base64")))
+            continue
+        if hashlib.sha256(data).hexdigest() != sha:
+            issues.append(Issue("signatures", QT_TRANSLATE_NOOP(MESSAGES, "图片内容与 sha256 不符")))
+            continue
+        try:
+            service.photos.add_bytes(data, f"{sha}.png")
+        except PhotoError as e:
+            issues.append(Issue("signatures", str(e)))
+    missing = [sig for sig in incoming.signatures if not service.photos.has(sig.image_sha256)]
+    if missing:
+        from .signature_image import render_png
+
+        incoming.signatures = [
+            replace(sig, image_sha256=service.photos.add_bytes(render_png(sig.strokes), "signature.png").sha256)
+            if sig in missing else sig
+            for sig in incoming.signatures
+        ]
+    return issues
+
+
 def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecord, RecordValues]]:
     """Validate every object; raise :class:`ImportFailed` listing all problems, write nothing.
 
@@ -99,6 +129,7 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
                 if ph is not None:
                     photos.append(ph)
             raw[p.key] = photos
+        issues += _store_signature_files(service, incoming)
         values, parse_issues = parse_record(spec, raw)
         strip_blank_rows(spec, values)
         issues += photo_issues + parse_issues
@@ -139,12 +170,33 @@ def dump_records(service: RecordService, kind: str | None = None, embed_photos: 
         for record in service.all_records(k):
             content = None
             if embed_photos:
-                content = {
-                    ph.sha256: base64.b64encode(service.photo_bytes(ph.sha256)).decode("ascii")
-                    for plist in record.values.photos.values()
-                    for ph in plist
-                }
-            out.append(to_json(spec, record, content))
+                shas = [ph.sha256 for plist in record.values.photos.values() for ph in plist]
+                shas += [sig.image_sha256 for sig in record.signatures]
+                content = {sha: base64.b64encode(service.photo_bytes(sha)).decode("ascii") for sha in shas}
+            obj = to_json(spec, record, content)
+            obj["revisions"] = [
+                {"revision": n, "superseded_at": _utc(at), "content_hash": digest,
+                 "record": _embed(service, spec, snap) if embed_photos else snap}
+                for n, at, digest, snap in service.revision_snapshots(k, record.id)
+            ]
+            out.append(obj)
+    return out
+
+
+def _utc(at: dt.datetime) -> str:
+    return at.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _embed(service: RecordService, spec: Any, snap: dict[str, Any]) -> dict[str, Any]:
+    """A frozen revision with its photos' and signatures' pictures embedded (a photo removed since
+    is in no other part of the dump)."""
+    def b64(sha: str) -> str:
+        return base64.b64encode(service.photo_bytes(sha)).decode("ascii")
+
+    out = dict(snap)
+    for p in spec.photo_lists():
+        out[p.key] = [{**ph, "content_base64": b64(ph["sha256"])} for ph in snap.get(p.key) or []]
+    out["signatures"] = [{**sig, "image_base64": b64(sig["image_sha256"])} for sig in snap.get("signatures") or []]
     return out
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -161,6 +162,37 @@ class EventMixin:
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class SignatureMixin:
+    """A signature captured on screen for one block of one revision (``domain.signatures``).
+
+    One table per form, beside its photos and events, rather than one table for every kind: the
+    record's foreign key then deletes its signatures with it (a draft may be deleted), the rows load
+    with the record like its other children, and every form has the same shape (``FormModels``).
+    The picture is in the content-addressed photo store, by its SHA-256; the strokes are JSON.
+    """
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    block: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(40), default="")
+    signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    content_hash: Mapped[str] = mapped_column(String(64))
+    strokes: Mapped[str] = mapped_column(Text)  # JSON: [[[x, y, pressure, t_ms], …], …]
+    image_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class RevisionMixin:
+    """A superseded revision of a signed record, frozen as its JSON (``domain.records.to_json``,
+    signatures included) at the moment a change made the next revision."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    superseded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    content_hash: Mapped[str] = mapped_column(String(64))
+    snapshot: Mapped[str] = mapped_column(Text)
+
+
 class FormModels:
     """The model classes of one form."""
 
@@ -199,6 +231,29 @@ class FormModels:
                 "__tablename__": f"{spec.table}_event",
                 "record_id": mapped_column(String(36), ForeignKey(fk, ondelete="CASCADE"), index=True, nullable=False),
             },
+        )
+        self.signature = type(
+            f"{name}Signature",
+            (SignatureMixin, Base),
+            {
+                "__tablename__": f"{spec.table}_signature",
+                "record_id": mapped_column(String(36), ForeignKey(fk, ondelete="CASCADE"), index=True, nullable=False),
+                # one signature per block and revision
+                "__table_args__": (UniqueConstraint("record_id", "revision", "block"),),
+            },
+        )
+        self.revision = type(
+            f"{name}Revision",
+            (RevisionMixin, Base),
+            {
+                "__tablename__": f"{spec.table}_revision",
+                "record_id": mapped_column(String(36), ForeignKey(fk, ondelete="CASCADE"), index=True, nullable=False),
+                "__table_args__": (UniqueConstraint("record_id", "revision"),),
+            },
+        )
+        rels["signatures"] = relationship(
+            self.signature, order_by=(self.signature.revision, self.signature.signed_at),
+            cascade="all, delete-orphan", lazy="selectin",
         )
         rels["photos"] = relationship(
             self.photo, order_by=self.photo.position, cascade="all, delete-orphan", lazy="selectin"

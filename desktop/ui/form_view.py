@@ -49,7 +49,9 @@ from .form_sections import FieldCell, FormSections, prefill_value
 from .item_table_editor import ItemTableEditor
 from .links_panel import LinksLine, LinksPanel, kind_title
 from .photo_list import PhotoListEditor
+from .revisions_table import RevisionsTable
 from .score_section import ScoreAverage, is_score_section
+from .signatures_panel import SignaturesPanel
 from .status_colours import status_tone
 from .status_history import StatusHistoryTable
 from .texts import is_required, issue_text, tr_field, tr_message
@@ -70,6 +72,7 @@ class FormView(FormSections, QWidget):
     titleChanged = Signal()
     openLinkRequested = Signal(str, str)  # kind, id of a linked record
     followOnRequested = Signal(str, str, str)  # kind, id of this record, kind of the record to make
+    openRevisionRequested = Signal(str, str, int)  # kind, id, revision: an earlier revision, read-only
 
     export_folder: str = ""
 
@@ -81,10 +84,14 @@ class FormView(FormSections, QWidget):
         defaults: dict[str, Any] | None = None,
         parent: QWidget | None = None,
         source: Link | None = None,
+        archived: bool = False,
     ) -> None:
         """``defaults`` prefill a new record (Python values, or text as typed: a follow-on's values
-        from ``RecordService.follow_on``); ``source`` is the record a new one is made from."""
+        from ``RecordService.follow_on``); ``source`` is the record a new one is made from.
+        ``archived``: ``record`` is an earlier revision (``RecordService.get_revision``), shown
+        read-only, to look at and to print again."""
         super().__init__(parent)
+        self.archived = archived
         self.service = service
         self.kind = kind
         self.spec = spec_for(kind)
@@ -120,6 +127,8 @@ class FormView(FormSections, QWidget):
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_badge = QLabel(self)
         self.status_badge.setObjectName("status_badge")
+        self.revision_label = QLabel(self)
+        self.revision_label.setObjectName("form_revision")
 
         self.steps_box = QWidget(self)
         self.steps_layout = QHBoxLayout(self.steps_box)
@@ -146,6 +155,8 @@ class FormView(FormSections, QWidget):
         top.addWidget(self.title_label)
         top.addSpacing(12)
         top.addWidget(self.number_label)
+        top.addSpacing(8)
+        top.addWidget(self.revision_label)
         top.addSpacing(8)
         top.addWidget(self.status_badge)
         top.addStretch(1)
@@ -176,6 +187,9 @@ class FormView(FormSections, QWidget):
         self.links_panel = LinksPanel(follow_on_kinds(self.kind), content)
         self.links_panel.openRequested.connect(self.openLinkRequested)
         self.links_panel.followOnRequested.connect(self.request_follow_on)
+        self.signatures_panel = SignaturesPanel(self.spec.signatures, self.service.photo_bytes, content)
+        self.signatures_panel.signRequested.connect(self.sign)
+        body.addWidget(self.signatures_panel)
         body.addWidget(self.links_panel)
         history_box = QGroupBox(self.tr("状态记录"), content)
         history_box.setObjectName("section_history")
@@ -183,6 +197,14 @@ class FormView(FormSections, QWidget):
         self.history = StatusHistoryTable(history_box)
         hl.addWidget(self.history)
         body.addWidget(history_box)
+        self.revisions_box = QGroupBox(self.tr("修订记录"), content)
+        self.revisions_box.setObjectName("section_revisions")
+        rl = QVBoxLayout(self.revisions_box)
+        self.revisions = RevisionsTable(self.revisions_box)
+        self.revisions.openRequested.connect(self._open_revision)
+        rl.addWidget(self.revisions)
+        body.addWidget(self.revisions_box)
+        self.revisions_box.setVisible(not self.archived)
         body.addStretch(1)
 
         self.scroll = QScrollArea(self)
@@ -244,6 +266,7 @@ class FormView(FormSections, QWidget):
             self.history.set_events(record.events)
         finally:
             self._loading = False
+        self._show_signatures()
         self.source = Link(record.source_kind, record.source_id, record.source_number or "") \
             if record.source_kind and record.source_id else None
         self._update_average()
@@ -272,6 +295,7 @@ class FormView(FormSections, QWidget):
             self.history.set_events([])
         finally:
             self._loading = False
+        self._show_signatures()
         self._update_average()
         self._clear_errors()
         self._refresh_state()
@@ -302,6 +326,8 @@ class FormView(FormSections, QWidget):
 
     def display_name(self) -> str:
         """The record's number, or 新投诉 / 新服务报告 / … before the first save."""
+        if self.archived and self.record is not None:
+            return self.tr("{number} 第 {n} 版").format(number=self.record.number, n=self.record.revision)
         return self.record.number if self.record else self.tr("新{title}").format(
             title=tr_field(self.spec.short_title))
 
@@ -331,7 +357,13 @@ class FormView(FormSections, QWidget):
         self.status_badge.setProperty("tone", status_tone(self.kind, status))
         self.status_badge.style().unpolish(self.status_badge)
         self.status_badge.style().polish(self.status_badge)
-        self._read_only = bool(status and self.workflow.is_final(status))
+        self._read_only = self.archived or bool(status and self.workflow.is_final(status))
+        rec = self.record
+        self.revision_label.setText(self.tr("第 {n} 版").format(n=rec.revision) if rec else "")
+        self.revision_label.setToolTip(self.tr("本版已签字") if rec and rec.signatures else "")
+        if self.archived and rec is not None:
+            self.title_label.setText(self.tr("{title} 第 {n} 版（已签字，只读）").format(
+                title=tr_field(self.spec.title), n=rec.revision))
         for ed in self.editors.values():
             ed.set_read_only(self._read_only)
         for table in self.tables.values():
@@ -340,10 +372,14 @@ class FormView(FormSections, QWidget):
             photos.set_read_only(self._read_only)
         self.save_button.setVisible(not self._read_only)
         if self.follow_on_button is not None:
-            self.follow_on_button.setEnabled(self.record is not None)
-        self.links_panel.set_follow_on_enabled(self.record is not None)
+            self.follow_on_button.setEnabled(self.record is not None and not self.archived)
+            self.follow_on_button.setVisible(not self.archived)
+        self.links_panel.set_follow_on_enabled(self.record is not None and not self.archived)
         self._rebuild_steps()
-        if self._read_only:
+        if self.archived and rec is not None:
+            self._message(self.tr("这是第 {n} 版的存档：签字后内容已冻结，只能查看和导出 PDF。").format(n=rec.revision),
+                          "info", sticky=True)
+        elif self._read_only:
             self._message(self.tr("此记录状态为“{status}”，只能查看和导出 PDF。").format(status=tr_field(status or "")),
                           "info", sticky=True)
 
@@ -366,6 +402,44 @@ class FormView(FormSections, QWidget):
             button.clicked.connect(lambda _checked=False, tr=t: self.step(tr))
             self.steps_layout.addWidget(button)
             self.step_buttons[t.target] = button
+
+    # ================================================================== signatures and revisions
+
+    def _show_signatures(self) -> None:
+        rec = self.record
+        self.signatures_panel.set_record(rec, can_sign=rec is not None and not self.archived)
+        if rec is None or self.archived:
+            self.revisions.set_revisions([])
+            return
+        from ..services.records import NotFound
+
+        try:
+            self.revisions.set_revisions(self.service.revisions(self.kind, rec.id))
+        except (NotFound, StorageError):  # deleted meanwhile, or the disk: the form still works
+            log.exception("revisions of %s not read", rec.id)
+
+    def sign(self, block_key: str) -> bool:
+        """签字…: save first when there are changes (the signer signs what is stored), then sign."""
+        from .sign_dialog import SignDialog
+
+        if self.archived:
+            return False
+        if (self.record is None or self._dirty) and not self.save():
+            return False
+        assert self.record is not None
+        block = next(b for b in self.spec.signatures if b.key == block_key)
+        dialog = SignDialog(self.service, self.record, block, self)
+        if dialog.exec() != SignDialog.DialogCode.Accepted or dialog.signed is None:
+            return False
+        self.load(dialog.signed)
+        self._message(self.tr("{label}已签字：{name}。").format(label=tr_field(block.label),
+                                                            name=dialog.signed.signature(block_key).name), "info")
+        self.saved.emit(dialog.signed)
+        return True
+
+    def _open_revision(self, revision: int) -> None:
+        if self.record is not None:
+            self.openRevisionRequested.emit(self.kind, self.record.id, revision)
 
     # ================================================================== links
 
@@ -518,9 +592,15 @@ class FormView(FormSections, QWidget):
             dialogs.error(self, self.tr("未保存"), tr_message(str(e)))
             return False
         was_new = self.record is None
+        old_revision = self.record.revision if self.record else record.revision
         self.load(record)
-        self._message(self.tr("已保存为 {number}。").format(number=record.number) if was_new else self.tr("已保存。"),
-                      "info")
+        if was_new:
+            self._message(self.tr("已保存为 {number}。").format(number=record.number), "info")
+        elif record.revision != old_revision:
+            self._message(self.tr("已保存为第 {n} 版；已签字的第 {old} 版保留不变，可在“修订记录”中查看。").format(
+                n=record.revision, old=old_revision), "info")
+        else:
+            self._message(self.tr("已保存。"), "info")
         self.saved.emit(record)
         return True
 

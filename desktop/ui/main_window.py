@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def form_for(self, record_id: str) -> FormView | None:
         for form in self.forms():
-            if form.record is not None and form.record.id == record_id:
+            if form.record is not None and form.record.id == record_id and not form.archived:
                 return form
         return None
 
@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         form.saved.connect(self._record_saved)
         form.openLinkRequested.connect(self.open_record)
         form.followOnRequested.connect(self.new_follow_on)
+        form.openRevisionRequested.connect(self.open_revision)
         index = self.tabs.addTab(form, "")
         self._update_tab(form)
         self.tabs.setCurrentIndex(index)
@@ -309,6 +310,23 @@ class MainWindow(QMainWindow):
             dialogs.error(self, self.tr("无法打开"), str(e))
             return None
         return self._add_form(FormView(service, kind, record))
+
+    def open_revision(self, kind: str, record_id: str, revision: int) -> FormView | None:
+        """An earlier, signed revision of a record, read-only in its own tab (to print it again)."""
+        from ..services.records import NotFound
+
+        for form in self.forms():
+            if form.archived and form.record is not None and form.record.id == record_id \
+                    and form.record.revision == revision:
+                self.tabs.setCurrentWidget(form)
+                return form
+        service = self._ready()
+        try:
+            record = service.get_revision(kind, record_id, revision)
+        except (NotFound, StorageError) as e:
+            dialogs.error(self, self.tr("无法打开"), str(e))
+            return None
+        return self._add_form(FormView(service, kind, record, archived=True))
 
     def open_selected(self) -> None:
         """打开: the record selected in the register, else go to the search box."""

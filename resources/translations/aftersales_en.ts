@@ -176,6 +176,10 @@
             <translation>Status history</translation>
         </message>
         <message>
+            <source>修订记录</source>
+            <translation>Revisions</translation>
+        </message>
+        <message>
             <source>由此新建</source>
             <translation>New follow-up</translation>
         </message>
@@ -192,6 +196,10 @@
             <translation>New, not saved</translation>
         </message>
         <message>
+            <source>{number} 第 {n} 版</source>
+            <translation>{number} rev. {n}</translation>
+        </message>
+        <message>
             <source>新{title}</source>
             <translation>New {title}</translation>
         </message>
@@ -204,12 +212,32 @@
             <translation>New</translation>
         </message>
         <message>
+            <source>第 {n} 版</source>
+            <translation>Rev. {n}</translation>
+        </message>
+        <message>
+            <source>本版已签字</source>
+            <translation>This revision is signed</translation>
+        </message>
+        <message>
+            <source>{title} 第 {n} 版（已签字，只读）</source>
+            <translation>{title}, revision {n} (signed, read-only)</translation>
+        </message>
+        <message>
+            <source>这是第 {n} 版的存档：签字后内容已冻结，只能查看和导出 PDF。</source>
+            <translation>This is the archived revision {n}: its content was frozen when it was signed. It can only be viewed and exported as PDF.</translation>
+        </message>
+        <message>
             <source>此记录状态为“{status}”，只能查看和导出 PDF。</source>
             <translation>This record is "{status}": it can only be viewed and exported as PDF.</translation>
         </message>
         <message>
             <source>转为“{status}”</source>
             <translation>Move to "{status}"</translation>
+        </message>
+        <message>
+            <source>{label}已签字：{name}。</source>
+            <translation>{label} signed: {name}.</translation>
         </message>
         <message>
             <source>第 {row} 行 {label}：{message}</source>
@@ -230,6 +258,10 @@
         <message>
             <source>已保存为 {number}。</source>
             <translation>Saved as {number}.</translation>
+        </message>
+        <message>
+            <source>已保存为第 {n} 版；已签字的第 {old} 版保留不变，可在“修订记录”中查看。</source>
+            <translation>Saved as revision {n}; the signed revision {old} is kept unchanged (see "Revisions").</translation>
         </message>
         <message>
             <source>已保存。</source>
@@ -593,6 +625,53 @@
         </message>
     </context>
     <context>
+        <name>RevisionsTable</name>
+        <message>
+            <source>修订记录</source>
+            <translation>Revisions</translation>
+        </message>
+        <message>
+            <source>版本</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <source>保存时间</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>签字</source>
+            <translation>Signatures</translation>
+        </message>
+        <message>
+            <source>内容校验码</source>
+            <translation>Content hash</translation>
+        </message>
+        <message>
+            <source>双击较早的一版，以只读方式打开并可再次导出 PDF</source>
+            <translation>Double-click an earlier revision to open it read-only and export its PDF again</translation>
+        </message>
+        <message>
+            <source>第 {n} 版</source>
+            <translation>Rev. {n}</translation>
+        </message>
+        <message>
+            <source>（当前）</source>
+            <translation> (current)</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>{role} {name}（{time}）</source>
+            <translation>{role} {name} ({time})</translation>
+        </message>
+        <message>
+            <source>未签字</source>
+            <translation>Not signed</translation>
+        </message>
+    </context>
+    <context>
         <name>ScoreAverage</name>
         <message>
             <source>尚未评分</source>
@@ -683,6 +762,111 @@
         <message>
             <source>未保存</source>
             <translation>Not saved</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignDialog</name>
+        <message>
+            <source>{label}签字 — {number}</source>
+            <translation>{label} signature — {number}</translation>
+        </message>
+        <message>
+            <source>{label}签字</source>
+            <translation>{label} signature</translation>
+        </message>
+        <message>
+            <source>{title} {number} 第 {revision} 版：签字确认本版内容。</source>
+            <translation>{title} {number}, revision {revision}: signing confirms the content of this revision.</translation>
+        </message>
+        <message>
+            <source>签字人姓名</source>
+            <translation>Signer's name</translation>
+        </message>
+        <message>
+            <source>签字人：</source>
+            <translation>Signer:</translation>
+        </message>
+        <message>
+            <source>身份：</source>
+            <translation>Role:</translation>
+        </message>
+        <message>
+            <source>撤销一笔</source>
+            <translation>Undo stroke</translation>
+        </message>
+        <message>
+            <source>清除重签</source>
+            <translation>Clear and sign again</translation>
+        </message>
+        <message>
+            <source>清除签字板上的全部笔迹，重新签字</source>
+            <translation>Erase everything on the pad and sign again</translation>
+        </message>
+        <message>
+            <source>确认签字</source>
+            <translation>Confirm signature</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>请先在签字板上签字。</source>
+            <translation>Please sign on the pad first.</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>签字板</source>
+            <translation>Signature pad</translation>
+        </message>
+        <message>
+            <source>请在此处签字</source>
+            <translation>Please sign here</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturesPanel</name>
+        <message>
+            <source>签字</source>
+            <translation>Signatures</translation>
+        </message>
+        <message>
+            <source>：</source>
+            <translation>:</translation>
+        </message>
+        <message>
+            <source>签字…</source>
+            <translation>Sign…</translation>
+        </message>
+        <message>
+            <source>在屏幕上签字（{label}）</source>
+            <translation>Sign on the screen ({label})</translation>
+        </message>
+        <message>
+            <source>未签</source>
+            <translation>Not signed</translation>
+        </message>
+        <message>
+            <source>已签：{name}，{time}</source>
+            <translation>Signed: {name}, {time}</translation>
+        </message>
+        <message>
+            <source>（签字图片缺失）</source>
+            <translation>(signature image missing)</translation>
+        </message>
+        <message>
+            <source>保存后可在屏幕上签字；也可打印后在纸上签字。</source>
+            <translation>After saving, it can be signed on the screen, or printed and signed on paper.</translation>
+        </message>
+        <message>
+            <source>本版已有签字：保存修改会生成新的一版，已签字的这一版保留不变。</source>
+            <translation>This revision is signed: saving changes makes a new revision, and the signed one is kept unchanged.</translation>
         </message>
     </context>
     <context>
@@ -1958,8 +2142,20 @@
             <translation>Must not be later than today ({today})</translation>
         </message>
         <message>
+            <source>修订内容与 content_hash 不符</source>
+            <translation>revision content does not match content_hash</translation>
+        </message>
+        <message>
             <source>修订号应为正整数</source>
             <translation>The revision number must be a positive whole number</translation>
+        </message>
+        <message>
+            <source>修订号重复</source>
+            <translation>duplicate revision number</translation>
+        </message>
+        <message>
+            <source>修订记录不完整</source>
+            <translation>incomplete revision entry</translation>
         </message>
         <message>
             <source>协商处理时限不能短于电话响应时限</source>
@@ -1972,6 +2168,10 @@
         <message>
             <source>只能删除尚未完成、也没有后续记录的草稿；已完成的记录须存档</source>
             <translation>Only a draft that is not completed and has no follow-up records can be deleted; completed records are kept in the archive</translation>
+        </message>
+        <message>
+            <source>同一处签字出现两次</source>
+            <translation>the same signature block appears twice</translation>
         </message>
         <message>
             <source>图片内容不是有效的 base64</source>
@@ -2130,6 +2330,10 @@
             <translation>The computer code is 1–4 capital letters or digits, different on every computer, e.g. A3</translation>
         </message>
         <message>
+            <source>本版已在此处签字</source>
+            <translation>this block is already signed in this revision</translation>
+        </message>
+        <message>
             <source>来源记录应含 kind、id、number</source>
             <translation>The source record must have kind, id and number</translation>
         </message>
@@ -2146,6 +2350,26 @@
             <translation>Must not be earlier than the arrival time ({time})</translation>
         </message>
         <message>
+            <source>签字与记录内容不符</source>
+            <translation>the signature does not match the record's content</translation>
+        </message>
+        <message>
+            <source>签字人姓名过长</source>
+            <translation>signer's name is too long</translation>
+        </message>
+        <message>
+            <source>签字的修订号与记录不符</source>
+            <translation>the signature's revision does not match the record</translation>
+        </message>
+        <message>
+            <source>签字记录不完整</source>
+            <translation>incomplete signature entry</translation>
+        </message>
+        <message>
+            <source>签字身份过长</source>
+            <translation>signer's role is too long</translation>
+        </message>
+        <message>
             <source>编号 {number} 已被另一条记录使用</source>
             <translation>Number {number} is already used by another record</translation>
         </message>
@@ -2158,12 +2382,24 @@
             <translation>Fill in at least {n} line(s)</translation>
         </message>
         <message>
+            <source>记录内容已改变，请重新打开后再签字</source>
+            <translation>the record has changed; reopen it before signing</translation>
+        </message>
+        <message>
             <source>记录已关闭，不能再修改</source>
             <translation>The record is closed and can no longer be changed</translation>
         </message>
         <message>
             <source>评分应为 1 到 5 分</source>
             <translation>A score must be from 1 to 5</translation>
+        </message>
+        <message>
+            <source>请先签字</source>
+            <translation>please sign first</translation>
+        </message>
+        <message>
+            <source>请填写签字人姓名</source>
+            <translation>please enter the signer's name</translation>
         </message>
         <message>
             <source>费用由公司承担时，客户承担金额应为空或 0</source>
