@@ -1,0 +1,342 @@
+"""The page of every PDF form: A4 geometry, the grid's measurements, the styles, the letterhead, the
+footer with "第 x 页 共 y 页" and the page stamp, and the canvas that makes the bytes reproducible.
+
+Why it is built this way:
+
+* **One set of measurements.**  Every table of a form is exactly the content width and uses the same
+  padding, line widths and row heights, so the page reads as one continuous paper form; the numbers
+  live here, next to the page they are measured against, and every other ``pdf_*`` module reads them.
+* **Letterhead and "第 x 页 共 y 页" on every page.**  The header is drawn by the page template's
+  ``onPage``; the total page count is only known at the end, so the footer is drawn by a canvas that
+  keeps every page until ``save`` (the "numbered canvas" technique: one layout pass, not two).  The
+  commitment letter (``documents.letter``) uses the same canvas.
+* **A page stamp on every page, and reproducible bytes.**  A saved record's footer carries, at the
+  right, a QR code and a readable code naming the record, its revision and its content hash
+  (``documents.stamp``); the same identity goes into the document information.  The canvas runs in
+  ReportLab's invariant mode dated ``record.updated_at``, so the same revision renders to the same
+  bytes (``services.export`` then signs them, ``services.signing``).
+* **Only the bundled fonts.**  Every style and the canvas itself (``initialFontName``) use the embedded
+  WenQuanYi subset, so no Helvetica is referenced and the PDF prints the same on any machine; the
+  symbols WenQuanYi cannot draw (℃, Ⅴ, ǚ, ☑ …) are set in the bundled DejaVu Sans, also embedded.
+  Canvas strings are drawn run by run (``documents.text.draw_plain``).
+* **Fast after the first call.**  The fonts are registered once (``documents.fonts``); the styles are
+  built once (:func:`_styles`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ..domain.fields import FormSpec
+from ..domain.records import Record
+from ..domain.settings import Settings
+from .fonts import ensure_fonts
+from .stamp import PageStamp, draw_qr
+from .text import draw_plain, plain, plain_width
+
+PhotoReader = Callable[[str], bytes]
+"""Returns the bytes of a stored photo given its SHA-256 (``storage.photos``)."""
+
+# ---------------------------------------------------------------------------------------------
+# Page geometry (points).  A4 with 15 mm side margins; the letterhead takes the top 34 mm.
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 15 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+HEADER_TOP = PAGE_H - 11 * mm  # baseline area of the company name
+FRAME_TOP = PAGE_H - 37 * mm
+FRAME_BOTTOM = 17 * mm
+FRAME_H = FRAME_TOP - FRAME_BOTTOM
+FOOTER_RULE_Y = 13 * mm
+# The page stamp's QR code (documents.stamp): bottom right, its top 1.5 mm below the frame, its bottom
+# 4.5 mm above the paper's edge (most printers cannot print the outer 4–5 mm).
+QR_SIZE = 11 * mm
+QR_BOTTOM = 4.5 * mm
+QR_GAP = 2.5 * mm  # white space left of the code (the rule and the readable code stop there)
+
+LINE = colors.black
+INNER_W = 0.5  # inner grid lines
+OUTER_W = 1.0  # section outlines
+LABEL_BG = colors.HexColor("#EEF1F5")
+BAND_BG = colors.HexColor("#D6DEE8")
+GREY_TEXT = colors.HexColor("#444444")
+
+PAD_X = 4.0
+PAD_RIGHT = 8.0  # room for punctuation hanging past the wrap width (see documents.text)
+PAD_Y = 3.5
+MIN_ROW_H = 23.0  # about 8 mm: enough to write in by hand when a value is blank
+MIN_LONG_ROW_H = 46.0  # blank long text: a few handwritten lines
+LONG_CHUNK_LINES = 4  # a long text is cut into rows of at least this many lines
+SIGN_SPACE = 36.0  # blank height for the pen in a signature block
+
+LABEL_WIDTHS = {1: 92.0, 2: 92.0, 3: 72.0, 4: 58.0}  # label column width by pairs per row
+SEQ_COL_W = 26.0  # "序号" column of item tables
+BLANK_ITEM_ROWS = 3  # empty item tables print this many blank lines to fill in by hand
+WIDE_TABLE_COLS = 8  # item tables with this many columns (序号 included) use the smaller type
+
+# Paper to fill by hand (``render_blank``): taller empty cells, ruled lines in long texts, tick boxes
+# a pen can hit (4.2 mm), the options of a choice printed to tick.
+BOX_SIDE = 12.0  # score boxes, and every box on a blank form
+BLANK_ROW_H = 27.0  # about 9.5 mm
+BLANK_ITEM_LINES = 4
+WRITING_LINE_H = 24.0  # ruled lines of a blank long text, about 8.5 mm apart
+BLANK_LONG_LINES = 3
+SCORE_LABEL_W = 92.0  # the item column of a score table (as wide as the label column above it)
+SCORE_ROW_H = 25.0
+
+
+@dataclass
+class RenderReport:
+    """What a caller may want to tell the user after an export."""
+
+    pages: int
+    missing_chars: frozenset[str] = frozenset()  # printed as □: neither bundled font can draw them
+    photo_problems: list[str] = field(default_factory=list)  # file names of pictures not printed
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles (built once, after the font is registered)
+
+
+@dataclass(frozen=True)
+class _Styles:
+    font: str
+    label: ParagraphStyle
+    value: ParagraphStyle
+    value_center: ParagraphStyle
+    band: ParagraphStyle
+    head: ParagraphStyle
+    sig_label: ParagraphStyle
+    sig_line: ParagraphStyle
+    sig_name: ParagraphStyle
+    caption: ParagraphStyle
+    note: ParagraphStyle
+    label_left: ParagraphStyle
+    small: ParagraphStyle  # cells of wide item tables
+    small_center: ParagraphStyle
+    small_head: ParagraphStyle
+
+
+@lru_cache(maxsize=1)
+def _styles() -> _Styles:
+    font = ensure_fonts()
+
+    def style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            bulletFontName=font,
+            fontSize=size,
+            leading=leading,
+            wordWrap="CJK",
+            **({"textColor": colors.black} | kw),
+        )
+
+    return _Styles(
+        font=font,
+        label=style("label", 9, 12, alignment=TA_CENTER),
+        value=style("value", 9.5, 13.5, alignment=TA_LEFT),
+        value_center=style("value_center", 9.5, 13.5, alignment=TA_CENTER),
+        band=style("band", 10.5, 14, alignment=TA_LEFT),
+        head=style("head", 9, 12, alignment=TA_CENTER),
+        sig_label=style("sig_label", 10, 14, alignment=TA_LEFT),
+        sig_line=style("sig_line", 9.5, 14, alignment=TA_RIGHT),
+        sig_name=style("sig_name", 8, 11, alignment=TA_RIGHT, textColor=GREY_TEXT),
+        caption=style("caption", 8.5, 12, alignment=TA_CENTER),
+        note=style("note", 9.5, 13.5, alignment=TA_CENTER, textColor=GREY_TEXT),
+        label_left=style("label_left", 9.5, 13, alignment=TA_LEFT),
+        small=style("small", 8.5, 11.5, alignment=TA_LEFT),
+        small_center=style("small_center", 8.5, 11.5, alignment=TA_CENTER),
+        small_head=style("small_head", 8.5, 11, alignment=TA_CENTER),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Letterhead and footer
+
+
+def _fit(text: str, font: str, size: float, max_w: float, min_size: float) -> float:
+    w = plain_width(text, font, size)
+    if w <= max_w:
+        return size
+    return max(min_size, size * max_w / w)
+
+
+def source_line(record: Record) -> str:
+    """"来源：客户投诉登记反馈表 TS-2026-A3-0007" for a record made from another one, else ""."""
+    if not record.source_number:
+        return ""
+    from ..domain.forms import SPECS  # every form's title; imported here, not at start-up
+
+    spec = SPECS.get(record.source_kind or "")
+    title = spec.title if spec is not None else (record.source_kind or "")
+    return f"来源：{title} {record.source_number}".replace("来源： ", "来源：")
+
+
+def _draw_header(
+    canv: Canvas, spec: FormSpec, record: Record, settings: Settings, font: str, blank: bool = False
+) -> None:
+    canv.saveState()
+    cx = PAGE_W / 2
+    company = plain(settings.company_name)
+    draw_plain(canv, cx, HEADER_TOP - 2, company, font, _fit(company, font, 13, CONTENT_W, 8), "center")
+    contact = "\u3000\u3000".join(
+        s
+        for s in (
+            f"地址：{plain(settings.company_address)}" if settings.company_address.strip() else "",
+            f"电话：{plain(settings.company_phone)}" if settings.company_phone.strip() else "",
+        )
+        if s
+    )
+    if contact:
+        canv.setFillColor(GREY_TEXT)
+        draw_plain(canv, cx, HEADER_TOP - 14, contact, font, _fit(contact, font, 8, CONTENT_W, 6), "center")
+        canv.setFillColor(colors.black)
+    title = plain(spec.title)
+    draw_plain(canv, cx, HEADER_TOP - 38, title, font, _fit(title, font, 17, CONTENT_W, 10), "center")
+    y = HEADER_TOP - 58
+    number = plain(record.number) or "\u3000" * 8
+    left = f"{plain(spec.number_label)}：{number}"
+    source = plain(source_line(record))
+    right = f"状态：{plain(record.status)}" if record.status and not blank else ""
+    size = 9.5
+    gap = 24.0
+    needed = sum(plain_width(t, font, size) for t in (left, source, right) if t) + gap * 2
+    if needed > CONTENT_W:
+        size = max(7.0, size * (CONTENT_W - 2 * gap) / (needed - 2 * gap))
+    draw_plain(canv, MARGIN_X, y, left, font, size)
+    if not record.number:  # a line to write the number on
+        x0 = MARGIN_X + plain_width(f"{plain(spec.number_label)}：", font, size)
+        canv.setLineWidth(0.5)
+        canv.line(x0, y - 2, x0 + plain_width(number, font, size), y - 2)
+    if right:
+        draw_plain(canv, PAGE_W - MARGIN_X, y, right, font, size, "right")
+    if source:
+        # After the number, or centred when that leaves room on both sides.
+        left_end = MARGIN_X + plain_width(left, font, size) + gap
+        right_start = PAGE_W - MARGIN_X - (plain_width(right, font, size) + gap if right else 0.0)
+        w = plain_width(source, font, size)
+        x = cx - w / 2 if cx - w / 2 >= left_end and cx + w / 2 <= right_start else left_end
+        draw_plain(canv, x, y, source, font, size)
+    canv.setLineWidth(1.2)
+    canv.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
+    canv.restoreState()
+
+
+def _footer_drawer(
+    spec: FormSpec, record: Record, font: str, stamp: PageStamp | None = None
+) -> Callable[[Canvas, int, int], None]:
+    """The footer: a rule, the form and number on the left, "第 x 页 共 y 页" in the middle and, when
+    ``stamp`` is given, the readable code and the QR code on the right (the rule stops short of the
+    QR, which stands between the paper's edge margin and the bottom of the frame)."""
+    left = plain(spec.title)
+    if record.number:
+        left += f"\u3000{plain(spec.number_label)}：{plain(record.number)}"
+    payload = stamp.payload() if stamp is not None else ""
+    code = stamp.label() if stamp is not None else ""
+    qr_x = PAGE_W - MARGIN_X - QR_SIZE
+    rule_end = qr_x - QR_GAP if stamp is not None else PAGE_W - MARGIN_X
+
+    def draw(canv: Canvas, page: int, total: int) -> None:
+        canv.saveState()
+        canv.setLineWidth(0.5)
+        canv.setStrokeColor(GREY_TEXT)
+        canv.line(MARGIN_X, FOOTER_RULE_Y, rule_end, FOOTER_RULE_Y)
+        numbers = f"第 {page} 页 共 {total} 页"
+        canv.setFont(font, 9)
+        canv.drawCentredString(PAGE_W / 2, FOOTER_RULE_Y - 12, numbers)
+        canv.setFillColor(GREY_TEXT)
+        room = PAGE_W / 2 - plain_width(numbers, font, 9) / 2 - 12 - MARGIN_X
+        draw_plain(canv, MARGIN_X, FOOTER_RULE_Y - 12, left, font, _fit(left, font, 7.5, room, 5.5))
+        if stamp is not None:
+            canv.setFillColor(colors.black)
+            code_room = rule_end - (PAGE_W / 2 + plain_width(numbers, font, 9) / 2 + 12)
+            draw_plain(canv, rule_end, FOOTER_RULE_Y - 12, code, font, _fit(code, font, 7.5, code_room, 5.5),
+                       "right")
+            draw_qr(canv, qr_x, QR_BOTTOM, QR_SIZE, payload)
+        canv.restoreState()
+
+    return draw
+
+
+def _numbered_canvas(
+    draw_footer: Callable[[Canvas, int, int], None],
+    *,
+    timestamp: dt.datetime | None = None,
+    info: Mapping[str, str] | None = None,
+) -> type[Canvas]:
+    """A canvas that holds its pages until ``save`` so each footer can say how many there are.
+
+    ``timestamp`` makes the output reproducible: ReportLab's invariant mode (no random file id, no
+    clock) with this time as the creation date, so the same revision renders to the same bytes.
+    ``info`` adds custom keys to the document information dictionary (the page stamp's identity)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            if timestamp is not None:
+                kw["invariant"] = 1
+            super().__init__(*args, **kw)
+            if timestamp is not None:
+                self._doc._timeStamp = _fixed_timestamp(timestamp)
+            if info:
+                self._doc.info = _info_with(self._doc.info, info)
+            self._page_states: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab API)
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._page_states)
+            for number, state in enumerate(self._page_states, 1):
+                self.__dict__.update(state)
+                draw_footer(self, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+numbered_canvas = _numbered_canvas  # shared with documents.letter
+
+
+def _fixed_timestamp(when: dt.datetime) -> Any:
+    """A ReportLab ``TimeStamp`` saying ``when`` (in UTC; naive times are taken as UTC)."""
+    from reportlab.lib.utils import TimeStamp
+
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC)
+    ts = TimeStamp(invariant=1)
+    ts.t = when.replace(tzinfo=dt.UTC).timestamp()
+    ts.lt = when.timetuple()
+    ts.YMDhms = tuple(ts.lt)[:6]
+    ts.dhh = ts.dmm = 0
+    ts.tzname = "UTC"
+    return ts
+
+
+def _info_with(base: Any, extra: Mapping[str, str]) -> Any:
+    """ReportLab's document information object, writing ``extra`` as further keys."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+
+    class _Info(PDFInfo):
+        def format(self, document: Any) -> bytes:
+            inner = PDFInfo.format(self, document)  # the standard keys, formatted
+            keys = PDFDictionary({k: PDFString(v) for k, v in extra.items()}).format(document)
+            # Both are "<< ... >>": merge them into one dictionary.
+            return inner.rstrip()[:-2].rstrip() + b"\n" + keys.strip()[2:]
+
+    info = _Info()
+    info.__dict__.update(base.__dict__)
+    return info
