@@ -20,7 +20,11 @@ from .signatures import Signature, signature_from_json, signature_to_json
 from .validation import Issue
 
 META_KEYS = ("kind", "id", "number", "revision", "status", "created_at", "updated_at", "source", "history",
-             "signatures", "revisions")
+             "signatures", "revisions", "scans")
+# Photos of a record kept under this list key are scans of its signed paper (``services.scans``):
+# attached after printing, they are not part of what was printed (not in the content hash, not in
+# the revision snapshots) and travel with the record in dumps as ``"scans"``.
+SCANS_KEY = "scans"
 
 
 @dataclass
@@ -49,6 +53,8 @@ class Record:
     revision: int = 1
     # The signatures captured on screen for this revision (``domain.signatures``), in block order.
     signatures: list[Signature] = field(default_factory=list)
+    # Scans or photos of the signed paper (``services.scans``); not part of the content.
+    scans: list[Photo] = field(default_factory=list)
 
     def signature(self, block: str) -> Signature | None:
         return next((s for s in self.signatures if s.block == block), None)
@@ -148,6 +154,8 @@ class IncomingRecord:
     signature_images: dict[str, str] = field(default_factory=dict)
     # Earlier revisions: (revision, superseded_at, content_hash, snapshot JSON object)
     revisions: list[tuple[int, dt.datetime, str, dict[str, Any]]] = field(default_factory=list)
+    # Scans of the signed paper as in the file (JSON objects like photos), see ``SCANS_KEY``
+    scans: list[Any] = field(default_factory=list)
 
 
 def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, list[Issue]]:
@@ -239,6 +247,10 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "修订内容与 content_hash 不符")))
     if len({r[0] for r in revisions}) != len(revisions):
         issues.append(Issue("revisions", QT_TRANSLATE_NOOP(MESSAGES, "修订号重复")))
+    scans = obj.get(SCANS_KEY) or []
+    if not isinstance(scans, list):
+        issues.append(Issue(SCANS_KEY, QT_TRANSLATE_NOOP(MESSAGES, "应为多行列表")))
+        scans = []
     raw = {k: v for k, v in obj.items() if k not in META_KEYS}
     photos_raw: dict[str, list[Photo]] = {}
     for p in spec.photo_lists():
@@ -263,6 +275,7 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             signatures=signatures,
             signature_images=images,
             revisions=sorted(revisions, key=lambda r: r[0]),
+            scans=list(scans),
         ),
         issues,
     )
@@ -320,6 +333,6 @@ def content_hash_of_json(obj: Mapping[str, Any]) -> str:
     import json
 
     data = {k: v for k, v in obj.items() if k not in ("created_at", "updated_at", "history", "signatures",
-                                                          "revisions")}
+                                                          "revisions", SCANS_KEY)}
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

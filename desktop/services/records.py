@@ -22,7 +22,7 @@ from ..domain.links import Link
 from ..domain.forms import WORKFLOWS, spec_for
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.numbering import parse_number
-from ..domain.records import Event, Record, content_hash, from_json, new_id, to_json
+from ..domain.records import SCANS_KEY, Event, Record, content_hash, from_json, new_id, to_json
 from ..domain.signatures import (
     RevisionInfo,
     Signature,
@@ -143,12 +143,14 @@ class RecordService:
                 for ph in row.photos
                 if ph.list_key == p.key
             ]
+        scans = [Photo(sha256=ph.sha256, filename=ph.filename, caption=ph.caption, media_type=ph.media_type, id=ph.id)
+                 for ph in row.photos if ph.list_key == SCANS_KEY]
         events = [Event(e.at, e.from_status, e.to_status, e.by, e.note) for e in row.events]
         order = [b.key for b in spec.signatures]
         signatures = sorted((self._signature(sig) for sig in row.signatures if sig.revision == row.revision),
                             key=lambda sig: order.index(sig.block) if sig.block in order else len(order))
         return Record(spec.kind, row.id, row.number, row.status, values, row.created_at, row.updated_at, events,
-                      row.source_kind, row.source_id, row.source_number, row.revision, signatures)
+                      row.source_kind, row.source_id, row.source_number, row.revision, signatures, scans)
 
     @staticmethod
     def _signature(row: Any) -> Signature:
@@ -436,7 +438,8 @@ class RecordService:
             existing.clear()
             for i, r in enumerate(values.tables.get(t.key, [])):
                 existing.append(row_cls(id=new_id(), position=i, **{c.key: r.get(c.key) for c in t.columns}))
-        row.photos.clear()
+        for ph in [ph for ph in row.photos if ph.list_key != SCANS_KEY]:  # scans stay (see add_scan)
+            row.photos.remove(ph)
         for p in spec.photo_lists():
             for i, ph in enumerate(values.photos.get(p.key, [])):
                 if not self.photos.has(ph.sha256):
@@ -614,6 +617,7 @@ class RecordService:
         if parsed and parsed[0] == spec.number_prefix:
             note_number(s, *parsed)
         self._write_values(s, m, row, values)
+        self._merge_scans(m, row, incoming.scans)
         row.events.clear()
         events = incoming.events or [Event(now, None, status, "", QT_TRANSLATE_NOOP(MESSAGES, "导入"))]
         for e in events:
@@ -637,6 +641,52 @@ class RecordService:
                 row.signatures.append(self._signature_row(m, signature_from_json(obj)))
         s.flush()
         return self._to_record(m, row)
+
+    # ---------------------------------------------------------------- scans of signed paper
+
+    def scans(self, kind: str, record_id: str) -> list[Photo]:
+        """The scans or photos of the record's signed paper, oldest first (``services.scans``)."""
+        return self.get(kind, record_id).scans
+
+    def add_scan(self, kind: str, record_id: str, photo: Photo) -> Photo:
+        """Record ``photo`` (already in the photo store) as a scan of the record's signed paper.
+
+        A scan is not part of the record's content: it changes neither the content hash nor the
+        revision, and it may be added to a closed or signed record.  The same picture twice is
+        kept once."""
+        if not self.photos.has(photo.sha256):
+            raise ValidationFailed([Issue(SCANS_KEY, QT_TRANSLATE_NOOP(MESSAGES, "图片文件缺失：{name}"),
+                                          {"name": photo.filename})])
+        m = self._models(kind)
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            scans = [ph for ph in row.photos if ph.list_key == SCANS_KEY]
+            same = next((ph for ph in scans if ph.sha256 == photo.sha256), None)
+            if same is not None:
+                return Photo(sha256=same.sha256, filename=same.filename, caption=same.caption,
+                             media_type=same.media_type, id=same.id)
+            position = max((ph.position for ph in scans), default=-1) + 1
+            new = m.photo(id=new_id(), list_key=SCANS_KEY, position=position, sha256=photo.sha256,
+                          filename=photo.filename, caption=photo.caption, media_type=photo.media_type)
+            row.photos.append(new)
+            s.flush()
+            return Photo(sha256=new.sha256, filename=new.filename, caption=new.caption,
+                         media_type=new.media_type, id=new.id)
+
+    def _merge_scans(self, m: FormModels, row: Any, scans: Iterable[Any]) -> None:
+        """Add the imported scans the record does not have yet (a scan is never removed by an
+        import: the paper was signed either way)."""
+        have = [ph for ph in row.photos if ph.list_key == SCANS_KEY]
+        known = {ph.sha256 for ph in have}
+        position = max((ph.position for ph in have), default=-1) + 1
+        for ph in scans:
+            if isinstance(ph, Photo) and ph.sha256 not in known:
+                known.add(ph.sha256)
+                row.photos.append(m.photo(id=new_id(), list_key=SCANS_KEY, position=position, sha256=ph.sha256,
+                                          filename=ph.filename, caption=ph.caption, media_type=ph.media_type))
+                position += 1
 
     def photo_bytes(self, sha256: str) -> bytes:
         return self.photos.read(sha256)

@@ -18,7 +18,7 @@ from typing import Any
 from ..domain.fields import Photo, RecordValues
 from ..domain.forms import SPECS, WORKFLOWS
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
-from ..domain.records import IncomingRecord, Record, from_json, to_json
+from ..domain.records import SCANS_KEY, IncomingRecord, Record, from_json, to_json
 from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
 from ..domain.workflow import check_status
 from ..storage.photos import PhotoError
@@ -129,6 +129,13 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
                 if ph is not None:
                     photos.append(ph)
             raw[p.key] = photos
+        scans = []
+        for i, item in enumerate(incoming.scans):
+            ph, errs = _photo_from_json(service, item, f"{SCANS_KEY}[{i}]")
+            photo_issues += errs
+            if ph is not None:
+                scans.append(ph)
+        incoming.scans = scans
         issues += _store_signature_files(service, incoming)
         values, parse_issues = parse_record(spec, raw)
         strip_blank_rows(spec, values)
@@ -172,8 +179,15 @@ def dump_records(service: RecordService, kind: str | None = None, embed_photos: 
             if embed_photos:
                 shas = [ph.sha256 for plist in record.values.photos.values() for ph in plist]
                 shas += [sig.image_sha256 for sig in record.signatures]
+                shas += [ph.sha256 for ph in record.scans]
                 content = {sha: base64.b64encode(service.photo_bytes(sha)).decode("ascii") for sha in shas}
             obj = to_json(spec, record, content)
+            if record.scans:  # scans of the signed paper: not part of the content (see SCANS_KEY)
+                obj[SCANS_KEY] = [
+                    {"filename": ph.filename, "caption": ph.caption, "media_type": ph.media_type, "sha256": ph.sha256,
+                     **({"content_base64": content[ph.sha256]} if content and ph.sha256 in content else {})}
+                    for ph in record.scans
+                ]
             obj["revisions"] = [
                 {"revision": n, "superseded_at": _utc(at), "content_hash": digest,
                  "record": _embed(service, spec, snap) if embed_photos else snap}

@@ -100,6 +100,9 @@ class CommitmentPage(QWidget):
         self.export_button.setObjectName("letter_export")
         self.export_button.setProperty("step", True)
         self.export_button.clicked.connect(self.export_pdf)
+        self.print_button = QPushButton(self.tr("打印…"), self)
+        self.print_button.setObjectName("letter_print")
+        self.print_button.clicked.connect(self.print_pdf)
         self.message = QLabel(self)
         self.message.setObjectName("letter_message")
         self.message.setWordWrap(True)
@@ -112,6 +115,7 @@ class CommitmentPage(QWidget):
         form.addRow(self.tr("保质期"), self.shelf_life)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
 
@@ -125,10 +129,12 @@ class CommitmentPage(QWidget):
         lay.addWidget(self.message)
         lay.addStretch(1)
         self.export_button.setEnabled(False)
+        self.print_button.setEnabled(False)
 
     def attach(self, service: RecordService) -> None:
         self.service = service
         self.export_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.refresh()
 
     def set_units(self, units: list[str]) -> None:
@@ -158,6 +164,19 @@ class CommitmentPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.hours.setItem(row, col, item)
         self.shelf_life.setText(self.tr("自发货之日起 {n} 个月").format(n=s.shelf_life_months))
+
+    def print_pdf(self) -> bool:
+        """The letter (as exported, signed) in the print preview."""
+        if self.service is None:
+            return False
+        from ..services.export import export_commitment_letter  # ReportLab only when a PDF is wanted
+        from .print_preview import preview_and_print  # QtPdf only when a preview is wanted
+
+        service = self.service
+        recipient = self.recipient.currentText().strip()
+        return preview_and_print(self, self.tr("售后服务承诺书"),
+                                 lambda target: export_commitment_letter(service, target, recipient=recipient or None),
+                                 "commitment-letter")
 
     def export_pdf(self) -> bool:
         if self.service is None:

@@ -140,6 +140,10 @@ class FormView(FormSections, QWidget):
         self.export_button = QPushButton(self.tr("导出 PDF…"), self)
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(self.export_pdf)
+        self.print_button = QPushButton(self.tr("打印…"), self)
+        self.print_button.setObjectName("print")
+        self.print_button.setToolTip(self.tr("预览并打印已签名的 PDF"))
+        self.print_button.clicked.connect(self.print_pdf)
         self.follow_on_button = self._make_follow_on_button()
         self.links_line = LinksLine(self)
         self.links_line.openRequested.connect(self.openLinkRequested)
@@ -164,6 +168,7 @@ class FormView(FormSections, QWidget):
         top.addSpacing(12)
         top.addWidget(self.save_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.print_button)
         if self.follow_on_button is not None:
             top.addWidget(self.follow_on_button)
 
@@ -190,6 +195,11 @@ class FormView(FormSections, QWidget):
         self.signatures_panel = SignaturesPanel(self.spec.signatures, self.service.photo_bytes, content)
         self.signatures_panel.signRequested.connect(self.sign)
         body.addWidget(self.signatures_panel)
+        from .scans_ui import ScansPanel
+
+        self.scans_panel = ScansPanel(self.service.photo_bytes, content)
+        self.scans_panel.setVisible(False)
+        body.addWidget(self.scans_panel)
         body.addWidget(self.links_panel)
         history_box = QGroupBox(self.tr("状态记录"), content)
         history_box.setObjectName("section_history")
@@ -264,6 +274,8 @@ class FormView(FormSections, QWidget):
             for key, photos in self.photo_lists.items():
                 photos.set_photos(record.values.photos.get(key, []))
             self.history.set_events(record.events)
+            self.scans_panel.set_scans(record.scans)
+            self.scans_panel.setVisible(not self.archived)
         finally:
             self._loading = False
         self._show_signatures()
@@ -690,6 +702,25 @@ class FormView(FormSections, QWidget):
         self._message(self.tr("已导出：{path}").format(path=path), "info")
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
         return True
+
+    def refresh_scans(self) -> None:
+        """Show the scans as stored (after one was attached from the main window)."""
+        if self.record is None or self.archived:
+            return
+        self.record.scans = self.service.scans(self.kind, self.record.id)
+        self.scans_panel.set_scans(self.record.scans)
+
+    def print_pdf(self) -> bool:
+        """Save if needed, make the signed PDF (as an export would) and show it in the print preview."""
+        if (self.record is None or self._dirty) and not self.save():
+            return False
+        assert self.record is not None
+        from ..services.export import export_record  # ReportLab only when a PDF is wanted
+        from .print_preview import preview_and_print  # QtPdf only when a preview is wanted
+
+        record = self.record
+        return preview_and_print(self, self.display_name(),
+                                 lambda target: export_record(self.service, record, target), record.number)
 
     def maybe_close(self) -> bool:
         """Ask 保存 / 不保存 / 取消 when there are changes; True when the form may close."""

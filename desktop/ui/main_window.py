@@ -14,9 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -54,11 +56,15 @@ class MainWindow(QMainWindow):
     register takes longer than drawing.
     """
 
+    scan_folder: str = ""  # where 导入扫描件文件夹 and 校验 PDF looked last (for the session)
+    verify_folder: str = ""
+
     def __init__(self, data_dir: Path, service: RecordService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service: RecordService | None = None
         self.data_dir = data_dir
         self.setObjectName("main_window")
+        self.setAcceptDrops(True)  # scans of signed paper: the record is found by the page's QR code
         self._app_title = self.tr("消杀药品售后服务台")
         self._closing_confirmed = False
         self._kind = next(iter(SPECS))  # the kind in view: of the register or record shown last
@@ -179,6 +185,8 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action(self.tr("设置…"), "act_settings", self.open_settings, None,
                                          sp.SP_FileDialogInfoView)
         self.act_quit = self._action(self.tr("退出"), "act_quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_import_scans = self._action(self.tr("导入扫描件文件夹…"), "act_import_scans", self.import_scan_folder)
+        self.act_verify = self._action(self.tr("校验 PDF…"), "act_verify", self.verify_pdf_file)
         self.act_find = self._action(self.tr("在登记簿中查找"), "act_find", self.focus_search,
                                      QKeySequence.StandardKey.Find)
         self.page_actions = [
@@ -206,6 +214,10 @@ class MainWindow(QMainWindow):
             view.addAction(act)
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         tools.addAction(self.act_find)
+        tools.addSeparator()
+        tools.addAction(self.act_import_scans)
+        tools.addAction(self.act_verify)
+        tools.addSeparator()
         tools.addAction(self.act_settings)
 
         toolbar = QToolBar(self.tr("工具栏"), self)
@@ -488,6 +500,110 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+
+    # ------------------------------------------------------------------ scans of signed paper, 校验
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.service is not None and self._dropped_images(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        if self.service is not None and self._dropped_images(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = self._dropped_images(event.mimeData())
+        if self.service is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.attach_scans(paths)
+
+    @staticmethod
+    def _dropped_images(mime: QMimeData) -> list[Path]:
+        from ..services.scans import IMAGE_SUFFIXES
+
+        if not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls()
+                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES]
+
+    def attach_scans(self, paths: list[Path], folder: str = "") -> Any:
+        """Find each picture's record by its QR code, attach it as a scan, say what happened and
+        open the record (the last one matched)."""
+        from ..services.scans import import_scans
+
+        service = self._ready()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = import_scans(service, paths)
+        finally:
+            QApplication.restoreOverrideCursor()
+        lines = []
+        for path, match in report.attached:
+            title = tr_field(SPECS[match.kind].title)
+            line = self.tr("{file} → {title} {number} 第 {revision} 版").format(
+                file=path.name, title=title, number=match.number, revision=match.revision)
+            if not match.hash_matches:
+                line += self.tr("（注意：页面的校验码与这一版的内容不符）")
+            lines.append(line)
+        for path in report.unmatched:
+            lines.append(self.tr("{file}：没有找到本机记录的二维码").format(file=path.name))
+        for path, reason in report.failed:
+            lines.append(self.tr("{file}：无法读取（{reason}）").format(file=path.name, reason=reason))
+        for _path, match in report.attached:
+            form = self.form_for(match.record_id)
+            if form is not None:
+                form.refresh_scans()
+        if report.attached:
+            text = self.tr("已附加 {n} 份纸质签字件。").format(n=len(report.attached))
+            if report.unmatched or report.failed:
+                text += self.tr("另有 {n} 个文件未能匹配。").format(n=len(report.unmatched) + len(report.failed))
+            title = self.tr("导入扫描件")
+            dialogs.info(self, title, text, "\n".join(lines))
+            last = report.attached[-1][1]
+            self.open_record(last.kind, last.record_id)
+        elif paths:
+            dialogs.error(self, self.tr("导入扫描件"),
+                          self.tr("没有找到可以匹配的记录：图片上须能看清表单页脚的二维码。"), "\n".join(lines))
+        else:
+            dialogs.info(self, self.tr("导入扫描件"), self.tr("文件夹中没有图片：{folder}").format(folder=folder))
+        return report
+
+    def import_scan_folder(self) -> Any:
+        from ..services.scans import is_image_file
+
+        self._ready()
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导入扫描件文件夹"), MainWindow.scan_folder)
+        if not folder:
+            return None
+        MainWindow.scan_folder = folder
+        paths = sorted(p for p in Path(folder).iterdir() if is_image_file(p))
+        return self.attach_scans(paths, folder)
+
+    def verify_pdf_file(self) -> Any:
+        """校验 PDF: is the file intact, and which record and revision is it?"""
+        from ..services.signing import verify_pdf
+        from .scans_ui import VerifyDialog
+
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("校验 PDF"), MainWindow.verify_folder,
+                                                    self.tr("PDF 文件 (*.pdf);;所有文件 (*)"))
+        if not path:
+            return None
+        MainWindow.verify_folder = str(Path(path).parent)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = verify_pdf(path, self.data_dir, self.service)
+        finally:
+            QApplication.restoreOverrideCursor()
+        dlg = VerifyDialog(path, result, self)
+        dlg.exec()
+        dlg.deleteLater()
+        return result
 
     def open_settings(self) -> bool:
         dialog = SettingsDialog(self._ready(), self)

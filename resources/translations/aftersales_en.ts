@@ -110,6 +110,10 @@
             <translation>Export PDF...</translation>
         </message>
         <message>
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
             <source>公司</source>
             <translation>Company</translation>
         </message>
@@ -170,6 +174,14 @@
         <message>
             <source>导出 PDF…</source>
             <translation>Export PDF...</translation>
+        </message>
+        <message>
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>预览并打印已签名的 PDF</source>
+            <translation>Preview and print the signed PDF</translation>
         </message>
         <message>
             <source>状态记录</source>
@@ -483,6 +495,14 @@
             <translation>Exit</translation>
         </message>
         <message>
+            <source>导入扫描件文件夹…</source>
+            <translation>Import Folder of Scans…</translation>
+        </message>
+        <message>
+            <source>校验 PDF…</source>
+            <translation>Verify PDF…</translation>
+        </message>
+        <message>
             <source>在登记簿中查找</source>
             <translation>Find in register</translation>
         </message>
@@ -551,6 +571,54 @@
             <translation>First use: enter the company name, computer code and computer user under "Tools → Settings...".</translation>
         </message>
         <message>
+            <source>{file} → {title} {number} 第 {revision} 版</source>
+            <translation>{file} → {title} {number}, revision {revision}</translation>
+        </message>
+        <message>
+            <source>（注意：页面的校验码与这一版的内容不符）</source>
+            <translation> (note: the page's check code does not match this revision's content)</translation>
+        </message>
+        <message>
+            <source>{file}：没有找到本机记录的二维码</source>
+            <translation>{file}: no QR code of a record on this laptop found</translation>
+        </message>
+        <message>
+            <source>{file}：无法读取（{reason}）</source>
+            <translation>{file}: cannot be read ({reason})</translation>
+        </message>
+        <message>
+            <source>已附加 {n} 份纸质签字件。</source>
+            <translation>Attached {n} signed paper scan(s).</translation>
+        </message>
+        <message>
+            <source>另有 {n} 个文件未能匹配。</source>
+            <translation> {n} other file(s) could not be matched.</translation>
+        </message>
+        <message>
+            <source>导入扫描件</source>
+            <translation>Import Scans</translation>
+        </message>
+        <message>
+            <source>没有找到可以匹配的记录：图片上须能看清表单页脚的二维码。</source>
+            <translation>No matching record found: the QR code in the form's footer must be clearly visible in the picture.</translation>
+        </message>
+        <message>
+            <source>文件夹中没有图片：{folder}</source>
+            <translation>There are no pictures in the folder: {folder}</translation>
+        </message>
+        <message>
+            <source>导入扫描件文件夹</source>
+            <translation>Import Folder of Scans</translation>
+        </message>
+        <message>
+            <source>校验 PDF</source>
+            <translation>Verify PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
+            <translation>PDF files (*.pdf);;All files (*)</translation>
+        </message>
+        <message>
             <source>设置已保存。</source>
             <translation>Settings saved.</translation>
         </message>
@@ -591,6 +659,61 @@
         <message>
             <source>无法显示这张图片</source>
             <translation>Cannot display this image</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPreviewDialog</name>
+        <message>
+            <source>打印预览 — {title}</source>
+            <translation>Print Preview — {title}</translation>
+        </message>
+        <message>
+            <source>共 {n} 页</source>
+            <translation>of {n}</translation>
+        </message>
+        <message>
+            <source>上一页</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>下一页</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>适合宽度</source>
+            <translation>Fit width</translation>
+        </message>
+        <message>
+            <source>整页</source>
+            <translation>Whole page</translation>
+        </message>
+        <message>
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>第</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <source>缩放</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>无法打印</source>
+            <translation>Cannot Print</translation>
+        </message>
+        <message>
+            <source>没有生成 PDF。</source>
+            <translation>No PDF was made.</translation>
         </message>
     </context>
     <context>
@@ -669,6 +792,21 @@
         <message>
             <source>未签字</source>
             <translation>Not signed</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScansPanel</name>
+        <message>
+            <source>纸质签字件</source>
+            <translation>Signed Paper</translation>
+        </message>
+        <message>
+            <source>打印并签字后，把扫描件或照片拖到窗口上即可附加（按页面上的二维码自动找到记录）。</source>
+            <translation>After printing and signing, drop a scan or photo of the paper on the window to attach it (the record is found by the QR code on the page).</translation>
+        </message>
+        <message>
+            <source>第 {n} 版</source>
+            <translation>Revision {n}</translation>
         </message>
     </context>
     <context>
@@ -901,6 +1039,25 @@
         <message>
             <source>时:分，如 09:30</source>
             <translation>hh:mm, e.g. 09:30</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyDialog</name>
+        <message>
+            <source>校验 PDF</source>
+            <translation>Verify PDF</translation>
+        </message>
+        <message>
+            <source>完好</source>
+            <translation>Intact</translation>
+        </message>
+        <message>
+            <source>未通过校验</source>
+            <translation>Verification failed</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>OK</translation>
         </message>
     </context>
     <context>
