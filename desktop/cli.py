@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     let.add_argument("-o", "--output", required=True, help="PDF 文件")
     let.add_argument("--to", help="致：采购单位名称")
 
+    ho = sub.add_parser("handouts", help="导出消杀药品使用知识培训讲义：每章一个 PDF，另加全部章节的合订本")
+    ho.add_argument("-o", "--output", required=True, help="输出文件夹")
+
     ver = sub.add_parser("verify", help="校验导出的 PDF：是否完好、未被改动，是哪条记录的第几版")
     ver.add_argument("file", help="PDF 文件")
 
@@ -200,6 +203,14 @@ def _letter(ctx: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _handouts(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.export import export_handouts
+
+    for path in export_handouts(ctx.records, Path(args.output)):
+        print(f"已导出 {path}")
+    return 0
+
+
 def _verify(folder: Path, args: argparse.Namespace) -> int:
     """Exit 0 and "完好 …" when the PDF is intact and signed by a trusted signer; 1 with the reason.
 
@@ -275,6 +286,7 @@ _COMMANDS = {
     "dump": _dump,
     "export": _export,
     "letter": _letter,
+    "handouts": _handouts,
     "settings": _settings,
 }
 

@@ -53,6 +53,7 @@ QR_FORM = "AsdQR"  # name of the form XObject holding the drawn code
 DOC_RECORD = "record"
 DOC_BLANK = "blank"
 DOC_LETTER = "letter"
+DOC_HANDOUTS = "handouts"  # the training handouts (documents.handouts)
 
 _UUID_HEX = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 

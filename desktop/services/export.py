@@ -1,5 +1,6 @@
-"""PDF export of records, blank forms and the commitment letter (the renderers are in
-``documents.form_pdf`` and ``documents.letter``, imported lazily: ReportLab only when a PDF is wanted).
+"""PDF export of records, blank forms, the commitment letter and the training handouts (the renderers
+are in ``documents.form_pdf``, ``documents.letter`` and ``documents.handouts``, imported lazily:
+ReportLab only when a PDF is wanted).
 
 Every export is digitally signed as its last step (``services.signing``: this laptop's key or the
 company's PKCS#12 file): the PDF is rendered into one temporary file beside the target, signed from
@@ -162,6 +163,41 @@ def export_commitment_letter(service: RecordService, target: Path, recipient: st
         settings,
         reason="售后服务承诺书" + (f"（致：{recipient}）" if recipient else ""),
     )
+
+
+COMBINED_HANDOUTS = "00-消杀药品使用知识培训（全部章节）.pdf"
+
+
+def export_handouts(service: RecordService, folder: Path) -> list[Path]:
+    """The training handouts (``resources/handouts``): one PDF per chapter, named after its number and
+    title, and one combined PDF of every chapter; each with the company of the settings, dated today,
+    and signed like the other exports."""
+    from ..documents.handouts import SERIES_TITLE, load_chapters, render_handouts
+
+    settings = service.settings()
+    today = service.clock.today()
+    chapters = load_chapters()
+    out = []
+    for chapter in chapters:
+        out.append(
+            _write_atomically(
+                folder / f"{chapter.number:02d}-{chapter.title}.pdf",
+                lambda target, c=chapter: render_handouts(settings, [c], target, today),
+                service,
+                settings,
+                reason=f"{SERIES_TITLE}：{chapter.heading}",
+            )
+        )
+    out.append(
+        _write_atomically(
+            folder / COMBINED_HANDOUTS,
+            lambda target: render_handouts(settings, chapters, target, today),
+            service,
+            settings,
+            reason=f"{SERIES_TITLE}（全部章节）",
+        )
+    )
+    return out
 
 
 def export_number(service: RecordService, number: str, target: Path, blank: bool = False) -> Path:
