@@ -27,7 +27,6 @@ import os
 from collections.abc import Mapping
 from typing import IO, Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -46,12 +45,12 @@ from ..domain.settings import Settings
 from .fonts import unprintable_chars
 from .pdf_grid import _FieldBlock, _Grid
 from .pdf_page import (
+    document_options,
     CONTENT_W,
     FRAME_BOTTOM,
     FRAME_H,
     FRAME_TOP,
     MARGIN_X,
-    PAGE_H,
     PhotoReader,
     RenderReport,
     _draw_header,
@@ -205,25 +204,19 @@ def render_record(
     story, report = build_story(spec, record, settings, photo_reader, blank)
     page_stamp = record_stamp(spec, record, blank) if stamp and record.id else None
 
-    target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
-    doc = BaseDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=PAGE_H - FRAME_TOP,
-        bottomMargin=FRAME_BOTTOM,
+    target, options = document_options(
+        out,
+        settings,
+        top=FRAME_TOP,
+        bottom=FRAME_BOTTOM,
+        font=font,
+        size=9,
+        leading=12,
         title=f"{spec.title} {record.number}".strip(),
-        author=settings.company_name,
         subject=record.number,
         keywords=page_stamp.keywords() if page_stamp is not None else "",
-        creator="Aftersales Desk 消杀药品售后服务台",
-        lang="zh-CN",
-        displayDocTitle=True,
-        initialFontName=font,
-        initialFontSize=9,
-        initialLeading=12,
     )
+    doc = BaseDocTemplate(target, **options)
     frame = Frame(
         MARGIN_X,
         FRAME_BOTTOM,

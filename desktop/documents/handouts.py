@@ -54,6 +54,7 @@ from ..domain.settings import Settings
 from ..paths import resources_dir
 from .fonts import ensure_fonts, printable, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
+from .pdf_page import document_options
 from .stamp import DOC_HANDOUTS
 from .text import draw_plain, markup, plain
 
@@ -575,24 +576,19 @@ def render_handouts(
         cell for c in chapters for rows in c.tables() for row in rows for cell in row
     ]
     report = RenderReport(pages=0, missing_chars=frozenset(unprintable_chars("\n".join(texts))))
-    target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
-    doc = _Doc(
-        target,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=PAGE_H - TOP,
-        bottomMargin=BOTTOM,
+    target, options = document_options(
+        out,
+        settings,
+        top=TOP,
+        bottom=BOTTOM,
+        font=font,
+        size=BODY_SIZE,
+        leading=BODY_LEADING,
+        margin=MARGIN_X,
         title=title,
-        author=settings.company_name,
         subject=SUBTITLE,
-        creator="Aftersales Desk 消杀药品售后服务台",
-        lang="zh-CN",
-        displayDocTitle=True,
-        initialFontName=font,
-        initialFontSize=BODY_SIZE,
-        initialLeading=BODY_LEADING,
     )
+    doc = _Doc(target, **options)
     frame = Frame(MARGIN_X, BOTTOM, TEXT_W, TOP - BOTTOM, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="text")
     doc.addPageTemplates(

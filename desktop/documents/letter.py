@@ -50,6 +50,7 @@ from reportlab.platypus import (
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
+from .pdf_page import document_options
 from .stamp import DOC_LETTER
 from .text import draw_plain, markup, plain, plain_width
 
@@ -385,24 +386,19 @@ def render_commitment_letter(
             )
         ),
     )
-    target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
-    doc = BaseDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=PAGE_H - FIRST_TOP,
-        bottomMargin=BOTTOM,
+    target, options = document_options(
+        out,
+        settings,
+        top=FIRST_TOP,
+        bottom=BOTTOM,
+        font=font,
+        size=BODY_SIZE,
+        leading=BODY_LEADING,
+        margin=MARGIN_X,
         title=TITLE,
-        author=settings.company_name,
         subject=f"{TITLE}（致：{recipient}）" if recipient else TITLE,
-        creator="Aftersales Desk 消杀药品售后服务台",
-        lang="zh-CN",
-        displayDocTitle=True,
-        initialFontName=font,
-        initialFontSize=BODY_SIZE,
-        initialLeading=BODY_LEADING,
     )
+    doc = BaseDocTemplate(target, **options)
 
     def frame(top: float, name: str) -> Frame:
         return Frame(MARGIN_X, BOTTOM, TEXT_W, top - BOTTOM, leftPadding=0, rightPadding=0, topPadding=0,

@@ -29,6 +29,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+import os
 from typing import Any
 
 from reportlab.lib import colors
@@ -340,3 +341,40 @@ def _info_with(base: Any, extra: Mapping[str, str]) -> Any:
     info = _Info()
     info.__dict__.update(base.__dict__)
     return info
+
+
+CREATOR = "Aftersales Desk 消杀药品售后服务台"
+
+
+def document_options(
+    out: Any,
+    settings: Any,
+    *,
+    top: float,
+    bottom: float,
+    font: str,
+    size: float,
+    leading: float,
+    margin: float = MARGIN_X,
+    **info: Any,
+) -> tuple[Any, dict[str, Any]]:
+    """The target and keyword arguments every A4 document of the app is made with (forms, the
+    letter, the handouts): margins, the embedded font as the initial one (so no Helvetica is ever
+    referenced), author = company, creator, language; ``info`` adds title, subject, keywords…"""
+    target = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
+    options: dict[str, Any] = {
+        "pagesize": A4,
+        "leftMargin": margin,
+        "rightMargin": margin,
+        "topMargin": PAGE_H - top,
+        "bottomMargin": bottom,
+        "author": settings.company_name,
+        "creator": CREATOR,
+        "lang": "zh-CN",
+        "displayDocTitle": True,
+        "initialFontName": font,
+        "initialFontSize": size,
+        "initialLeading": leading,
+        **info,
+    }
+    return target, options
