@@ -38,13 +38,18 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
     return CANCEL
 
 
-def confirm(parent: QWidget | None, title: str, text: str, ok_text: str, detail: str = "") -> bool:
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str) -> QMessageBox:
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
     if detail:
         box.setInformativeText(detail)
+    return box
+
+
+def confirm(parent: QWidget | None, title: str, text: str, ok_text: str, detail: str = "") -> bool:
+    box = _box(parent, QMessageBox.Icon.Question, title, text, detail)
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
     box.button(QMessageBox.StandardButton.Ok).setText(ok_text)
     box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("dialogs", "取消"))
@@ -52,25 +57,16 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str, detail:
     return box.exec() == QMessageBox.StandardButton.Ok
 
 
-def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if detail:
-        box.setInformativeText(detail)
+def _tell(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str) -> None:
+    box = _box(parent, icon, title, text, detail)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("dialogs", "确定"))
     box.exec()
+
+
+def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    _tell(parent, QMessageBox.Icon.Critical, title, text, detail)
 
 
 def info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if detail:
-        box.setInformativeText(detail)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("dialogs", "确定"))
-    box.exec()
+    _tell(parent, QMessageBox.Icon.Information, title, text, detail)
