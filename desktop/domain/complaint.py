@@ -101,6 +101,8 @@ SPEC = FormSpec(
                         Field("unit", "单位", T.CHOICE, required=True, choices=UNITS),
                         Field("batch_no", "生产批号", required=True, max_length=40),
                         Field("purchase_place", "购买地点", max_length=100),
+                        Field("use_date", "使用日期", T.DATE,
+                              help="发现问题时产品的使用日期：用于判断该批次当时是否已过保质期"),
                     ),
                     min_rows=1,
                 ),

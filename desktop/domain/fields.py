@@ -59,6 +59,11 @@ class Field:
     span: int = 1
     # Fields that the program fills (number, status) are shown but not edited.
     read_only: bool = False
+    # Stored like any field but worked out by the form's ``Workflow.derive`` at every save (a
+    # batch's expiry date, a ticket's deadline, an attendee's result): shown, not typed.
+    computed: bool = False
+    # An index on the column: registers and the home screen query by it (due dates, expiry).
+    indexed: bool = False
 
     @property
     def default_max_length(self) -> int:

@@ -5,16 +5,38 @@ from __future__ import annotations
 from . import complaint, return_request, service_report, survey
 from .complaint_rules import WORKFLOW as COMPLAINT_WORKFLOW
 from .fields import FormSpec
+from .followup_rules import WORKFLOW as FOLLOWUP_WORKFLOW
+from .register_rules import CUSTOMER_WORKFLOW, DELIVERY_WORKFLOW, PRODUCT_WORKFLOW, USE_RECORD_WORKFLOW
 from .return_request_rules import WORKFLOW as RETURN_WORKFLOW
 from .service_report_rules import WORKFLOW as SERVICE_WORKFLOW
 from .survey_rules import WORKFLOW as SURVEY_WORKFLOW
+from .ticket_rules import WORKFLOW as TICKET_WORKFLOW
+from .training_rules import WORKFLOW as TRAINING_WORKFLOW
 from .workflow import Workflow
 
+# The forms a customer signs, then the service desk's records, then the registers behind them.
 WORKFLOWS: dict[str, Workflow] = {
-    wf.spec.kind: wf for wf in (COMPLAINT_WORKFLOW, SERVICE_WORKFLOW, SURVEY_WORKFLOW, RETURN_WORKFLOW)
+    wf.spec.kind: wf
+    for wf in (
+        COMPLAINT_WORKFLOW,
+        SERVICE_WORKFLOW,
+        SURVEY_WORKFLOW,
+        RETURN_WORKFLOW,
+        TRAINING_WORKFLOW,
+        TICKET_WORKFLOW,
+        FOLLOWUP_WORKFLOW,
+        CUSTOMER_WORKFLOW,
+        PRODUCT_WORKFLOW,
+        DELIVERY_WORKFLOW,
+        USE_RECORD_WORKFLOW,
+    )
 }
 SPECS: dict[str, FormSpec] = {kind: wf.spec for kind, wf in WORKFLOWS.items()}
-assert list(SPECS) == [complaint.SPEC.kind, service_report.SPEC.kind, survey.SPEC.kind, return_request.SPEC.kind]
+assert list(SPECS)[:4] == [complaint.SPEC.kind, service_report.SPEC.kind, survey.SPEC.kind, return_request.SPEC.kind]
+# The forms printed for a customer's signature (the others print as records, without a letter).
+SIGNED_FORMS = tuple(list(SPECS)[:5])
+DESK = ("ticket", "followup")
+REGISTERS = ("customer", "product", "delivery", "use-record")
 
 
 def spec_for(kind: str) -> FormSpec:

@@ -30,7 +30,16 @@ class Settings:
     quality_phone_hours: int = 2
     quality_handling_hours: int = 48
     objection_hours: int = 24
+    # Hotline issues the table does not name (technical questions, visits, training requests).
+    general_phone_hours: int = 2
+    general_handling_hours: int = 72
     shelf_life_months: int = 12  # 对本单位产品自发货日起的保质期为一年
+    # The service desk (issue 6): return visits after a delivery (source: 每季度至少一次远程回访),
+    # the call back after a complaint's feedback, and how early the home screen warns of expiry.
+    followup_interval_months: int = 3
+    complaint_callback_days: int = 7
+    expiry_warning_days: int = 60
+    pass_mark: int = 80  # 培训考核 合格分数 (of 100), when a session does not set its own
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -53,7 +62,8 @@ class Settings:
             )
         for key in self.int_keys():
             value = getattr(self, key)
-            limit = 120 if key == "shelf_life_months" else 720
+            limit = {"shelf_life_months": 120, "followup_interval_months": 24, "complaint_callback_days": 90,
+                     "expiry_warning_days": 365, "pass_mark": 100}.get(key, 720)
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= limit:
                 issues.append(Issue(key, QT_TRANSLATE_NOOP(MESSAGES, "应为 1 到 {max} 之间的整数"), {"max": limit}))
         for phone, handling in (
@@ -81,5 +91,11 @@ LABELS = {
     "quality_phone_hours": "使用中质量问题：电话响应（小时）",
     "quality_handling_hours": "使用中质量问题：协商处理（小时）",
     "objection_hours": "质量异议：作出处理意见（小时）",
+    "general_phone_hours": "其他来电：电话响应（小时）",
+    "general_handling_hours": "其他来电：处理完毕（小时）",
     "shelf_life_months": "保质期（月，自发货日起）",
+    "followup_interval_months": "发货后定期回访间隔（月）",
+    "complaint_callback_days": "投诉反馈后回访（天内）",
+    "expiry_warning_days": "批次到期提前提醒（天）",
+    "pass_mark": "培训考核合格分数",
 }

@@ -13,9 +13,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .fields import FormSpec, RecordValues
+from .settings import Settings
 from .validation import REQUIRED, Issue, check_record
 
 TransitionCheck = Callable[[RecordValues, dt.date], list[Issue]]
+
+
+def _no_shelf_life(_product_name: str) -> int | None:
+    return None
+
+
+@dataclass(frozen=True)
+class DeriveContext:
+    """What a form's computed fields may depend on besides the record: the settings, today, and
+    what the registers know (a product's shelf life), given by the services."""
+
+    settings: Settings
+    today: dt.date
+    shelf_life_of: Callable[[str], int | None] = _no_shelf_life
+
+
+Derive = Callable[[RecordValues, DeriveContext], None]
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,8 @@ class Workflow:
     initial: str
     transitions: tuple[Transition, ...]
     final: tuple[str, ...] = ()
+    # Works out the spec's ``computed`` fields from the others, before every check and save.
+    derive: Derive | None = None
 
     def next_steps(self, status: str) -> list[Transition]:
         return [t for t in self.transitions if t.source == status]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,7 @@ from ..domain.signatures import (
 )
 from ..domain.settings import Settings
 from ..domain.validation import Issue, ValidationFailed, check_record, parse_record, strip_blank_rows
-from ..domain.workflow import Transition, TransitionRefused, check_transition
+from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
 from ..storage.db import Database
 from ..storage.numbering import next_number, note_number
 from ..storage.photos import PhotoStore
@@ -43,6 +43,9 @@ from ..storage.settings import ensure_laptop_code, load_settings, save_settings
 
 class NotFound(Exception):
     pass
+
+
+SaveHook = Callable[["RecordService", Session, Record, "str | None"], None]
 
 
 @dataclass(frozen=True)
@@ -104,10 +107,18 @@ def _like_escape(text: str) -> str:
 
 
 class RecordService:
-    def __init__(self, db: Database, photos: PhotoStore, clock: Clock | None = None) -> None:
+    def __init__(self, db: Database, photos: PhotoStore, clock: Clock | None = None,
+                 hooks: Iterable[SaveHook] | None = None) -> None:
         self.db = db
         self.photos = photos
         self.clock = clock or Clock()
+        if hooks is None:
+            from .planning import SAVE_HOOKS
+
+            hooks = SAVE_HOOKS
+        # Called after every create, update and status change, inside its transaction, with the
+        # record as saved and its status before (None for a new record).
+        self.hooks: list[SaveHook] = list(hooks)
 
     # ---------------------------------------------------------------- settings
 
@@ -411,11 +422,65 @@ class RecordService:
                     parts.append(str(row.get(spec.summary.batch) or ""))
         return " ".join(p for p in parts if p).lower()
 
-    def validate(self, kind: str, raw: Mapping[str, Any]) -> tuple[RecordValues, list[Issue]]:
-        """Parse and check without writing (the form calls this to show issues beside fields)."""
+    def derive_context(self, s: Session | None = None) -> DeriveContext:
+        """What computed fields may use: settings, today, and each product's shelf life."""
+        if s is None:
+            with self.db.session() as own:
+                return self.derive_context(own)
+        product = MODELS["product"].record
+        settings = load_settings(s)
+
+        def shelf_life_of(name: str) -> int | None:
+            return s.scalar(select(product.shelf_life_months).where(product.name == name)
+                            .order_by(product.status, product.registered_date.desc()).limit(1))
+
+        lives: dict[str, int | None] = {}
+
+        def cached(name: str) -> int | None:
+            if name not in lives:
+                lives[name] = shelf_life_of(name)
+            return lives[name]
+
+        return DeriveContext(settings=settings, today=self.clock.today(), shelf_life_of=cached)
+
+    def derive(self, kind: str, values: RecordValues, s: Session | None = None, *, keep_given: bool = False) -> None:
+        """Work out the form's computed fields (``Workflow.derive``).  With ``keep_given`` (an
+        import) values computed on the laptop that saved the record are kept, so its signatures
+        still match; only missing ones are worked out here."""
+        wf = WORKFLOWS[kind]
+        if wf.derive is None:
+            return
+        if s is None:
+            with self.db.session() as own:
+                return self.derive(kind, values, own, keep_given=keep_given)
+        if not keep_given:
+            wf.derive(values, self.derive_context(s))
+            return
+        mine = RecordValues(dict(values.fields), {k: [dict(r) for r in rows] for k, rows in values.tables.items()},
+                            values.photos)
+        wf.derive(mine, self.derive_context(s))
+        for f in wf.spec.fields():
+            if f.computed and values.fields.get(f.key) is None:
+                values.fields[f.key] = mine.fields.get(f.key)
+        for t in wf.spec.tables():
+            for col in (c for c in t.columns if c.computed):
+                for row, derived in zip(values.tables.get(t.key, []), mine.tables.get(t.key, []), strict=True):
+                    if row.get(col.key) is None:
+                        row[col.key] = derived.get(col.key)
+
+    def parse(self, kind: str, raw: Mapping[str, Any], s: Session | None = None) -> tuple[RecordValues, list[Issue]]:
+        """The typed values of ``raw`` (blank table rows dropped, computed fields worked out) and
+        the values that could not be read."""
         spec = spec_for(kind)
         values, issues = parse_record(spec, raw)
         strip_blank_rows(spec, values)
+        self.derive(kind, values, s)
+        return values, issues
+
+    def validate(self, kind: str, raw: Mapping[str, Any]) -> tuple[RecordValues, list[Issue]]:
+        """Parse and check without writing (the form calls this to show issues beside fields)."""
+        spec = spec_for(kind)
+        values, issues = self.parse(kind, raw)
         # Every issue at once (a typed 2026-02-30 and an empty required field in one go), but a
         # value that could not be read is not also reported as missing.
         unreadable = {i.path for i in issues}
@@ -455,26 +520,38 @@ class RecordService:
 
     def create(self, kind: str, raw: Mapping[str, Any], by: str = "", source: Link | None = None) -> Record:
         """Register a new record (status: the workflow's first), made from ``source`` if given."""
-        spec = spec_for(kind)
         values, issues = self.validate(kind, raw)
         if issues:
             raise ValidationFailed(issues)
+        with self.db.session() as s:
+            return self.insert(s, kind, values, by=by, source=source)
+
+    def insert(self, s: Session, kind: str, values: RecordValues, by: str = "", source: Link | None = None) -> Record:
+        """Write a new record of checked ``values`` in the caller's transaction (the save hooks use
+        it to plan a follow-up in the same transaction as the record that causes it)."""
+        spec = spec_for(kind)
         m = self._models(kind)
         now = self.clock.now()
         wf = WORKFLOWS[kind]
-        with self.db.session() as s:
-            laptop = ensure_laptop_code(s)
-            date = values.fields.get(spec.date_field) or self.clock.today()
-            number = next_number(s, spec.number_prefix, date.year, laptop)
-            row = m.record(id=new_id(), number=number, status=wf.initial, created_at=now, updated_at=now,
-                           revision=1, **self._empty_collections(m))
-            if source is not None:
-                row.source_kind, row.source_id, row.source_number = source.kind, source.id, source.number
-            s.add(row)
-            self._write_values(s, m, row, values)
-            row.events.append(m.event(id=new_id(), at=now, from_status=None, to_status=wf.initial, by=by, note=""))
-            s.flush()
-            return self._to_record(m, row)
+        laptop = ensure_laptop_code(s)
+        date = values.fields.get(spec.date_field) or self.clock.today()
+        number = next_number(s, spec.number_prefix, date.year, laptop)
+        row = m.record(id=new_id(), number=number, status=wf.initial, created_at=now, updated_at=now,
+                       revision=1, **self._empty_collections(m))
+        if source is not None:
+            row.source_kind, row.source_id, row.source_number = source.kind, source.id, source.number
+        s.add(row)
+        self._write_values(s, m, row, values)
+        row.events.append(m.event(id=new_id(), at=now, from_status=None, to_status=wf.initial, by=by, note=""))
+        s.flush()
+        record = self._to_record(m, row)
+        self._saved(s, record, None)
+        return record
+
+    def _saved(self, s: Session, record: Record, before: str | None) -> None:
+        """Run the save hooks (``services.planning``) in the saving transaction."""
+        for hook in self.hooks:
+            hook(self, s, record, before)
 
     def update(self, kind: str, record_id: str, raw: Mapping[str, Any], by: str = "") -> Record:
         values, issues = self.validate(kind, raw)
@@ -494,7 +571,9 @@ class RecordService:
             if self._freeze_if_signed(s, m, row, before, now) or not before.signatures:
                 row.updated_at = now
             s.flush()
-            return self._to_record(m, row)
+            record = self._to_record(m, row)
+            self._saved(s, record, before.status)
+            return record
 
     def next_steps(self, kind: str, status: str) -> list[Transition]:
         return WORKFLOWS[kind].next_steps(status)
@@ -505,8 +584,7 @@ class RecordService:
         t = wf.find(source, target)
         if t is None:
             return [Issue("status", QT_TRANSLATE_NOOP(MESSAGES, "不能从“{a}”转到“{b}”"), {"a": source, "b": target})]
-        values, issues = parse_record(wf.spec, raw)
-        strip_blank_rows(wf.spec, values)
+        values, issues = self.parse(kind, raw)
         unreadable = {i.path for i in issues}
         return issues + [i for i in check_transition(wf, values, t, self.clock.today()) if i.path not in unreadable]
 
@@ -525,8 +603,7 @@ class RecordService:
                 raise TransitionRefused(
                     QT_TRANSLATE_NOOP(MESSAGES, "不能从“{a}”转到“{b}”").format(a=row.status, b=target)
                 )
-            values, issues = parse_record(wf.spec, raw)
-            strip_blank_rows(wf.spec, values)
+            values, issues = self.parse(kind, raw, s)
             issues = issues or check_transition(wf, values, t, self.clock.today())
             if issues:
                 raise ValidationFailed(issues)
@@ -540,7 +617,9 @@ class RecordService:
                                       note=note))
             row.updated_at = now
             s.flush()
-            return self._to_record(m, row)
+            record = self._to_record(m, row)
+            self._saved(s, record, before.status)
+            return record
 
     def delete(self, kind: str, record_id: str) -> None:
         """Delete a record where the rules allow it.

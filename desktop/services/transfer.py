@@ -139,6 +139,7 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
         issues += _store_signature_files(service, incoming)
         values, parse_issues = parse_record(spec, raw)
         strip_blank_rows(spec, values)
+        service.derive(kind, values, keep_given=True)
         issues += photo_issues + parse_issues
         if not issues:
             issues += check_status(WORKFLOWS[kind], values, incoming.status or WORKFLOWS[kind].initial, today)

@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import SchemaTooNew, StorageError
 
 # Every revision in order, oldest first.  A test checks this against Alembic's own history.
-REVISIONS: tuple[str, ...] = ("0001_complaint", "0002_other_forms", "0003_revision", "0004_signatures")
+REVISIONS: tuple[str, ...] = ("0001_complaint", "0002_other_forms", "0003_revision", "0004_signatures", "0005_desk")
 HEAD = REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

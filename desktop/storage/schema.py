@@ -209,7 +209,7 @@ class FormModels:
                 "record_id": mapped_column(String(36), ForeignKey(fk, ondelete="CASCADE"), index=True, nullable=False),
             }
             for col in t.columns:
-                row_ns[col.key] = mapped_column(column_type(col), nullable=True)
+                row_ns[col.key] = mapped_column(column_type(col), nullable=True, index=col.indexed)
             row_cls = type(f"{name}{t.key.capitalize()}Row", (RowMixin, Base), row_ns)
             self.rows[t.key] = row_cls
             rels[f"rows_{t.key}"] = relationship(
@@ -265,7 +265,7 @@ class FormModels:
         for f in spec.fields():
             if f.read_only:
                 continue  # number and status are RecordMixin columns
-            ns[f.key] = mapped_column(column_type(f), nullable=True, index=f.key == spec.date_field)
+            ns[f.key] = mapped_column(column_type(f), nullable=True, index=f.key == spec.date_field or f.indexed)
         self.record = type(name, (RecordMixin, Base), ns)
 
 

@@ -73,6 +73,10 @@ class FormView(FormSections, QWidget):
     openLinkRequested = Signal(str, str)  # kind, id of a linked record
     followOnRequested = Signal(str, str, str)  # kind, id of this record, kind of the record to make
     openRevisionRequested = Signal(str, str, int)  # kind, id, revision: an earlier revision, read-only
+    loaded = Signal()  # a record (or a new record's defaults) was shown: extras refresh themselves
+    # A kind-specific addition (``form_extras``) asks the window to open a new record of a kind
+    # with values (a complaint from a ticket, a service report from a follow-up).
+    newRecordRequested = Signal(str, object, object)  # kind, raw values, Link | None
 
     export_folder: str = ""
 
@@ -166,6 +170,9 @@ class FormView(FormSections, QWidget):
         top.addStretch(1)
         top.addWidget(self.steps_box)
         top.addSpacing(12)
+        self.header_extras = QHBoxLayout()  # buttons of form_extras (打印签到表, …)
+        self.header_extras.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(self.header_extras)
         top.addWidget(self.save_button)
         top.addWidget(self.export_button)
         top.addWidget(self.print_button)
@@ -189,6 +196,11 @@ class FormView(FormSections, QWidget):
         for section in self.spec.sections:
             body.addWidget(self._build_score_section(section) if is_score_section(section)
                            else self._build_section(section))
+        from .form_extras import extras_for
+
+        self.extras = [w for make in extras_for(self.kind) if (w := make(self, content)) is not None]
+        for extra in self.extras:
+            body.addWidget(extra)
         self.links_panel = LinksPanel(follow_on_kinds(self.kind), content)
         self.links_panel.openRequested.connect(self.openLinkRequested)
         self.links_panel.followOnRequested.connect(self.request_follow_on)
@@ -286,6 +298,7 @@ class FormView(FormSections, QWidget):
         self._refresh_state()
         self.refresh_links()
         self._set_dirty(False)
+        self.loaded.emit()
 
     def load_new(self, defaults: dict[str, Any]) -> None:
         """An empty form for a new record, with the caller's defaults (today, the clerk's name)."""
@@ -313,6 +326,7 @@ class FormView(FormSections, QWidget):
         self._refresh_state()
         self.refresh_links()
         self._set_dirty(False)
+        self.loaded.emit()
 
     def focus_first_empty(self) -> None:
         for key in self._order:

@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
         form.openLinkRequested.connect(self.open_record)
         form.followOnRequested.connect(self.new_follow_on)
         form.openRevisionRequested.connect(self.open_revision)
+        form.newRecordRequested.connect(lambda kind, values, source: self.new_record(kind, values, source))
         index = self.tabs.addTab(form, "")
         self._update_tab(form)
         self.tabs.setCurrentIndex(index)

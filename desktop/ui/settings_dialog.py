@@ -43,8 +43,11 @@ RESPONSE_ROWS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "产品验收不合格"), "rejected_phone_hours", "rejected_handling_hours"),
     (QT_TRANSLATE_NOOP("SettingsDialog", "产品在使用过程中出现质量问题"), "quality_phone_hours",
      "quality_handling_hours"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "其他来电（技术咨询、上门服务等）"), "general_phone_hours",
+     "general_handling_hours"),
 )
 SINGLE_KEYS = ("delivery_hours", "objection_hours", "shelf_life_months")
+DESK_KEYS = ("followup_interval_months", "complaint_callback_days", "expiry_warning_days", "pass_mark")
 HELP = {
     "company_name": QT_TRANSLATE_NOOP("SettingsDialog", "印在每张表单的抬头。"),
     "laptop_code": QT_TRANSLATE_NOOP(
@@ -97,6 +100,7 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self._response_times(settings))
+        lay.addWidget(self._desk(settings))
         lay.addWidget(buttons)
 
     # ------------------------------------------------------------------ building
@@ -169,6 +173,18 @@ class SettingsDialog(QDialog):
         lay.addSpacing(6)
         lay.addLayout(singles)
         lay.addWidget(note)
+        return box
+
+    def _desk(self, settings: Settings) -> QGroupBox:
+        """Follow-up planning, expiry warnings and the training pass mark."""
+        box = QGroupBox(self.tr("服务台"), self)
+        box.setObjectName("desk_settings")
+        form = QFormLayout(box)
+        for key in DESK_KEYS:
+            line = QHBoxLayout()
+            line.addWidget(self._number(key, getattr(settings, key)))
+            line.addWidget(self.errors[key], 1)
+            form.addRow(self._caption(key), line)
         return box
 
     # ------------------------------------------------------------------ values
