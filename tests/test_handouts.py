@@ -255,3 +255,80 @@ def test_readme_is_not_a_chapter():
     folder = Path(__file__).resolve().parent.parent / "resources" / "handouts"
     assert (folder / "README.md").exists()
     assert all(c.source != "README.md" for c in load_chapters(folder))
+
+
+# ---------------------------------------------------------------------------------------------
+# The product appendix (附录A) and the chosen-chapters export (issue 5)
+
+
+def product_raw(name: str, category: str, reg: str, dilution: str, safety: str, **more: str) -> dict[str, str]:
+    return {"name": name, "category": category, "active_ingredient": more.pop("ingredient", "高效氯氰菊酯"),
+            "content": "4.5%", "registration_no": reg, "unit": "瓶", "shelf_life_months": "12",
+            "registered_date": "2026-01-05", "dilution": dilution, "safety_notes": safety, **more}
+
+
+@pytest.fixture
+def products(ctx):
+    service = ctx.records
+    a = service.create("product", product_raw("4.5% 高效氯氰菊酯悬浮剂", "杀虫剂", "WP20190123", "1:200 稀释后滞留喷洒",
+                                              "对蜜蜂、鱼类高毒，远离水产养殖区；施药时戴丁腈手套和半面罩。",
+                                              methods="按 1:200 兑水，均匀喷洒于墙面<至湿润不流淌>。"))
+    b = service.create("product", product_raw("84 消毒液（有效氯 5%）", "消毒剂", "卫消证字（2021）第 0012 号",
+                                              "1:100（有效氯 500 mg/L）", "严禁与酸性清洁剂混用。",
+                                              ingredient="次氯酸钠"))
+    c = service.create("product", product_raw("停售的老产品", "杀虫剂", "WP20000001", "1:50", "—"))
+    service.transition("product", c.id, "停售", {k: v for k, v in product_raw(
+        "停售的老产品", "杀虫剂", "WP20000001", "1:50", "—").items()})
+    return a, b, c
+
+
+def test_product_appendix_lists_products_on_sale(ctx, products, tmp_path):
+    from desktop.services.training_export import export_handouts_selection, on_sale_products, product_appendix
+
+    appendix = product_appendix(on_sale_products(ctx.records))
+    assert appendix is not None and appendix.heading == "附录A\u3000在售产品登记信息"
+    headings = [text for _, text in appendix.headings()]
+    # By category (消毒剂 before 杀虫剂), each product a subsection; the withdrawn one is left out.
+    assert headings[1:] == ["A.1 消毒剂", "A.1.1 84 消毒液（有效氯 5%）", "A.2 杀虫剂", "A.2.1 4.5% 高效氯氰菊酯悬浮剂"]
+    st = _styles()
+    for rows in appendix.tables():
+        assert sum(column_widths(rows)) == pytest.approx(TEXT_W)
+        assert _table(rows, st).wrap(TEXT_W, 10_000)[0] <= TEXT_W + 0.5
+
+    out = export_handouts_selection(ctx.records, [3], tmp_path / "sel.pdf", appendix=True)
+    reader = PdfReader(out)
+    texts = [_squash(p.extract_text()) for p in reader.pages]
+    whole = "".join(texts)
+    assert "三、消杀药品使用规范" in whole and "一、除四害技术培训" not in whole and "四、消杀药品使用方法" not in whole
+    for text in ("附录A在售产品登记信息", "WP20190123", "1:200稀释后滞留喷洒", "对蜜蜂、鱼类高毒", "卫消证字（2021）第0012号",
+                 "严禁与酸性清洁剂混用", "均匀喷洒于墙面<至湿润不流淌>"):
+        assert text in whole, text
+    assert "停售的老产品" not in whole
+    # The table of contents still matches the pages, the appendix included.
+    entries = []
+    for i in (1, 2):
+        for line in _lines(reader.pages[i]):
+            m = re.match(r"^(.*?)\.{3,}(\d+)$", _squash(line))
+            if m:
+                entries.append((m.group(1), int(m.group(2))))
+    assert entries[-1][0] == "A.2.14.5%高效氯氰菊酯悬浮剂"
+    assert any(title == "附录A在售产品登记信息" for title, _ in entries)
+    for title, page in entries:
+        assert title in texts[page - 1], (title, page)
+
+
+def test_no_appendix_without_products(ctx, tmp_path):
+    from desktop.services.training_export import on_sale_products, product_appendix
+
+    assert on_sale_products(ctx.records) == []
+    assert product_appendix([]) is None
+
+
+def test_cli_handouts_include_the_appendix_when_products_exist(ctx, data_dir, products, tmp_path, capsys, chapters):
+    out = tmp_path / "handouts"
+    assert main(["--data-dir", str(data_dir), "handouts", "-o", str(out)]) == 0
+    files = sorted(p.name for p in out.glob("*.pdf"))
+    assert len(files) == len(chapters) + 2
+    assert "附录A-在售产品登记信息.pdf" in files
+    combined = _squash("".join(p.extract_text() for p in PdfReader(out / files[0]).pages))
+    assert files[0].startswith("00-") and "附录A在售产品登记信息" in combined and "WP20190123" in combined

@@ -130,11 +130,19 @@ class Chapter:
     title: str
     blocks: list[Block]
     source: str = ""
+    appendix: str = ""  # an appendix ("A"): headed 附录A, sections A.1, A.1.1 (``product_appendix``)
 
     @property
     def heading(self) -> str:
-        """The printed chapter title: "一、除四害技术培训"."""
+        """The printed chapter title: "一、除四害技术培训" (an appendix: "附录A　在售产品…")."""
+        if self.appendix:
+            return f"附录{self.appendix}\u3000{self.title}"
         return f"{chinese_number(self.number)}、{self.title}"
+
+    @property
+    def prefix(self) -> str:
+        """What its section numbers start with: "1" (1.1, 1.1.1) or the appendix letter."""
+        return self.appendix or str(self.number)
 
     def headings(self) -> list[tuple[int, str]]:
         """``(level, printed text)`` of every heading in order, the chapter's own first (level 0)."""
@@ -153,10 +161,10 @@ def _numbered(chapter: Chapter) -> Iterable[tuple[int, str]]:
         if block.kind == "h2":
             section += 1
             sub = 0
-            yield 1, f"{chapter.number}.{section} {block.text}"
+            yield 1, f"{chapter.prefix}.{section} {block.text}"
         elif block.kind == "h3":
             sub += 1
-            yield 2, f"{chapter.number}.{section}.{sub} {block.text}"
+            yield 2, f"{chapter.prefix}.{section}.{sub} {block.text}"
 
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -451,7 +459,8 @@ def _box(block: Block, st: _Styles) -> Table:
 
 
 def chapter_story(chapter: Chapter, st: _Styles) -> list[Any]:
-    story: list[Any] = [_Heading(chapter.heading, st.h1, 0, f"ch{chapter.number}", chapter.heading)]
+    anchor = f"ch{chapter.prefix}"
+    story: list[Any] = [_Heading(chapter.heading, st.h1, 0, anchor, chapter.heading)]
     numbered = iter(_numbered(chapter))
     count = 0
     for block in chapter.blocks:
@@ -459,7 +468,7 @@ def chapter_story(chapter: Chapter, st: _Styles) -> list[Any]:
             level, text = next(numbered)
             count += 1
             story.append(
-                _Heading(text, st.h2 if level == 1 else st.h3, level, f"ch{chapter.number}.{count}", chapter.heading)
+                _Heading(text, st.h2 if level == 1 else st.h3, level, f"{anchor}.{count}", chapter.heading)
             )
         elif block.kind == "para":
             story.append(Paragraph(markup(block.text), st.body))
@@ -611,3 +620,63 @@ def render_all_handouts(
 ) -> RenderReport:
     """The combined handouts: every chapter of ``folder`` (default: the bundled source)."""
     return render_handouts(settings, load_chapters(folder), out, date)
+
+
+# ---------------------------------------------------------------------------------------------
+# The product appendix (built from the product register's records, passed in: no database here)
+
+APPENDIX_TITLE = "在售产品登记信息"
+APPENDIX_INTRO = (
+    "本附录列出本公司在售的消杀产品，供培训和日常使用时查阅：登记证号（卫生杀虫剂、杀鼠剂为农药登记证号，"
+    "消毒剂为卫生许可批件号或备案编号）、使用浓度和稀释倍数、使用方法及安全注意事项。"
+)
+APPENDIX_WARNING = "警告：本表摘自产品档案，仅供培训参考。每次使用前请阅读所用产品的标签和说明书，以标签为准。"
+APPENDIX_ROWS = (
+    ("有效成分及含量", ("active_ingredient", "content")),
+    ("剂型", ("formulation",)),
+    ("登记证号/批准文号", ("registration_no",)),
+    ("生产企业", ("manufacturer",)),
+    ("规格", ("pack_size",)),
+    ("适用对象/场所", ("targets",)),
+    ("使用浓度/稀释倍数", ("dilution",)),
+    ("使用方法", ("methods",)),
+    ("安全注意事项", ("safety_notes",)),
+    ("贮存条件", ("storage_notes",)),
+)
+APPENDIX_CATEGORIES = ("消毒剂", "杀虫剂", "杀鼠剂", "驱避剂", "器械与耗材", "其他")
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+def product_appendix(products: Sequence[Any], letter: str = "A") -> Chapter | None:
+    """附录A: one section per category, one subsection per product with a two-column table of its
+    registration number, dilution, methods and safety notes.  ``products`` are the field values
+    (mappings) of the product register's records on sale; ``None`` when there are none."""
+    items = [p for p in products if _one_line(p.get("name"))]
+    if not items:
+        return None
+
+    def order(p: Any) -> tuple[int, str]:
+        cat = _one_line(p.get("category"))
+        return (APPENDIX_CATEGORIES.index(cat) if cat in APPENDIX_CATEGORIES else len(APPENDIX_CATEGORIES),
+                _one_line(p.get("name")))
+
+    blocks = [Block("para", APPENDIX_INTRO), Block("box", APPENDIX_WARNING, label="警告")]
+    category = None
+    for p in sorted(items, key=order):
+        cat = _one_line(p.get("category")) or "其他"
+        if cat != category:
+            category = cat
+            blocks.append(Block("h2", cat))
+        blocks.append(Block("h3", _one_line(p.get("name"))))
+        rows = [["项目", "内容"]]
+        for label, keys in APPENDIX_ROWS:
+            text = " ".join(_one_line(p.get(k)) for k in keys if _one_line(p.get(k)))
+            if text:
+                rows.append([label, text])
+        if len(rows) == 1:
+            rows.append(["说明", "产品档案中尚未填写使用与安全信息"])
+        blocks.append(Block("table", rows=rows))
+    return Chapter(number=0, title=APPENDIX_TITLE, blocks=blocks, source="产品档案", appendix=letter)

@@ -24,8 +24,9 @@ hash it would be byte mode, 49 × 49 modules of 0.22 mm.
 Payload fields (``:``-separated):
 
 1. ``ASD1`` — format tag (Aftersales Desk, version 1);
-2. form code — ``C`` complaint, ``S`` service report, ``V`` survey, ``R`` return request (the kind
-   itself, upper-cased, for a form not in this table), followed by ``B`` when the page is a blank
+2. form code — ``C`` complaint, ``S`` service report, ``V`` survey, ``R`` return request, ``T``
+   training, ``H`` hotline ticket, ``F`` follow-up, ``U`` customer, ``P`` product, ``D`` delivery,
+   ``Y`` use record (the kind itself, upper-cased, for a form not in this table), followed by ``B`` when the page is a blank
    paper form to fill in by hand (``export_blank``);
 3. record id — the UUID's 32 hex digits, upper case, without dashes;
 4. revision — decimal;
@@ -44,7 +45,9 @@ from dataclasses import dataclass
 from typing import Any
 
 TAG = "ASD1"
-KIND_CODES = {"complaint": "C", "service-report": "S", "survey": "V", "return-request": "R"}
+KIND_CODES = {"complaint": "C", "service-report": "S", "survey": "V", "return-request": "R", "training": "T",
+              "ticket": "H", "followup": "F", "customer": "U", "product": "P", "delivery": "D", "use-record": "Y"}
+assert "B" not in KIND_CODES.values()  # B marks a blank paper form
 _CODE_KINDS = {v: k for k, v in KIND_CODES.items()}
 QR_HASH_HEX = 32  # hex digits of the content hash carried by the QR code
 QR_LEVEL = "M"
@@ -54,6 +57,7 @@ DOC_RECORD = "record"
 DOC_BLANK = "blank"
 DOC_LETTER = "letter"
 DOC_HANDOUTS = "handouts"  # the training handouts (documents.handouts)
+DOC_TRAINING = "training"  # a training session's sign-in, assessment and results sheets (documents.training_pdf)
 
 _UUID_HEX = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 

@@ -21,7 +21,8 @@ ASSESSED = "已考核"
 STATUSES = (PLANNED, HELD, ASSESSED)
 
 AUDIENCES = ("客户单位人员", "本公司售后服务人员", "本公司销售人员", "其他")
-RESULTS = ("合格", "不合格", "缺考")
+PASSED, FAILED, ABSENT = "合格", "不合格", "缺考"
+RESULTS = (PASSED, FAILED, ABSENT)
 
 SPEC = FormSpec(
     kind="training",
@@ -68,10 +69,10 @@ SPEC = FormSpec(
                     (
                         Field("name", "姓名", required=True, max_length=40),
                         Field("unit", "单位/部门", max_length=100),
-                        Field("position", "岗位", max_length=40),
+                        Field("post", "岗位", max_length=40),
                         Field("phone", "电话", T.PHONE),
                         Field("answers", "考核答卷", max_length=60,
-                              help="按题号顺序填写所选答案字母，如 ABDCA…；判断题填 A（对）或 B（错）"),
+                              help="按题号顺序填写所选答案字母，如 ABDCA…；判断题填 A（对）或 B（错）；未参加考核填“缺考”"),
                         Field("score", "得分", T.INTEGER, min_value=Decimal(0), max_value=Decimal(100),
                               help="有答卷时按标准答案自动评分"),
                         Field("result", "考核结果", T.CHOICE, choices=RESULTS, computed=True),

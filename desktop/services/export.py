@@ -166,6 +166,7 @@ def export_commitment_letter(service: RecordService, target: Path, recipient: st
 
 
 COMBINED_HANDOUTS = "00-消杀药品使用知识培训（全部章节）.pdf"
+APPENDIX_FILE_PREFIX = "附录A-"
 
 
 def export_handouts(service: RecordService, folder: Path) -> list[Path]:
@@ -188,6 +189,22 @@ def export_handouts(service: RecordService, folder: Path) -> list[Path]:
                 reason=f"{SERIES_TITLE}：{chapter.heading}",
             )
         )
+    # The appendix of products on sale, when the product register has any (its own file and the end
+    # of the combined one).
+    from .training_export import on_sale_products, product_appendix
+
+    appendix = product_appendix(on_sale_products(service))
+    if appendix is not None:
+        out.append(
+            _write_atomically(
+                folder / f"{APPENDIX_FILE_PREFIX}{appendix.title}.pdf",
+                lambda target: render_handouts(settings, [appendix], target, today),
+                service,
+                settings,
+                reason=f"{SERIES_TITLE}：{appendix.heading}",
+            )
+        )
+        chapters = [*chapters, appendix]
     out.append(
         _write_atomically(
             folder / COMBINED_HANDOUTS,

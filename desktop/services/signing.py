@@ -238,14 +238,14 @@ def _trust_roots(data_dir: Path, settings: Any = None) -> tuple[list[tuple[Any, 
 
 def _identity(reader: Any, result: VerifyResult) -> None:
     """Fill in the record, revision and hash from the document information dictionary."""
-    from ..documents.stamp import DOC_HANDOUTS, DOC_LETTER, PageStamp
+    from ..documents.stamp import DOC_HANDOUTS, DOC_LETTER, DOC_TRAINING, PageStamp
 
     try:
         info = reader.trailer["/Info"]
         d = {str(k): str(v) for k, v in info.items()}
     except Exception:  # noqa: BLE001 - no readable metadata: not one of our documents
         return
-    if d.get("/AsdDocument") in (DOC_LETTER, DOC_HANDOUTS):
+    if d.get("/AsdDocument") in (DOC_LETTER, DOC_HANDOUTS, DOC_TRAINING):
         result.document = d["/AsdDocument"]
         result.title = d.get("/Title", "")
         return
@@ -420,6 +420,8 @@ def verify_pdf(path: str | os.PathLike[str], data_dir: Path, service: Any = None
         result.message = f"完好：{result.title or '售后服务承诺书'}，自签名后未被改动。"
     elif result.document == "handouts":
         result.message = f"完好：{result.title or '培训讲义'}，自签名后未被改动。"
+    elif result.document == "training":
+        result.message = f"完好：{result.title or '培训签到及考核表'}，自签名后未被改动。"
     else:
         result.message = "完好：签名有效、可信，自签名后未被改动。"
         result.notes.append("注意：文件中没有本软件的记录标识（不是本软件导出的表单）。")
