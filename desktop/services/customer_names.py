@@ -1,0 +1,54 @@
+"""One customer record per purchasing unit: a second customer of the same unit name is refused.
+
+A save hook (``planning.SAVE_HOOKS``): it runs inside the transaction that writes the customer, so
+a refused save writes nothing.  Names are compared as ``lookup.normalise_name`` does — spaces,
+letter case and full- or half-width brackets aside — so "北京第一医院（东院）" and
+"北京第一医院 (东院)" are the same unit.  Not run by the JSON import, which keeps records as they
+come from another laptop (the same customer twice is one record by its id there).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ..domain.records import Record
+from ..domain.validation import Issue, ValidationFailed
+from ..storage.schema import MODELS
+from .lookup import normalise_name
+
+if TYPE_CHECKING:
+    from .records import RecordService
+
+DUPLICATE = QT_TRANSLATE_NOOP(MESSAGES, "客户档案中已有同名单位（{number}），请勿重复建档")
+
+
+def _sql_normalised(column: Any) -> Any:
+    expr = column
+    for old, new in ((" ", ""), ("\u3000", ""), ("（", "("), ("）", ")")):
+        expr = func.replace(expr, old, new)
+    return func.lower(expr)
+
+
+def same_name(s: Session, name: str, except_id: str | None = None) -> str | None:
+    """The number of another customer with this unit name, or None."""
+    key = normalise_name(name)
+    if not key:
+        return None
+    rec = MODELS["customer"].record
+    q = select(rec.number).where(_sql_normalised(rec.name) == key)
+    if except_id:
+        q = q.where(rec.id != except_id)
+    return s.scalars(q.order_by(rec.number).limit(1)).first()
+
+
+def unique_customer_name(service: RecordService, s: Session, record: Record, status_before: str | None) -> None:
+    """Refuse the save of a customer whose unit name another customer already has."""
+    if record.kind != "customer":
+        return
+    other = same_name(s, str(record.get("name") or ""), record.id)
+    if other is not None:
+        raise ValidationFailed([Issue("name", DUPLICATE, {"number": other})])
