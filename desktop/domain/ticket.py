@@ -58,6 +58,8 @@ SPEC = FormSpec(
                 Field("receiver", "接听人", required=True, max_length=40),
                 Field("customer_unit", "客户单位", required=True, max_length=100, span=2),
                 Field("customer_number", "客户编号", max_length=30, help="在客户档案中找到该单位后自动填入"),
+                Field("customer_address", "单位地址", max_length=200, span=2,
+                      help="派工上门和转为投诉时使用；在客户档案中找到该单位后自动填入"),
                 Field("caller_name", "来电人", required=True, max_length=40),
                 Field("caller_phone", "来电号码", T.PHONE, required=True),
                 Field("caller_on_file", "是否档案联系人", T.BOOL,

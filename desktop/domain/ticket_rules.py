@@ -59,6 +59,42 @@ def parse_deadline(text: str | None) -> dt.datetime | None:
         return None
 
 
+# A deadline this close is "due soon": the register and the ticket's form show it in amber.
+DUE_SOON = dt.timedelta(hours=2)
+OVERDUE = "overdue"
+DUE_SOON_STATE = "soon"
+
+# The handling deadline runs until the issue is settled; the phone response only until staff is
+# assigned (派工 needs the promised call-back time, i.e. the customer was answered).
+HANDLING_OPEN = (tk.RECEIVED, tk.ASSIGNED)
+RESPONSE_OPEN = (tk.RECEIVED,)
+
+
+def deadline_state(deadline: dt.datetime | None, now: dt.datetime) -> str:
+    """"overdue" once ``now`` is past the deadline (at the deadline minute itself it is still on
+    time), "soon" within :data:`DUE_SOON` of it, else "".  Both are local wall-clock times."""
+    if deadline is None:
+        return ""
+    now = wall_clock(now)
+    if now > deadline:
+        return OVERDUE
+    if deadline - now <= DUE_SOON:
+        return DUE_SOON_STATE
+    return ""
+
+
+def wall_clock(now: dt.datetime) -> dt.datetime:
+    """The clock's aware local time as the naive wall-clock time the deadlines are written in."""
+    return now.replace(tzinfo=None, second=0, microsecond=0)
+
+
+def handling_state(status: str | None, handling_deadline: str | None, now: dt.datetime) -> str:
+    """What the register shows for a ticket: only open tickets can be late."""
+    if status not in HANDLING_OPEN:
+        return ""
+    return deadline_state(parse_deadline(handling_deadline), now)
+
+
 def derive_ticket(v: RecordValues, ctx: DeriveContext) -> None:
     got = deadlines(v, ctx.settings)
     v.fields["response_deadline"] = got[0].strftime(DEADLINE_FORMAT) if got else None

@@ -171,8 +171,8 @@ class RegisterPage(QWidget):
                 width = text_width(*(f"5 {tr_field(s)}" for s in SCORE_LABELS))
             elif f.type is FieldType.CHOICE:
                 width = text_width("一二三四五", *(tr_field(c) for c in f.choices))
-            else:
-                width = text_width("一二三四五六")
+            else:  # a worked-out text (a ticket's deadline) is a date and time: show it whole
+                width = text_width("一二三四五六", "2026-03-15 09:30" if f.computed else "")
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(i, max(width, head))
         header.setMinimumSectionSize(fm.horizontalAdvance("状态") + 24)

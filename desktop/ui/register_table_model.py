@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor
 
 from ..domain.fields import SCORE_LABELS, Field, FieldType, FormSpec, format_value
 from ..domain.forms import spec_for
+from .row_tones import BACKGROUNDS, FOREGROUNDS, ROW_TONES
 from .status_colours import status_colour, status_rank
 from .texts import tr_field
 
@@ -97,6 +98,10 @@ class RegisterTableModel(QAbstractTableModel):
         self._headers = [tr_field(self.spec.label_of(k)) for k in self.keys]
         self._rows: list[RegisterRow] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # Rows that stand out (a ticket past its deadline, a follow-up due): ``row_tones``.
+        self._tone = ROW_TONES.get(kind)
+        self._tones: dict[str, tuple[str, str] | None] = {}
+        self._tone_minute = ""
 
     def column_of(self, key: str) -> int:
         return self.keys.index(key)
@@ -105,6 +110,7 @@ class RegisterTableModel(QAbstractTableModel):
         """New lines (a new search); kept in the order the clerk last sorted by, if any."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._tones = {}
         if self._sort is not None:
             self._sort_rows(*self._sort)
         self.endResetModel()
@@ -176,6 +182,16 @@ class RegisterTableModel(QAbstractTableModel):
             return self._sort_keys[column](row)
         if role == ID_ROLE:
             return row.id
+        if self._tone is not None and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            tone = self.row_tone(row)
+            if tone is not None:
+                if role == Qt.ItemDataRole.BackgroundRole:
+                    return BACKGROUNDS[tone[0]]
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return tone[1]
+                if self.keys[column] != "status":
+                    return FOREGROUNDS[tone[0]]
         key, f = self.keys[column], self.fields[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "status":
@@ -191,6 +207,30 @@ class RegisterTableModel(QAbstractTableModel):
                 "number", "status"):
             return self._text(row, column) or None
         return None
+
+
+    def now(self) -> Any:
+        """The time rows are judged by: the clock of the page's service (a test's fixed clock)."""
+        service = getattr(self.parent(), "service", None)
+        clock = getattr(service, "clock", None)
+        if clock is None:
+            from ..domain.clock import Clock
+
+            clock = Clock()
+        return clock.now()
+
+    def row_tone(self, row: RegisterRow) -> tuple[str, str] | None:
+        """(state, tool tip) of a row that stands out, else ``None``; worked out once a minute."""
+        if self._tone is None:
+            return None
+        now = self.now()
+        minute = now.strftime("%Y-%m-%d %H:%M")
+        if minute != self._tone_minute:
+            self._tones = {}
+            self._tone_minute = minute
+        if row.id not in self._tones:
+            self._tones[row.id] = self._tone(row, now)
+        return self._tones[row.id]
 
 
 class RegisterSortProxyModel(QSortFilterProxyModel):

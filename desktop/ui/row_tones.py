@@ -1,0 +1,88 @@
+"""Rows of a register that must stand out: hotline tickets near or past their handling deadline,
+follow-ups due today or overdue (issue 6).
+
+A tone function per kind takes a register row and the service clock's time and returns
+(state, tool tip) or ``None``; ``RegisterTableModel`` paints the whole row with the state's
+background (red for overdue, amber for due soon) and shows the tool tip on every cell.  The same
+time-left texts are used by the ticket's form (``ticket_extras``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from ..domain import followup as fu
+from ..domain import ticket as tk
+from ..domain import ticket_rules as rules
+
+if TYPE_CHECKING:
+    from ..services.records import RegisterRow
+
+OVERDUE = rules.OVERDUE
+SOON = rules.DUE_SOON_STATE
+BACKGROUNDS = {OVERDUE: QColor("#fbd9d6"), SOON: QColor("#ffedb8")}
+FOREGROUNDS = {OVERDUE: QColor("#8e1b1b"), SOON: QColor("#5d3a00")}
+
+RowTone = Callable[["RegisterRow", dt.datetime], "tuple[str, str] | None"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Deadlines", text)
+
+
+def span_text(delta: dt.timedelta) -> str:
+    """1 天 3 小时 / 2 小时 5 分 / 12 分 (whole minutes, never negative)."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return _tr("{d} 天 {h} 小时").format(d=days, h=hours) if hours else _tr("{d} 天").format(d=days)
+    if hours:
+        return _tr("{h} 小时 {m} 分").format(h=hours, m=mins) if mins else _tr("{h} 小时").format(h=hours)
+    return _tr("{m} 分").format(m=mins)
+
+
+def left_text(deadline: dt.datetime, now: dt.datetime) -> tuple[str, str]:
+    """(text, state): 还剩 1 小时 20 分 / 已超时 35 分 / 已到时限, and the deadline's state."""
+    wall = rules.wall_clock(now)
+    state = rules.deadline_state(deadline, now)
+    if state == OVERDUE:
+        return _tr("已超时 {span}").format(span=span_text(wall - deadline)), state
+    if wall == deadline:
+        return _tr("已到时限"), state
+    return _tr("还剩 {span}").format(span=span_text(deadline - wall)), state
+
+
+def ticket_tone(row: RegisterRow, now: dt.datetime) -> tuple[str, str] | None:
+    if row.status not in rules.HANDLING_OPEN:
+        return None
+    deadline = rules.parse_deadline(row["handling_deadline"])
+    if deadline is None:
+        return None
+    text, state = left_text(deadline, now)
+    if not state:
+        return None
+    return state, _tr("处理时限 {at}，{left}").format(at=deadline.strftime(rules.DEADLINE_FORMAT), left=text)
+
+
+def followup_tone(row: RegisterRow, now: dt.datetime) -> tuple[str, str] | None:
+    due = row["due_date"]
+    if row.status != fu.PLANNED or not isinstance(due, dt.date):
+        return None
+    today = now.date()
+    if due < today:
+        return OVERDUE, _tr("应于 {date} 回访，已逾期 {n} 天").format(date=due.isoformat(), n=(today - due).days)
+    if due == today:
+        return SOON, _tr("今天应回访")
+    return None
+
+
+ROW_TONES: dict[str, RowTone] = {
+    tk.SPEC.kind: ticket_tone,
+    fu.SPEC.kind: followup_tone,
+}
