@@ -160,6 +160,9 @@ class FormSpec:
     # names the customer unit (tab tool tips, the customer list of the blank survey and the letter).
     staff_field: str = ""
     customer_field: str = ""
+    # Indexes over several columns (record columns or field keys), for queries that filter on one
+    # and range over another: the home screen's planned follow-ups by due date (``services.desk``).
+    indexes: tuple[tuple[str, ...], ...] = ()
 
     def fields(self) -> list[Field]:
         """Every scalar field, in form order."""

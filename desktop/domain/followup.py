@@ -37,6 +37,7 @@ SPEC = FormSpec(
     short_title="回访",
     staff_field="assigned_staff",
     customer_field="customer_unit",
+    indexes=(("status", "due_date"),),  # the home screen: planned follow-ups due today or overdue
     sections=(
         Section(
             "plan",

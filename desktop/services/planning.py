@@ -1,8 +1,245 @@
 """Follow-ups planned by themselves (issue 6): the save hooks of ``RecordService``.
 
-Filled in by the service desk work; each hook is ``hook(service, session, record, status_before)``.
+Each hook is ``hook(service, session, record, status_before)`` and runs inside the transaction that
+saves ``record`` (after a create, an update or a status change, not on a JSON import), so a planned
+follow-up is written, or not, together with the record that causes it.  The dates come from
+``domain.followup_rules``; here they are applied:
+
+- a new delivery plans its first return visit (发货后定期回访), linked to the delivery;
+- a changed delivery moves its still-planned visit (date, customer, product, batch) unless someone
+  saved that visit by hand since it was planned (their date wins); when the new date falls after
+  the batch's expiry the planned visit is cancelled;
+- completing a delivery's return visit plans the next one, linked to the same delivery, while the
+  batch has not expired by then; cancelling one plans nothing, which ends the chain;
+- a complaint entering 已反馈 plans a call back (投诉处理后回访) within ``complaint_callback_days``,
+  linked to the complaint.
+
+Never twice: a delivery has at most one planned visit at a time, and a delivery whose chain was
+cancelled, or a complaint that already has its call back, gets none again (whatever the number of
+saves).
 """
 
 from __future__ import annotations
 
-SAVE_HOOKS: list = []
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import complaint as c
+from ..domain import delivery as de
+from ..domain import followup as fu
+from ..domain import followup_rules as rules
+from ..domain.links import Link
+from ..domain.records import Record, new_id
+from ..domain.validation import check_record
+from ..storage.schema import MODELS
+from ..storage.settings import load_settings
+
+if TYPE_CHECKING:
+    from .records import RecordService
+
+log = logging.getLogger(__name__)
+
+# Stored on a planned visit cancelled because its batch expires before it (record data, not UI).
+EXPIRED_NOTE = "批次在回访日前已过有效期，系统自动取消本次回访"
+
+
+def _followups(s: Session, source_id: str, followup_type: str) -> list[Any]:
+    fm = MODELS[fu.SPEC.kind].record
+    return list(s.scalars(select(fm).where(fm.source_id == source_id, fm.followup_type == followup_type)))
+
+
+def _plan(service: RecordService, s: Session, raw: dict[str, Any], source: Link) -> Record | None:
+    """Insert a follow-up of ``raw`` (JSON-like values) linked to ``source``, in this transaction.
+
+    Values copied from the source that this form would refuse (a phone number typed oddly long
+    ago) are left out rather than refusing to save the source; a follow-up that still fails its
+    checks is not planned (logged), as the user saving a delivery cannot fix it."""
+    raw = {k: v for k, v in raw.items() if v not in (None, "")}
+    spec = fu.SPEC
+    today = service.clock.today()
+    for _attempt in range(2):
+        values, issues = service.parse(spec.kind, raw, s)
+        issues = issues or check_record(spec, values, today)
+        if not issues:
+            return service.insert(s, spec.kind, values, source=source)
+        required = {f.key for f in spec.fields() if f.required}
+        bad = {i.key for i in issues}
+        if bad & required:
+            break
+        raw = {k: v for k, v in raw.items() if k not in bad}
+    log.warning("follow-up from %s %s not planned: %s", source.kind, source.number, issues)
+    return None
+
+
+def _delivery_values(delivery: Record, due: dt.date) -> dict[str, Any]:
+    v = delivery.values.fields
+    return {
+        "followup_type": fu.DELIVERY_VISIT,
+        "due_date": due.isoformat(),
+        "basis_number": delivery.number,
+        "assigned_staff": v.get("shipped_by"),
+        "customer_unit": v.get("customer_unit"),
+        "contact_name": v.get("contact_name"),
+        "contact_phone": v.get("contact_phone"),
+        "product_name": v.get("product_name"),
+        "batch_no": v.get("batch_no"),
+        "way": "电话",
+    }
+
+
+def _delivery_saved(service: RecordService, s: Session, record: Record, before: str | None) -> None:
+    day = record.values.fields.get("delivery_date")
+    if day is None:
+        return
+    interval = load_settings(s).followup_interval_months
+    expiry = record.values.fields.get("expiry_date")
+    chain = _followups(s, record.id, fu.DELIVERY_VISIT)
+    if not chain:
+        # A new delivery (or one saved before planning existed, or whose first visit was past its
+        # expiry): its first visit, if the batch lasts until then.
+        due = rules.first_visit(day, interval, expiry, service.clock.today())
+        if due is not None:
+            _plan(service, s, _delivery_values(record, due), Link(record.kind, record.id, record.number))
+        return
+    planned = [row for row in chain if row.status == fu.PLANNED]
+    if not planned:
+        return  # completed to the end, or cancelled: the chain stays stopped
+    done = [row for row in chain if row.status == fu.DONE]
+    after = max((max(row.due_date, row.done_date or row.due_date) for row in done), default=None)
+    for row in planned:
+        if row.updated_at != row.created_at:
+            continue  # saved by hand since it was planned (a call moved to suit the customer): theirs
+        due = row.due_date
+        if not rules.on_schedule(day, interval, due) or (after is not None and due <= after):
+            # The delivery date changed: the visit moves to the schedule of the new date.
+            due = rules.visit_due(day, interval, after) if after is not None else \
+                (rules.first_visit(day, interval, None, service.clock.today()) or rules.visit_due(day, interval))
+        _move(service, s, row, record, due, expiry)
+
+
+def _move(service: RecordService, s: Session, row: Any, delivery: Record, due: dt.date,
+          expiry: dt.date | None) -> None:
+    """Bring a planned visit in line with its (changed) delivery."""
+    m = MODELS[fu.SPEC.kind]
+    current = service._to_record(m, row)
+    values = current.values
+    fresh = _delivery_values(delivery, due)
+    changed = False
+    for key in ("due_date", "customer_unit", "contact_name", "contact_phone", "product_name", "batch_no",
+                "basis_number"):
+        new = due if key == "due_date" else fresh.get(key)
+        if key != "due_date" and not new:
+            continue  # keep what the visit has rather than blank it
+        if values.fields.get(key) != new:
+            values.fields[key] = new
+            changed = True
+    now = service.clock.now()
+    if expiry is not None and due > expiry:
+        values.fields["result_note"] = values.fields.get("result_note") or EXPIRED_NOTE
+        service._write_values(s, m, row, values)
+        row.status = fu.CANCELLED
+        row.events.append(m.event(id=new_id(), at=now, from_status=fu.PLANNED, to_status=fu.CANCELLED, by="",
+                                  note=EXPIRED_NOTE))
+        row.updated_at = now
+        return
+    if changed:
+        # ``updated_at`` stays: it tells when a person last saved the visit, which keeps a date
+        # they chose from being moved back by the next save of the delivery.
+        service._write_values(s, m, row, values)
+
+
+def _followup_saved(service: RecordService, s: Session, record: Record, before: str | None) -> None:
+    """A delivery's return visit completed: plan the next one of its schedule."""
+    v = record.values.fields
+    if before != fu.PLANNED or record.status != fu.DONE or v.get("followup_type") != fu.DELIVERY_VISIT:
+        return
+    if record.source_kind != de.SPEC.kind or not record.source_id:
+        return  # entered by hand, not from a delivery: nothing to schedule from
+    delivery_row = s.get(MODELS[de.SPEC.kind].record, record.source_id)
+    if delivery_row is None or delivery_row.delivery_date is None:
+        return
+    chain = _followups(s, delivery_row.id, fu.DELIVERY_VISIT)
+    if any(row.status == fu.PLANNED for row in chain):
+        return  # one planned at a time
+    interval = load_settings(s).followup_interval_months
+    due = rules.next_visit(delivery_row.delivery_date, interval, v["due_date"], v.get("done_date"),
+                           delivery_row.expiry_date)
+    if due is None:
+        return
+    delivery = service._to_record(MODELS[de.SPEC.kind], delivery_row)
+    raw = _delivery_values(delivery, due)
+    raw["assigned_staff"] = v.get("assigned_staff") or raw.get("assigned_staff")
+    raw["way"] = v.get("way") or raw["way"]
+    _plan(service, s, raw, Link(delivery.kind, delivery.id, delivery.number))
+
+
+def _complaint_saved(service: RecordService, s: Session, record: Record, before: str | None) -> None:
+    """A complaint's handling fed back to the complainant: plan the call back."""
+    if record.status != c.FED_BACK or before == c.FED_BACK:
+        return
+    if _followups(s, record.id, fu.COMPLAINT_CALLBACK):
+        return
+    v = record.values.fields
+    days = load_settings(s).complaint_callback_days
+    fed_back = v.get("feedback_date") or service.clock.today()
+    items = record.values.tables.get("items", [])
+    products = list(dict.fromkeys(str(r.get("product_name")) for r in items if r.get("product_name")))
+    batches = list(dict.fromkeys(str(r.get("batch_no")) for r in items if r.get("batch_no")))
+    raw = {
+        "followup_type": fu.COMPLAINT_CALLBACK,
+        "due_date": rules.callback_due(fed_back, days).isoformat(),
+        "basis_number": record.number,
+        "assigned_staff": v.get("investigator") or v.get("receiver"),
+        "customer_unit": v.get("complainant_unit"),
+        "contact_name": v.get("complainant_name"),
+        "contact_phone": v.get("complainant_phone"),
+        "product_name": "、".join(products)[:100] or None,
+        "batch_no": "、".join(batches)[:40] or None,
+        "way": "电话",
+    }
+    _plan(service, s, raw, Link(record.kind, record.id, record.number))
+
+
+_BY_KIND = {
+    de.SPEC.kind: _delivery_saved,
+    fu.SPEC.kind: _followup_saved,
+    c.SPEC.kind: _complaint_saved,
+}
+
+# The kinds whose save may plan, move or cancel follow-ups (the window refreshes the follow-up
+# register after saving one of them).
+PLANNING_KINDS: tuple[str, ...] = tuple(_BY_KIND)
+
+
+def plan_followups(service: RecordService, s: Session, record: Record, status_before: str | None) -> None:
+    """The follow-up planning hook: dispatches on the kind of the saved record."""
+    hook = _BY_KIND.get(record.kind)
+    if hook is not None:
+        hook(service, s, record, status_before)
+
+
+SAVE_HOOKS: list = [plan_followups]
+
+
+def _escalate_ticket(service: RecordService, s: Session, record: Record, status_before: str | None) -> None:
+    """转为投诉: a complaint made from a hotline ticket moves the ticket to 已转投诉 (``services.tickets``)."""
+    from .tickets import escalate_ticket
+
+    escalate_ticket(service, s, record, status_before)
+
+
+SAVE_HOOKS.append(_escalate_ticket)
+
+
+def _unique_customer_name(service: RecordService, s: Session, record: Record, status_before: str | None) -> None:
+    """One customer record per unit name (``services.customer_names``): refuses the save."""
+    from .customer_names import unique_customer_name
+
+    unique_customer_name(service, s, record, status_before)
+
+
+SAVE_HOOKS.insert(0, _unique_customer_name)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -203,7 +204,15 @@ class FormModels:
 
         self.rows: dict[str, type] = {}
         rels: dict[str, Any] = {}
+        reserved_record = set(RecordMixin.__annotations__)
+        reserved_row = set(RowMixin.__annotations__) | {"record_id"}
+        for f in spec.fields():
+            if f.key in reserved_record and not f.read_only:
+                raise ValueError(f"{spec.kind}: field key {f.key!r} is a column every record has")
         for t in spec.tables():
+            for col in t.columns:
+                if col.key in reserved_row:
+                    raise ValueError(f"{spec.kind}.{t.key}: column key {col.key!r} is a column every row has")
             row_ns: dict[str, Any] = {
                 "__tablename__": f"{spec.table}_{t.key}",
                 "record_id": mapped_column(String(36), ForeignKey(fk, ondelete="CASCADE"), index=True, nullable=False),
@@ -266,6 +275,8 @@ class FormModels:
             if f.read_only:
                 continue  # number and status are RecordMixin columns
             ns[f.key] = mapped_column(column_type(f), nullable=True, index=f.key == spec.date_field or f.indexed)
+        if spec.indexes:
+            ns["__table_args__"] = tuple(Index(f"ix_{spec.table}_{'_'.join(cols)}", *cols) for cols in spec.indexes)
         self.record = type(name, (RecordMixin, Base), ns)
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0005_desk
 Revises: 0004_signatures
-Create Date: 2026-11-26 22:34:36.877140
+Create Date: 2026-11-26 22:48:48.546850
 """
 
 from alembic import op
@@ -121,6 +121,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_followup_due_date'), ['due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_followup_source_id'), ['source_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_followup_status'), ['status'], unique=False)
+        batch_op.create_index('ix_followup_status_due_date', ['status', 'due_date'], unique=False)
 
     op.create_table('product',
     sa.Column('name', sa.String(length=100), nullable=True),
@@ -168,6 +169,7 @@ def upgrade() -> None:
     sa.Column('receiver', sa.String(length=40), nullable=True),
     sa.Column('customer_unit', sa.String(length=100), nullable=True),
     sa.Column('customer_number', sa.String(length=30), nullable=True),
+    sa.Column('customer_address', sa.String(length=200), nullable=True),
     sa.Column('caller_name', sa.String(length=40), nullable=True),
     sa.Column('caller_phone', sa.String(length=40), nullable=True),
     sa.Column('caller_on_file', sa.Boolean(), nullable=True),
@@ -277,11 +279,12 @@ def upgrade() -> None:
     op.create_table('customer_contacts',
     sa.Column('record_id', sa.String(length=36), nullable=False),
     sa.Column('name', sa.String(length=40), nullable=True),
-    sa.Column('position', sa.String(length=60), nullable=True),
+    sa.Column('post', sa.String(length=60), nullable=True),
     sa.Column('phone', sa.String(length=40), nullable=True),
     sa.Column('primary', sa.Boolean(), nullable=True),
     sa.Column('note', sa.String(length=200), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['record_id'], ['customer.id'], name=op.f('fk_customer_contacts_record_id_customer'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_customer_contacts'))
     )
@@ -597,12 +600,13 @@ def upgrade() -> None:
     sa.Column('record_id', sa.String(length=36), nullable=False),
     sa.Column('name', sa.String(length=40), nullable=True),
     sa.Column('unit', sa.String(length=100), nullable=True),
-    sa.Column('position', sa.String(length=40), nullable=True),
+    sa.Column('post', sa.String(length=40), nullable=True),
     sa.Column('phone', sa.String(length=40), nullable=True),
     sa.Column('answers', sa.String(length=60), nullable=True),
     sa.Column('score', sa.Integer(), nullable=True),
     sa.Column('result', sa.String(length=40), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['record_id'], ['training.id'], name=op.f('fk_training_attendees_record_id_training'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_training_attendees'))
     )
@@ -911,6 +915,7 @@ def downgrade() -> None:
 
     op.drop_table('product')
     with op.batch_alter_table('followup', schema=None) as batch_op:
+        batch_op.drop_index('ix_followup_status_due_date')
         batch_op.drop_index(batch_op.f('ix_followup_status'))
         batch_op.drop_index(batch_op.f('ix_followup_source_id'))
         batch_op.drop_index(batch_op.f('ix_followup_due_date'))
