@@ -1,0 +1,1124 @@
+"""Excel (.xlsx): the import template, the import of the registers, and the 台账 export.
+
+Everything here is driven by the form specifications (``domain.forms.SPECS``): the columns of a
+sheet are the spec's fields (label as header, ``*`` on the required ones, a drop-down for choices,
+dates formatted as dates), never a hand-written list.
+
+Import (:func:`import_workbook`) reads the sheets 产品, 客户 (with 客户联系人, linked to the customer
+by 单位名称) and 发货批次 of a workbook made from :func:`write_template`.  Every row goes through the
+spec (``validation.parse_record`` and the form's rules); every problem is reported with its sheet,
+row, column letter and label, and if there is any problem nothing at all is written.  Otherwise
+everything is written in one transaction, products first (a delivery takes its shelf life from a
+product of the same file), then customers with their contacts, then deliveries, through
+``RecordService.insert`` so the save hooks (follow-ups planned after a delivery) run as for a record
+typed in the window.
+
+What an office expects when the file names what the registers already have:
+
+- a customer or product of the same name is **updated**: the cells filled in the file replace what
+  is on file, empty cells keep it (so a file with only the new phone numbers is enough).  Contacts
+  are merged by name: a contact of the same name is updated, a new one is added, the others stay.
+  A new 主要联系人 takes the mark from the old one.  A record the file does not change is left as it
+  is (importing the same file twice changes nothing).
+- a delivery of the same customer, product, batch number and delivery date is **skipped** (the
+  same delivery list imported twice does not double the deliveries); to correct a delivery, edit it
+  in the program.
+- the same customer, product or delivery twice in one file is an error, as is a delivery to a
+  customer that neither the file nor the customer register knows, or of a product neither knows
+  (unless the row gives its own 保质期, the expiry would otherwise silently use the default).
+
+Export (:func:`export_workbook`) writes one sheet per kind (every form list and register) with the
+number, the status and every field, and one sheet per item table keyed by the record's number; dates
+are real Excel dates and amounts numbers.  It uses openpyxl's write-only mode: 10,000 complaints take
+a few seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.fields import Field, FieldType, FormSpec, ItemTable, RecordValues, parse_value
+from ..domain.forms import SPECS, spec_for
+from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ..domain.records import Record
+from ..domain.validation import (
+    REQUIRED,
+    Issue,
+    ValidationFailed,
+    check_record,
+    parse_record,
+    strip_blank_rows,
+)
+from ..domain.workflow import TransitionRefused
+from ..storage.schema import MODELS
+from .records import RecordService
+
+T = FieldType
+
+# ------------------------------------------------------------------------------------------ layout
+
+IMPORT_KINDS = ("customer", "product", "delivery")  # the template's sheets, in this order
+WRITE_ORDER = ("product", "customer", "delivery")  # products first: deliveries take their shelf life
+NAME_KEY = {"customer": "name", "product": "name"}  # the register's natural key (updated by name)
+PARENT = "@parent"  # the link column of an item-table sheet (客户联系人 → 单位名称)
+# A delivery is the same delivery when these are the same (then it is skipped).
+DELIVERY_KEY = ("customer_unit", "product_name", "batch_no", "delivery_date")
+INSTRUCTIONS_SHEET = "填写说明"
+CHOICES_SHEET = "可选项"
+TEMPLATE_ROWS = 2000  # rows prepared (drop-downs, formats) in the template
+IGNORED_HEADERS = frozenset({"序号"})  # a column offices add by habit: read, never imported
+
+REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")  # light orange
+OPTIONAL_FILL = PatternFill("solid", fgColor="DDEBF7")  # light blue
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+REQUIRED_FONT = Font(bold=True, color="C00000")
+HEADER_FONT = Font(bold=True)
+THIN = Side(style="thin", color="A6A6A6")
+HEADER_BORDER = Border(bottom=THIN)
+DATE_FORMAT = "yyyy-mm-dd"
+TIME_FORMAT = "hh:mm"
+TEXT_FORMAT = "@"
+
+
+def sheet_title(kind: str) -> str:
+    """A kind's sheet: its short title (客户, 产品, 发货批次, 投诉, …)."""
+    return spec_for(kind).short_title
+
+
+def table_sheet_title(kind: str, table: ItemTable) -> str:
+    """The import template's sheet of an item table: 客户联系人."""
+    return f"{spec_for(kind).short_title}{table.label}"
+
+
+def export_table_title(kind: str, table: ItemTable) -> str:
+    """The export's sheet of an item table: 投诉-被投诉产品, 客户-联系人."""
+    return f"{spec_for(kind).short_title}-{table.label}"
+
+
+def importable_fields(spec: FormSpec) -> list[Field]:
+    """The fields a person fills in: not the number and status, not what the program works out."""
+    return [f for f in spec.fields() if not f.read_only and not f.computed]
+
+
+def import_tables(kind: str) -> list[ItemTable]:
+    """The item tables imported from their own sheet (a customer's contacts)."""
+    return spec_for(kind).tables() if kind == "customer" else []
+
+
+def header_text(f: Field) -> str:
+    return f"*{f.label}" if f.required else f.label
+
+
+def _clean_header(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "".join(text.split()).strip("*＊")
+
+
+def _text_width(text: str) -> int:
+    """Display width in Excel's units: a CJK character (three bytes in UTF-8) is about two Latin
+    ones.  Counted from the encoded length: the export measures every cell of 10,000 records."""
+    if text.isascii():
+        return len(text)
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
+
+
+def _type_hint(f: Field) -> str:
+    """What a column holds, for the instructions and the header's comment (Chinese)."""
+    t = f.type
+    if t is T.DATE:
+        return "日期，如 2026-03-15（也可写 2026/3/15 或 20260315）"
+    if t is T.TIME:
+        return "时间，如 09:30"
+    if t is T.PHONE:
+        return "电话：手机 11 位；座机带区号，如 010-12345678；也可为 400/800 号码"
+    if t is T.CHOICE:
+        return "从下拉列表中选择"
+    if t is T.BOOL:
+        return "是 或 否"
+    if t is T.INTEGER:
+        limits = []
+        if f.min_value is not None:
+            limits.append(f"不小于 {f.min_value}")
+        if f.max_value is not None:
+            limits.append(f"不大于 {f.max_value}")
+        return "整数" + (f"（{'，'.join(limits)}）" if limits else "")
+    if t is T.DECIMAL:
+        return f"数字，最多 {f.decimals} 位小数" + ("，须大于 0" if f.positive else "")
+    if t is T.SCORE:
+        return "评分 1–5"
+    if t is T.LONGTEXT:
+        return "文字，可多行"
+    return f"文字，最多 {f.default_max_length} 个字"
+
+
+def _default_width(f: Field) -> float:
+    base = {T.DATE: 12, T.TIME: 8, T.PHONE: 16, T.BOOL: 8, T.INTEGER: 10, T.DECIMAL: 10, T.SCORE: 8,
+            T.LONGTEXT: 40}.get(f.type)
+    if base is None:
+        if f.type is T.CHOICE:
+            base = max((_text_width(c) for c in f.choices), default=8) + 4
+        else:
+            base = min(max(f.default_max_length // 3, 10), 36)
+    return max(base, _text_width(header_text(f)) + 4)
+
+
+# ------------------------------------------------------------------------------------------ template
+
+
+@dataclass(frozen=True)
+class _SheetLayout:
+    """One sheet of the import template: its title, and its columns as (key, field)."""
+
+    kind: str
+    title: str
+    columns: tuple[tuple[str, Field], ...]
+    table: ItemTable | None = None
+
+
+def _parent_field(kind: str) -> Field:
+    """The link column of an item-table sheet: the parent's name field (单位名称), required."""
+    return spec_for(kind).field(NAME_KEY[kind])
+
+
+def template_layout() -> list[_SheetLayout]:
+    """The sheets of the import template, from the specs: 客户, 客户联系人, 产品, 发货批次."""
+    out = []
+    for kind in IMPORT_KINDS:
+        spec = spec_for(kind)
+        out.append(_SheetLayout(kind, sheet_title(kind), tuple((f.key, f) for f in importable_fields(spec))))
+        for t in import_tables(kind):
+            cols = ((PARENT, _parent_field(kind)),) + tuple((c.key, c) for c in t.columns if not c.computed)
+            out.append(_SheetLayout(kind, table_sheet_title(kind, t), cols, t))
+    return out
+
+
+def write_template(path: str | Path) -> Path:
+    """Write the workbook the office fills in (see the module's docstring); returns its path."""
+    wb = Workbook()
+    notes = wb.active
+    notes.title = INSTRUCTIONS_SHEET
+    choices_ws = None
+    choice_ranges: dict[tuple[str, ...], str] = {}
+
+    def choice_formula(options: tuple[str, ...]) -> str:
+        nonlocal choices_ws
+        inline = '"' + ",".join(options) + '"'
+        if len(inline) <= 255 and not any("," in o or '"' in o for o in options):
+            return inline
+        if options not in choice_ranges:  # too long for a list in the validation itself
+            if choices_ws is None:
+                choices_ws = wb.create_sheet(CHOICES_SHEET)
+                choices_ws.sheet_state = "hidden"
+            col = get_column_letter(len(choice_ranges) + 1)
+            for i, o in enumerate(options, start=1):
+                choices_ws[f"{col}{i}"] = o
+            choice_ranges[options] = f"'{CHOICES_SHEET}'!${col}$1:${col}${len(options)}"
+        return choice_ranges[options]
+
+    for layout in template_layout():
+        ws = wb.create_sheet(layout.title)
+        for j, (_key, f) in enumerate(layout.columns, start=1):
+            letter = get_column_letter(j)
+            cell = ws.cell(row=1, column=j, value=header_text(f))
+            cell.fill = REQUIRED_FILL if f.required else OPTIONAL_FILL
+            cell.font = REQUIRED_FONT if f.required else HEADER_FONT
+            cell.border = HEADER_BORDER
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+            hint = ("必填。" if f.required else "选填。") + _type_hint(f)
+            if f.help:
+                hint += "。" + f.help
+            cell.comment = Comment(hint, "Aftersales Desk", width=260, height=110)
+            dim = ws.column_dimensions[letter]
+            dim.width = _default_width(f)
+            rng = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
+            if f.type is T.DATE:
+                dim.number_format = DATE_FORMAT
+            elif f.type is T.TIME:
+                dim.number_format = TIME_FORMAT
+            elif f.type in (T.TEXT, T.PHONE):
+                dim.number_format = TEXT_FORMAT  # 13812345678 and batch 0012 stay as typed
+            options: tuple[str, ...] = ()
+            if f.type is T.CHOICE:
+                options = f.choices
+            elif f.type is T.BOOL:
+                options = ("是", "否")
+            if options:
+                dv = DataValidation(type="list", formula1=choice_formula(options), allow_blank=True,
+                                    showErrorMessage=True, errorTitle="不是可选项",
+                                    error=f"请从下拉列表中选择“{f.label}”。", showDropDown=False)
+                dv.add(rng)
+                ws.add_data_validation(dv)
+            elif f.type is T.DATE:
+                dv = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
+                                    showErrorMessage=True, errorStyle="warning", errorTitle="日期",
+                                    error="请填写日期，如 2026-03-15。")
+                dv.add(rng)
+                ws.add_data_validation(dv)
+        ws.row_dimensions[1].height = 22
+        ws.freeze_panes = "A2"
+    _write_instructions(notes)
+    wb.active = 1  # open on 客户
+    return _save(wb, Path(path))
+
+
+def _write_instructions(ws: Any) -> None:
+    title_font = Font(bold=True, size=14)
+    ws["A1"] = "Excel 导入模板填写说明"
+    ws["A1"].font = title_font
+    general = [
+        "1. 请在“客户”“客户联系人”“产品”“发货批次”四个工作表中填写，第 1 行是列名，请勿修改、删除或调换。",
+        "2. 从第 2 行起每行填写一条；空行会跳过。不需要的工作表可以留空。",
+        "3. 列名前带 * 且底色为橙色的列为必填；蓝色的列为选填。把鼠标停在列名上可看到填写要求。",
+        "4. 日期请写成 2026-03-15（也可写 2026/3/15、2026年3月15日 或 20260315）；时间写成 09:30。",
+        "5. 电话：手机号为 11 位（1 开头）；座机请带区号，如 010-12345678，分机可写 转123；也可为 400/800 号码。",
+        "6. 带下拉箭头的列请从列表中选择；“是/否”列填 是 或 否。",
+        "7. 客户联系人通过“单位名称”对应到客户：须与“客户”工作表或客户档案中的单位名称完全一致。",
+        "8. 客户编号、产品编号、发货单号和状态由系统生成；“有效期至”由发货日期加保质期自动计算，无需填写。",
+        "9. 发货批次的“保质期（月）”留空时取产品档案中的保质期（可以是本文件“产品”工作表中的产品）。",
+        ("10. 已有同名客户或产品时，按名称更新：文件中填写的单元格覆盖原有内容，空单元格保留原有内容；"
+         "联系人按姓名合并（同名的更新，新的添加，其余保留）。"),
+        "11. 同一客户、产品、生产批号和发货日期的发货记录已存在时跳过，不会重复登记。",
+        "12. 导入时检查全部内容：只要有一处错误，就不导入任何记录，并逐条列出出错的工作表、行号和列。",
+    ]
+    row = 3
+    for line in general:
+        ws.cell(row=row, column=1, value=line)
+        row += 1
+    row += 1
+    headers = ("工作表", "列名", "是否必填", "格式", "可选项", "说明")
+    for layout in template_layout():
+        ws.cell(row=row, column=1, value=f"工作表“{layout.title}”").font = Font(bold=True, size=12)
+        row += 1
+        for j, h in enumerate(headers, start=1):
+            c = ws.cell(row=row, column=j, value=h)
+            c.font = HEADER_FONT
+            c.fill = HEADER_FILL
+            c.border = HEADER_BORDER
+        row += 1
+        for key, f in layout.columns:
+            note = f.help or f.placeholder
+            if key == PARENT:
+                note = f"对应“{sheet_title(layout.kind)}”工作表或客户档案中的{f.label}"
+            values = (layout.title, f.label, "必填" if f.required or key == PARENT else "",
+                      _type_hint(f), "、".join(f.choices) if f.type is T.CHOICE else "", note)
+            for j, v in enumerate(values, start=1):
+                c = ws.cell(row=row, column=j, value=v)
+                c.alignment = Alignment(wrap_text=j >= 4, vertical="top")
+                if j == 3 and v:
+                    c.font = REQUIRED_FONT
+            row += 1
+        row += 1
+    for letter, width in zip("ABCDEF", (14, 20, 10, 40, 50, 40), strict=True):
+        ws.column_dimensions[letter].width = width
+
+
+def _save(wb: Workbook, path: Path) -> Path:
+    """Write next to the target and move into place: a failed export leaves no half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# ------------------------------------------------------------------------------------------ import
+
+AT_CELL = QT_TRANSLATE_NOOP(MESSAGES, "工作表“{sheet}” 第 {row} 行 {column} 列（{label}）：{message}")
+AT_ROW_LABEL = QT_TRANSLATE_NOOP(MESSAGES, "工作表“{sheet}” 第 {row} 行（{label}）：{message}")
+AT_ROW = QT_TRANSLATE_NOOP(MESSAGES, "工作表“{sheet}” 第 {row} 行：{message}")
+AT_SHEET = QT_TRANSLATE_NOOP(MESSAGES, "工作表“{sheet}”：{message}")
+
+Translate = Callable[..., str]  # (template, **args) -> text; ``ui.texts.tr_message`` in the window
+
+
+def _plain(template: str, **args: Any) -> str:
+    return template.format(**args)
+
+
+@dataclass(frozen=True)
+class ExcelProblem:
+    """One problem of an import: where (sheet, row, column letter and label) and what."""
+
+    sheet: str | None
+    row: int | None
+    column: str | None
+    label: str | None
+    template: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.args)
+
+    def line(self, tr: Translate = _plain) -> str:
+        message = tr(self.template, **dict(self.args))
+        if self.sheet is None:
+            return message
+        if self.row is None:
+            return tr(AT_SHEET, sheet=self.sheet, message=message)
+        if self.column and self.label:
+            return tr(AT_CELL, sheet=self.sheet, row=self.row, column=self.column, label=self.label, message=message)
+        if self.label:
+            return tr(AT_ROW_LABEL, sheet=self.sheet, row=self.row, label=self.label, message=message)
+        return tr(AT_ROW, sheet=self.sheet, row=self.row, message=message)
+
+
+@dataclass
+class ImportResult:
+    """What an import did: nothing (``problems``), or the records created, updated and skipped."""
+
+    problems: list[ExcelProblem] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    skipped: list[ExcelProblem] = field(default_factory=list)  # why each skipped row was skipped
+    records: list[Record] = field(default_factory=list)  # created and updated, in writing order
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def kinds(self) -> set[str]:
+        """The kinds written (the registers to reload)."""
+        return {r.kind for r in self.records}
+
+    def error_lines(self, tr: Translate = _plain) -> list[str]:
+        return [p.line(tr) for p in self.problems]
+
+    def summary_lines(self) -> list[str]:
+        lines = []
+        for kind in WRITE_ORDER:
+            title = sheet_title(kind)
+            parts = []
+            if self.created.get(kind):
+                parts.append(f"新增 {self.created[kind]} 条")
+            if self.updated.get(kind):
+                parts.append(f"更新 {self.updated[kind]} 条")
+            if self.unchanged.get(kind):
+                parts.append(f"{self.unchanged[kind]} 条无变化")
+            skipped = sum(1 for p in self.skipped if p.sheet == title)
+            if skipped:
+                parts.append(f"跳过 {skipped} 条已有记录")
+            if parts:
+                lines.append(f"{title}：{'，'.join(parts)}")
+        return lines
+
+
+@dataclass
+class _Row:
+    """A data row of a sheet: where it is, and its raw values by field key."""
+
+    sheet: str
+    row: int
+    letters: Mapping[str, str]  # field key -> column letter
+    labels: Mapping[str, str]  # field key -> label
+    raw: dict[str, Any]
+
+
+@dataclass
+class _Sheet:
+    title: str
+    letters: dict[str, str]
+    labels: dict[str, str]
+    rows: list[_Row]
+
+
+@dataclass
+class _Pending:
+    """One record to write: new (``record_id`` None) or an update of a record of the same name."""
+
+    kind: str
+    values: RecordValues
+    record_id: str | None = None
+    base: Record | None = None
+
+
+class _Problems(list):
+    def add(self, sheet: str | None, row: int | None, column: str | None, label: str | None, template: str,
+            /, **args: Any) -> None:
+        self.append(ExcelProblem(sheet, row, column, label, template, args))
+
+    def at(self, r: _Row, key: str | None, template: str, /, **args: Any) -> None:
+        if key is None:
+            self.add(r.sheet, r.row, None, None, template, **args)
+        else:
+            self.add(r.sheet, r.row, r.letters.get(key), r.labels.get(key), template, **args)
+
+
+def _integral(v: float) -> bool:
+    return v == int(v)
+
+
+def _number_text(v: float) -> str:
+    """A number read from a cell as the text it shows: 13812345678.0 → 13812345678."""
+    if isinstance(v, float):
+        if _integral(v):
+            return str(int(v))
+        return format(v, ".15g")
+    return str(v)
+
+
+def _phone_from_number(f: Field, digits: str) -> str:
+    """A phone number typed into a number cell: Excel drops a landline's leading 0 (010-66123456
+    becomes 1066123456); put it back when only that makes it a phone number."""
+    try:
+        parse_value(f, digits)
+    except ValueError:
+        try:
+            parse_value(f, "0" + digits)
+        except ValueError:
+            return digits
+        return "0" + digits
+    return digits
+
+
+def cell_value(f: Field, v: Any) -> Any:
+    """A cell's value as ``parse_value`` reads it: Excel gives dates as datetime, numbers as int or
+    float (a phone number or batch number typed into a number cell), and text with spaces."""
+    if v is None:
+        return None
+    if isinstance(v, str):
+        v = v.strip() if f.type is not T.LONGTEXT else v.strip("\n ")
+        return v or None
+    t = f.type
+    if t is T.DATE:
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if 19000101 <= v <= 99991231 and _integral(v):
+                return str(int(v))  # 20260315
+            if 1 <= v < 2958466:  # a date serial in a cell not formatted as a date
+                return from_excel(v).date()
+        return v
+    if t is T.TIME:
+        if isinstance(v, dt.datetime):
+            return v.time()
+        if isinstance(v, dt.timedelta):
+            return (dt.datetime.min + v).time()
+        if isinstance(v, float) and 0 <= v < 1:
+            return from_excel(v).time()
+        return v
+    if isinstance(v, bool):
+        return v if t is T.BOOL else ("是" if v else "否")
+    if isinstance(v, (int, float)) and t is T.PHONE:
+        return _phone_from_number(f, _number_text(v))
+    if isinstance(v, (int, float)):
+        if t in (T.DECIMAL, T.INTEGER, T.SCORE):
+            if isinstance(v, float):  # 12.35 as typed, not 12.3499999…; 3.0 as 3
+                return int(v) if _integral(v) else _number_text(v)
+            return v
+        return _number_text(v)
+    if isinstance(v, dt.datetime) and t in (T.TEXT, T.LONGTEXT):
+        return v.date().isoformat() if v.time() == dt.time() else v.isoformat(" ", "minutes")
+    if isinstance(v, dt.date) and t in (T.TEXT, T.LONGTEXT):
+        return v.isoformat()
+    return v
+
+
+def _read_sheet(ws: Any, layout: _SheetLayout, spec: FormSpec, problems: _Problems) -> _Sheet:
+    by_label = {f.label: key for key, f in layout.columns}
+    ignorable = {f.label for f in spec.fields() if f.read_only or f.computed} | {spec.number_label, "状态"}
+    ignorable |= IGNORED_HEADERS
+    fields = dict(layout.columns)
+    letters: dict[str, str] = {}
+    labels = {key: f.label for key, f in layout.columns}
+    index: dict[int, str] = {}  # column index (0-based) -> key
+    headerless: list[int] = []
+    rows_iter = ws.iter_rows(values_only=True)
+    header = next(rows_iter, None) or ()
+    for j, value in enumerate(header):
+        name = _clean_header(value)
+        letter = get_column_letter(j + 1)
+        if not name:
+            headerless.append(j)
+            continue
+        key = by_label.get(name)
+        if key is None:
+            if name not in ignorable:
+                problems.add(layout.title, 1, letter, name, QT_TRANSLATE_NOOP(
+                    MESSAGES, "未知的列“{name}”：列名须与导入模板一致"), name=name)
+            continue
+        if key in letters:
+            problems.add(layout.title, 1, letter, name, QT_TRANSLATE_NOOP(
+                MESSAGES, "列“{name}”重复（另见 {other} 列）"), name=name, other=letters[key])
+            continue
+        letters[key] = letter
+        index[j] = key
+    sheet = _Sheet(layout.title, letters, labels, [])
+    data_rows = []
+    for n, values in enumerate(rows_iter, start=2):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        data_rows.append((n, values))
+    if not data_rows:
+        return sheet
+    for key, f in layout.columns:
+        if (f.required or key == PARENT) and key not in letters:
+            problems.add(layout.title, None, None, None, QT_TRANSLATE_NOOP(
+                MESSAGES, "缺少必填列“{name}”"), name=f.label)
+    for n, values in data_rows:
+        raw: dict[str, Any] = {}
+        for j, v in enumerate(values):
+            key = index.get(j)
+            if key is not None:
+                raw[key] = cell_value(fields[key], v)
+            elif j in headerless and v is not None and not (isinstance(v, str) and not v.strip()):
+                problems.add(layout.title, n, get_column_letter(j + 1), None, QT_TRANSLATE_NOOP(
+                    MESSAGES, "{column} 列有内容，但这一列没有列名"), column=get_column_letter(j + 1))
+        sheet.rows.append(_Row(layout.title, n, letters, labels, raw))
+    return sheet
+
+
+def _name_of(raw: Mapping[str, Any], f: Field) -> str | None:
+    try:
+        value = parse_value(f, raw.get(f.key))
+    except ValueError:
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def _same_key(kind: str) -> Callable[[str], str]:
+    """How names are compared: a customer's unit name as ``lookup.normalise_name`` does (spaces,
+    case and bracket width aside: the customer register refuses a second such name); a product's
+    exactly, as a delivery finds its shelf life by the exact name."""
+    if kind == "customer":
+        from .lookup import normalise_name
+
+        return normalise_name
+    return str
+
+
+def _existing(s: Session, kind: str, key: str, names: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """(id, name) of the records of ``kind`` whose ``key`` is one of ``names``, by compared name."""
+    rec = MODELS[kind].record
+    col = getattr(rec, key)
+    same = _same_key(kind)
+    wanted = {same(n) for n in names}
+    out: dict[str, list[tuple[str, str]]] = {}
+    if same is not str:  # names compared loosely: read them all (10,000 customers: some 20 ms)
+        for rid, name in s.execute(select(rec.id, col).order_by(rec.number)):
+            if same(name) in wanted:
+                out.setdefault(same(name), []).append((rid, name))
+        return out
+    ordered = sorted(wanted)
+    for i in range(0, len(ordered), 500):
+        for rid, name in s.execute(select(rec.id, col).where(col.in_(ordered[i:i + 500])).order_by(rec.number)):
+            out.setdefault(name, []).append((rid, name))
+    return out
+
+
+def _load(service: RecordService, s: Session, kind: str, ids: Sequence[str]) -> dict[str, Record]:
+    """The records of ``ids``, read in batches (``RecordService.get`` one at a time takes 10 ms
+    each: a file of 1,000 known customers would wait 10 s for them)."""
+    m = MODELS[kind]
+    out: dict[str, Record] = {}
+    for i in range(0, len(ids), 500):
+        for row in s.scalars(select(m.record).where(m.record.id.in_(ids[i:i + 500]))):
+            out[row.id] = service._to_record(m, row)
+    return out
+
+
+def _record_raw(record: Record) -> dict[str, Any]:
+    """A stored record's values as raw values (``parse_value`` takes typed values as they are)."""
+    raw: dict[str, Any] = dict(record.values.fields)
+    for key, rows in record.values.tables.items():
+        raw[key] = [dict(r) for r in rows]
+    for key, photos in record.values.photos.items():
+        raw[key] = list(photos)
+    return raw
+
+
+def _overlay(base: dict[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with the filled cells of ``new`` (an empty cell keeps what is on file)."""
+    out = dict(base)
+    out.update({k: v for k, v in new.items() if v is not None and k != PARENT})
+    return out
+
+
+def _check(spec: FormSpec, raw: Mapping[str, Any], today: dt.date) -> tuple[RecordValues, list[Issue]]:
+    """``RecordService.validate`` without working out computed fields (done when writing)."""
+    values, issues = parse_record(spec, raw)
+    strip_blank_rows(spec, values)
+    unreadable = {i.path for i in issues}
+    issues += [i for i in check_record(spec, values, today) if i.path not in unreadable]
+    return values, issues
+
+
+def _same(record: Record, values: RecordValues) -> bool:
+    spec = spec_for(record.kind)
+    keys = [f.key for f in spec.fields() if not f.read_only and not f.computed]
+    if any(record.values.fields.get(k) != values.fields.get(k) for k in keys):
+        return False
+    return all(record.values.tables.get(t.key, []) == values.tables.get(t.key, []) for t in spec.tables())
+
+
+def _truthy_primary(f: Field, raw: Any) -> bool:
+    try:
+        return parse_value(f, raw) is True
+    except ValueError:
+        return False
+
+
+def import_workbook(service: RecordService, path: str | Path) -> ImportResult:
+    """Import customers (with contacts), products and deliveries from ``path``: all or nothing.
+
+    Returns the result; when ``result.problems`` is not empty nothing has been written."""
+    result = ImportResult()
+    problems = _Problems()
+    try:
+        wb = load_workbook(Path(path), read_only=True, data_only=True)
+    except FileNotFoundError:
+        problems.add(None, None, None, None, QT_TRANSLATE_NOOP(MESSAGES, "找不到文件：{path}"), path=str(path))
+    except Exception as e:  # noqa: BLE001 - zipfile, XML and openpyxl errors alike: not a workbook
+        problems.add(None, None, None, None, QT_TRANSLATE_NOOP(
+            MESSAGES, "无法读取文件：不是有效的 Excel 工作簿（.xlsx）（{reason}）"), reason=type(e).__name__)
+    if problems:
+        result.problems = list(problems)
+        return result
+    try:
+        sheets: dict[str, _Sheet] = {}
+        names = {str(n).strip(): n for n in wb.sheetnames}
+        for layout in template_layout():
+            if layout.title in names:
+                sheets[layout.title] = _read_sheet(wb[names[layout.title]], layout, spec_for(layout.kind), problems)
+    finally:
+        wb.close()
+    if not sheets:
+        problems.add(None, None, None, None, QT_TRANSLATE_NOOP(
+            MESSAGES, "文件中没有可导入的工作表：应有“{sheets}”（请使用本程序生成的导入模板）"),
+            sheets="”“".join(lay.title for lay in template_layout()))
+    pending = _plan(service, sheets, problems, result) if not problems else {}
+    if problems:
+        result.problems = list(problems)
+        return result
+    try:
+        _write(service, pending, result)
+    except (ValidationFailed, TransitionRefused) as e:  # refused while writing: rolled back, nothing kept
+        result.records.clear()
+        result.created.clear()
+        result.updated.clear()
+        issues = e.issues if isinstance(e, ValidationFailed) else []
+        result.problems = [ExcelProblem(None, None, None, None, i.template, dict(i.args)) for i in issues] or [
+            ExcelProblem(None, None, None, None, str(e))]
+    return result
+
+
+def _plan(service: RecordService, sheets: Mapping[str, _Sheet], problems: _Problems,
+          result: ImportResult) -> dict[str, list[_Pending]]:
+    """Check every row and work out what to write; problems go to ``problems``."""
+    today = service.clock.today()
+    empty = _Sheet("", {}, {}, [])
+    pending: dict[str, list[_Pending]] = {k: [] for k in WRITE_ORDER}
+    with service.db.session() as s:
+        known: dict[str, dict[str, str]] = {}
+        for kind in ("product", "customer"):
+            spec = spec_for(kind)
+            name_field = spec.field(NAME_KEY[kind])
+            same = _same_key(kind)
+            rows = sheets.get(sheet_title(kind), empty).rows
+            seen: dict[str, _Row] = {}
+            shown: dict[str, str] = {}  # compared name -> the name as written
+            file_names = [same(n) for n in (_name_of(r.raw, name_field) for r in rows) if n]
+            tables = import_tables(kind)
+            children: dict[str, list[tuple[ItemTable, _Row]]] = {}
+            for t in tables:
+                child_sheet = sheets.get(table_sheet_title(kind, t), empty)
+                for r in child_sheet.rows:
+                    if all(v is None for k, v in r.raw.items() if k != PARENT):
+                        continue  # only the unit's name: nothing to add
+                    parent = _name_of({name_field.key: r.raw.get(PARENT)}, name_field)
+                    if parent is None:
+                        problems.at(r, PARENT, REQUIRED if r.raw.get(PARENT) is None else QT_TRANSLATE_NOOP(
+                            MESSAGES, "应为文字"))
+                        continue
+                    shown.setdefault(same(parent), parent)
+                    children.setdefault(same(parent), []).append((t, r))
+            existing = _existing(s, kind, name_field.key, set(file_names) | set(children))
+            on_file = _load(service, s, kind, [ids[0][0] for ids in existing.values() if len(ids) == 1])
+            parents: list[tuple[str | None, _Row | None]] = []
+            for r in rows:
+                name = _name_of(r.raw, name_field)
+                parents.append((same(name) if name else None, r))
+                if name:
+                    shown.setdefault(same(name), name)
+            in_file = set(file_names)
+            # The name each compared name stands for: as on file when on file, else as written.
+            known[kind] = {k: shown[k] for k in file_names} | {k: ids[0][1] for k, ids in existing.items()}
+            parents += [(name, None) for name in children if name not in in_file]
+            for name, r in parents:
+                if r is not None and name is not None:
+                    if name in seen:
+                        problems.at(r, name_field.key, QT_TRANSLATE_NOOP(
+                            MESSAGES, "与第 {row} 行重复：同名的只能填写一行"), row=seen[name].row)
+                        continue
+                    seen[name] = r
+                kids = children.get(name, []) if name else []
+                if r is None and name not in existing:
+                    for _t, child in kids:
+                        problems.at(child, PARENT, QT_TRANSLATE_NOOP(
+                            MESSAGES, "没有名为“{name}”的{kind}：请在“{sheet}”工作表中填写，或先在程序中建档"),
+                            name=shown[name], kind=spec.short_title, sheet=sheet_title(kind))
+                    continue
+                ids = [rid for rid, _name in existing.get(name, [])] if name else []
+                if len(ids) > 1:
+                    where = r if r is not None else kids[0][1]
+                    problems.at(where, name_field.key if r is not None else PARENT, QT_TRANSLATE_NOOP(
+                        MESSAGES, "{register}中有 {n} 条名为“{name}”的记录，无法确定更新哪一条"),
+                        register=spec.register_title, n=len(ids), name=shown[name])
+                    continue
+                base = on_file[ids[0]] if ids else None
+                raw = _record_raw(base) if base is not None else {}
+                if r is not None:
+                    # Updated by name: the name stays as on file (forms and deliveries use it).
+                    raw = _overlay(raw, r.raw | {name_field.key: None}) if base is not None else dict(r.raw)
+                # The table rows: what is on file, merged by name with the file's rows.
+                sources: dict[str, list[_Row | None]] = {}
+                for t in tables:
+                    current = [dict(x) for x in raw.get(t.key) or []]
+                    src: list[_Row | None] = [None] * len(current)
+                    mine = [child for tt, child in kids if tt.key == t.key]
+                    key_col = t.columns[0]
+                    primary = next((c for c in t.columns if c.type is T.BOOL), None)
+                    for child in mine:
+                        values = {k: v for k, v in child.raw.items() if k != PARENT}
+                        cname = _name_of(values, key_col)
+                        at = next((i for i, x in enumerate(current) if cname and src[i] is None
+                                   and x.get(key_col.key) == cname), None)
+                        if at is None:
+                            current.append(values)
+                            src.append(child)
+                        else:
+                            current[at] = _overlay(current[at], values)
+                            src[at] = child
+                    if primary is not None:  # a main contact marked in the file takes the mark
+                        marked = {i for i, child in enumerate(src)
+                                  if child is not None and _truthy_primary(primary, child.raw.get(primary.key))}
+                        if marked:
+                            for i, x in enumerate(current):
+                                if i not in marked and _truthy_primary(primary, x.get(primary.key)):
+                                    x[primary.key] = False
+                    raw[t.key] = current
+                    sources[t.key] = src
+                values, issues = _check(spec, raw, today)
+                for issue in issues:
+                    _report(problems, issue, r, sources, kids)
+                if issues:
+                    continue
+                if base is not None and _same(base, values):
+                    result.unchanged[kind] = result.unchanged.get(kind, 0) + 1
+                    continue
+                pending[kind].append(_Pending(kind, values, base.id if base else None, base))
+        _plan_deliveries(s, sheets.get(sheet_title("delivery"), empty), known, problems, result, pending, today)
+    return pending
+
+
+def _report(problems: _Problems, issue: Issue, r: _Row | None, sources: Mapping[str, list[_Row | None]],
+            kids: Sequence[tuple[ItemTable, _Row]]) -> None:
+    """Put a record's issue on the cell it belongs to (an item row's issue on its own sheet's row)."""
+    row_index, column = issue.row, issue.column
+    if row_index is not None and issue.key in sources:
+        src = sources[issue.key]
+        child = src[row_index] if row_index < len(src) else None
+        if child is not None:
+            problems.at(child, column, issue.template, **dict(issue.args))
+            return
+    where = r if r is not None else kids[0][1]
+    key = issue.key if r is not None else None
+    if r is not None and key not in r.letters and key not in r.labels:
+        key = None
+    if key is not None and key not in r.letters:  # a field whose column the sheet does not have
+        problems.add(where.sheet, where.row, None, r.labels[key], issue.template, **dict(issue.args))
+        return
+    problems.at(where, key, issue.template, **dict(issue.args))
+
+
+def _plan_deliveries(s: Session, sheet: _Sheet, known: Mapping[str, dict[str, str]], problems: _Problems,
+                     result: ImportResult, pending: dict[str, list[_Pending]], today: dt.date) -> None:
+    spec = spec_for("delivery")
+    checked: list[tuple[_Row, RecordValues, bool]] = []
+    for r in sheet.rows:
+        values, issues = _check(spec, r.raw, today)
+        for issue in issues:
+            _report(problems, issue, r, {}, ())
+        checked.append((r, values, bool(issues)))
+    if not checked:
+        return
+
+    def named(key: str) -> set[str]:
+        return {v.fields[key] for _r, v, _bad in checked if v.fields.get(key)}
+
+    customers = {k: ids[0][1] for k, ids in _existing(s, "customer", "name", named("customer_unit")).items()}
+    customers |= known.get("customer", {})
+    products = set(known.get("product", {})) | set(_existing(s, "product", "name", named("product_name")))
+    rec = MODELS["delivery"].record
+    on_file: set[tuple[Any, ...]] = set()
+    batches = sorted(named("batch_no"))
+    for i in range(0, len(batches), 500):
+        q = select(*(getattr(rec, k) for k in DELIVERY_KEY)).where(rec.batch_no.in_(batches[i:i + 500]))
+        on_file |= {tuple(row) for row in s.execute(q)}
+    seen: dict[tuple[Any, ...], _Row] = {}
+    for r, values, bad in checked:
+        unit, product = values.fields.get("customer_unit"), values.fields.get("product_name")
+        if unit is not None and _same_key("customer")(unit) in customers:
+            unit = values.fields["customer_unit"] = customers[_same_key("customer")(unit)]  # as registered
+        elif unit is not None:
+            problems.at(r, "customer_unit", QT_TRANSLATE_NOOP(
+                MESSAGES, "没有名为“{name}”的客户：请在“{sheet}”工作表中填写该单位，或先在客户档案中建档"),
+                name=unit, sheet=sheet_title("customer"))
+            bad = True
+        if product is not None and product not in products and values.fields.get("shelf_life_months") is None:
+            problems.at(r, "product_name", QT_TRANSLATE_NOOP(
+                MESSAGES, "没有名为“{name}”的产品：请在“{sheet}”工作表中填写该产品，或填写本行的保质期（月）"),
+                name=product, sheet=sheet_title("product"))
+            bad = True
+        key = tuple(values.fields.get(k) for k in DELIVERY_KEY)
+        if None in key:
+            continue  # a missing key field is reported already
+        if key in seen:
+            problems.at(r, "batch_no", QT_TRANSLATE_NOOP(
+                MESSAGES, "与第 {row} 行重复：同一客户、产品、生产批号和发货日期只能填写一行"), row=seen[key].row)
+            bad = True
+        seen.setdefault(key, r)
+        if bad:
+            continue
+        if key in on_file:
+            result.skipped.append(ExcelProblem(r.sheet, r.row, None, None, QT_TRANSLATE_NOOP(
+                MESSAGES, "已有同一客户、产品、生产批号和发货日期的发货记录，跳过")))
+            continue
+        pending["delivery"].append(_Pending("delivery", values))
+
+
+def _write(service: RecordService, pending: Mapping[str, list[_Pending]], result: ImportResult) -> None:
+    """Everything in one transaction: products, customers, deliveries (save hooks included)."""
+    by = service.settings().staff_name
+    with service.db.session() as s:
+        for kind in WRITE_ORDER:
+            for p in pending.get(kind, []):
+                service.derive(kind, p.values, s)  # after the products: their shelf life counts
+                if p.record_id is None:
+                    record = service.insert(s, kind, p.values, by=by)
+                    result.created[kind] = result.created.get(kind, 0) + 1
+                else:
+                    record = service.update_in(s, kind, p.record_id, p.values, by=by)
+                    result.updated[kind] = result.updated.get(kind, 0) + 1
+                result.records.append(record)
+
+
+# ------------------------------------------------------------------------------------------ export
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    counts: dict[str, int]  # records per kind
+    sheets: list[str]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+_INVALID_TITLE = str.maketrans({c: "－" for c in "[]:*?/\\"})
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """A valid, unique sheet name: no []:*?/\\, at most 31 characters."""
+    base = name.translate(_INVALID_TITLE).strip("'")[:31] or "Sheet"
+    title, n = base, 2
+    while title.lower() in used:
+        suffix = f"({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(title.lower())
+    return title
+
+
+def _export_value(f: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters Excel refuses
+    if f.type is T.BOOL:
+        return "是" if value else "否"
+    if f.type is T.DECIMAL:
+        d = Decimal(value)
+        return int(d) if d == d.to_integral_value() else d
+    return value
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return "2026-03-15"
+    if isinstance(value, dt.time):
+        return "09:30"
+    return str(value)
+
+
+_NOT_TEXT = frozenset({T.DATE, T.TIME, T.DECIMAL, T.INTEGER, T.SCORE})
+MAX_WIDTH = 60
+
+
+class _SheetWriter:
+    """One sheet of the export: rows collected, then written with widths fitted to the content."""
+
+    def __init__(self, title: str, headers: Sequence[str], fields: Sequence[Field | None]) -> None:
+        self.title = title
+        self.headers = list(headers)
+        self.fields = list(fields)  # None: a text column (number, status)
+        self.rows: list[list[Any]] = []
+
+    def write(self, wb: Workbook, progress: Callable[[int], None] | None = None) -> None:
+        """Write the sheet; ``progress(rows)`` is called every 500 rows written."""
+        ws = wb.create_sheet(self.title)
+        ncols = len(self.headers)
+        widths = [_text_width(h) + 4 for h in self.headers]
+        for j in range(ncols):
+            widest = widths[j]
+            for row in self.rows:
+                v = row[j]
+                if v is not None:
+                    w = _text_width(v.split("\n", 1)[0]) if isinstance(v, str) else len(_shown(v))
+                    if w > widest:
+                        widest = w
+                        if widest >= MAX_WIDTH:
+                            break
+            widths[j] = widest
+        for j, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(j)].width = min(max(w + 2, 8), MAX_WIDTH)
+        ws.freeze_panes = "A2"
+        last = get_column_letter(max(ncols, 1))
+        ws.auto_filter.ref = f"A1:{last}{len(self.rows) + 1}"
+        header = []
+        for h in self.headers:
+            c = WriteOnlyCell(ws, value=h)
+            c.font = HEADER_FONT
+            c.fill = HEADER_FILL
+            c.border = HEADER_BORDER
+            header.append(c)
+        ws.append(header)
+        formats = []
+        for f in self.fields:
+            fmt = None
+            if f is not None and f.type is T.DATE:
+                fmt = DATE_FORMAT
+            elif f is not None and f.type is T.TIME:
+                fmt = TIME_FORMAT
+            formats.append(fmt)
+        # One styled cell per date column, given each row's value: a row is written as it is
+        # appended, so the cell is free again for the next row (a new cell per value costs 10 %).
+        styled: dict[int, WriteOnlyCell] = {}
+        for j, fmt in enumerate(formats):
+            if fmt:
+                styled[j] = WriteOnlyCell(ws)
+                styled[j].number_format = fmt
+        texts = [j for j, f in enumerate(self.fields) if f is None or f.type not in _NOT_TEXT]
+        for n, row in enumerate(self.rows, start=1):
+            if progress is not None and n % 500 == 0:
+                progress(500)
+            out = list(row)
+            for j, cell in styled.items():
+                if out[j] is not None:
+                    cell.value = out[j]
+                    out[j] = cell
+            for j in texts:
+                v = out[j]
+                if isinstance(v, str) and v.startswith("="):  # text, never a formula
+                    c = WriteOnlyCell(ws, value=v)
+                    c.data_type = "s"
+                    out[j] = c
+            ws.append(out)
+
+
+def export_workbook(service: RecordService, path: str | Path, kinds: Iterable[str] | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> ExportResult:
+    """Write the 台账: one sheet per kind (every field), one per item table; returns what was written.
+
+    ``progress(done, total)`` (rows) is called as the sheets are written: the window shows it, so
+    that 10,000 records (some ten seconds) never look like a hang."""
+    kinds = list(kinds) if kinds else list(SPECS)
+    for kind in kinds:
+        spec_for(kind)  # an unknown kind is refused before anything is written
+    wb = Workbook(write_only=True)
+    used: set[str] = set()
+    counts: dict[str, int] = {}
+    titles: list[str] = []
+    with service.db.session() as s:
+        writers = [w for kind in kinds for w in _kind_sheets(s, kind, used, counts)]
+    total = sum(len(w.rows) for w in writers)
+    done = 0
+
+    def step(rows: int) -> None:
+        nonlocal done
+        done += rows
+        if progress is not None:
+            progress(min(done, total), total)
+
+    for writer in writers:
+        before = done
+        writer.write(wb, step)
+        step(len(writer.rows) - (done - before))  # the rest of the sheet
+        titles.append(writer.title)
+    saved = _save(wb, Path(path))
+    return ExportResult(saved, counts, titles)
+
+
+def _kind_sheets(s: Session, kind: str, used: set[str], counts: dict[str, int]) -> list[_SheetWriter]:
+    spec = spec_for(kind)
+    m = MODELS[kind]
+    rec = m.record
+    fields = [f for f in spec.fields() if not f.read_only]
+    main = _SheetWriter(_sheet_name(sheet_title(kind), used), [spec.number_label, "状态"] + [f.label for f in fields],
+                        [None, None] + fields)
+    q = select(rec.number, rec.status, *(getattr(rec, f.key) for f in fields)).order_by(rec.number)
+    for row in s.execute(q):
+        main.rows.append([row[0], row[1]] + [_export_value(f, v) for f, v in zip(fields, row[2:], strict=True)])
+    counts[kind] = len(main.rows)
+    out = [main]
+    for t in spec.tables():
+        row_cls = m.rows[t.key]
+        cols = list(t.columns)
+        sheet = _SheetWriter(_sheet_name(export_table_title(kind, t), used),
+                             [spec.number_label, "序号"] + [c.label for c in cols], [None, None] + cols)
+        q = (select(rec.number, row_cls.position, *(getattr(row_cls, c.key) for c in cols))
+             .join(rec, rec.id == row_cls.record_id).order_by(rec.number, row_cls.position))
+        for row in s.execute(q):
+            sheet.rows.append([row[0], row[1] + 1] + [_export_value(c, v) for c, v in zip(cols, row[2:], strict=True)])
+        out.append(sheet)
+    return out
+
+
+__all__ = [
+    "ExcelProblem",
+    "ExportResult",
+    "ImportResult",
+    "cell_value",
+    "export_workbook",
+    "import_workbook",
+    "template_layout",
+    "write_template",
+]
