@@ -51,6 +51,24 @@ def _parser() -> argparse.ArgumentParser:
     ho = sub.add_parser("handouts", help="导出消杀药品使用知识培训讲义：每章一个 PDF，另加全部章节的合订本")
     ho.add_argument("-o", "--output", required=True, help="输出文件夹")
 
+    ts = sub.add_parser("training-sheets", help="导出培训记录的签到表、培训考核试卷和考核成绩登记表（PDF）")
+    ts.add_argument("number", nargs="?", help="培训编号，如 PX-2026-A3-0002；与 --blank 同用时可省略")
+    ts.add_argument("-o", "--output", required=True, help="输出文件夹")
+    ts.add_argument("--sign-in", action="store_true", help="只导出签到表（可与下两项组合；都不选时导出三种）")
+    ts.add_argument("--assessment", action="store_true", help="只导出培训考核试卷（每位参加人员一份）")
+    ts.add_argument("--results", action="store_true", help="只导出考核成绩登记表")
+    ts.add_argument("--blank", action="store_true", help="不指定培训编号时：导出空白签到表和空白考核试卷")
+
+    xt = sub.add_parser("excel-template", help="生成 Excel 导入模板（客户、客户联系人、产品、发货批次）")
+    xt.add_argument("-o", "--output", required=True, help="输出的 .xlsx 文件")
+
+    xi = sub.add_parser("excel-import", help="从 Excel 导入客户、产品和发货批次（全部无误才写入）")
+    xi.add_argument("file", help="按导入模板填写的 .xlsx 文件")
+
+    xe = sub.add_parser("excel-export", help="把登记簿和台账导出为 Excel（每类记录一个工作表）")
+    xe.add_argument("-o", "--output", required=True, help="输出的 .xlsx 文件")
+    xe.add_argument("--kind", action="extend", nargs="+", help="只导出这些类记录（如 complaint delivery）；默认全部")
+
     ver = sub.add_parser("verify", help="校验导出的 PDF：是否完好、未被改动，是哪条记录的第几版")
     ver.add_argument("file", help="PDF 文件")
 
@@ -103,6 +121,9 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
     if args.command == "verify":
         return _verify(folder, args)
 
+    if args.command == "excel-template":  # no data folder needed
+        return _excel_template(folder, args)
+
     ctx = open_context(folder)
     try:
         return _COMMANDS[args.command](ctx, args)
@@ -120,7 +141,7 @@ def _demo(ctx: Any, args: argparse.Namespace) -> int:
         print(f"数据文件夹中已有 {existing} 条记录，未再生成演示数据（要再生成一批，请加 --again）：{ctx.data_dir}")
     else:
         n = load_demo(ctx.records, args.count)
-        print(f"已生成 {n} 条演示记录（投诉、服务报告、满意度调查、退换货申请）：{ctx.data_dir}")
+        print(f"已生成 {n} 条演示记录（各类表单、客户、产品、发货批次、热线保障单、回访计划和培训记录）：{ctx.data_dir}")
     if args.open:
         from .app import run_gui
 
@@ -211,6 +232,82 @@ def _handouts(ctx: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _training_sheets(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.records import NotFound
+    from .services.training_export import SHEETS, export_assessment, export_sign_in, export_training_sheets
+
+    folder = Path(args.output)
+    if not args.number:
+        if not args.blank:
+            _err("请给出培训编号，或使用 --blank 导出空白签到表和考核试卷")
+            return 2
+        paths = []
+        if args.sign_in or not args.assessment:
+            paths.append(export_sign_in(ctx.records, None, folder / "空白签到表.pdf"))
+        if args.assessment or not args.sign_in:
+            paths.append(export_assessment(ctx.records, None, folder / "空白培训考核试卷.pdf"))
+        for path in paths:
+            print(f"已导出 {path}")
+        return 0
+    chosen = [s for s, on in zip(SHEETS, (args.sign_in, args.assessment, args.results), strict=True) if on]
+    try:
+        paths = export_training_sheets(ctx.records, args.number, folder, chosen or SHEETS)
+    except NotFound:
+        _err(f"没有编号为 {args.number} 的记录")
+        return 1
+    except ValueError as e:
+        _err(str(e))
+        return 1
+    for path in paths:
+        print(f"已导出 {path}")
+    return 0
+
+
+def _excel_template(folder: Path, args: argparse.Namespace) -> int:
+    from .services.excel import write_template
+
+    try:
+        write_template(Path(args.output))
+    except OSError as e:
+        _err(f"无法写入 {args.output}：{e.strerror or e}")
+        return 1
+    print(f"已生成导入模板 {args.output}")
+    return 0
+
+
+def _excel_import(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.excel import import_workbook
+
+    result = import_workbook(ctx.records, Path(args.file))
+    if not result.ok:
+        _err("导入失败，没有写入任何记录：")
+        for line in result.error_lines():
+            _err(line)
+        return 1
+    lines = result.summary_lines()
+    print("已导入：" + ("；".join(lines) if lines else "文件中没有要导入的记录"))
+    for p in result.skipped:
+        print("  " + p.line())
+    return 0
+
+
+def _excel_export(ctx: Any, args: argparse.Namespace) -> int:
+    from .domain.forms import SPECS
+    from .services.excel import export_workbook
+
+    unknown = [k for k in args.kind or [] if k not in SPECS]
+    if unknown:
+        _err(f"未知的记录类型“{unknown[0]}”；可用：{'、'.join(SPECS)}")
+        return 2
+    try:
+        result = export_workbook(ctx.records, Path(args.output), args.kind)
+    except OSError as e:
+        _err(f"无法写入 {args.output}：{e.strerror or e}")
+        return 1
+    print(f"已导出 {result.total} 条记录（{len(result.sheets)} 个工作表）到 {args.output}")
+    return 0
+
+
 def _verify(folder: Path, args: argparse.Namespace) -> int:
     """Exit 0 and "完好 …" when the PDF is intact and signed by a trusted signer; 1 with the reason.
 
@@ -287,7 +384,10 @@ _COMMANDS = {
     "export": _export,
     "letter": _letter,
     "handouts": _handouts,
+    "training-sheets": _training_sheets,
     "settings": _settings,
+    "excel-import": _excel_import,
+    "excel-export": _excel_export,
 }
 
 

@@ -238,6 +238,10 @@ def _main_window(qtbot: Any, dialogs: Dialogs, context: Any) -> Iterator[Any]:
     window = create_main_window(context)
     window.show()
     qtbot.waitExposed(window)
+    # The window opens on 首页 (tests/test_gui_home.py checks it); most tests start from the
+    # complaint register, as a clerk does with one click.
+    assert window.tabs.currentWidget() is window.home
+    window.tabs.setCurrentWidget(window.registers["complaint"])
     yield window
     # Not qtbot.addWidget: pytest-qt would close the window before this fixture can say that
     # a test may end with changes left unsaved (the close would then ask about them).

@@ -21,7 +21,7 @@ from desktop.services.demo import example_object
 from desktop.services.transfer import dump_records, import_records
 from tests.support import TODAY, context, example, raw_complaint
 
-KINDS = ["complaint", "service-report", "survey", "return-request"]
+KINDS = list(SPECS)
 
 
 def parsed(kind, obj):

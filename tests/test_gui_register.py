@@ -173,7 +173,8 @@ def test_every_register_lists_and_searches_its_records(qtbot, forms_window, form
     spec = SPECS[kind]
     page = window.registers[kind]
     window.tabs.setCurrentWidget(page)
-    assert window.tabs.tabText(window.tabs.currentIndex()) == spec.register_title
+    assert window.tabs.tabText(window.tabs.currentIndex()) == spec.short_title
+    assert window.tabs.tabToolTip(window.tabs.currentIndex()) == spec.register_title
     headers = [page.proxy.headerData(i, Qt.Orientation.Horizontal) for i in range(page.proxy.columnCount())]
     assert headers == [spec.label_of(k) for k in ("number", *spec.register, "status")]
     total = len(service.search(kind))
@@ -183,8 +184,8 @@ def test_every_register_lists_and_searches_its_records(qtbot, forms_window, form
     assert window.act_new.text() == f"新建{spec.short_title}"
     assert visible_rows(page.view, 0) and all(n.startswith(spec.number_prefix) for n in visible_rows(page.view, 0))
 
-    # Search by the customer: only that customer's records, as the service finds them.
-    unit_col = page.model.column_of(spec.customer_field)
+    # Search by the customer (a product by its name): only those records, as the service finds them.
+    unit_col = page.model.column_of(spec.customer_field or "name")
     unit = visible_rows(page.view, unit_col)[0]
     type_text(qtbot, page.search, unit)
     expected = len(service.search(kind, unit))

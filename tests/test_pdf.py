@@ -143,6 +143,7 @@ ITEMS = [
         "unit": "桶",
         "batch_no": "20260105-A3",
         "purchase_place": "北京仓",
+        "use_date": dt.date(2026, 3, 8),
     },
     {
         "product_name": "杀虫气雾剂600ml",
@@ -151,6 +152,7 @@ ITEMS = [
         "unit": "箱",
         "batch_no": "QW2512-07",
         "purchase_place": "线上商城",
+        "use_date": dt.date(2026, 3, 10),
     },
     {
         "product_name": "灭鼠毒饵",
@@ -159,6 +161,7 @@ ITEMS = [
         "unit": "袋",
         "batch_no": "MS-251130",
         "purchase_place": "天津分公司",
+        "use_date": dt.date(2026, 3, 12),
     },
 ]
 

@@ -435,7 +435,7 @@ def test_export_all_names_every_kind_by_number(tmp_path: Path) -> None:
         numbers = {r.number for kind in SPECS for r in ctx.records.all_records(kind)}
         paths = export_all(ctx.records, tmp_path / "all")
         assert {p.name for p in paths} == {f"{n}.pdf" for n in numbers}
-        assert {p.name.split("-")[0] for p in paths} == {"TS", "FW", "MY", "TH"}
+        assert {p.name.split("-")[0] for p in paths} == {spec.number_prefix for spec in SPECS.values()}
         assert all(p.read_bytes().startswith(b"%PDF") for p in paths)
     finally:
         ctx.close()

@@ -72,7 +72,7 @@ SPEC = FormSpec(
                     "联系人",
                     (
                         Field("name", "姓名", required=True, max_length=40),
-                        Field("position", "职务/部门", max_length=60),
+                        Field("post", "职务/部门", max_length=60),
                         Field("phone", "电话", T.PHONE, required=True),
                         Field("primary", "主要联系人", T.BOOL),
                         Field("note", "备注", max_length=200),

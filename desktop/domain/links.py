@@ -85,10 +85,60 @@ def _service_to_survey(v: dict[str, Any], today: dt.date, staff: str, record: Re
     }
 
 
+# A ticket's issue type → the complaint's category, where one is the other (使用技术咨询 and the
+# like are left for the clerk to choose).
+TICKET_CATEGORIES = {
+    "验收数量不足": "验收数量不足",
+    "验收不合格": "验收不合格",
+    "使用中质量问题": "使用中质量问题",
+    "配送/补货": "服务投诉",
+    "其他": "其他",
+}
+
+
+def _ticket_to_complaint(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+    """转为投诉: the caller becomes the complainant, the ticket's product and batch the complained
+    item (quantity and unit are the clerk's to fill in), the issue the reason."""
+    item = {"product_name": v.get("product_name"), "batch_no": v.get("batch_no")}
+    return {
+        "received_date": today.isoformat(),
+        "channel": "电话",
+        "receiver": staff or v.get("receiver"),
+        "category": TICKET_CATEGORIES.get(v.get("issue_type") or ""),
+        "complainant_unit": v.get("customer_unit"),
+        "complainant_name": v.get("caller_name"),
+        "complainant_phone": v.get("caller_phone"),
+        "complainant_address": v.get("customer_address"),
+        "items": [item] if any(item.values()) else [],
+        "reason": v.get("issue"),
+    }
+
+
+def _followup_to_service(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+    """A return visit done: its service report (远程回访 by phone, e-mail or online, else 上门走访)."""
+    way = v.get("way")
+    product = v.get("product_name")
+    return {
+        "service_type": "远程回访" if way in REMOTE_WAYS else "上门走访",
+        "contact_way": way,
+        "service_date": v.get("done_date") or today.isoformat(),
+        "staff": v.get("assigned_staff") or staff,
+        "customer_unit": v.get("customer_unit"),
+        "contact_name": v.get("contact_name"),
+        "contact_phone": v.get("contact_phone"),
+        "products": [{"product_name": product, "batch_no": v.get("batch_no")}] if product else [],
+        "usage_overview": v.get("result_note"),
+    }
+
+
+REMOTE_WAYS = ("电话", "邮件", "网络")
+
 Prefill = Callable[[dict[str, Any], dt.date, str, Record], dict[str, Any]]
 FOLLOW_ONS: dict[str, dict[str, Prefill]] = {
     "complaint": {"return-request": _complaint_to_return, "service-report": _complaint_to_service},
     "service-report": {"survey": _service_to_survey},
+    "ticket": {"complaint": _ticket_to_complaint},
+    "followup": {"service-report": _followup_to_service},
 }
 
 

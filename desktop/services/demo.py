@@ -113,6 +113,8 @@ def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) 
         "items": _items(rng),
         "reason": rng.choice(REASONS),
     }
+    for item in obj["items"]:  # when the problem showed: a few days before the call
+        item["use_date"] = (received - dt.timedelta(days=seq % 9 + 1)).isoformat()
     history = [{"at": f"{received.isoformat()}T09:{seq % 60:02d}:00Z", "from": None, "to": c.REGISTERED, "by": staff, "note": ""}]
     day = received
 
@@ -202,7 +204,24 @@ def load_demo(service: RecordService, count: int = 36) -> int:
     more = import_records(service, alone)
     reports = [r for r in linked + more if r.kind == "service-report"]
     surveys = import_records(service, surveys_after(rng, today, reports, *args))
-    return len(complaints) + len(linked) + len(more) + len(surveys)
+    return len(complaints) + len(linked) + len(more) + len(surveys) + load_desk_demo(service, rng)
+
+
+def load_desk_demo(service: RecordService, rng: random.Random) -> int:
+    """The registers and the service desk: products, customers, deliveries, use records, follow-ups,
+    hotline tickets and training sessions (``demo_desk``)."""
+    from .demo_desk import desk_objects, followup_object, use_record_object
+
+    today = service.clock.today()
+    wall = service.clock.now().replace(tzinfo=None)  # the laptop's wall-clock time
+    desk = desk_objects(rng, today, wall, UNITS, PEOPLE, STAFF, PRODUCTS)
+    registers = import_records(service, desk["registers"])
+    deliveries = import_records(service, desk["deliveries"])
+    interval = service.settings().followup_interval_months
+    later = [use_record_object(rng, today, d, STAFF) for d in deliveries[::4]]
+    later += [followup_object(rng, today, d, interval, STAFF) for d in deliveries]
+    later += desk["tickets"] + desk["trainings"]
+    return len(registers) + len(deliveries) + len(import_records(service, later))
 
 
 def example_object(kind: str, today: dt.date) -> dict[str, Any]:
@@ -238,5 +257,57 @@ def example_object(kind: str, today: dt.date) -> dict[str, Any]:
         obj["items"][0]["note"] = "开封后未密闭保存"
         obj["photos"] = [_photo(2, "退货产品.png", "结块的毒饵")]
         obj["waybill_no"] = obj.get("waybill_no") or "SF123456789012"
+        return obj
+    return _desk_example(kind, rng, today)
+
+
+def _desk_example(kind: str, rng: random.Random, today: dt.date) -> dict[str, Any]:
+    """Examples of the registers and the desk's records, every field filled."""
+    from ..domain import followup as fu
+    from ..domain import ticket as tk
+    from ..domain import training as tr
+    from .demo_desk import customer_objects, delivery_objects, product_objects, ticket_object, training_object
+
+    customers = customer_objects(rng, today, UNITS[:1], PEOPLE)
+    if kind == "customer":
+        return customers[0]
+    if kind == "product":
+        return product_objects(today, PRODUCTS[:1])[0]
+    if kind == "delivery":
+        obj = delivery_objects(random.Random(3), today, customers, PRODUCTS[:1], STAFF, per_customer=1)[0]
+        obj.update({"status": "已验收", "acceptance_result": "验收合格", "acceptance_by": "张丽",
+                    "acceptance_note": "包装完好，数量相符。", "shelf_life_months": 12,
+                    "acceptance_date": obj["delivery_date"]})
+        return obj
+    if kind == "use-record":
+        return {
+            "kind": "use-record", "status": "已核查", "customer_unit": UNITS[0][0], "delivery_number": "FH-2026-A3-0001",
+            "record_date": (today - dt.timedelta(days=2)).isoformat(), "product_name": PRODUCTS[0][0],
+            "batch_no": PRODUCTS[0][3], "recorded_by": STAFF[0], "storage_place": "消毒药品库房",
+            "storage_state": "符合要求", "storage_note": "专柜加锁，阴凉通风。",
+            "uses": [{"use_date": (today - dt.timedelta(days=5)).isoformat(), "dilution": "1:100", "method": "擦拭",
+                      "target": "细菌、病毒（消毒）", "area": "病区走廊 300 m²", "amount": 3, "amount_unit": "升",
+                      "operator": "保洁班组"}],
+            "container_disposal": "退回供货单位回收", "waste_disposal": "剩余稀释液当日用完。",
+            "problems": "无",
+        }
+    if kind == "ticket":
+        wall = dt.datetime.combine(today, dt.time(9, 30))
+        obj = ticket_object(rng, wall, tk.CALLED_BACK, customers[0], STAFF, PRODUCTS, 30)
+        obj["customer_number"] = "KH-2026-A3-0001"
+        obj["customer_address"] = customers[0].get("address") or UNITS[0][1]
+        return obj
+    if kind == "followup":
+        return {
+            "kind": "followup", "status": fu.DONE, "followup_type": fu.DELIVERY_VISIT,
+            "due_date": (today - dt.timedelta(days=3)).isoformat(), "basis_number": "FH-2026-A3-0001",
+            "assigned_staff": STAFF[0], "customer_unit": UNITS[0][0], "contact_name": PEOPLE[0],
+            "contact_phone": UNITS[0][2], "product_name": PRODUCTS[0][0], "batch_no": PRODUCTS[0][3],
+            "way": "电话", "done_date": (today - dt.timedelta(days=2)).isoformat(),
+            "result_note": "产品使用正常，客户无新需求。",
+        }
+    if kind == "training":
+        obj = training_object(rng, today, tr.ASSESSED, customers[0], PEOPLE, STAFF, 10)
+        obj["pass_mark"] = 80
         return obj
     raise KeyError(kind)

@@ -32,6 +32,7 @@ from ..domain.signatures import (
     strokes_to_json,
 )
 from ..domain.settings import Settings
+from ..domain.training_rules import attendee_names, is_signin_block, signin_block
 from ..domain.validation import Issue, ValidationFailed, check_record, parse_record, strip_blank_rows
 from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
 from ..storage.db import Database
@@ -267,10 +268,11 @@ class RecordService:
         from .signature_image import render_png
 
         spec = spec_for(kind)
-        b = next((x for x in spec.signatures if x.key == block), None)
+        name = " ".join(str(name or "").split())
+        # Besides the spec's blocks: a training attendee's sign-in (``training_rules.signin_block``).
+        b = next((x for x in spec.signatures if x.key == block), None) or signin_block(kind, block, name)
         if b is None:
             raise ValueError(f"{kind} has no signature block {block!r}")
-        name = " ".join(str(name or "").split())
         role = " ".join(str(role or "").split()) or b.label
         issues = []
         if not name:
@@ -295,6 +297,8 @@ class RecordService:
             digest = content_hash(spec, current)
             if expected_hash is not None and expected_hash != digest:
                 raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录内容已改变，请重新打开后再签字"))
+            if is_signin_block(block) and name not in attendee_names(current.values):
+                raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "签到人不在参加人员名单中，请先登记并保存"))
             if current.signature(block) is not None:
                 raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "本版已在此处签字"))
             sig = Signature(block=block, name=name, role=role, signed_at=self.clock.now(),
@@ -546,6 +550,26 @@ class RecordService:
         s.flush()
         record = self._to_record(m, row)
         self._saved(s, record, None)
+        return record
+
+    def update_in(self, s: Session, kind: str, record_id: str, values: RecordValues, by: str = "") -> Record:
+        """Write checked ``values`` over a record in the caller's transaction, as :meth:`update`
+        does (the Excel import updates the customer or product of the same name together with
+        the rest of the file)."""
+        m = self._models(kind)
+        row = s.get(m.record, record_id)
+        if row is None:
+            raise NotFound(record_id)
+        if WORKFLOWS[kind].is_final(row.status):
+            raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录已关闭，不能再修改"))
+        before = self._to_record(m, row)
+        now = self.clock.now()
+        self._write_values(s, m, row, values)
+        if self._freeze_if_signed(s, m, row, before, now) or not before.signatures:
+            row.updated_at = now
+        s.flush()
+        record = self._to_record(m, row)
+        self._saved(s, record, before.status)
         return record
 
     def _saved(self, s: Session, record: Record, before: str | None) -> None:

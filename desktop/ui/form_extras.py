@@ -25,7 +25,8 @@ MakeExtra = Callable[["FormView", QWidget], QWidget | None]
 _EXTRAS: dict[str, list[MakeExtra]] = {}
 
 # The modules that call :func:`extra`; imported the first time a form is built.
-EXTRA_MODULES: tuple[str, ...] = ()
+EXTRA_MODULES: tuple[str, ...] = (".ticket_extras", ".followup_extras", ".training_extras", ".completion",
+                                  ".complaint_extras")
 _loaded = False
 
 

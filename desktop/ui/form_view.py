@@ -206,6 +206,7 @@ class FormView(FormSections, QWidget):
         self.links_panel.followOnRequested.connect(self.request_follow_on)
         self.signatures_panel = SignaturesPanel(self.spec.signatures, self.service.photo_bytes, content)
         self.signatures_panel.signRequested.connect(self.sign)
+        self.signatures_panel.setVisible(bool(self.spec.signatures))  # registers are not signed
         body.addWidget(self.signatures_panel)
         from .scans_ui import ScansPanel
 
@@ -391,7 +392,7 @@ class FormView(FormSections, QWidget):
             self.title_label.setText(self.tr("{title} 第 {n} 版（已签字，只读）").format(
                 title=tr_field(self.spec.title), n=rec.revision))
         for ed in self.editors.values():
-            ed.set_read_only(self._read_only)
+            ed.set_read_only(self._read_only or ed.field.computed)  # computed: worked out at save
         for table in self.tables.values():
             table.set_read_only(self._read_only)
         for photos in self.photo_lists.values():

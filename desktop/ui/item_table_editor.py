@@ -180,6 +180,9 @@ class ItemTableEditor(QWidget):
             item = QTableWidgetItem(format_value(col, value) if value is not None else "")
             if col.type in (FieldType.DECIMAL, FieldType.INTEGER):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if col.computed:  # worked out at save (Workflow.derive): shown, not typed
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(self.tr("保存时自动计算"))
             self.table.setItem(r, c, item)
         return r
 

@@ -1,10 +1,12 @@
-"""The main window: a register per form and the commitment letter as fixed tabs, each opened
-record in a tab of its own.
+"""The main window: the home screen, a register per kind and the commitment letter as fixed tabs,
+each opened record in a tab of its own.
 
-Tabs suit a clerk on a laptop: one window to keep track of, every register one click (or Ctrl+1 …
-Ctrl+5) away, several records open side by side while on the phone.  The first tabs are the
-registers of the forms in ``domain.forms.SPECS`` order (投诉, 服务报告, 满意度调查, 退换货申请) and the
-承诺书 page; they cannot be closed.  Opening a record that is already open brings its tab forward
+Tabs suit a clerk on a laptop: one window to keep track of, every page one click (or Ctrl+1 …
+Ctrl+9) away, several records open side by side while on the phone.  The first tab is 首页 (what is
+due today); then the registers in ``domain.forms.SPECS`` order — the signed forms (投诉, 服务报告,
+满意度调查, 退换货申请, 培训), the service desk (热线保障单, 回访计划) and the registers behind them
+(客户, 产品, 发货批次, 使用记录) — and the 承诺书 page; they cannot be closed.  接听热线 (F2) adds the
+hotline's guided screen as a tab.  Opening a record that is already open brings its tab forward
 instead of opening a second copy.  "新建" (Ctrl+N) makes a record of the kind in view; the menu
 文件 ▸ 新建 offers every kind.
 """
@@ -33,12 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import survey
-from ..domain.forms import SPECS
+from ..domain.forms import DESK, SPECS
 from ..domain.links import Link
 from ..storage.errors import StorageError
 from . import dialogs
 from .commitment_page import CommitmentPage
 from .form_view import FormView
+from .home_page import HomePage
 from .register_page import RegisterPage
 from .settings_dialog import SettingsDialog
 from .texts import tr_field
@@ -75,13 +78,21 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab_at)
 
+        # 首页 first: what is due today, one click to each record (ui.home_page).
+        self.home = HomePage(self.tabs)
+        self.home.openRequested.connect(self.open_record)
+        self.home.registerRequested.connect(lambda kind: self.tabs.setCurrentWidget(self.registers[kind]))
+        self.tabs.addTab(self.home, self.tr("首页"))
         self.registers: dict[str, RegisterPage] = {}
         for kind, spec in SPECS.items():
             page = RegisterPage(kind, self.tabs)
             page.openRequested.connect(lambda record_id, k=kind: self.open_record(k, record_id))
             page.newRequested.connect(lambda k=kind: self.new_record(k))
             page.countChanged.connect(lambda _shown, _total, k=kind: self._show_count(k))
-            self.tabs.addTab(page, tr_field(spec.register_title))
+            # The tab says the kind in a word or two (thirteen tabs fit a laptop's width); the
+            # register's full title is its tool tip and heads the status bar's count.
+            index = self.tabs.addTab(page, tr_field(spec.short_title))
+            self.tabs.setTabToolTip(index, tr_field(spec.register_title))
             self.registers[kind] = page
         self.letter = CommitmentPage(self.tabs)
         self.letter.settingsRequested.connect(self.open_settings)
@@ -136,6 +147,7 @@ class MainWindow(QMainWindow):
         self.service = service
         for page in self.registers.values():
             page.attach(service)
+        self.home.attach(service)
         self.letter.attach(service)
         self._first_run_notice()
         self._current_changed(self.tabs.currentIndex())
@@ -173,6 +185,8 @@ class MainWindow(QMainWindow):
         for n, (kind, spec) in enumerate(SPECS.items(), start=1):
             self.new_actions[kind] = self._action(f"&{n} {tr_field(spec.short_title)}", f"act_new_{kind}",
                                                   lambda _checked=False, k=kind: self.new_record(k))
+        self.act_ticket_desk = self._action(self.tr("接听热线"), "act_ticket_desk", self.open_ticket_desk, "F2",
+                                            sp.SP_MediaVolume)
         self.act_open = self._action(self.tr("打开"), "act_open", self.open_selected, QKeySequence.StandardKey.Open,
                                      sp.SP_DialogOpenButton)
         self.act_save = self._action(self.tr("保存"), "act_save", self.save_current, QKeySequence.StandardKey.Save,
@@ -187,12 +201,20 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("退出"), "act_quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_import_scans = self._action(self.tr("导入扫描件文件夹…"), "act_import_scans", self.import_scan_folder)
         self.act_verify = self._action(self.tr("校验 PDF…"), "act_verify", self.verify_pdf_file)
+        from . import excel_ui
+
+        self.act_excel_export = self._action(self.tr("导出台账（Excel）…"), "act_excel_export",
+                                             lambda: excel_ui.export_registers(self))
+        self.act_excel_import = self._action(self.tr("从 Excel 导入…"), "act_excel_import",
+                                             lambda: excel_ui.import_from_excel(self))
+        self.act_excel_template = self._action(self.tr("生成 Excel 导入模板…"), "act_excel_template",
+                                               lambda: excel_ui.save_template(self))
         self.act_find = self._action(self.tr("在登记簿中查找"), "act_find", self.focus_search,
                                      QKeySequence.StandardKey.Find)
         self.page_actions = [
             self._action(self.tabs.tabText(i), f"act_page_{i}",
-                         lambda _checked=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
-            for i in range(self.fixed_tabs)
+                         lambda _checked=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}" if i < 9 else None)
+            for i in range(self.fixed_tabs)  # Ctrl+1 首页 … Ctrl+9; the later pages from the menu
         ]
 
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -202,10 +224,15 @@ class MainWindow(QMainWindow):
         for act in self.new_actions.values():
             self.new_menu.addAction(act)
         file_menu.addMenu(self.new_menu)
+        file_menu.addAction(self.act_ticket_desk)
         for act in (self.act_open, self.act_save, self.act_export):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.act_blank_survey)
+        from .handouts_dialog import handouts_action
+
+        self.act_handouts = handouts_action(self)
+        file_menu.addAction(self.act_handouts)
         file_menu.addSeparator()
         file_menu.addAction(self.act_close_tab)
         file_menu.addAction(self.act_quit)
@@ -217,6 +244,10 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addAction(self.act_import_scans)
         tools.addAction(self.act_verify)
+        tools.addSeparator()
+        tools.addAction(self.act_excel_export)
+        tools.addAction(self.act_excel_import)
+        tools.addAction(self.act_excel_template)
         tools.addSeparator()
         tools.addAction(self.act_settings)
 
@@ -232,6 +263,7 @@ class MainWindow(QMainWindow):
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addWidget(self.new_button)
+        toolbar.addAction(self.act_ticket_desk)
         for act in (self.act_open, self.act_save, self.act_export):
             toolbar.addAction(act)
         toolbar.addSeparator()
@@ -375,9 +407,69 @@ class MainWindow(QMainWindow):
 
     def _record_saved(self, record: Record) -> None:
         self.registers[record.kind].invalidate()
+        # Save hooks plan follow-ups and move tickets (services.planning): those lists may change.
+        for kind in DESK:
+            if kind != record.kind:
+                self.registers[kind].invalidate()
+        self.home.mark_stale()
         for form in self.forms():  # a follow-on saved: its source's 关联记录 shows it now
             if form.record is not None and form.record.id != record.id:
                 form.refresh_links()
+                if form.record.id == record.source_id and not form.is_dirty and not form.archived:
+                    self._reload_source(form)
+
+    def _reload_source(self, form: FormView) -> None:
+        """A save hook may have changed the record a saved one came from (a ticket 已转投诉)."""
+        from ..services.records import NotFound
+
+        assert form.record is not None
+        try:
+            stored = self._ready().get(form.kind, form.record.id)
+        except (NotFound, StorageError):
+            return
+        if stored.status != form.record.status or stored.updated_at != form.record.updated_at:
+            form.load(stored)
+            self.registers[form.kind].invalidate()
+            self._update_tab(form)
+
+    # ------------------------------------------------------------------ the hotline desk
+
+    ticket_desk = None  # the 接听热线 tab (ui.ticket_desk.TicketDesk), made at the first F2
+
+    def open_ticket_desk(self) -> Any:
+        """接听热线 (F2): the guided screen of a hotline call, in a tab of its own."""
+        from .ticket_desk import TicketDesk
+
+        service = self._ready()
+        desk = self.ticket_desk
+        if desk is None:
+            desk = TicketDesk(service)
+            desk.openRequested.connect(self.open_record)
+            desk.recordSaved.connect(self._record_saved)
+            desk.dirtyChanged.connect(lambda dirty, d=desk: self._desk_dirty(d, dirty))
+            self.ticket_desk = desk
+            index = self.tabs.addTab(desk, desk.display_name())
+            self.tabs.setTabToolTip(index, self.tr("接听热线：查找单位、核对来电人、记录问题、承诺回电并派工（F2）"))
+        self.tabs.setCurrentWidget(desk)
+        desk.start_call()
+        return desk
+
+    def _desk_dirty(self, desk: Any, dirty: bool) -> None:
+        index = self.tabs.indexOf(desk)
+        if index >= 0:
+            self.tabs.setTabText(index, desk.display_name() + (" *" if dirty else ""))
+
+    def close_ticket_desk(self) -> bool:
+        desk = self.ticket_desk
+        if desk is None:
+            return True
+        self.tabs.setCurrentWidget(desk)
+        if not desk.maybe_close():
+            return False
+        self.tabs.removeTab(self.tabs.indexOf(desk))
+        self.ticket_desk = None
+        desk.deleteLater()
+        return True
 
     def _update_tab(self, form: FormView) -> None:
         index = self.tabs.indexOf(form)
@@ -408,7 +500,7 @@ class MainWindow(QMainWindow):
         self.act_save.setEnabled(editable)
         self.act_close_tab.setEnabled(form is not None)
         for act in (self.act_new, self.act_open, self.act_export, self.act_settings, self.act_find,
-                    self.act_blank_survey, *self.new_actions.values()):
+                    self.act_blank_survey, self.act_ticket_desk, *self.new_actions.values()):
             act.setEnabled(ready)
         self._show_count(self._kind)
 
@@ -425,6 +517,8 @@ class MainWindow(QMainWindow):
         form = self.tabs.widget(index)
         if isinstance(form, FormView):
             self.close_form(form)
+        elif form is not None and form is self.ticket_desk:
+            self.close_ticket_desk()
 
     def close_current_tab(self) -> None:
         form = self.current_form()
@@ -433,6 +527,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing_confirmed:
+            desk = self.ticket_desk
+            if desk is not None and desk.is_dirty:
+                self.tabs.setCurrentWidget(desk)
+                if not desk.maybe_close():
+                    event.ignore()
+                    return
             for form in self.forms():
                 if not form.maybe_close():
                     event.ignore()
@@ -477,6 +577,9 @@ class MainWindow(QMainWindow):
 
     def _show_count(self, kind: str) -> None:
         if kind != self._kind or self.service is None:
+            return
+        if not isinstance(self.tabs.currentWidget(), (RegisterPage, FormView)):
+            self.count_label.setText("")  # 首页, 接听热线, 承诺书: no register in view
             return
         page = self.registers[kind]
         title = tr_field(SPECS[kind].register_title)
