@@ -61,8 +61,8 @@ def seed(service: Any) -> dict[str, Any]:
     r["t_late_min"] = _ticket(service, "北京市海淀区教委", "2026-03-19", "09:29")  # 09:29: a minute late
     r["t_now"] = _ticket(service, "天津市第三中心医院", "2026-03-19", "09:30")  # 09:30: this minute, near
     r["t_near"] = _ticket(service, "天津市南开医院", "2026-03-18", "10:00", "使用中质量问题")  # 03-20 10:00
-    r["t_edge"] = _ticket(service, "河北省人民医院", "2026-03-19", "13:30")  # now + 4 h exactly: near
-    r["t_later"] = _ticket(service, "石家庄市第一医院", "2026-03-19", "13:31")  # just beyond 4 h
+    r["t_edge"] = _ticket(service, "河北省人民医院", "2026-03-19", "11:30")  # now + 2 h exactly: near
+    r["t_later"] = _ticket(service, "石家庄市第一医院", "2026-03-19", "11:31")  # just beyond 2 h
     done = _ticket(service, "保定市第二医院", "2026-03-19", "07:00")  # overdue, but called back: final
     raw = _jsonish("ticket", done.values)
     raw.update(callback_date="2026-03-19", callback_time="10:00")
@@ -114,7 +114,7 @@ def test_the_summary_counts_each_group_at_its_limits(service) -> None:
                                                                fu.DELIVERY_VISIT)
     assert "SH251210" in row.detail
 
-    # Tickets: past their deadline minute → overdue; this minute up to 4 h ahead → near; handled or
+    # Tickets: past their deadline minute → overdue; this minute up to 2 h ahead (ticket_rules.DUE_SOON) → near; handled or
     # final ones never.
     assert _ids(s.tickets_overdue) == [r["t_late"].id, r["t_late_min"].id]
     assert _ids(s.tickets_near) == [r["t_now"].id, r["t_near"].id, r["t_edge"].id]

@@ -178,7 +178,7 @@ def test_the_example_is_valid_at_its_status_with_every_field_filled(kind):
     assert filled == {f.key for f in spec.fields() if not f.read_only and not f.computed}
     for t in spec.tables():
         assert values.tables[t.key], t.key
-        for col in (c for c in t.columns if not c.computed):
+        for col in (column for column in t.columns if not column.computed):
             assert any(row.get(col.key) is not None for row in values.tables[t.key]), (t.key, col.key)
 
 

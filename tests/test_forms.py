@@ -19,7 +19,7 @@ from desktop.domain.validation import ValidationFailed, check_record, parse_reco
 from desktop.domain.workflow import check_status
 from desktop.services.demo import example_object
 from desktop.services.transfer import dump_records, import_records
-from tests.support import TODAY, context, example, raw_complaint
+from tests.support import TODAY, context, example
 
 KINDS = list(SPECS)
 

@@ -53,7 +53,7 @@ def test_the_home_page_shows_todays_counts_and_lists(qtbot, gui_app, service) ->
     assert late.foreground(0).color().name() == "#c62828"
     assert page.followups.caption.text() == "今天 2 · 逾期 2"
 
-    assert page.ticket_list.row_texts() == ["超时 1 小时", "超时 1 分钟", "此刻到时", "剩 30 分钟", "剩 4 小时"]
+    assert page.ticket_list.row_texts() == ["超时 1 小时", "超时 1 分钟", "此刻到时", "剩 30 分钟", "剩 2 小时"]
     assert page.batch_list.row_texts() == ["今天到期", "还剩 29 天", "还剩 60 天", "已过期 1 天", "已过期 90 天"]
     assert page.batches.caption.text() == "60 天内到期 3 · 近 90 天已过期 2"
 

@@ -22,14 +22,14 @@ from desktop.services.records import NotFound
 from desktop.storage import migrate
 from desktop.storage.db import DB_FILENAME
 from desktop.storage.errors import SchemaTooNew
-from desktop.storage.schema import Base
+from desktop.storage.schema import full_metadata
 from tests.support import NOW, context, raw_complaint
 
 
 def test_fresh_database_matches_the_models(tmp_path):
     ctx = context(tmp_path)
     with ctx.db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), full_metadata())
     assert diff == [], "the models changed without a migration: write one in storage/migrations/versions"
     ctx.close()
 

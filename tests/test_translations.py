@@ -198,11 +198,12 @@ def test_the_window_speaks_english(english_window: Any) -> None:
     assert window.windowTitle().replace("[*]", "") == "Aftersales Desk"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Tools"]
-    assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()][:3] == \
-        ["New Complaint", "&New", "Open"]
+    assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()][:4] == \
+        ["New Complaint", "&New", "Hotline Call", "Open"]
     assert [window.tabs.tabText(i) for i in range(window.fixed_tabs)] == [
-        "Complaint register", "Service report register", "Satisfaction survey register", "Return request register",
-        "Commitment letter"]
+        "Home", "Complaint", "Service Report", "Satisfaction Survey", "Return Request", "Training", "Ticket",
+        "Follow-up", "Customer", "Product", "Delivery Batch", "Use Record", "Commitment letter"]
+    assert window.tabs.tabToolTip(1) == "Complaint register"
     register = window.registers["complaint"]
     model = register.model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]

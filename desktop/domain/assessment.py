@@ -23,7 +23,8 @@ JUDGE = "judge"
 LETTERS = "ABCD"
 TRUE_FALSE = (("A", "对"), ("B", "错"))
 FULL_MARKS = 100
-ABSENT_WORDS = ("缺考", "缺席", "未考")  # typed in the answers cell: the attendee did not sit the assessment
+# Typed in the answers cell: the attendee did not sit the assessment ("absent" for the English UI).
+ABSENT_WORDS = ("缺考", "缺席", "未考", "absent")
 
 _JUDGE_WORDS = {"对": "A", "√": "A", "✓": "A", "✔": "A", "错": "B", "×": "B", "✗": "B", "✘": "B", "X": "B"}
 _QUESTION = re.compile(r"^(\d{1,3})\s*[.．、]\s*(.*)$")
@@ -226,7 +227,7 @@ def _load(path: str, _mtime: int) -> Assessment:  # re-read when the file change
 
 
 def is_absent(answers: str | None) -> bool:
-    return bool(answers) and "".join(str(answers).split()) in ABSENT_WORDS
+    return bool(answers) and "".join(str(answers).split()).lower() in ABSENT_WORDS
 
 
 def normalise_answers(answers: str, assessment: Assessment) -> str:

@@ -33,14 +33,16 @@ from ..domain import delivery as de
 from ..domain import followup as fu
 from ..domain import ticket as tk
 from ..domain.forms import WORKFLOWS
-from ..domain.ticket_rules import DEADLINE_FORMAT, HANDLING_OPEN
+from ..domain.ticket_rules import DEADLINE_FORMAT, DUE_SOON, HANDLING_OPEN
 from ..storage.schema import MODELS
 from ..storage.settings import load_settings
 
 if TYPE_CHECKING:
     from .records import RecordService
 
-TICKET_WARNING_HOURS = 4  # a ticket whose handling deadline comes within this many hours is "near"
+# A ticket whose handling deadline comes within this many hours is "near": the same limit as the
+# ticket register's and form's amber (ticket_rules.DUE_SOON), so every screen agrees.
+TICKET_WARNING_HOURS = int(DUE_SOON.total_seconds() // 3600)
 EXPIRED_WINDOW_DAYS = 90  # expired batches shown: those expired within this many days
 ROW_LIMIT = 20
 

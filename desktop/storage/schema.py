@@ -10,6 +10,8 @@ fails the suite.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -280,4 +282,40 @@ class FormModels:
         self.record = type(name, (RecordMixin, Base), ns)
 
 
-MODELS: dict[str, FormModels] = {kind: FormModels(spec) for kind, spec in SPECS.items()}
+class _Models(Mapping[str, FormModels]):
+    """The model classes of every kind, each made the first time it is asked for.
+
+    Mapping the eleven kinds' ~65 classes costs SQLAlchemy about 0.7 s; start-up needs only the
+    few the home screen reads (the registers fill when their tab is first shown), so each kind is
+    mapped on first use.  Kinds share no foreign keys, so one can be mapped without the others.
+    Iterating maps them all (the relations between records look in every kind).
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[str, FormModels] = {}
+        self._lock = threading.Lock()  # the look-up builds its index on a worker thread
+
+    def __getitem__(self, kind: str) -> FormModels:
+        made = self._made.get(kind)
+        if made is None:
+            with self._lock:
+                made = self._made.get(kind)
+                if made is None:
+                    made = self._made[kind] = FormModels(SPECS[kind])
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SPECS)
+
+    def __len__(self) -> int:
+        return len(SPECS)
+
+
+MODELS: Mapping[str, FormModels] = _Models()
+
+
+def full_metadata() -> MetaData:
+    """The metadata with every kind's tables (Alembic's autogenerate and the schema test)."""
+    for kind in SPECS:
+        MODELS[kind]
+    return Base.metadata

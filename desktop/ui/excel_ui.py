@@ -153,6 +153,7 @@ def import_from_excel(window: Any) -> Any:
         return result
     for page in window.registers.values():  # follow-ups planned by the deliveries too
         page.invalidate()
+    window.home.mark_stale()  # new deliveries may expire soon, new follow-ups may be due
     lines = result.summary_lines()
     skipped = [p.line(tr_message) for p in result.skipped]
     if not lines:

@@ -164,7 +164,7 @@ class SettingsDialog(QDialog):
             line.addWidget(self.errors[key], 1)
             singles.addRow(self._caption(key), line)
 
-        note = QLabel(self.tr("这些时限印在售后服务承诺书上（源文件中的“XX 小时”）。"), box)
+        note = QLabel(self.tr("这些时限印在售后服务承诺书上（源文件中的“XX 小时”），热线保障单的电话响应和处理时限也按此表计算。"), box)
         note.setObjectName("response_times_help")
         note.setWordWrap(True)
         note.setProperty("hint", True)

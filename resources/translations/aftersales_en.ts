@@ -162,6 +162,47 @@
         </message>
     </context>
     <context>
+        <name>ExpiryPanel</name>
+        <message>
+            <source>批次有效期</source>
+            <translation>Batch expiry</translation>
+        </message>
+        <message>
+            <source>填写产品的生产批号后，这里显示该批次是否在有效期内（按使用日期判断，未填使用日期按投诉登记日期）</source>
+            <translation>Once a product's batch number is entered, this shows whether the batch was within its expiry date (judged by the date of use, or by the complaint registration date if no date of use is given)</translation>
+        </message>
+        <message>
+            <source>填写产品的生产批号后，这里显示该批次是否在有效期内</source>
+            <translation>Once a product's batch number is entered, this shows whether the batch is within its expiry date</translation>
+        </message>
+        <message>
+            <source>发货单 {number}，发货日期 {date}</source>
+            <translation>Delivery {number}, shipped {date}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowupExtras</name>
+        <message>
+            <source>逾期 {n} 天</source>
+            <translation>{n} day(s) overdue</translation>
+        </message>
+        <message>
+            <source>今天应回访</source>
+            <translation>Due today</translation>
+        </message>
+        <message>
+            <source>还有 {n} 天</source>
+            <translation>Due in {n} day(s)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormCompletion</name>
+        <message>
+            <source>{batch}　{product}　发货 {delivered}　有效期至 {expiry}</source>
+            <translation>{batch}  {product}  shipped {delivered}  expires {expiry}</translation>
+        </message>
+    </context>
+    <context>
         <name>FormView</name>
         <message>
             <source>保存</source>
@@ -345,6 +386,361 @@
         </message>
     </context>
     <context>
+        <name>HandoutsDialog</name>
+        <message>
+            <source>培训讲义</source>
+            <translation>Training handouts</translation>
+        </message>
+        <message>
+            <source>{title}：选择要导出或打印的章节</source>
+            <translation>{title}: choose the chapters to export or print</translation>
+        </message>
+        <message>
+            <source>附录：在售产品登记信息（{n} 种产品）</source>
+            <translation>Appendix: registration details of products on sale ({n} products)</translation>
+        </message>
+        <message>
+            <source>每种在售产品的登记证号、使用浓度/稀释倍数和安全注意事项，取自产品档案</source>
+            <translation>The registration number, concentration/dilution and safety notes of each product on sale, taken from the product register</translation>
+        </message>
+        <message>
+            <source>产品档案中还没有在售产品</source>
+            <translation>There are no products on sale in the product register yet</translation>
+        </message>
+        <message>
+            <source>导出 PDF…</source>
+            <translation>Export PDF...</translation>
+        </message>
+        <message>
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>请至少选择一章。</source>
+            <translation>Choose at least one chapter.</translation>
+        </message>
+        <message>
+            <source>导出培训讲义</source>
+            <translation>Export training handouts</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>没有生成 PDF。</source>
+            <translation>No PDF was created.</translation>
+        </message>
+        <message>
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <source>今日概览</source>
+            <translation>Today at a glance</translation>
+        </message>
+        <message>
+            <source>刷新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>重新读取今天的回访、保障单、投诉和批次（F5）</source>
+            <translation>Reload today's follow-ups, tickets, complaints and batches (F5)</translation>
+        </message>
+        <message>
+            <source>今日待回访</source>
+            <translation>Follow-ups due today</translation>
+        </message>
+        <message>
+            <source>逾期未回访</source>
+            <translation>Follow-ups overdue</translation>
+        </message>
+        <message>
+            <source>保障单已超时</source>
+            <translation>Tickets overdue</translation>
+        </message>
+        <message>
+            <source>保障单即将到时</source>
+            <translation>Tickets due soon</translation>
+        </message>
+        <message>
+            <source>未结投诉</source>
+            <translation>Open complaints</translation>
+        </message>
+        <message>
+            <source>批次即将到期</source>
+            <translation>Batches expiring soon</translation>
+        </message>
+        <message>
+            <source>批次已过期</source>
+            <translation>Batches expired</translation>
+        </message>
+        <message>
+            <source>回访计划 ›</source>
+            <translation>Follow-up plan ›</translation>
+        </message>
+        <message>
+            <source>期限</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>客户单位</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>回访类型</source>
+            <translation>Follow-up type</translation>
+        </message>
+        <message>
+            <source>产品 · 批号 · 人员</source>
+            <translation>Product · Batch · Staff</translation>
+        </message>
+        <message>
+            <source>热线保障单 ›</source>
+            <translation>Hotline tickets ›</translation>
+        </message>
+        <message>
+            <source>处理时限</source>
+            <translation>Handling deadline</translation>
+        </message>
+        <message>
+            <source>问题类型</source>
+            <translation>Problem type</translation>
+        </message>
+        <message>
+            <source>派工 · 来电人</source>
+            <translation>Assigned · Caller</translation>
+        </message>
+        <message>
+            <source>未结投诉 ›</source>
+            <translation>Open complaints ›</translation>
+        </message>
+        <message>
+            <source>批次有效期 ›</source>
+            <translation>Batch expiry ›</translation>
+        </message>
+        <message>
+            <source>有效期</source>
+            <translation>Expiry</translation>
+        </message>
+        <message>
+            <source>产品</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>批号 · 数量</source>
+            <translation>Batch · Quantity</translation>
+        </message>
+        <message>
+            <source>读取失败：{error}</source>
+            <translation>Could not read the data: {error}</translation>
+        </message>
+        <message>
+            <source>星期一</source>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <source>星期二</source>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <source>星期三</source>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <source>星期四</source>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <source>星期五</source>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <source>星期六</source>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <source>星期日</source>
+            <translation>Sunday</translation>
+        </message>
+        <message>
+            <source>{y}年{m}月{d}日 {weekday}</source>
+            <translation>{weekday}, {y}-{m}-{d}</translation>
+        </message>
+        <message>
+            <source>更新于 {time}</source>
+            <translation>Updated {time}</translation>
+        </message>
+        <message>
+            <source>{h} 小时内</source>
+            <translation>within {h} h</translation>
+        </message>
+        <message>
+            <source>{n} 天内</source>
+            <translation>within {n} days</translation>
+        </message>
+        <message>
+            <source>近 {n} 天</source>
+            <translation>last {n} days</translation>
+        </message>
+        <message>
+            <source>今天应回访</source>
+            <translation>Due today</translation>
+        </message>
+        <message>
+            <source>已逾期，最早的在前</source>
+            <translation>Overdue, oldest first</translation>
+        </message>
+        <message>
+            <source>今天 {a} · 逾期 {b}</source>
+            <translation>Today: {a} · Overdue: {b}</translation>
+        </message>
+        <message>
+            <source>今天没有要回访的客户，也没有逾期的回访。</source>
+            <translation>No follow-ups are due today and none are overdue.</translation>
+        </message>
+        <message>
+            <source>已超过处理时限</source>
+            <translation>Past the handling deadline</translation>
+        </message>
+        <message>
+            <source>{h} 小时内到时</source>
+            <translation>Due within {h} h</translation>
+        </message>
+        <message>
+            <source>超时 {a} · {h} 小时内到时 {b}</source>
+            <translation>Overdue: {a} · Due within {h} h: {b}</translation>
+        </message>
+        <message>
+            <source>没有超时或即将到时的保障单。</source>
+            <translation>No tickets are overdue or due soon.</translation>
+        </message>
+        <message>
+            <source>{n} 天内到期</source>
+            <translation>Expiring within {n} days</translation>
+        </message>
+        <message>
+            <source>近 {n} 天已过期，最近的在前</source>
+            <translation>Expired in the last {n} days, most recent first</translation>
+        </message>
+        <message>
+            <source>{n} 天内到期 {a} · 近 {m} 天已过期 {b}</source>
+            <translation>Expiring within {n} days: {a} · Expired in the last {m} days: {b}</translation>
+        </message>
+        <message>
+            <source>近期没有到期或过期的批次。</source>
+            <translation>No batches are expiring soon or have recently expired.</translation>
+        </message>
+        <message>
+            <source>共 {n} 件未结</source>
+            <translation>{n} open</translation>
+        </message>
+        <message>
+            <source>没有未结的投诉。</source>
+            <translation>No open complaints.</translation>
+        </message>
+        <message>
+            <source>{title}（{n}）</source>
+            <translation>{title} ({n})</translation>
+        </message>
+        <message>
+            <source>另有 {n} 条未列出，点击标题查看全部</source>
+            <translation>{n} more not listed; click the heading to see them all</translation>
+        </message>
+        <message>
+            <source>超时 {d} 天</source>
+            <translation>{d} day(s) overdue</translation>
+        </message>
+        <message>
+            <source>超时 {h} 小时</source>
+            <translation>{h} h overdue</translation>
+        </message>
+        <message>
+            <source>超时 {m} 分钟</source>
+            <translation>{m} min overdue</translation>
+        </message>
+        <message>
+            <source>剩 {h} 小时</source>
+            <translation>{h} h left</translation>
+        </message>
+        <message>
+            <source>剩 {h} 小时 {m} 分</source>
+            <translation>{h} h {m} min left</translation>
+        </message>
+        <message>
+            <source>此刻到时</source>
+            <translation>Due now</translation>
+        </message>
+        <message>
+            <source>剩 {m} 分钟</source>
+            <translation>{m} min left</translation>
+        </message>
+        <message>
+            <source>今天</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>逾期 {n} 天</source>
+            <translation>{n} day(s) overdue</translation>
+        </message>
+        <message>
+            <source>今天到期</source>
+            <translation>Expires today</translation>
+        </message>
+        <message>
+            <source>还剩 {n} 天</source>
+            <translation>{n} day(s) left</translation>
+        </message>
+        <message>
+            <source>已过期 {n} 天</source>
+            <translation>Expired {n} day(s) ago</translation>
+        </message>
+        <message>
+            <source>{number}（{status}）· {when}
+双击或按回车打开</source>
+            <translation>{number} ({status}) · {when}
+Double-click or press Enter to open</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportErrorsDialog</name>
+        <message>
+            <source>从 Excel 导入</source>
+            <translation>Import from Excel</translation>
+        </message>
+        <message>
+            <source>“{file}”有 {n} 处错误，没有导入任何记录。</source>
+            <translation>"{file}" has {n} error(s); no records were imported.</translation>
+        </message>
+        <message>
+            <source>请在 Excel 中改正以下各处（工作表、行号和列），保存后重新导入。</source>
+            <translation>Correct each of the following in Excel (sheet, row and column), save the file and import it again.</translation>
+        </message>
+        <message>
+            <source>错误列表</source>
+            <translation>Error list</translation>
+        </message>
+        <message>
+            <source>复制错误列表</source>
+            <translation>Copy error list</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemTableEditor</name>
         <message>
             <source>必填</source>
@@ -357,6 +753,10 @@
         <message>
             <source>删除所选行</source>
             <translation>Delete selected lines</translation>
+        </message>
+        <message>
+            <source>保存时自动计算</source>
+            <translation>Calculated when saved</translation>
         </message>
     </context>
     <context>
@@ -443,8 +843,20 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>培训讲义…</source>
+            <translation>Training Handouts…</translation>
+        </message>
+        <message>
+            <source>选择章节，导出或打印消杀药品使用知识培训讲义</source>
+            <translation>Choose chapters and export or print the training handouts on using disinfection and pest-control products</translation>
+        </message>
+        <message>
             <source>消杀药品售后服务台</source>
             <translation>Aftersales Desk</translation>
+        </message>
+        <message>
+            <source>首页</source>
+            <translation>Home</translation>
         </message>
         <message>
             <source>承诺书</source>
@@ -465,6 +877,10 @@
         <message>
             <source>新建</source>
             <translation>New</translation>
+        </message>
+        <message>
+            <source>接听热线</source>
+            <translation>Hotline Call</translation>
         </message>
         <message>
             <source>打开</source>
@@ -501,6 +917,18 @@
         <message>
             <source>校验 PDF…</source>
             <translation>Verify PDF…</translation>
+        </message>
+        <message>
+            <source>导出台账（Excel）…</source>
+            <translation>Export Registers (Excel)…</translation>
+        </message>
+        <message>
+            <source>从 Excel 导入…</source>
+            <translation>Import from Excel…</translation>
+        </message>
+        <message>
+            <source>生成 Excel 导入模板…</source>
+            <translation>Create Excel Import Template…</translation>
         </message>
         <message>
             <source>在登记簿中查找</source>
@@ -545,6 +973,10 @@
         <message>
             <source>请先在登记簿中选择一条记录。</source>
             <translation>Select a record in the register first.</translation>
+        </message>
+        <message>
+            <source>接听热线：查找单位、核对来电人、记录问题、承诺回电并派工（F2）</source>
+            <translation>Take a hotline call: find the customer, check the caller, record the problem, promise a call-back and assign staff (F2)</translation>
         </message>
         <message>
             <source>新建{title}</source>
@@ -850,6 +1282,10 @@
             <translation>Quality problem during use</translation>
         </message>
         <message>
+            <source>其他来电（技术咨询、上门服务等）</source>
+            <translation>Other calls (technical advice, on-site service, etc.)</translation>
+        </message>
+        <message>
             <source>印在每张表单的抬头。</source>
             <translation>Printed in the heading of every form.</translation>
         </message>
@@ -894,8 +1330,12 @@
             <translation>Negotiated handling (hours)</translation>
         </message>
         <message>
-            <source>这些时限印在售后服务承诺书上（源文件中的“XX 小时”）。</source>
-            <translation>These times are printed in the after-sales service commitment letter (the "XX hours" of the service plan).</translation>
+            <source>这些时限印在售后服务承诺书上（源文件中的“XX 小时”），热线保障单的电话响应和处理时限也按此表计算。</source>
+            <translation>These limits are printed on the after-sales service commitment letter (the "XX hours" of the source), and the hotline tickets' phone response and handling deadlines are worked out from this table.</translation>
+        </message>
+        <message>
+            <source>服务台</source>
+            <translation>Service desk</translation>
         </message>
         <message>
             <source>未保存</source>
@@ -951,6 +1391,65 @@
         <message>
             <source>请先在签字板上签字。</source>
             <translation>Please sign on the pad first.</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>现场签到 — {number}</source>
+            <translation>On-site sign-in — {number}</translation>
+        </message>
+        <message>
+            <source>请在名单中点选自己的姓名，在下方签字板上签名，然后点“确认签到”。</source>
+            <translation>Click your name in the list, sign on the pad below, then click "Confirm sign-in".</translation>
+        </message>
+        <message>
+            <source>撤销一笔</source>
+            <translation>Undo stroke</translation>
+        </message>
+        <message>
+            <source>清除重签</source>
+            <translation>Clear and sign again</translation>
+        </message>
+        <message>
+            <source>确认签到</source>
+            <translation>Confirm sign-in</translation>
+        </message>
+        <message>
+            <source>完成</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>{name}　✓ 已签到 {time}</source>
+            <translation>{name}  ✓ signed in {time}</translation>
+        </message>
+        <message>
+            <source>已签到 {n} / {total} 人</source>
+            <translation>{n} / {total} signed in</translation>
+        </message>
+        <message>
+            <source>全部人员已签到</source>
+            <translation>Everyone has signed in</translation>
+        </message>
+        <message>
+            <source>请先登记参加人员</source>
+            <translation>Enter the attendees first</translation>
+        </message>
+        <message>
+            <source>{name} 已签到</source>
+            <translation>{name} has signed in</translation>
+        </message>
+        <message>
+            <source>请 {name} 签到</source>
+            <translation>{name}, please sign in</translation>
+        </message>
+        <message>
+            <source>请先点选姓名并在签字板上签名。</source>
+            <translation>Click a name and sign on the pad first.</translation>
         </message>
         <message>
             <source>；</source>
@@ -1035,10 +1534,299 @@
         </message>
     </context>
     <context>
+        <name>TicketDeadlines</name>
+        <message>
+            <source>转为投诉</source>
+            <translation>Escalate to complaint</translation>
+        </message>
+        <message>
+            <source>新建一份投诉登记表，单位、来电人、产品、批号和问题从本保障单带入；投诉保存后本单转为“已转投诉”</source>
+            <translation>Create a complaint form with the customer, caller, product, batch and problem of this ticket; once the complaint is saved, this ticket becomes "Escalated to complaint"</translation>
+        </message>
+        <message>
+            <source>选择问题类型并填写来电时间后自动计算</source>
+            <translation>Worked out once the problem type and call time are filled in</translation>
+        </message>
+        <message>
+            <source>时限：{at}</source>
+            <translation>Deadline: {at}</translation>
+        </message>
+        <message>
+            <source>{what}{left}</source>
+            <translation>{what} {left}</translation>
+        </message>
+        <message>
+            <source>：</source>
+            <translation>:</translation>
+        </message>
+        <message>
+            <source>已转投诉</source>
+            <translation>Escalated to complaint</translation>
+        </message>
+        <message>
+            <source>已答复客户并派工</source>
+            <translation>Customer answered and staff assigned</translation>
+        </message>
+        <message>
+            <source>已处理（{date}）</source>
+            <translation>Handled ({date})</translation>
+        </message>
+        <message>
+            <source>已处理</source>
+            <translation>Handled</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketDesk</name>
+        <message>
+            <source>接听热线</source>
+            <translation>Hotline Call</translation>
+        </message>
+        <message>
+            <source>清空，接下一个电话</source>
+            <translation>Clear for the next call</translation>
+        </message>
+        <message>
+            <source>保存保障单</source>
+            <translation>Save ticket</translation>
+        </message>
+        <message>
+            <source>保存保障单并打开（Ctrl+S 或 Ctrl+Enter）</source>
+            <translation>Save the ticket and open it (Ctrl+S or Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>① 来电单位：请问您是哪个单位？</source>
+            <translation>① Customer: "Which company are you calling from?"</translation>
+        </message>
+        <message>
+            <source>查找客户</source>
+            <translation>Find customer</translation>
+        </message>
+        <message>
+            <source>单位名称、电话或拼音首字母，如 bjdyyy；↓↑ 选择，Enter 确定</source>
+            <translation>Customer name, phone or pinyin initials, e.g. bjdyyy; ↓↑ to choose, Enter to confirm</translation>
+        </message>
+        <message>
+            <source>查找结果</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <source>找不到？新建客户(&amp;N)…</source>
+            <translation>Not found? &amp;New customer…</translation>
+        </message>
+        <message>
+            <source>保存客户并选用</source>
+            <translation>Save customer and use it</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>② 来电人：请问您怎么称呼？</source>
+            <translation>② Caller: "May I have your name, please?"</translation>
+        </message>
+        <message>
+            <source>档案联系人</source>
+            <translation>Contacts on file</translation>
+        </message>
+        <message>
+            <source>保存时把来电人加入客户档案的联系人</source>
+            <translation>When saving, add the caller to the customer's contacts</translation>
+        </message>
+        <message>
+            <source>③ 问题：请问遇到了什么问题？</source>
+            <translation>③ Problem: "What problem have you run into?"</translation>
+        </message>
+        <message>
+            <source>④ 承诺与派工：告诉客户何时回电、由谁处理</source>
+            <translation>④ Promise and assignment: tell the customer when we will call back and who will handle it</translation>
+        </message>
+        <message>
+            <source>填写后保存即为“已派工”；留空则为“已受理”，稍后在保障单中派工</source>
+            <translation>If filled in, the ticket is saved as "Assigned"; if left empty, it is saved as "Received" and staff can be assigned in the ticket later</translation>
+        </message>
+        <message>
+            <source>⑤ 复述承诺的回电时间，确认无误后保存（Ctrl+S）。</source>
+            <translation>⑤ Repeat the promised call-back time to the customer and, once confirmed, save (Ctrl+S).</translation>
+        </message>
+        <message>
+            <source>清空</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>清空本次来电已填写的内容？</source>
+            <translation>Clear everything entered for this call?</translation>
+        </message>
+        <message>
+            <source>　销售：{name}</source>
+            <translation>   Sales rep: {name}</translation>
+        </message>
+        <message>
+            <source>输入单位名称的一部分、电话号码或拼音首字母查找客户档案。</source>
+            <translation>Type part of the customer's name, a phone number or the pinyin initials to search the customer register.</translation>
+        </message>
+        <message>
+            <source>没有找到“{text}”。可换个说法再查，或新建客户。</source>
+            <translation>Nothing found for "{text}". Try other words, or create a new customer.</translation>
+        </message>
+        <message>
+            <source>找到 {n} 个单位：↓↑ 选择，Enter 或双击选用。</source>
+            <translation>{n} customer(s) found: ↓↑ to choose, Enter or double-click to use.</translation>
+        </message>
+        <message>
+            <source>尚未选择来电单位。</source>
+            <translation>No customer selected yet.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{name}&lt;/b&gt;（{number}）</source>
+            <translation>&lt;b&gt;{name}&lt;/b&gt; ({number})</translation>
+        </message>
+        <message>
+            <source>电话 {phone}</source>
+            <translation>Phone {phone}</translation>
+        </message>
+        <message>
+            <source>地址 {address}</source>
+            <translation>Address {address}</translation>
+        </message>
+        <message>
+            <source>负责销售 {name}</source>
+            <translation>Sales rep {name}</translation>
+        </message>
+        <message>
+            <source>已选：</source>
+            <translation>Selected: </translation>
+        </message>
+        <message>
+            <source>（主要联系人）</source>
+            <translation> (primary contact)</translation>
+        </message>
+        <message>
+            <source>＋ 不在档案中：新联系人（在下方填写）</source>
+            <translation>+ Not on file: new contact (fill in below)</translation>
+        </message>
+        <message>
+            <source>档案中已有此单位（{number}），已为您选用</source>
+            <translation>This customer is already on file ({number}) and has been selected</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>已新建客户 {number}：{name}</source>
+            <translation>New customer {number} created: {name}</translation>
+        </message>
+        <message>
+            <source>先选择来电单位，再核对来电人是否为档案联系人。</source>
+            <translation>Choose the customer first, then check whether the caller is a contact on file.</translation>
+        </message>
+        <message>
+            <source>✓ 来电人是档案联系人</source>
+            <translation>✓ The caller is a contact on file</translation>
+        </message>
+        <message>
+            <source>来电人不在档案中：新联系人</source>
+            <translation>Caller not on file: new contact</translation>
+        </message>
+        <message>
+            <source>请选择档案联系人，或填写新来电人的姓名和电话。</source>
+            <translation>Choose a contact on file, or enter the new caller's name and phone number.</translation>
+        </message>
+        <message>
+            <source>&lt;span style="color:#6b7280;"&gt;选择问题类型后按设置中的响应时间表计算&lt;/span&gt;</source>
+            <translation>&lt;span style="color:#6b7280;"&gt;Worked out from the response times in the settings once the problem type is chosen&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{at}&lt;/b&gt;　（来电后 {hours} 小时内）</source>
+            <translation>&lt;b&gt;{at}&lt;/b&gt;  (within {hours} h of the call)</translation>
+        </message>
+        <message>
+            <source>未保存：有 {n} 处需要补充或修改，已在字段旁用红字标出。</source>
+            <translation>Not saved: {n} item(s) to complete or correct, marked in red beside the fields.</translation>
+        </message>
+        <message>
+            <source>已保存保障单 {number}（{status}）。可以接下一个电话了。</source>
+            <translation>Ticket {number} saved ({status}). Ready for the next call.</translation>
+        </message>
+        <message>
+            <source>请在客户档案中选择来电单位，或新建客户</source>
+            <translation>Choose the customer from the customer register, or create a new customer</translation>
+        </message>
+    </context>
+    <context>
         <name>TimeEditor</name>
         <message>
             <source>时:分，如 09:30</source>
             <translation>hh:mm, e.g. 09:30</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingSheets</name>
+        <message>
+            <source>签到与考核</source>
+            <translation>Sign-in and assessment</translation>
+        </message>
+        <message>
+            <source>签到表</source>
+            <translation>Sign-in sheet</translation>
+        </message>
+        <message>
+            <source>培训考核试卷（每位参加人员一份）</source>
+            <translation>Assessment papers (one per attendee)</translation>
+        </message>
+        <message>
+            <source>考核成绩登记表</source>
+            <translation>Assessment results sheet</translation>
+        </message>
+        <message>
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>导出 PDF…</source>
+            <translation>Export PDF...</translation>
+        </message>
+        <message>
+            <source>现场签到…</source>
+            <translation>On-site sign-in…</translation>
+        </message>
+        <message>
+            <source>参加人员依次在屏幕上签名，签名印在签到表上</source>
+            <translation>Attendees sign on the screen one after another; the signatures are printed on the sign-in sheet</translation>
+        </message>
+        <message>
+            <source>保存后可现场签到</source>
+            <translation>On-site sign-in is available after saving</translation>
+        </message>
+        <message>
+            <source>屏幕签到：{n} / {total} 人</source>
+            <translation>Signed in on screen: {n} / {total}</translation>
+        </message>
+        <message>
+            <source>导出 PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>没有生成 PDF。</source>
+            <translation>No PDF was created.</translation>
+        </message>
+        <message>
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+        <message>
+            <source>请先在“参加人员”中登记姓名并保存，再现场签到。</source>
+            <translation>Enter the names under "Attendees" and save before starting the on-site sign-in.</translation>
         </message>
     </context>
     <context>
@@ -1130,6 +1918,77 @@
         </message>
     </context>
     <context>
+        <name>excel</name>
+        <message>
+            <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+            <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>无法写入文件：{path}</source>
+            <translation>Cannot write the file: {path}</translation>
+        </message>
+        <message>
+            <source>文件可能正在 Excel 中打开，或文件夹不可写。请关闭文件后重试。（{reason}）</source>
+            <translation>The file may be open in Excel, or the folder is read-only. Close the file and try again. ({reason})</translation>
+        </message>
+        <message>
+            <source>导出台账（Excel）</source>
+            <translation>Export Registers (Excel)</translation>
+        </message>
+        <message>
+            <source>售后服务台账-{date}.xlsx</source>
+            <translation>Aftersales-registers-{date}.xlsx</translation>
+        </message>
+        <message>
+            <source>正在导出台账…</source>
+            <translation>Exporting registers…</translation>
+        </message>
+        <message>
+            <source>已导出 {n} 条记录到 {path}</source>
+            <translation>Exported {n} records to {path}</translation>
+        </message>
+        <message>
+            <source>已导出 {n} 条记录（{sheets} 个工作表）。</source>
+            <translation>Exported {n} records ({sheets} worksheets).</translation>
+        </message>
+        <message>
+            <source>打开文件</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <source>生成 Excel 导入模板</source>
+            <translation>Create Excel Import Template</translation>
+        </message>
+        <message>
+            <source>导入模板-客户产品发货.xlsx</source>
+            <translation>Import-template-customers-products-deliveries.xlsx</translation>
+        </message>
+        <message>
+            <source>已生成导入模板：{path}</source>
+            <translation>Import template created: {path}</translation>
+        </message>
+        <message>
+            <source>已生成导入模板。请按“填写说明”工作表填写后，用“从 Excel 导入…”导入。</source>
+            <translation>Import template created. Fill it in as described on its first sheet (the instructions), then load it with "Import from Excel…".</translation>
+        </message>
+        <message>
+            <source>从 Excel 导入</source>
+            <translation>Import from Excel</translation>
+        </message>
+        <message>
+            <source>文件中没有要导入的记录。</source>
+            <translation>The file has no records to import.</translation>
+        </message>
+        <message>
+            <source>已从 Excel 导入：{summary}</source>
+            <translation>Imported from Excel: {summary}</translation>
+        </message>
+        <message>
+            <source>导入完成。</source>
+            <translation>Import finished.</translation>
+        </message>
+    </context>
+    <context>
         <name>fields</name>
         <message>
             <source>一般</source>
@@ -1144,8 +2003,16 @@
             <translation>In person</translation>
         </message>
         <message>
+            <source>上门服务/培训需求</source>
+            <translation>On-site service / training request</translation>
+        </message>
+        <message>
             <source>上门走访</source>
             <translation>On-site visit</translation>
+        </message>
+        <message>
+            <source>不合格</source>
+            <translation>Failed</translation>
         </message>
         <message>
             <source>不同意</source>
@@ -1172,6 +2039,22 @@
             <translation>Serious complaint</translation>
         </message>
         <message>
+            <source>主要联系人</source>
+            <translation>Primary contact</translation>
+        </message>
+        <message>
+            <source>乳油</source>
+            <translation>Emulsifiable concentrate (EC)</translation>
+        </message>
+        <message>
+            <source>交有资质单位处置</source>
+            <translation>Handed to a licensed disposal company</translation>
+        </message>
+        <message>
+            <source>交通运输场站</source>
+            <translation>Transport terminal</translation>
+        </message>
+        <message>
             <source>产品</source>
             <translation>Product</translation>
         </message>
@@ -1180,8 +2063,24 @@
             <translation>Product use</translation>
         </message>
         <message>
+            <source>产品信息</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>产品及批次</source>
+            <translation>Product and batch</translation>
+        </message>
+        <message>
             <source>产品名称</source>
             <translation>Product name</translation>
+        </message>
+        <message>
+            <source>产品档案</source>
+            <translation>Product register</translation>
+        </message>
+        <message>
+            <source>产品编号</source>
+            <translation>Product No.</translation>
         </message>
         <message>
             <source>产品质量</source>
@@ -1212,6 +2111,10 @@
             <translation>Improper use</translation>
         </message>
         <message>
+            <source>使用与安全</source>
+            <translation>Use and safety</translation>
+        </message>
+        <message>
             <source>使用中质量问题</source>
             <translation>Quality problem in use</translation>
         </message>
@@ -1228,12 +2131,60 @@
             <translation>Use</translation>
         </message>
         <message>
+            <source>使用技术咨询</source>
+            <translation>Technical advice on use</translation>
+        </message>
+        <message>
+            <source>使用方法</source>
+            <translation>Directions for use</translation>
+        </message>
+        <message>
+            <source>使用日期</source>
+            <translation>Date of use</translation>
+        </message>
+        <message>
+            <source>使用浓度/稀释倍数</source>
+            <translation>Concentration / dilution</translation>
+        </message>
+        <message>
+            <source>使用记录</source>
+            <translation>Use Record</translation>
+        </message>
+        <message>
+            <source>使用讲义</source>
+            <translation>Handouts used</translation>
+        </message>
+        <message>
+            <source>依据单号</source>
+            <translation>Reference No.</translation>
+        </message>
+        <message>
+            <source>保质期（月）</source>
+            <translation>Shelf life (months)</translation>
+        </message>
+        <message>
             <source>保质期（月，自发货日起）</source>
             <translation>Shelf life (months from shipping)</translation>
         </message>
         <message>
+            <source>保障单</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <source>保障单号</source>
+            <translation>Ticket No.</translation>
+        </message>
+        <message>
             <source>修改后同意</source>
             <translation>Approved with changes</translation>
+        </message>
+        <message>
+            <source>停售</source>
+            <translation>Discontinued</translation>
+        </message>
+        <message>
+            <source>停用客户</source>
+            <translation>Deactivate customer</translation>
         </message>
         <message>
             <source>储存情况</source>
@@ -1280,12 +2231,40 @@
             <translation>Other</translation>
         </message>
         <message>
+            <source>其他回访</source>
+            <translation>Other follow-up</translation>
+        </message>
+        <message>
+            <source>其他来电：处理完毕（小时）</source>
+            <translation>Other calls: handling (hours)</translation>
+        </message>
+        <message>
+            <source>其他来电：电话响应（小时）</source>
+            <translation>Other calls: phone response (hours)</translation>
+        </message>
+        <message>
+            <source>养殖场</source>
+            <translation>Livestock farm</translation>
+        </message>
+        <message>
             <source>到达时间</source>
             <translation>Arrival time</translation>
         </message>
         <message>
+            <source>剂型</source>
+            <translation>Formulation</translation>
+        </message>
+        <message>
+            <source>剩余药液及废弃物处置</source>
+            <translation>Disposal of leftover solution and waste</translation>
+        </message>
+        <message>
             <source>包装形式</source>
             <translation>Packaging</translation>
+        </message>
+        <message>
+            <source>医疗机构</source>
+            <translation>Medical institution</translation>
         </message>
         <message>
             <source>千克</source>
@@ -1304,12 +2283,40 @@
             <translation>Unit</translation>
         </message>
         <message>
+            <source>单位/部门</source>
+            <translation>Company / department</translation>
+        </message>
+        <message>
+            <source>单位名称</source>
+            <translation>Customer name</translation>
+        </message>
+        <message>
+            <source>单位地址</source>
+            <translation>Customer address</translation>
+        </message>
+        <message>
+            <source>单位电话</source>
+            <translation>Main phone</translation>
+        </message>
+        <message>
+            <source>单位类型</source>
+            <translation>Customer type</translation>
+        </message>
+        <message>
             <source>原因类别</source>
             <translation>Reason</translation>
         </message>
         <message>
             <source>原因说明</source>
             <translation>Reason details</translation>
+        </message>
+        <message>
+            <source>参加人员</source>
+            <translation>Attendees</translation>
+        </message>
+        <message>
+            <source>参加人员及考核</source>
+            <translation>Attendees and assessment</translation>
         </message>
         <message>
             <source>双方协商分担</source>
@@ -1340,12 +2347,76 @@
             <translation>Problems found</translation>
         </message>
         <message>
+            <source>发现的问题及建议</source>
+            <translation>Problems found and suggestions</translation>
+        </message>
+        <message>
+            <source>发货人</source>
+            <translation>Shipped by</translation>
+        </message>
+        <message>
+            <source>发货信息</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <source>发货单号</source>
+            <translation>Delivery No.</translation>
+        </message>
+        <message>
+            <source>发货及批次记录</source>
+            <translation>Delivery and Batch Record</translation>
+        </message>
+        <message>
+            <source>发货后定期回访</source>
+            <translation>Regular post-delivery follow-up</translation>
+        </message>
+        <message>
+            <source>发货后定期回访间隔（月）</source>
+            <translation>Post-delivery follow-up interval (months)</translation>
+        </message>
+        <message>
+            <source>发货批次</source>
+            <translation>Delivery Batch</translation>
+        </message>
+        <message>
+            <source>发货批次台账</source>
+            <translation>Delivery register</translation>
+        </message>
+        <message>
+            <source>发货日期</source>
+            <translation>Shipping date</translation>
+        </message>
+        <message>
+            <source>取消回访</source>
+            <translation>Cancel follow-up</translation>
+        </message>
+        <message>
             <source>受理人</source>
             <translation>Received by</translation>
         </message>
         <message>
             <source>召回</source>
             <translation>Recall</translation>
+        </message>
+        <message>
+            <source>可湿性粉剂</source>
+            <translation>Wettable powder (WP)</translation>
+        </message>
+        <message>
+            <source>可溶液剂</source>
+            <translation>Soluble concentrate (SL)</translation>
+        </message>
+        <message>
+            <source>合作中</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>合格</source>
+            <translation>Passed</translation>
+        </message>
+        <message>
+            <source>合格分数</source>
+            <translation>Pass mark</translation>
         </message>
         <message>
             <source>同意</source>
@@ -1358,6 +2429,10 @@
         <message>
             <source>响应速度</source>
             <translation>Speed of response</translation>
+        </message>
+        <message>
+            <source>售后服务保障单</source>
+            <translation>After-sales Hotline Ticket</translation>
         </message>
         <message>
             <source>售后服务报告单</source>
@@ -1380,16 +2455,68 @@
             <translation>Spray disinfection</translation>
         </message>
         <message>
+            <source>器械与耗材</source>
+            <translation>Equipment and consumables</translation>
+        </message>
+        <message>
             <source>回收日期</source>
             <translation>Date returned</translation>
+        </message>
+        <message>
+            <source>回电日期</source>
+            <translation>Call-back date</translation>
+        </message>
+        <message>
+            <source>回电确认</source>
+            <translation>Confirm call-back</translation>
+        </message>
+        <message>
+            <source>回电记录</source>
+            <translation>Call-back notes</translation>
+        </message>
+        <message>
+            <source>回访</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>回访人员</source>
+            <translation>Follow-up staff</translation>
+        </message>
+        <message>
+            <source>回访完成</source>
+            <translation>Complete follow-up</translation>
+        </message>
+        <message>
+            <source>回访方式</source>
+            <translation>Follow-up method</translation>
         </message>
         <message>
             <source>回访日期</source>
             <translation>Follow-up date</translation>
         </message>
         <message>
+            <source>回访类型</source>
+            <translation>Follow-up type</translation>
+        </message>
+        <message>
             <source>回访结果</source>
             <translation>Follow-up result</translation>
+        </message>
+        <message>
+            <source>回访编号</source>
+            <translation>Follow-up No.</translation>
+        </message>
+        <message>
+            <source>回访计划</source>
+            <translation>Follow-up plan</translation>
+        </message>
+        <message>
+            <source>回访记录</source>
+            <translation>Follow-up notes</translation>
+        </message>
+        <message>
+            <source>在售</source>
+            <translation>On sale</translation>
         </message>
         <message>
             <source>地址</source>
@@ -1400,8 +2527,56 @@
             <translation>Training</translation>
         </message>
         <message>
+            <source>培训主题</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <source>培训信息</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <source>培训内容摘要</source>
+            <translation>Summary of content</translation>
+        </message>
+        <message>
+            <source>培训地点</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <source>培训对象</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <source>培训已举行</source>
+            <translation>Mark training as held</translation>
+        </message>
+        <message>
             <source>培训效果</source>
             <translation>Training effectiveness</translation>
+        </message>
+        <message>
+            <source>培训日期</source>
+            <translation>Training date</translation>
+        </message>
+        <message>
+            <source>培训编号</source>
+            <translation>Training No.</translation>
+        </message>
+        <message>
+            <source>培训考核合格分数</source>
+            <translation>Training assessment pass mark</translation>
+        </message>
+        <message>
+            <source>培训记录</source>
+            <translation>Training records</translation>
+        </message>
+        <message>
+            <source>培训讲师</source>
+            <translation>Trainer</translation>
+        </message>
+        <message>
+            <source>基本满意</source>
+            <translation>Fairly satisfied</translation>
         </message>
         <message>
             <source>基本符合</source>
@@ -1416,8 +2591,20 @@
             <translation>Respondent</translation>
         </message>
         <message>
+            <source>处理与回电</source>
+            <translation>Handling and call-back</translation>
+        </message>
+        <message>
             <source>处理中</source>
             <translation>Being handled</translation>
+        </message>
+        <message>
+            <source>处理完成日期</source>
+            <translation>Date handled</translation>
+        </message>
+        <message>
+            <source>处理完毕</source>
+            <translation>Finish handling</translation>
         </message>
         <message>
             <source>处理措施</source>
@@ -1432,6 +2619,14 @@
             <translation>Handling plan</translation>
         </message>
         <message>
+            <source>处理时限</source>
+            <translation>Handling deadline</translation>
+        </message>
+        <message>
+            <source>处理结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
             <source>备案编号</source>
             <translation>File No.</translation>
         </message>
@@ -1442,6 +2637,38 @@
         <message>
             <source>如 1:100 或 500 mg/L</source>
             <translation>e.g. 1:100 or 500 mg/L</translation>
+        </message>
+        <message>
+            <source>如 5%、500 mg/片</source>
+            <translation>e.g. 5%, 500 mg/tablet</translation>
+        </message>
+        <message>
+            <source>如 500 mL/瓶</source>
+            <translation>e.g. 500 mL/bottle</translation>
+        </message>
+        <message>
+            <source>如 一、除四害技术培训；三、消杀药品使用规范</source>
+            <translation>e.g. 1. Pest control techniques; 3. Rules for using disinfection and pest-control products</translation>
+        </message>
+        <message>
+            <source>如 北京市朝阳区</source>
+            <translation>e.g. Chaoyang District, Beijing</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>存放地点</source>
+            <translation>Storage location</translation>
+        </message>
+        <message>
+            <source>学校、托幼机构</source>
+            <translation>School, kindergarten or nursery</translation>
+        </message>
+        <message>
+            <source>安全注意事项</source>
+            <translation>Safety notes</translation>
         </message>
         <message>
             <source>完成回访</source>
@@ -1504,12 +2731,24 @@
             <translation>Customer</translation>
         </message>
         <message>
+            <source>客户产品使用记录</source>
+            <translation>Customer Product Use Record</translation>
+        </message>
+        <message>
+            <source>客户使用记录</source>
+            <translation>Customer use records</translation>
+        </message>
+        <message>
             <source>客户信息</source>
             <translation>Customer</translation>
         </message>
         <message>
             <source>客户单位</source>
             <translation>Customer</translation>
+        </message>
+        <message>
+            <source>客户单位人员</source>
+            <translation>Customer's staff</translation>
         </message>
         <message>
             <source>客户寄回（运费到付）</source>
@@ -1540,6 +2779,14 @@
             <translation>Customer's new needs</translation>
         </message>
         <message>
+            <source>客户档案</source>
+            <translation>Customer register</translation>
+        </message>
+        <message>
+            <source>客户编号</source>
+            <translation>Customer No.</translation>
+        </message>
+        <message>
             <source>客户自行承担</source>
             <translation>Borne by customer</translation>
         </message>
@@ -1548,8 +2795,28 @@
             <translation>Brought back by customer</translation>
         </message>
         <message>
+            <source>客户评价</source>
+            <translation>Customer rating</translation>
+        </message>
+        <message>
+            <source>宾馆酒店</source>
+            <translation>Hotel</translation>
+        </message>
+        <message>
+            <source>尚未处置（暂存）</source>
+            <translation>Not yet disposed of (stored)</translation>
+        </message>
+        <message>
             <source>属于质量问题</source>
             <translation>Quality problem</translation>
+        </message>
+        <message>
+            <source>岗位</source>
+            <translation>Job</translation>
+        </message>
+        <message>
+            <source>已停用</source>
+            <translation>Inactive</translation>
         </message>
         <message>
             <source>已关闭</source>
@@ -1564,6 +2831,18 @@
             <translation>Issued</translation>
         </message>
         <message>
+            <source>已发货</source>
+            <translation>Shipped</translation>
+        </message>
+        <message>
+            <source>已取消</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>已受理</source>
+            <translation>Received</translation>
+        </message>
+        <message>
             <source>已告知对界定有异议可向国家有关部门投诉</source>
             <translation>Told that objections to the determination can be raised with the relevant state authorities</translation>
         </message>
@@ -1572,8 +2851,20 @@
             <translation>Returned</translation>
         </message>
         <message>
+            <source>已回电</source>
+            <translation>Called back</translation>
+        </message>
+        <message>
             <source>已回访</source>
             <translation>Follow-up done</translation>
+        </message>
+        <message>
+            <source>已培训</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <source>已处理</source>
+            <translation>Handled</translation>
         </message>
         <message>
             <source>已完成</source>
@@ -1582,6 +2873,14 @@
         <message>
             <source>已批准</source>
             <translation>Approved</translation>
+        </message>
+        <message>
+            <source>已核查</source>
+            <translation>Checked</translation>
+        </message>
+        <message>
+            <source>已派工</source>
+            <translation>Assigned</translation>
         </message>
         <message>
             <source>已申请</source>
@@ -1596,8 +2895,24 @@
             <translation>Registered</translation>
         </message>
         <message>
+            <source>已考核</source>
+            <translation>Assessed</translation>
+        </message>
+        <message>
+            <source>已转投诉</source>
+            <translation>Escalated to complaint</translation>
+        </message>
+        <message>
+            <source>已通知销售</source>
+            <translation>Sales informed</translation>
+        </message>
+        <message>
             <source>已驳回</source>
             <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>已验收</source>
+            <translation>Inspected</translation>
         </message>
         <message>
             <source>常量喷雾</source>
@@ -1608,8 +2923,32 @@
             <translation>Annual survey</translation>
         </message>
         <message>
+            <source>应回访日期</source>
+            <translation>Due date</translation>
+        </message>
+        <message>
+            <source>废弃物处置</source>
+            <translation>Waste disposal</translation>
+        </message>
+        <message>
+            <source>建档人</source>
+            <translation>Added by</translation>
+        </message>
+        <message>
+            <source>建档日期</source>
+            <translation>Date added</translation>
+        </message>
+        <message>
+            <source>开始时间</source>
+            <translation>Start time</translation>
+        </message>
+        <message>
             <source>开始调查</source>
             <translation>Start investigation</translation>
+        </message>
+        <message>
+            <source>待回访</source>
+            <translation>Pending</translation>
         </message>
         <message>
             <source>很不满意</source>
@@ -1618,6 +2957,18 @@
         <message>
             <source>很满意</source>
             <translation>Very satisfied</translation>
+        </message>
+        <message>
+            <source>得分</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>微乳剂</source>
+            <translation>Microemulsion (ME)</translation>
+        </message>
+        <message>
+            <source>微囊悬浮剂</source>
+            <translation>Capsule suspension (CS)</translation>
         </message>
         <message>
             <source>总体满意度</source>
@@ -1636,12 +2987,44 @@
             <translation>General manager's opinion</translation>
         </message>
         <message>
+            <source>恢复合作</source>
+            <translation>Reactivate</translation>
+        </message>
+        <message>
+            <source>恢复销售</source>
+            <translation>Resume sales</translation>
+        </message>
+        <message>
+            <source>悬浮剂</source>
+            <translation>Suspension concentrate (SC)</translation>
+        </message>
+        <message>
             <source>意见和建议</source>
             <translation>Comments and suggestions</translation>
         </message>
         <message>
+            <source>所在地区</source>
+            <translation>Region</translation>
+        </message>
+        <message>
             <source>批准退换货</source>
             <translation>Approve return/exchange</translation>
+        </message>
+        <message>
+            <source>批次到期提前提醒（天）</source>
+            <translation>Warn before batch expiry (days)</translation>
+        </message>
+        <message>
+            <source>承诺与派工</source>
+            <translation>Promise and assignment</translation>
+        </message>
+        <message>
+            <source>承诺回电日期</source>
+            <translation>Promised call-back date</translation>
+        </message>
+        <message>
+            <source>承诺回电时间</source>
+            <translation>Promised call-back time</translation>
         </message>
         <message>
             <source>投诉</source>
@@ -1668,8 +3051,16 @@
             <translation>Complaint details</translation>
         </message>
         <message>
+            <source>投诉反馈后回访（天内）</source>
+            <translation>Follow-up after complaint feedback (within days)</translation>
+        </message>
+        <message>
             <source>投诉处理</source>
             <translation>Complaint handling</translation>
+        </message>
+        <message>
+            <source>投诉处理后回访</source>
+            <translation>Follow-up after complaint</translation>
         </message>
         <message>
             <source>投诉性质</source>
@@ -1704,6 +3095,10 @@
             <translation>Exchange</translation>
         </message>
         <message>
+            <source>接听人</source>
+            <translation>Taken by</translation>
+        </message>
+        <message>
             <source>擦拭</source>
             <translation>Wiping</translation>
         </message>
@@ -1712,12 +3107,24 @@
             <translation>tube</translation>
         </message>
         <message>
+            <source>收货联系人</source>
+            <translation>Receiving contact</translation>
+        </message>
+        <message>
             <source>改进措施</source>
             <translation>Improvement measures</translation>
         </message>
         <message>
             <source>数量</source>
             <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>数量不足</source>
+            <translation>Short quantity</translation>
+        </message>
+        <message>
+            <source>施药人</source>
+            <translation>Applied by</translation>
         </message>
         <message>
             <source>施药方法</source>
@@ -1734,6 +3141,30 @@
         <message>
             <source>无需退回</source>
             <translation>No return needed</translation>
+        </message>
+        <message>
+            <source>是否专柜加锁、阴凉干燥避光、与食品饲料隔离、有无专人管理</source>
+            <translation>Locked cabinet? Cool, dry and dark? Kept apart from food and feed? A person in charge?</translation>
+        </message>
+        <message>
+            <source>是否档案联系人</source>
+            <translation>Contact on file</translation>
+        </message>
+        <message>
+            <source>有害生物防制公司</source>
+            <translation>Pest control company</translation>
+        </message>
+        <message>
+            <source>有效成分</source>
+            <translation>Active ingredient</translation>
+        </message>
+        <message>
+            <source>有效成分含量</source>
+            <translation>Active ingredient content</translation>
+        </message>
+        <message>
+            <source>有效期至</source>
+            <translation>Expires</translation>
         </message>
         <message>
             <source>服务人员</source>
@@ -1776,6 +3207,14 @@
             <translation>Service type</translation>
         </message>
         <message>
+            <source>本公司售后服务人员</source>
+            <translation>Our after-sales staff</translation>
+        </message>
+        <message>
+            <source>本公司销售人员</source>
+            <translation>Our sales staff</translation>
+        </message>
+        <message>
             <source>本机代码</source>
             <translation>Computer code</translation>
         </message>
@@ -1784,12 +3223,48 @@
             <translation>Computer user</translation>
         </message>
         <message>
+            <source>机关事业单位</source>
+            <translation>Government or public institution</translation>
+        </message>
+        <message>
+            <source>杀虫剂</source>
+            <translation>Insecticide</translation>
+        </message>
+        <message>
+            <source>杀鼠剂</source>
+            <translation>Rodenticide</translation>
+        </message>
+        <message>
+            <source>来电</source>
+            <translation>Call</translation>
+        </message>
+        <message>
+            <source>来电人</source>
+            <translation>Caller</translation>
+        </message>
+        <message>
+            <source>来电号码</source>
+            <translation>Caller's number</translation>
+        </message>
+        <message>
+            <source>来电日期</source>
+            <translation>Call date</translation>
+        </message>
+        <message>
+            <source>来电时间</source>
+            <translation>Call time</translation>
+        </message>
+        <message>
             <source>查看的产品</source>
             <translation>Products checked</translation>
         </message>
         <message>
             <source>查看的产品及批次</source>
             <translation>Products and batches checked</translation>
+        </message>
+        <message>
+            <source>核查完毕</source>
+            <translation>Mark as checked</translation>
         </message>
         <message>
             <source>桶</source>
@@ -1808,8 +3283,40 @@
             <translation>mL</translation>
         </message>
         <message>
+            <source>气雾剂</source>
+            <translation>Aerosol (AE)</translation>
+        </message>
+        <message>
+            <source>水乳剂</source>
+            <translation>Emulsion, oil in water (EW)</translation>
+        </message>
+        <message>
+            <source>派工</source>
+            <translation>Assign</translation>
+        </message>
+        <message>
+            <source>派工人员</source>
+            <translation>Assigned staff</translation>
+        </message>
+        <message>
             <source>浸泡</source>
             <translation>Soaking</translation>
+        </message>
+        <message>
+            <source>消杀药品使用知识培训记录</source>
+            <translation>Training Record: Use of Disinfection and Pest-control Products</translation>
+        </message>
+        <message>
+            <source>消毒剂</source>
+            <translation>Disinfectant</translation>
+        </message>
+        <message>
+            <source>液剂</source>
+            <translation>Liquid</translation>
+        </message>
+        <message>
+            <source>清洗后破坏处理</source>
+            <translation>Rinsed and destroyed</translation>
         </message>
         <message>
             <source>滞留喷洒</source>
@@ -1832,8 +3339,16 @@
             <translation>Satisfaction survey register</translation>
         </message>
         <message>
+            <source>烟剂</source>
+            <translation>Smoke generator (FU)</translation>
+        </message>
+        <message>
             <source>热烟雾</source>
             <translation>Thermal fogging</translation>
+        </message>
+        <message>
+            <source>热线保障单</source>
+            <translation>Hotline tickets</translation>
         </message>
         <message>
             <source>熏蒸</source>
@@ -1842,6 +3357,14 @@
         <message>
             <source>片</source>
             <translation>tablet</translation>
+        </message>
+        <message>
+            <source>片剂</source>
+            <translation>Tablet</translation>
+        </message>
+        <message>
+            <source>物业管理单位</source>
+            <translation>Property management</translation>
         </message>
         <message>
             <source>状态</source>
@@ -1872,8 +3395,16 @@
             <translation>Bottle</translation>
         </message>
         <message>
+            <source>生产企业</source>
+            <translation>Manufacturer</translation>
+        </message>
+        <message>
             <source>生产批号</source>
             <translation>Batch No.</translation>
+        </message>
+        <message>
+            <source>生产日期</source>
+            <translation>Production date</translation>
         </message>
         <message>
             <source>用量</source>
@@ -1896,6 +3427,10 @@
             <translation>Phone</translation>
         </message>
         <message>
+            <source>电话响应时限</source>
+            <translation>Phone response deadline</translation>
+        </message>
+        <message>
             <source>电话询问</source>
             <translation>By phone</translation>
         </message>
@@ -1916,6 +3451,10 @@
             <translation>Determination date</translation>
         </message>
         <message>
+            <source>疾病预防控制机构</source>
+            <translation>Disease control centre (CDC)</translation>
+        </message>
+        <message>
             <source>登记回收的调查表</source>
             <translation>Register returned survey</translation>
         </message>
@@ -1924,8 +3463,20 @@
             <translation>Registration date</translation>
         </message>
         <message>
+            <source>登记考核结果</source>
+            <translation>Record assessment results</translation>
+        </message>
+        <message>
             <source>登记证号</source>
             <translation>Registration No.</translation>
+        </message>
+        <message>
+            <source>登记证号/批准文号</source>
+            <translation>Registration / approval No.</translation>
+        </message>
+        <message>
+            <source>登记验收结果</source>
+            <translation>Record inspection result</translation>
         </message>
         <message>
             <source>白蚁</source>
@@ -1948,8 +3499,16 @@
             <translation>Dilution / concentration</translation>
         </message>
         <message>
+            <source>空容器处置</source>
+            <translation>Empty container disposal</translation>
+        </message>
+        <message>
             <source>符合要求</source>
             <translation>Compliant</translation>
+        </message>
+        <message>
+            <source>简称</source>
+            <translation>Short name</translation>
         </message>
         <message>
             <source>管理者代表</source>
@@ -1972,6 +3531,14 @@
             <translation>Case</translation>
         </message>
         <message>
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>粉剂</source>
+            <translation>Dustable powder (DP)</translation>
+        </message>
+        <message>
             <source>粉剂喷撒</source>
             <translation>Dusting</translation>
         </message>
@@ -1988,6 +3555,14 @@
             <translation>Handled by</translation>
         </message>
         <message>
+            <source>结束时间</source>
+            <translation>End time</translation>
+        </message>
+        <message>
+            <source>缺考</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
             <source>罐</source>
             <translation>can</translation>
         </message>
@@ -1998,6 +3573,14 @@
         <message>
             <source>网络</source>
             <translation>Online</translation>
+        </message>
+        <message>
+            <source>考核答卷</source>
+            <translation>Answers</translation>
+        </message>
+        <message>
+            <source>考核结果</source>
+            <translation>Result</translation>
         </message>
         <message>
             <source>职务/部门</source>
@@ -2014,6 +3597,10 @@
         <message>
             <source>联系电话</source>
             <translation>Contact phone</translation>
+        </message>
+        <message>
+            <source>胶饵</source>
+            <translation>Gel bait</translation>
         </message>
         <message>
             <source>胶饵点施</source>
@@ -2068,6 +3655,34 @@
             <translation>Customer surveyed</translation>
         </message>
         <message>
+            <source>规格</source>
+            <translation>Pack size</translation>
+        </message>
+        <message>
+            <source>计划中</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <source>计量单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>记录中</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>记录人</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>记录日期</source>
+            <translation>Record date</translation>
+        </message>
+        <message>
+            <source>记录编号</source>
+            <translation>Record No.</translation>
+        </message>
+        <message>
             <source>调查中</source>
             <translation>Under investigation</translation>
         </message>
@@ -2108,6 +3723,14 @@
             <translation>Survey No.</translation>
         </message>
         <message>
+            <source>负责销售</source>
+            <translation>Sales rep</translation>
+        </message>
+        <message>
+            <source>质量异议</source>
+            <translation>Quality objection</translation>
+        </message>
+        <message>
             <source>质量异议：作出处理意见（小时）</source>
             <translation>Quality objection: handling opinion (hours)</translation>
         </message>
@@ -2128,12 +3751,28 @@
             <translation>Place of purchase</translation>
         </message>
         <message>
+            <source>贮存情况</source>
+            <translation>Storage</translation>
+        </message>
+        <message>
+            <source>贮存情况说明</source>
+            <translation>Storage notes</translation>
+        </message>
+        <message>
+            <source>贮存条件</source>
+            <translation>Storage conditions</translation>
+        </message>
+        <message>
             <source>费用承担</source>
             <translation>Costs borne by</translation>
         </message>
         <message>
             <source>超低容量喷雾</source>
             <translation>Ultra-low-volume spraying</translation>
+        </message>
+        <message>
+            <source>跟进情况</source>
+            <translation>Progress</translation>
         </message>
         <message>
             <source>跳蚤</source>
@@ -2150,6 +3789,10 @@
         <message>
             <source>远程回访</source>
             <translation>Remote follow-up</translation>
+        </message>
+        <message>
+            <source>退回供货单位回收</source>
+            <translation>Returned to the supplier</translation>
         </message>
         <message>
             <source>退回重新调查</source>
@@ -2184,8 +3827,20 @@
             <translation>Return and refund</translation>
         </message>
         <message>
+            <source>适用对象/场所</source>
+            <translation>Targets / places of use</translation>
+        </message>
+        <message>
+            <source>通知的销售人员</source>
+            <translation>Sales rep informed</translation>
+        </message>
+        <message>
             <source>邮件</source>
             <translation>Email</translation>
+        </message>
+        <message>
+            <source>配送/补货</source>
+            <translation>Delivery / restocking</translation>
         </message>
         <message>
             <source>配送及时性</source>
@@ -2196,8 +3851,24 @@
             <translation>Delivery time (hours)</translation>
         </message>
         <message>
+            <source>采购单位</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>问题</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>问题描述</source>
+            <translation>Description</translation>
+        </message>
+        <message>
             <source>问题照片</source>
             <translation>Photos of the problem</translation>
+        </message>
+        <message>
+            <source>问题类型</source>
+            <translation>Problem type</translation>
         </message>
         <message>
             <source>问题解决效果</source>
@@ -2210,6 +3881,26 @@
         <message>
             <source>难以界定（退回公司质量部门鉴定）</source>
             <translation>Undetermined (referred to company quality department)</translation>
+        </message>
+        <message>
+            <source>颗粒剂</source>
+            <translation>Granules (GR)</translation>
+        </message>
+        <message>
+            <source>食品生产经营单位</source>
+            <translation>Food producer or retailer</translation>
+        </message>
+        <message>
+            <source>餐饮单位</source>
+            <translation>Restaurant or canteen</translation>
+        </message>
+        <message>
+            <source>饵剂</source>
+            <translation>Bait</translation>
+        </message>
+        <message>
+            <source>驱避剂</source>
+            <translation>Repellent</translation>
         </message>
         <message>
             <source>驳回申请</source>
@@ -2232,6 +3923,18 @@
             <translation>Failed inspection: phone response (hours)</translation>
         </message>
         <message>
+            <source>验收人</source>
+            <translation>Inspected by</translation>
+        </message>
+        <message>
+            <source>验收合格</source>
+            <translation>Passed inspection</translation>
+        </message>
+        <message>
+            <source>验收情况说明</source>
+            <translation>Inspection notes</translation>
+        </message>
+        <message>
             <source>验收数量不足</source>
             <translation>Short quantity on receipt</translation>
         </message>
@@ -2242,6 +3945,14 @@
         <message>
             <source>验收数量不足：电话响应（小时）</source>
             <translation>Short quantity: phone response (hours)</translation>
+        </message>
+        <message>
+            <source>验收日期</source>
+            <translation>Inspection date</translation>
+        </message>
+        <message>
+            <source>验收结果</source>
+            <translation>Inspection result</translation>
         </message>
         <message>
             <source>鼠类</source>
@@ -2255,8 +3966,20 @@
             <translation>id must be a UUID</translation>
         </message>
         <message>
+            <source>{column} 列有内容，但这一列没有列名</source>
+            <translation>Column {column} has data but no column name</translation>
+        </message>
+        <message>
             <source>{product} 等 {n} 项</source>
             <translation>{product} and others ({n} items)</translation>
+        </message>
+        <message>
+            <source>{register}中有 {n} 条名为“{name}”的记录，无法确定更新哪一条</source>
+            <translation>{register} has {n} records named "{name}"; cannot tell which one to update</translation>
+        </message>
+        <message>
+            <source>“{name}”已登记过；同名的人请加注部门，如 {name}（保洁部）</source>
+            <translation>"{name}" is already listed; for people with the same name, add the department, e.g. {name} (Cleaning)</translation>
         </message>
         <message>
             <source>“{value}”不是可选项；可选：{choices}</source>
@@ -2295,8 +4018,20 @@
             <translation>Must not be earlier than {label} ({date})</translation>
         </message>
         <message>
+            <source>不能早于生产日期（{date}）</source>
+            <translation>Must not be earlier than the production date ({date})</translation>
+        </message>
+        <message>
             <source>不能晚于今天（{today}）</source>
             <translation>Must not be later than today ({today})</translation>
+        </message>
+        <message>
+            <source>与第 {row} 行重复：同一客户、产品、生产批号和发货日期只能填写一行</source>
+            <translation>Duplicate of row {row}: enter only one row per customer, product, batch number and shipping date</translation>
+        </message>
+        <message>
+            <source>与第 {row} 行重复：同名的只能填写一行</source>
+            <translation>Duplicate of row {row}: enter only one row per name</translation>
         </message>
         <message>
             <source>修订内容与 content_hash 不符</source>
@@ -2315,6 +4050,10 @@
             <translation>incomplete revision entry</translation>
         </message>
         <message>
+            <source>列“{name}”重复（另见 {other} 列）</source>
+            <translation>Column "{name}" appears twice (see also column {other})</translation>
+        </message>
+        <message>
             <source>协商处理时限不能短于电话响应时限</source>
             <translation>Must not be shorter than the phone response time</translation>
         </message>
@@ -2325,6 +4064,10 @@
         <message>
             <source>只能删除尚未完成、也没有后续记录的草稿；已完成的记录须存档</source>
             <translation>Only a draft that is not completed and has no follow-up records can be deleted; completed records are kept in the archive</translation>
+        </message>
+        <message>
+            <source>只能有一位主要联系人</source>
+            <translation>There can be only one primary contact</translation>
         </message>
         <message>
             <source>同一处签字出现两次</source>
@@ -2363,6 +4106,10 @@
             <translation>Enter the amount when the customer pays</translation>
         </message>
         <message>
+            <source>客户档案中已有同名单位（{number}），请勿重复建档</source>
+            <translation>The customer register already has a customer with this name ({number}); do not register it twice</translation>
+        </message>
+        <message>
             <source>导入</source>
             <translation>Imported</translation>
         </message>
@@ -2381,6 +4128,26 @@
         <message>
             <source>属于质量问题的，须附质量问题照片</source>
             <translation>For a quality problem, photos of the problem must be attached</translation>
+        </message>
+        <message>
+            <source>工作表“{sheet}” 第 {row} 行 {column} 列（{label}）：{message}</source>
+            <translation>Sheet "{sheet}", row {row}, column {column} ({label}): {message}</translation>
+        </message>
+        <message>
+            <source>工作表“{sheet}” 第 {row} 行（{label}）：{message}</source>
+            <translation>Sheet "{sheet}", row {row} ({label}): {message}</translation>
+        </message>
+        <message>
+            <source>工作表“{sheet}” 第 {row} 行：{message}</source>
+            <translation>Sheet "{sheet}", row {row}: {message}</translation>
+        </message>
+        <message>
+            <source>工作表“{sheet}”：{message}</source>
+            <translation>Sheet "{sheet}": {message}</translation>
+        </message>
+        <message>
+            <source>已有同一客户、产品、生产批号和发货日期的发货记录，跳过</source>
+            <translation>A delivery with the same customer, product, batch number and shipping date already exists; skipped</translation>
         </message>
         <message>
             <source>应为 1 到 {max} 之间的整数</source>
@@ -2427,6 +4194,46 @@
             <translation>Required</translation>
         </message>
         <message>
+            <source>批号 {batch}：发货记录中没有此批号</source>
+            <translation>Batch {batch}: not found in the deliveries</translation>
+        </message>
+        <message>
+            <source>批号 {batch}：发货记录（{delivery}）没有有效期</source>
+            <translation>Batch {batch}: the delivery ({delivery}) has no expiry date</translation>
+        </message>
+        <message>
+            <source>批号 {batch}：有效期至 {expiry}（未填使用日期，无法判断是否过期）</source>
+            <translation>Batch {batch}: expires {expiry} (no date of use given, so it cannot be told whether it had expired)</translation>
+        </message>
+        <message>
+            <source>批号 {batch}：有效期至 {expiry}，使用时（{day}）已过期 {days} 天</source>
+            <translation>Batch {batch}: expires {expiry}; {days} day(s) past expiry when used ({day})</translation>
+        </message>
+        <message>
+            <source>批号 {batch}：有效期至 {expiry}，使用时（{day}）未过期</source>
+            <translation>Batch {batch}: expires {expiry}; within expiry when used ({day})</translation>
+        </message>
+        <message>
+            <source>批号 {batch}：有效期至 {expiry}，投诉登记时（{day}）已过期 {days} 天</source>
+            <translation>Batch {batch}: expires {expiry}; {days} day(s) past expiry when the complaint was registered ({day})</translation>
+        </message>
+        <message>
+            <source>批号 {batch}：有效期至 {expiry}，投诉登记时（{day}）未过期</source>
+            <translation>Batch {batch}: expires {expiry}; within expiry when the complaint was registered ({day})</translation>
+        </message>
+        <message>
+            <source>批号 {batch}：有效期至 {expiry}，申请退换货时（{day}）已过期 {days} 天</source>
+            <translation>Batch {batch}: expires {expiry}; {days} day(s) past expiry when the return was requested ({day})</translation>
+        </message>
+        <message>
+            <source>批号 {batch}：有效期至 {expiry}，申请退换货时（{day}）未过期</source>
+            <translation>Batch {batch}: expires {expiry}; within expiry when the return was requested ({day})</translation>
+        </message>
+        <message>
+            <source>找不到文件：{path}</source>
+            <translation>File not found: {path}</translation>
+        </message>
+        <message>
             <source>投诉资料须在关闭后保存五年，不能删除（可删除日期：{date}）</source>
             <translation>Complaint records must be kept for five years after closing and cannot be deleted (can be deleted from {date})</translation>
         </message>
@@ -2439,8 +4246,16 @@
             <translation>Duplicate id in the file</translation>
         </message>
         <message>
+            <source>文件中没有可导入的工作表：应有“{sheets}”（请使用本程序生成的导入模板）</source>
+            <translation>The file has no sheets to import: expected "{sheets}" (use the import template created by this program)</translation>
+        </message>
+        <message>
             <source>文件中编号重复</source>
             <translation>Duplicate number in the file</translation>
+        </message>
+        <message>
+            <source>无法读取文件：不是有效的 Excel 工作簿（.xlsx）（{reason}）</source>
+            <translation>Cannot read the file: not a valid Excel workbook (.xlsx) ({reason})</translation>
         </message>
         <message>
             <source>日期无效：{year} 年 {month} 月没有 {day} 日</source>
@@ -2475,6 +4290,10 @@
             <translation>At most {places} decimal places</translation>
         </message>
         <message>
+            <source>未知的列“{name}”：列名须与导入模板一致</source>
+            <translation>Unknown column "{name}": column names must match the import template</translation>
+        </message>
+        <message>
             <source>未知的字段“{key}”</source>
             <translation>Unknown field "{key}"</translation>
         </message>
@@ -2499,12 +4318,44 @@
             <translation>The company pays the shipping for this kind of return</translation>
         </message>
         <message>
+            <source>没有名为“{name}”的{kind}：请在“{sheet}”工作表中填写，或先在程序中建档</source>
+            <translation>No {kind} named "{name}": add it on the "{sheet}" sheet, or create it in the program first</translation>
+        </message>
+        <message>
+            <source>没有名为“{name}”的产品：请在“{sheet}”工作表中填写该产品，或填写本行的保质期（月）</source>
+            <translation>No product named "{name}": add the product on the "{sheet}" sheet, or fill in the shelf life (months) on this row</translation>
+        </message>
+        <message>
+            <source>没有名为“{name}”的客户：请在“{sheet}”工作表中填写该单位，或先在客户档案中建档</source>
+            <translation>No customer named "{name}": add the customer on the "{sheet}" sheet, or add it to the customer register first</translation>
+        </message>
+        <message>
             <source>状态记录不完整</source>
             <translation>Incomplete status history</translation>
         </message>
         <message>
             <source>离开时间不能早于到达时间（{time}）</source>
             <translation>Must not be earlier than the arrival time ({time})</translation>
+        </message>
+        <message>
+            <source>第 {number} 题是判断题，只能填对（A）或错（B）</source>
+            <translation>Question {number} is a true/false question: answer A (true) or B (false)</translation>
+        </message>
+        <message>
+            <source>第 {number} 题没有选项 {letter}</source>
+            <translation>Question {number} has no option {letter}</translation>
+        </message>
+        <message>
+            <source>答卷中的“{char}”不是选项字母（A～D，判断题填对或错）</source>
+            <translation>"{char}" in the answers is not an option letter (A–D; for true/false questions, A = true, B = false)</translation>
+        </message>
+        <message>
+            <source>答卷有 {n} 个答案，考核共 {total} 题</source>
+            <translation>The answers contain {n} answer(s), but the assessment has {total} questions</translation>
+        </message>
+        <message>
+            <source>签到人不在参加人员名单中，请先登记并保存</source>
+            <translation>The person signing in is not on the attendee list; add them and save first</translation>
         </message>
         <message>
             <source>签字与记录内容不符</source>
@@ -2527,12 +4378,24 @@
             <translation>signer's role is too long</translation>
         </message>
         <message>
+            <source>结束时间应晚于开始时间（{time}）</source>
+            <translation>Must be later than the start time ({time})</translation>
+        </message>
+        <message>
             <source>编号 {number} 已被另一条记录使用</source>
             <translation>Number {number} is already used by another record</translation>
         </message>
         <message>
             <source>缺少图片内容（content_base64）</source>
             <translation>Image content missing (content_base64)</translation>
+        </message>
+        <message>
+            <source>缺少必填列“{name}”</source>
+            <translation>Required column "{name}" is missing</translation>
+        </message>
+        <message>
+            <source>考核题库有误，无法评分：{error}</source>
+            <translation>The assessment question bank has an error, so the answers cannot be scored: {error}</translation>
         </message>
         <message>
             <source>至少填写 {n} 行</source>
@@ -2555,8 +4418,24 @@
             <translation>please sign first</translation>
         </message>
         <message>
+            <source>请填写已通知的销售人员</source>
+            <translation>Enter the sales rep who was informed</translation>
+        </message>
+        <message>
             <source>请填写签字人姓名</source>
             <translation>please enter the signer's name</translation>
+        </message>
+        <message>
+            <source>请填写考核得分或答卷（未参加考核填“缺考”）</source>
+            <translation>Enter the score or the answers (for someone who missed the assessment, type "absent" in the answers)</translation>
+        </message>
+        <message>
+            <source>请承诺具体的回电时间</source>
+            <translation>Promise a specific call-back time</translation>
+        </message>
+        <message>
+            <source>请登记参加人员</source>
+            <translation>Enter the attendees</translation>
         </message>
         <message>
             <source>费用由公司承担时，客户承担金额应为空或 0</source>

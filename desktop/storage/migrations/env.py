@@ -3,10 +3,10 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from desktop.storage.schema import Base
+from desktop.storage.schema import full_metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = full_metadata()
 
 
 def run() -> None:
