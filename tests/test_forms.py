@@ -200,3 +200,29 @@ def test_search_in_each_register(tmp_path):
         assert set(row.cells) == set(SPECS[kind].register)
         assert ctx.records.search(kind, row.number) == [row]
     ctx.close()
+
+
+def test_a_delivery_leads_to_its_use_record_and_to_a_complaint_about_its_acceptance(tmp_path):
+    ctx = context(tmp_path)
+    svc = ctx.records
+    obj = example_object("delivery", TODAY)
+    obj.update(acceptance_result="数量不足", acceptance_note="到货 36 箱，送货单 40 箱。")
+    (delivery,) = import_records(svc, [obj])
+
+    raw, link = svc.follow_on("delivery", delivery.id, "use-record")
+    assert (raw["customer_unit"], raw["product_name"], raw["batch_no"], raw["delivery_number"]) == (
+        obj["customer_unit"], obj["product_name"], obj["batch_no"], delivery.number)
+    raw.update(storage_state="符合要求")
+    used = svc.create("use-record", raw, source=link)
+
+    raw, link = svc.follow_on("delivery", delivery.id, "complaint")
+    assert raw["category"] == "验收数量不足" and raw["reason"] == "到货 36 箱，送货单 40 箱。"
+    assert raw["complainant_unit"] == obj["customer_unit"]
+    assert raw["items"] == [{"product_name": obj["product_name"], "batch_no": obj["batch_no"], "unit": obj["unit"],
+                             "quantity": obj["quantity"]}]
+    raw.update(channel="电话", severity="一般投诉", complainant_name="张丽", complainant_phone="13912345678",
+               receiver=raw.get("receiver") or "王测试")
+    complaint = svc.create("complaint", raw, source=link)
+    assert {(x.kind, x.number) for x in svc.linked("delivery", delivery.id)} >= {
+        ("use-record", used.number), ("complaint", complaint.number)}
+    ctx.close()

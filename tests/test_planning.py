@@ -15,6 +15,7 @@ from desktop.domain import followup_rules as rules
 from desktop.domain.forms import SPECS
 from desktop.domain.links import _jsonish, follow_on_values
 from desktop.domain.records import to_json
+from desktop.domain.validation import ValidationFailed
 from desktop.services.demo import demo_objects
 from desktop.services.planning import EXPIRED_NOTE
 from desktop.services.transfer import import_records
@@ -259,6 +260,34 @@ def test_a_complaint_fed_back_plans_one_call_back(service) -> None:
     # Saved again while 已反馈: still one call back.
     service.update("complaint", fed.id, _edited(fed))
     assert service.count("followup") == 1
+
+
+def test_the_call_back_done_revisits_the_complaint(service) -> None:
+    complaint = _complaint_at(service, c.HANDLING)
+    raw = _edited(complaint, feedback_date="2026-03-18", feedback_content="已更换同批次产品并说明原因。",
+                  appeal_notice_given=True)
+    fed = service.transition("complaint", complaint.id, c.FED_BACK, raw)
+    (link,) = [lk for lk in service.linked("complaint", fed.id) if lk.kind == "followup"]
+    call = service.get("followup", link.id)
+    done = _jsonish("followup", call.values)
+    done.update(way="电话", done_date=TODAY.isoformat(), result_note="电话回访，更换后的产品使用正常。")
+
+    # The complainant's opinion is what the complaint's 已回访 needs: the visit asks for it.
+    with pytest.raises(ValidationFailed) as refused:
+        service.transition("followup", call.id, fu.DONE, done)
+    assert [i.path for i in refused.value.issues] == ["customer_opinion"]
+    assert service.get("complaint", fed.id).status == c.FED_BACK
+
+    done["customer_opinion"] = "满意，感谢及时处理。"
+    service.transition("followup", call.id, fu.DONE, done, by="何雪")
+    revisited = service.get("complaint", fed.id)
+    f = revisited.values.fields
+    assert revisited.status == c.REVISITED
+    assert (f["revisit_date"], f["revisit_result"], f["complainant_opinion"]) == (
+        TODAY, "电话回访，更换后的产品使用正常。", "满意，感谢及时处理。")
+    # Moved by the visit, in the name of the staff who made it.
+    assert revisited.events[-1].note == f"由回访 {call.number} 完成"
+    assert revisited.events[-1].by == call.values.fields["assigned_staff"]
 
 
 def test_a_planning_failure_rolls_back_with_the_record(service, monkeypatch) -> None:

@@ -63,6 +63,8 @@ SPEC = FormSpec(
                 Field("way", "回访方式", T.CHOICE, choices=WAYS),
                 Field("done_date", "回访日期", T.DATE),
                 Field("result_note", "回访记录", T.LONGTEXT, span=2),
+                Field("customer_opinion", "客户意见", T.LONGTEXT, span=2,
+                      help="投诉处理后回访：投诉人对处理结果的意见，完成后写入投诉单的“投诉人意见”"),
             ),
         ),
     ),

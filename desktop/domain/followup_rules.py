@@ -39,6 +39,14 @@ def _followup(v: RecordValues, today: dt.date) -> list[Issue]:
                      today=today.isoformat())
 
 
+def _opinion_of_complainant(v: RecordValues, today: dt.date) -> list[Issue]:
+    """A complaint's call back records what the complainant thinks of the handling: it becomes the
+    complaint's 投诉人意见 when the complaint is revisited (``services.planning``)."""
+    if v.fields.get("followup_type") == fu.COMPLAINT_CALLBACK and not v.fields.get("customer_opinion"):
+        return [Issue("customer_opinion", QT_TRANSLATE_NOOP(MESSAGES, "投诉处理后回访须记录投诉人的意见"))]
+    return []
+
+
 def visit_due(delivery_date: dt.date, interval_months: int, after: dt.date | None = None) -> dt.date:
     """The first date of the delivery's visit schedule (delivery date + k × interval, k ≥ 1) that
     is later than ``after`` (``None``: the first visit)."""
@@ -111,7 +119,7 @@ WORKFLOW = Workflow(
     final=(fu.DONE, fu.CANCELLED),
     transitions=(
         Transition(fu.PLANNED, fu.DONE, "回访完成", requires=("way", "done_date", "result_note"),
-                   date_defaults=("done_date",)),
+                   check=_opinion_of_complainant, date_defaults=("done_date",)),
         Transition(fu.PLANNED, fu.CANCELLED, "取消回访", requires=("result_note",)),
     ),
 )

@@ -133,12 +133,41 @@ def _followup_to_service(v: dict[str, Any], today: dt.date, staff: str, record: 
 
 REMOTE_WAYS = ("电话", "邮件", "网络")
 
+
+def _delivery_to_use_record(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+    """How the customer stores, uses and disposes of a delivery (source 六(五)), for that batch."""
+    return {
+        "customer_unit": v.get("customer_unit"),
+        "delivery_number": record.number,
+        "record_date": today.isoformat(),
+        "product_name": v.get("product_name"),
+        "batch_no": v.get("batch_no"),
+        "recorded_by": staff,
+    }
+
+
+def _delivery_to_complaint(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+    """A complaint about a delivered batch: 验收数量不足 / 验收不合格 from the acceptance result."""
+    category = {"数量不足": "验收数量不足", "验收不合格": "验收不合格"}.get(v.get("acceptance_result") or "")
+    return {
+        "received_date": today.isoformat(),
+        "receiver": staff,
+        "category": category,
+        "complainant_unit": v.get("customer_unit"),
+        "complainant_name": v.get("contact_name"),
+        "complainant_phone": v.get("contact_phone"),
+        "items": [{"product_name": v.get("product_name"), "batch_no": v.get("batch_no"), "unit": v.get("unit"),
+                   "quantity": v.get("quantity") if category else None}],
+        "reason": v.get("acceptance_note") if category else None,
+    }
+
 Prefill = Callable[[dict[str, Any], dt.date, str, Record], dict[str, Any]]
 FOLLOW_ONS: dict[str, dict[str, Prefill]] = {
     "complaint": {"return-request": _complaint_to_return, "service-report": _complaint_to_service},
     "service-report": {"survey": _service_to_survey},
     "ticket": {"complaint": _ticket_to_complaint},
     "followup": {"service-report": _followup_to_service},
+    "delivery": {"use-record": _delivery_to_use_record, "complaint": _delivery_to_complaint},
 }
 
 

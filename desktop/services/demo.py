@@ -305,6 +305,7 @@ def _desk_example(kind: str, rng: random.Random, today: dt.date) -> dict[str, An
             "contact_phone": UNITS[0][2], "product_name": PRODUCTS[0][0], "batch_no": PRODUCTS[0][3],
             "way": "电话", "done_date": (today - dt.timedelta(days=2)).isoformat(),
             "result_note": "产品使用正常，客户无新需求。",
+            "customer_opinion": "对供货和服务满意。",
         }
     if kind == "training":
         obj = training_object(rng, today, tr.ASSESSED, customers[0], PEOPLE, STAFF, 10)

@@ -34,7 +34,8 @@ from ..domain import followup as fu
 from ..domain import followup_rules as rules
 from ..domain.links import Link
 from ..domain.records import Record, new_id
-from ..domain.validation import check_record
+from ..domain.validation import ValidationFailed, check_record
+from ..domain.workflow import TransitionRefused
 from ..storage.schema import MODELS
 from ..storage.settings import load_settings
 
@@ -153,9 +154,15 @@ def _move(service: RecordService, s: Session, row: Any, delivery: Record, due: d
 
 
 def _followup_saved(service: RecordService, s: Session, record: Record, before: str | None) -> None:
-    """A delivery's return visit completed: plan the next one of its schedule."""
+    """A delivery's return visit completed: plan the next one of its schedule.  A complaint's call
+    back completed: the complaint is revisited."""
     v = record.values.fields
-    if before != fu.PLANNED or record.status != fu.DONE or v.get("followup_type") != fu.DELIVERY_VISIT:
+    if before != fu.PLANNED or record.status != fu.DONE:
+        return
+    if v.get("followup_type") == fu.COMPLAINT_CALLBACK:
+        _complaint_revisited(service, s, record)
+        return
+    if v.get("followup_type") != fu.DELIVERY_VISIT:
         return
     if record.source_kind != de.SPEC.kind or not record.source_id:
         return  # entered by hand, not from a delivery: nothing to schedule from
@@ -175,6 +182,34 @@ def _followup_saved(service: RecordService, s: Session, record: Record, before: 
     raw["assigned_staff"] = v.get("assigned_staff") or raw.get("assigned_staff")
     raw["way"] = v.get("way") or raw["way"]
     _plan(service, s, raw, Link(delivery.kind, delivery.id, delivery.number))
+
+
+def _complaint_revisited(service: RecordService, s: Session, followup: Record) -> None:
+    """The call back after a complaint's feedback is done: the complaint moves 已反馈 → 已回访 with
+    the visit's date, record and the complainant's opinion, in the same transaction.  A complaint
+    already past 已反馈, or one the visit does not complete (no opinion recorded), is left as it is
+    for the clerk, with the reason logged."""
+    from .records import NotFound
+
+    if followup.source_kind != c.SPEC.kind or not followup.source_id:
+        return
+    f = followup.values.fields
+    row = s.get(MODELS[c.SPEC.kind].record, followup.source_id)
+    if row is None or row.status != c.FED_BACK:
+        return
+    complaint = service._to_record(MODELS[c.SPEC.kind], row)
+    values = complaint.values
+    values.fields.update(revisit_date=f.get("done_date"), revisit_result=f.get("result_note"),
+                         complainant_opinion=f.get("customer_opinion") or values.fields.get("complainant_opinion"))
+    try:
+        service.transition_in(s, c.SPEC.kind, complaint.id, c.REVISITED, values, by=f.get("assigned_staff") or "",
+                              note=REVISIT_NOTE.format(number=followup.number))
+    except (ValidationFailed, TransitionRefused, NotFound) as e:
+        log.info("complaint %s not moved to 已回访 by %s: %s", complaint.number, followup.number, e)
+
+
+# The status-history note of a complaint revisited by its follow-up (record data, not UI).
+REVISIT_NOTE = "由回访 {number} 完成"
 
 
 def _complaint_saved(service: RecordService, s: Session, record: Record, before: str | None) -> None:

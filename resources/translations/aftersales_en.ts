@@ -4234,6 +4234,10 @@ Double-click or press Enter to open</translation>
             <translation>File not found: {path}</translation>
         </message>
         <message>
+            <source>投诉处理后回访须记录投诉人的意见</source>
+            <translation>A call back after a complaint must record the complainant's opinion</translation>
+        </message>
+        <message>
             <source>投诉资料须在关闭后保存五年，不能删除（可删除日期：{date}）</source>
             <translation>Complaint records must be kept for five years after closing and cannot be deleted (can be deleted from {date})</translation>
         </message>

@@ -2,7 +2,7 @@
 
 Revision ID: 0005_desk
 Revises: 0004_signatures
-Create Date: 2026-11-26 22:48:48.546850
+Create Date: 2026-11-26 23:25:33.385519
 """
 
 from alembic import op
@@ -102,6 +102,7 @@ def upgrade() -> None:
     sa.Column('way', sa.String(length=40), nullable=True),
     sa.Column('done_date', sa.Date(), nullable=True),
     sa.Column('result_note', sa.Text(), nullable=True),
+    sa.Column('customer_opinion', sa.Text(), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('number', sa.String(length=30), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
