@@ -83,9 +83,11 @@ def _complaint() -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], str, 
     }
     items = [
         {"product_name": "84消毒液5L", "packaging": "桶装", "quantity": Decimal("20"), "unit": "桶",
-         "batch_no": "20260105-A3", "purchase_place": "北京仓", "use_date": dt.date(2026, 3, 8)},
+         "batch_no": "20260105-A3", "purchase_place": "北京仓", "use_date": dt.date(2026, 3, 8),
+         "expiry_date": dt.date(2027, 1, 4)},
         {"product_name": "杀虫气雾剂600ml", "packaging": "罐装", "quantity": Decimal("2.5"), "unit": "箱",
-         "batch_no": "QW2512-07", "purchase_place": "线上商城", "use_date": dt.date(2026, 3, 10)},
+         "batch_no": "QW2512-07", "purchase_place": "线上商城", "use_date": dt.date(2026, 3, 10),
+         "expiry_date": dt.date(2026, 3, 1)},
     ]
     return fields, {"items": items}, "已关闭", "TS-2026-A3-0007"
 

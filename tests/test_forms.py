@@ -226,3 +226,28 @@ def test_a_delivery_leads_to_its_use_record_and_to_a_complaint_about_its_accepta
     assert {(x.kind, x.number) for x in svc.linked("delivery", delivery.id)} >= {
         ("use-record", used.number), ("complaint", complaint.number)}
     ctx.close()
+
+
+def test_a_complaint_row_keeps_the_expiry_of_its_delivered_batch_and_prints_it(tmp_path):
+    from pypdf import PdfReader
+
+    from desktop.services.export import export_record
+
+    ctx = context(tmp_path)
+    svc = ctx.records
+    sent = example_object("delivery", TODAY)
+    sent.update(delivery_date="2025-03-01", production_date="2025-02-01", acceptance_date="2025-03-02",
+                shelf_life_months=12, batch_no="HL250412")
+    import_records(svc, [sent])
+    obj = example_object("complaint", TODAY)
+    obj["complainant_unit"] = sent["customer_unit"]
+    obj["items"][0].update(batch_no="hl 250412", use_date="2026-03-05")  # typed loosely: still that batch
+    obj.pop("status")
+    complaint = svc.create("complaint", {k: v for k, v in obj.items() if k not in ("kind", "photos")})
+    rows = complaint.values.tables["items"]
+    assert rows[0]["expiry_date"] == dt.date(2026, 2, 28)  # delivered 2025-03-01, a year's shelf life
+    assert all(r["expiry_date"] is None for r in rows[1:] if r["batch_no"] != "HL250412")
+    out = export_record(svc, complaint, tmp_path / "c.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(out).pages).replace(" ", "")
+    assert "有效期至" in text and "2026-02-28" in text
+    ctx.close()

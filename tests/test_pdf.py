@@ -144,6 +144,7 @@ ITEMS = [
         "batch_no": "20260105-A3",
         "purchase_place": "北京仓",
         "use_date": dt.date(2026, 3, 8),
+        "expiry_date": dt.date(2027, 1, 4),
     },
     {
         "product_name": "杀虫气雾剂600ml",
@@ -153,6 +154,7 @@ ITEMS = [
         "batch_no": "QW2512-07",
         "purchase_place": "线上商城",
         "use_date": dt.date(2026, 3, 10),
+        "expiry_date": dt.date(2026, 3, 1),
     },
     {
         "product_name": "灭鼠毒饵",
@@ -162,6 +164,7 @@ ITEMS = [
         "batch_no": "MS-251130",
         "purchase_place": "天津分公司",
         "use_date": dt.date(2026, 3, 12),
+        "expiry_date": dt.date(2026, 12, 29),
     },
 ]
 

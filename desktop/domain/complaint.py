@@ -103,6 +103,8 @@ SPEC = FormSpec(
                         Field("purchase_place", "购买地点", max_length=100),
                         Field("use_date", "使用日期", T.DATE,
                               help="发现问题时产品的使用日期：用于判断该批次当时是否已过保质期"),
+                        Field("expiry_date", "有效期至", T.DATE, computed=True,
+                              help="该批次发货记录中的有效期，保存时从发货批次台账查得"),
                     ),
                     min_rows=1,
                 ),

@@ -12,12 +12,26 @@ from __future__ import annotations
 import datetime as dt
 
 from . import complaint as c
+from .expiry import pick_delivery
 from .fields import RecordValues
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .validation import Issue, not_after, not_before, rule
-from .workflow import Transition, Workflow
+from .workflow import DeriveContext, Transition, Workflow
 
 _LABEL = c.SPEC.label_of
+
+
+def derive_complaint(v: RecordValues, ctx: DeriveContext) -> None:
+    """Each product row's 有效期至: the expiry of the delivery its batch came from (this customer's
+    delivery of that product when the register has one, the last delivered by the day of use), so
+    the printed sheet shows whether the batch had expired when it was used."""
+    rows = v.tables.get("items", [])
+    deliveries = ctx.deliveries_of([str(r.get("batch_no") or "") for r in rows])
+    customer = str(v.fields.get("complainant_unit") or "")
+    for row in rows:
+        found = pick_delivery(deliveries, str(row.get("batch_no") or ""), str(row.get("product_name") or ""),
+                              customer, row.get("use_date") or v.fields.get("received_date"))
+        row["expiry_date"] = found.expiry_date if found is not None else None
 
 
 @rule(c.SPEC.kind)
@@ -104,6 +118,7 @@ WORKFLOW = Workflow(
     spec=c.SPEC,
     initial=c.REGISTERED,
     final=(c.CLOSED,),
+    derive=derive_complaint,
     transitions=(
         Transition(c.REGISTERED, c.INVESTIGATING, "开始调查", requires=("investigator",)),
         Transition(

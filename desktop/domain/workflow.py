@@ -9,9 +9,10 @@ them) and may add a check of its own (a quality determination that is not "éš¾ä»
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .expiry import BatchDelivery
 from .fields import FormSpec, RecordValues
 from .settings import Settings
 from .validation import REQUIRED, Issue, check_record
@@ -23,6 +24,10 @@ def _no_shelf_life(_product_name: str) -> int | None:
     return None
 
 
+def _no_deliveries(_batch_nos: Iterable[str]) -> list[BatchDelivery]:
+    return []
+
+
 @dataclass(frozen=True)
 class DeriveContext:
     """What a form's computed fields may depend on besides the record: the settings, today, and
@@ -31,6 +36,8 @@ class DeriveContext:
     settings: Settings
     today: dt.date
     shelf_life_of: Callable[[str], int | None] = _no_shelf_life
+    # The deliveries of these batch numbers (the register's), for a complaint's expiry dates.
+    deliveries_of: Callable[[Iterable[str]], list[BatchDelivery]] = _no_deliveries
 
 
 Derive = Callable[[RecordValues, DeriveContext], None]

@@ -17,6 +17,7 @@ from ..domain import complaint as c
 from ..domain import return_request as rr
 from ..domain import service_report as sr
 from ..domain import survey as sv
+from ..domain.records import Record
 from .images import make_png
 from .records import RecordService
 from .transfer import import_records
@@ -193,6 +194,9 @@ def load_demo(service: RecordService, count: int = 36) -> int:
         service.save_settings(settings)
     today = service.clock.today()
     rng = random.Random(count)
+    # The registers first: a complaint's batch then finds its delivery (and its expiry date).
+    desk_rng = random.Random(count + 1)
+    desk, registers, deliveries = _load_registers(service, desk_rng)
     complaints = import_records(service, demo_objects(today, count))
     args = (UNITS, PEOPLE, STAFF)
     linked = import_records(service, follow_ons(rng, today, complaints, *args, PRODUCTS))
@@ -204,24 +208,35 @@ def load_demo(service: RecordService, count: int = 36) -> int:
     more = import_records(service, alone)
     reports = [r for r in linked + more if r.kind == "service-report"]
     surveys = import_records(service, surveys_after(rng, today, reports, *args))
-    return len(complaints) + len(linked) + len(more) + len(surveys) + load_desk_demo(service, rng)
+    desk_records = _load_desk(service, desk_rng, desk, deliveries)
+    return (len(registers) + len(deliveries) + len(complaints) + len(linked) + len(more) + len(surveys)
+            + desk_records)
 
 
-def load_desk_demo(service: RecordService, rng: random.Random) -> int:
-    """The registers and the service desk: products, customers, deliveries, use records, follow-ups,
-    hotline tickets and training sessions (``demo_desk``)."""
-    from .demo_desk import desk_objects, followup_object, use_record_object
+def _load_registers(service: RecordService, rng: random.Random) -> tuple[dict[str, Any], list[Record], list[Record]]:
+    """Products, customers and deliveries (``demo_desk``); returns the desk's other objects too."""
+    from .demo_desk import desk_objects
 
     today = service.clock.today()
     wall = service.clock.now().replace(tzinfo=None)  # the laptop's wall-clock time
     desk = desk_objects(rng, today, wall, UNITS, PEOPLE, STAFF, PRODUCTS)
     registers = import_records(service, desk["registers"])
-    deliveries = import_records(service, desk["deliveries"])
+    numbers = {r.values.fields["name"]: r.number for r in registers if r.kind == "customer"}
+    for ticket in desk["tickets"]:  # as the hotline screen fills it from the customer found
+        ticket["customer_number"] = numbers.get(ticket["customer_unit"])
+    return desk, registers, import_records(service, desk["deliveries"])
+
+
+def _load_desk(service: RecordService, rng: random.Random, desk: dict[str, Any], deliveries: list[Record]) -> int:
+    """The service desk: use records, follow-ups, hotline tickets and training sessions."""
+    from .demo_desk import followup_object, use_record_object
+
+    today = service.clock.today()
     interval = service.settings().followup_interval_months
     later = [use_record_object(rng, today, d, STAFF) for d in deliveries[::4]]
     later += [followup_object(rng, today, d, interval, STAFF) for d in deliveries]
     later += desk["tickets"] + desk["trainings"]
-    return len(registers) + len(deliveries) + len(import_records(service, later))
+    return len(import_records(service, later))
 
 
 def example_object(kind: str, today: dt.date) -> dict[str, Any]:

@@ -229,6 +229,7 @@ def ticket_object(rng: random.Random, now: dt.datetime, status: str, customer: d
         "caller_name": contact["name"],
         "caller_phone": contact["phone"],
         "caller_on_file": True,
+        "customer_address": customer["address"],
         "issue_type": kind,
         "product_name": name,
         "batch_no": batch,

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..domain.expiry import BatchDelivery, ExpiryNote, batch_expiry_note
 from ..storage.schema import MODELS
@@ -28,6 +29,12 @@ EXPIRY_FORMS: dict[str, tuple[str, str, str]] = {
 
 def deliveries_of(service: RecordService, batch_nos: Iterable[str]) -> list[BatchDelivery]:
     """Every delivery of these batch numbers (spaces and case aside)."""
+    with service.db.session() as s:
+        return deliveries_in(s, batch_nos)
+
+
+def deliveries_in(s: Session, batch_nos: Iterable[str]) -> list[BatchDelivery]:
+    """:func:`deliveries_of` in the caller's session (a complaint's derive, at save)."""
     wanted: set[str] = set()
     for b in batch_nos:
         b = str(b or "").strip()
@@ -38,8 +45,7 @@ def deliveries_of(service: RecordService, batch_nos: Iterable[str]) -> list[Batc
     rec = MODELS["delivery"].record
     q = select(rec.batch_no, rec.product_name, rec.customer_unit, rec.delivery_date, rec.expiry_date,
                rec.number).where(rec.batch_no.in_(sorted(wanted)))
-    with service.db.session() as s:
-        return [BatchDelivery(r[0] or "", r[1] or "", r[2] or "", r[3], r[4], r[5]) for r in s.connection().execute(q)]
+    return [BatchDelivery(r[0] or "", r[1] or "", r[2] or "", r[3], r[4], r[5]) for r in s.connection().execute(q)]
 
 
 def find_delivery(service: RecordService, batch_no: str, *, customer: str = "", product: str = "",

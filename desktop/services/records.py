@@ -34,6 +34,7 @@ from ..domain.signatures import (
 from ..domain.settings import Settings
 from ..domain.training_rules import attendee_names, is_signin_block, signin_block
 from ..domain.validation import Issue, ValidationFailed, check_record, parse_record, strip_blank_rows
+from ..domain.expiry import BatchDelivery
 from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
 from ..storage.db import Database
 from ..storage.numbering import next_number, note_number
@@ -445,7 +446,13 @@ class RecordService:
                 lives[name] = shelf_life_of(name)
             return lives[name]
 
-        return DeriveContext(settings=settings, today=self.clock.today(), shelf_life_of=cached)
+        def deliveries_of(batch_nos: Iterable[str]) -> list[BatchDelivery]:
+            from .expiry import deliveries_in
+
+            return deliveries_in(s, batch_nos)
+
+        return DeriveContext(settings=settings, today=self.clock.today(), shelf_life_of=cached,
+                             deliveries_of=deliveries_of)
 
     def derive(self, kind: str, values: RecordValues, s: Session | None = None, *, keep_given: bool = False) -> None:
         """Work out the form's computed fields (``Workflow.derive``).  With ``keep_given`` (an
