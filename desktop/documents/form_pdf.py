@@ -45,12 +45,12 @@ from ..domain.settings import Settings
 from .fonts import unprintable_chars
 from .pdf_grid import _FieldBlock, _Grid
 from .pdf_page import (
-    document_options,
     CONTENT_W,
     FRAME_BOTTOM,
     FRAME_H,
     FRAME_TOP,
     MARGIN_X,
+    SCORE_LABEL_W,  # noqa: F401 (the tests read it here)
     PhotoReader,
     RenderReport,
     _draw_header,
@@ -58,14 +58,14 @@ from .pdf_page import (
     _numbered_canvas,
     _Styles,
     _styles,
+    document_options,
     numbered_canvas,
     source_line,
 )
-from .pdf_page import SCORE_LABEL_W  # noqa: F401 (the tests read it here)
 from .pdf_photos import _photo_flowables
 from .pdf_signatures import _signature_flowables
 from .pdf_tables import SCORE_SUMMARIES, ScoreSummary, _item_table, _score_table
-from .pdf_values import _Box, _TickBoxes, _tick_char, score_options  # noqa: F401 (the tests reach them here)
+from .pdf_values import _Box, _tick_char, _TickBoxes, score_options  # noqa: F401 (the tests reach them here)
 from .stamp import record_stamp
 
 __all__ = [

@@ -44,7 +44,6 @@ from .pdf_page import (
 from .pdf_values import _Para, _value_flowable, _WritingLines
 from .text import markup
 
-
 # ---------------------------------------------------------------------------------------------
 # A table that says "（续）" where a page break cuts a long text or a section
 

@@ -26,10 +26,10 @@ Why it is built this way:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-import os
 from typing import Any
 
 from reportlab.lib import colors

@@ -45,7 +45,6 @@ from .pdf_page import (
 from .pdf_values import _Box, _Para, _TickBoxes, _value_flowable
 from .text import markup, plain, plain_width
 
-
 _CENTERED = {
     FieldType.CHOICE, FieldType.DECIMAL, FieldType.INTEGER, FieldType.DATE, FieldType.TIME, FieldType.BOOL,
     FieldType.SCORE,

@@ -183,7 +183,13 @@ def load_demo(service: RecordService, count: int = 36) -> int:
     and records of each form that stand alone (remote visits, annual surveys, returns at
     acceptance).  Returns how many records were written.
     """
-    from .demo_forms import follow_ons, return_request_object, service_report_object, survey_object, surveys_after
+    from .demo_forms import (
+        follow_ons,
+        return_request_object,
+        service_report_object,
+        survey_object,
+        surveys_after,
+    )
 
     settings = service.settings()
     if settings.company_name.startswith("（"):

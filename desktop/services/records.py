@@ -17,12 +17,14 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock
+from ..domain.expiry import BatchDelivery
 from ..domain.fields import BATCH_COLUMN, PRODUCT_COLUMN, FormSpec, Photo, RecordValues
-from ..domain.links import Link
 from ..domain.forms import WORKFLOWS, spec_for
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ..domain.links import Link
 from ..domain.numbering import parse_number
 from ..domain.records import SCANS_KEY, Event, Record, content_hash, from_json, new_id, to_json
+from ..domain.settings import Settings
 from ..domain.signatures import (
     RevisionInfo,
     Signature,
@@ -31,10 +33,8 @@ from ..domain.signatures import (
     signature_from_json,
     strokes_to_json,
 )
-from ..domain.settings import Settings
 from ..domain.training_rules import attendee_names, is_signin_block, signin_block
 from ..domain.validation import Issue, ValidationFailed, check_record, parse_record, strip_blank_rows
-from ..domain.expiry import BatchDelivery
 from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
 from ..storage.db import Database
 from ..storage.numbering import next_number, note_number

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.fields import SignatureBlock
-from ..domain.records import Record, content_hash
 from ..domain.forms import spec_for
+from ..domain.records import Record, content_hash
 from ..domain.validation import ValidationFailed
 from ..domain.workflow import TransitionRefused
 from ..storage.errors import StorageError
