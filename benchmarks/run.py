@@ -16,6 +16,7 @@ each as the median of several runs:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import statistics
 import subprocess
@@ -76,7 +77,13 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=10000)
     ap.add_argument("--keep", default=str(Path(tempfile.gettempdir()) / "aftersales-bench"))
     args = ap.parse_args()
-    folder = Path(args.keep) / f"n{args.records}"
+    # Keyed by the newest migration's text too: an unreleased migration regenerated under the same
+    # revision id would otherwise leave a cached database of the old shape.
+    from desktop.storage import migrate
+
+    head = migrate.MIGRATIONS_DIR / "versions" / f"{migrate.HEAD}.py"
+    schema = hashlib.sha256(head.read_bytes()).hexdigest()[:8]
+    folder = Path(args.keep) / f"n{args.records}-{schema}"
     build(folder, args.records)
 
     from desktop.services.context import open_context
