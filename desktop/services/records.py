@@ -588,23 +588,8 @@ class RecordService:
         values, issues = self.validate(kind, raw)
         if issues:
             raise ValidationFailed(issues)
-        m = self._models(kind)
-        wf = WORKFLOWS[kind]
         with self.db.session() as s:
-            row = s.get(m.record, record_id)
-            if row is None:
-                raise NotFound(record_id)
-            if wf.is_final(row.status):
-                raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录已关闭，不能再修改"))
-            before = self._to_record(m, row)
-            now = self.clock.now()
-            self._write_values(s, m, row, values)
-            if self._freeze_if_signed(s, m, row, before, now) or not before.signatures:
-                row.updated_at = now
-            s.flush()
-            record = self._to_record(m, row)
-            self._saved(s, record, before.status)
-            return record
+            return self.update_in(s, kind, record_id, values, by=by)
 
     def next_steps(self, kind: str, status: str) -> list[Transition]:
         return WORKFLOWS[kind].next_steps(status)
