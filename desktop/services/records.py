@@ -23,17 +23,14 @@ from ..domain.forms import WORKFLOWS, spec_for
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.links import Link
 from ..domain.numbering import parse_number
-from ..domain.records import SCANS_KEY, Event, Record, content_hash, from_json, new_id, to_json
+from ..domain.records import SCANS_KEY, Event, Record, content_hash, new_id
 from ..domain.settings import Settings
 from ..domain.signatures import (
-    RevisionInfo,
     Signature,
-    StrokeError,
     normalise_strokes,
     signature_from_json,
     strokes_to_json,
 )
-from ..domain.training_rules import attendee_names, is_signin_block, signin_block
 from ..domain.validation import Issue, ValidationFailed, check_record, parse_record, strip_blank_rows
 from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
 from ..storage.db import Database
@@ -41,11 +38,9 @@ from ..storage.numbering import next_number, note_number
 from ..storage.photos import PhotoStore
 from ..storage.schema import MODELS, FormModels
 from ..storage.settings import ensure_laptop_code, load_settings, save_settings
-
-
-class NotFound(Exception):
-    pass
-
+from .errors import NotFound
+from .record_revisions import RevisionsMixin
+from .record_scans import ScansMixin
 
 SaveHook = Callable[["RecordService", Session, Record, "str | None"], None]
 
@@ -108,7 +103,10 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-class RecordService:
+class RecordService(RevisionsMixin, ScansMixin):
+    """Every user action on records; revisions and signatures (``record_revisions``) and scans of
+    signed paper (``record_scans``) are in mixins of their own."""
+
     def __init__(self, db: Database, photos: PhotoStore, clock: Clock | None = None,
                  hooks: Iterable[SaveHook] | None = None) -> None:
         self.db = db
@@ -188,144 +186,6 @@ class RecordService:
             if row is None:
                 raise NotFound(record_id)
             return self._to_record(m, row)
-
-    # ---------------------------------------------------------------- revisions and signatures
-
-    def revisions(self, kind: str, record_id: str) -> list[RevisionInfo]:
-        """Every revision of a record, oldest first, the current one last: when each was saved,
-        its content hash and who signed it."""
-        m = self._models(kind)
-        with self.db.session() as s:
-            row = s.get(m.record, record_id)
-            if row is None:
-                raise NotFound(record_id)
-            out = []
-            for rev in s.scalars(select(m.revision).where(m.revision.record_id == record_id)
-                                 .order_by(m.revision.revision)):
-                snap = json.loads(rev.snapshot)
-                saved = from_json(m.spec, snap)[0].updated_at or rev.superseded_at
-                sigs = tuple(signature_from_json(obj) for obj in snap.get("signatures") or [])
-                out.append(RevisionInfo(rev.revision, saved, rev.content_hash, sigs))
-            current = self._to_record(m, row)
-            out.append(RevisionInfo(current.revision, current.updated_at, content_hash(m.spec, current),
-                                    tuple(current.signatures), current=True))
-            return out
-
-    def get_revision(self, kind: str, record_id: str, revision: int) -> Record:
-        """The record as it was in ``revision`` (with that revision's signatures): the current
-        record, or an earlier revision rebuilt from its frozen JSON."""
-        m = self._models(kind)
-        with self.db.session() as s:
-            row = s.get(m.record, record_id)
-            if row is None:
-                raise NotFound(record_id)
-            if revision == row.revision:
-                return self._to_record(m, row)
-            snap = s.scalars(select(m.revision.snapshot).where(m.revision.record_id == record_id,
-                                                               m.revision.revision == revision)).one_or_none()
-            if snap is None:
-                raise NotFound(f"{record_id} 第 {revision} 版")
-        return self._record_from_snapshot(kind, json.loads(snap))
-
-    def revision_snapshots(self, kind: str, record_id: str) -> list[tuple[int, dt.datetime, str, dict[str, Any]]]:
-        """The frozen earlier revisions as stored: (revision, superseded_at, content_hash, JSON)."""
-        m = self._models(kind)
-        with self.db.session() as s:
-            rows = s.scalars(select(m.revision).where(m.revision.record_id == record_id)
-                             .order_by(m.revision.revision)).all()
-            return [(r.revision, r.superseded_at, r.content_hash, json.loads(r.snapshot)) for r in rows]
-
-    def _record_from_snapshot(self, kind: str, snap: Mapping[str, Any]) -> Record:
-        spec = spec_for(kind)
-        incoming, issues = from_json(spec, snap)
-        values, parse_issues = parse_record(spec, incoming.raw)
-        if issues or parse_issues:  # written by this program: cannot happen unless the file was edited
-            raise ValueError(f"stored revision unreadable: {issues + parse_issues}")
-        assert incoming.id and incoming.number and incoming.status
-        source = incoming.source or (None, None, None)
-        return Record(kind, incoming.id, incoming.number, incoming.status, values,
-                      incoming.created_at or self.clock.now(), incoming.updated_at or self.clock.now(),
-                      incoming.events, source[0], source[1], source[2], incoming.revision,
-                      list(incoming.signatures))
-
-    def sign(
-        self,
-        kind: str,
-        record_id: str,
-        block: str,
-        name: str,
-        strokes: Any,
-        *,
-        role: str | None = None,
-        expected_hash: str | None = None,
-    ) -> Record:
-        """Attach a signature drawn on screen to ``block`` of the record's current revision.
-
-        ``expected_hash`` is the content hash of the record as the signer saw it (the form); when
-        the stored revision is no longer that content the signature is refused, so nobody signs
-        what they were not shown.  A block is signed once per revision.  The picture is rendered
-        from the strokes (``services.signature_image``) and kept in the photo store.
-        """
-        from .signature_image import render_png
-
-        spec = spec_for(kind)
-        name = " ".join(str(name or "").split())
-        # Besides the spec's blocks: a training attendee's sign-in (``training_rules.signin_block``).
-        b = next((x for x in spec.signatures if x.key == block), None) or signin_block(kind, block, name)
-        if b is None:
-            raise ValueError(f"{kind} has no signature block {block!r}")
-        role = " ".join(str(role or "").split()) or b.label
-        issues = []
-        if not name:
-            issues.append(Issue("name", QT_TRANSLATE_NOOP(MESSAGES, "请填写签字人姓名")))
-        elif len(name) > 100:
-            issues.append(Issue("name", QT_TRANSLATE_NOOP(MESSAGES, "签字人姓名过长")))
-        if len(role) > 40:
-            issues.append(Issue("role", QT_TRANSLATE_NOOP(MESSAGES, "签字身份过长")))
-        try:
-            points = normalise_strokes(strokes)
-        except StrokeError:
-            issues.append(Issue("strokes", QT_TRANSLATE_NOOP(MESSAGES, "请先签字")))
-        if issues:
-            raise ValidationFailed(issues)
-        image = self.photos.add_bytes(render_png(points), f"signature-{block}.png")
-        m = self._models(kind)
-        with self.db.session() as s:
-            row = s.get(m.record, record_id)
-            if row is None:
-                raise NotFound(record_id)
-            current = self._to_record(m, row)
-            digest = content_hash(spec, current)
-            if expected_hash is not None and expected_hash != digest:
-                raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录内容已改变，请重新打开后再签字"))
-            if is_signin_block(block) and name not in attendee_names(current.values):
-                raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "签到人不在参加人员名单中，请先登记并保存"))
-            if current.signature(block) is not None:
-                raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "本版已在此处签字"))
-            sig = Signature(block=block, name=name, role=role, signed_at=self.clock.now(),
-                            revision=row.revision, content_hash=digest, strokes=points,
-                            image_sha256=image.sha256)
-            row.signatures.append(self._signature_row(m, sig))
-            s.flush()
-            return self._to_record(m, row)
-
-    def _freeze_if_signed(self, s: Session, m: FormModels, row: Any, before: Record, now: dt.datetime) -> bool:
-        """After new values (and status) were written to ``row``: whether the content changed.
-
-        A changed revision that carries signatures is frozen first — its full JSON (signatures
-        included) goes to the revision table — and the record moves to the next revision, which
-        has no signatures yet.  What a customer signed is never overwritten.
-        """
-        spec = m.spec
-        old_hash = content_hash(spec, before)
-        if content_hash(spec, self._to_record(m, row)) == old_hash:
-            return False
-        if before.signatures:
-            snapshot = json.dumps(to_json(spec, before), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            s.add(m.revision(id=new_id(), record_id=row.id, revision=before.revision, superseded_at=now,
-                             content_hash=old_hash, snapshot=snapshot))
-            row.revision = before.revision + 1
-        return True
 
     def find_number(self, number: str) -> Record:
         """The record with this form number, whatever its kind."""
@@ -744,57 +604,3 @@ class RecordService:
                 row.signatures.append(self._signature_row(m, signature_from_json(obj)))
         s.flush()
         return self._to_record(m, row)
-
-    # ---------------------------------------------------------------- scans of signed paper
-
-    def scans(self, kind: str, record_id: str) -> list[Photo]:
-        """The scans or photos of the record's signed paper, oldest first (``services.scans``)."""
-        return self.get(kind, record_id).scans
-
-    def add_scan(self, kind: str, record_id: str, photo: Photo) -> Photo:
-        """Record ``photo`` (already in the photo store) as a scan of the record's signed paper.
-
-        A scan is not part of the record's content: it changes neither the content hash nor the
-        revision, and it may be added to a closed or signed record.  The same picture twice is
-        kept once."""
-        if not self.photos.has(photo.sha256):
-            raise ValidationFailed([Issue(SCANS_KEY, QT_TRANSLATE_NOOP(MESSAGES, "图片文件缺失：{name}"),
-                                          {"name": photo.filename})])
-        m = self._models(kind)
-        with self.db.session() as s:
-            row = s.get(m.record, record_id)
-            if row is None:
-                raise NotFound(record_id)
-            scans = [ph for ph in row.photos if ph.list_key == SCANS_KEY]
-            same = next((ph for ph in scans if ph.sha256 == photo.sha256), None)
-            if same is not None:
-                return Photo(sha256=same.sha256, filename=same.filename, caption=same.caption,
-                             media_type=same.media_type, id=same.id)
-            position = max((ph.position for ph in scans), default=-1) + 1
-            new = m.photo(id=new_id(), list_key=SCANS_KEY, position=position, sha256=photo.sha256,
-                          filename=photo.filename, caption=photo.caption, media_type=photo.media_type)
-            row.photos.append(new)
-            s.flush()
-            return Photo(sha256=new.sha256, filename=new.filename, caption=new.caption,
-                         media_type=new.media_type, id=new.id)
-
-    def _merge_scans(self, m: FormModels, row: Any, scans: Iterable[Any]) -> None:
-        """Add the imported scans the record does not have yet (a scan is never removed by an
-        import: the paper was signed either way)."""
-        have = [ph for ph in row.photos if ph.list_key == SCANS_KEY]
-        known = {ph.sha256 for ph in have}
-        position = max((ph.position for ph in have), default=-1) + 1
-        for ph in scans:
-            if isinstance(ph, Photo) and ph.sha256 not in known:
-                known.add(ph.sha256)
-                row.photos.append(m.photo(id=new_id(), list_key=SCANS_KEY, position=position, sha256=ph.sha256,
-                                          filename=ph.filename, caption=ph.caption, media_type=ph.media_type))
-                position += 1
-
-    def photo_bytes(self, sha256: str) -> bytes:
-        return self.photos.read(sha256)
-
-    def add_photo_files(self, paths: Iterable[Any]) -> list[Photo]:
-        from pathlib import Path
-
-        return [self.photos.add_file(Path(p)) for p in paths]
