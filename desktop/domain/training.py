@@ -55,7 +55,7 @@ SPEC = FormSpec(
                 Field("trainer", "培训讲师", required=True, max_length=40),
                 Field("handout", "使用讲义", max_length=200, placeholder="如 一、除四害技术培训；三、消杀药品使用规范"),
                 Field("pass_mark", "合格分数", T.INTEGER, min_value=Decimal(1), max_value=Decimal(100),
-                      help="满分 100 分；留空按 80 分"),
+                      placeholder="留空按设置", help="满分 100 分；留空按设置中的合格分数（默认 80 分）"),
                 Field("content", "培训内容摘要", T.LONGTEXT, span=2),
             ),
         ),

@@ -3451,6 +3451,10 @@ Double-click or press Enter to open</translation>
             <translation>Determination date</translation>
         </message>
         <message>
+            <source>留空按设置</source>
+            <translation>Blank: as in Settings</translation>
+        </message>
+        <message>
             <source>疾病预防控制机构</source>
             <translation>Disease control centre (CDC)</translation>
         </message>
