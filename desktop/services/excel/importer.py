@@ -1,65 +1,25 @@
-"""Excel (.xlsx): the import template, the import of the registers, and the 台账 export.
-
-Everything here is driven by the form specifications (``domain.forms.SPECS``): the columns of a
-sheet are the spec's fields (label as header, ``*`` on the required ones, a drop-down for choices,
-dates formatted as dates), never a hand-written list.
-
-Import (:func:`import_workbook`) reads the sheets 产品, 客户 (with 客户联系人, linked to the customer
-by 单位名称) and 发货批次 of a workbook made from :func:`write_template`.  Every row goes through the
-spec (``validation.parse_record`` and the form's rules); every problem is reported with its sheet,
-row, column letter and label, and if there is any problem nothing at all is written.  Otherwise
-everything is written in one transaction, products first (a delivery takes its shelf life from a
-product of the same file), then customers with their contacts, then deliveries, through
-``RecordService.insert`` so the save hooks (follow-ups planned after a delivery) run as for a record
-typed in the window.
-
-What an office expects when the file names what the registers already have:
-
-- a customer or product of the same name is **updated**: the cells filled in the file replace what
-  is on file, empty cells keep it (so a file with only the new phone numbers is enough).  Contacts
-  are merged by name: a contact of the same name is updated, a new one is added, the others stay.
-  A new 主要联系人 takes the mark from the old one.  A record the file does not change is left as it
-  is (importing the same file twice changes nothing).
-- a delivery of the same customer, product, batch number and delivery date is **skipped** (the
-  same delivery list imported twice does not double the deliveries); to correct a delivery, edit it
-  in the program.
-- the same customer, product or delivery twice in one file is an error, as is a delivery to a
-  customer that neither the file nor the customer register knows, or of a product neither knows
-  (unless the row gives its own 保质期, the expiry would otherwise silently use the default).
-
-Export (:func:`export_workbook`) writes one sheet per kind (every form list and register) with the
-number, the status and every field, and one sheet per item table keyed by the record's number; dates
-are real Excel dates and amounts numbers.  It uses openpyxl's write-only mode: 10,000 complaints take
-a few seconds.
-"""
+"""The all-or-nothing import of products, customers (with contacts) and deliveries
+(:func:`import_workbook`); see the package's docstring for what happens to existing records."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
-from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.fields import Field, FieldType, FormSpec, ItemTable, RecordValues, parse_value
-from ..domain.forms import SPECS, spec_for
-from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
-from ..domain.records import Record
-from ..domain.validation import (
+from ...domain.fields import Field, FormSpec, ItemTable, RecordValues, parse_value
+from ...domain.forms import spec_for
+from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ...domain.records import Record
+from ...domain.validation import (
     REQUIRED,
     Issue,
     ValidationFailed,
@@ -67,284 +27,23 @@ from ..domain.validation import (
     parse_record,
     strip_blank_rows,
 )
-from ..domain.workflow import TransitionRefused
-from ..storage.schema import MODELS
-from .records import RecordService
-
-T = FieldType
-
-# ------------------------------------------------------------------------------------------ layout
-
-IMPORT_KINDS = ("customer", "product", "delivery")  # the template's sheets, in this order
-WRITE_ORDER = ("product", "customer", "delivery")  # products first: deliveries take their shelf life
-NAME_KEY = {"customer": "name", "product": "name"}  # the register's natural key (updated by name)
-PARENT = "@parent"  # the link column of an item-table sheet (客户联系人 → 单位名称)
-# A delivery is the same delivery when these are the same (then it is skipped).
-DELIVERY_KEY = ("customer_unit", "product_name", "batch_no", "delivery_date")
-INSTRUCTIONS_SHEET = "填写说明"
-CHOICES_SHEET = "可选项"
-TEMPLATE_ROWS = 2000  # rows prepared (drop-downs, formats) in the template
-IGNORED_HEADERS = frozenset({"序号"})  # a column offices add by habit: read, never imported
-
-REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")  # light orange
-OPTIONAL_FILL = PatternFill("solid", fgColor="DDEBF7")  # light blue
-HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-REQUIRED_FONT = Font(bold=True, color="C00000")
-HEADER_FONT = Font(bold=True)
-THIN = Side(style="thin", color="A6A6A6")
-HEADER_BORDER = Border(bottom=THIN)
-DATE_FORMAT = "yyyy-mm-dd"
-TIME_FORMAT = "hh:mm"
-TEXT_FORMAT = "@"
-
-
-def sheet_title(kind: str) -> str:
-    """A kind's sheet: its short title (客户, 产品, 发货批次, 投诉, …)."""
-    return spec_for(kind).short_title
-
-
-def table_sheet_title(kind: str, table: ItemTable) -> str:
-    """The import template's sheet of an item table: 客户联系人."""
-    return f"{spec_for(kind).short_title}{table.label}"
-
-
-def export_table_title(kind: str, table: ItemTable) -> str:
-    """The export's sheet of an item table: 投诉-被投诉产品, 客户-联系人."""
-    return f"{spec_for(kind).short_title}-{table.label}"
-
-
-def importable_fields(spec: FormSpec) -> list[Field]:
-    """The fields a person fills in: not the number and status, not what the program works out."""
-    return [f for f in spec.fields() if not f.read_only and not f.computed]
-
-
-def import_tables(kind: str) -> list[ItemTable]:
-    """The item tables imported from their own sheet (a customer's contacts)."""
-    return spec_for(kind).tables() if kind == "customer" else []
-
-
-def header_text(f: Field) -> str:
-    return f"*{f.label}" if f.required else f.label
-
-
-def _clean_header(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return "".join(text.split()).strip("*＊")
-
-
-def _text_width(text: str) -> int:
-    """Display width in Excel's units: a CJK character (three bytes in UTF-8) is about two Latin
-    ones.  Counted from the encoded length: the export measures every cell of 10,000 records."""
-    if text.isascii():
-        return len(text)
-    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
-
-
-def _type_hint(f: Field) -> str:
-    """What a column holds, for the instructions and the header's comment (Chinese)."""
-    t = f.type
-    if t is T.DATE:
-        return "日期，如 2026-03-15（也可写 2026/3/15 或 20260315）"
-    if t is T.TIME:
-        return "时间，如 09:30"
-    if t is T.PHONE:
-        return "电话：手机 11 位；座机带区号，如 010-12345678；也可为 400/800 号码"
-    if t is T.CHOICE:
-        return "从下拉列表中选择"
-    if t is T.BOOL:
-        return "是 或 否"
-    if t is T.INTEGER:
-        limits = []
-        if f.min_value is not None:
-            limits.append(f"不小于 {f.min_value}")
-        if f.max_value is not None:
-            limits.append(f"不大于 {f.max_value}")
-        return "整数" + (f"（{'，'.join(limits)}）" if limits else "")
-    if t is T.DECIMAL:
-        return f"数字，最多 {f.decimals} 位小数" + ("，须大于 0" if f.positive else "")
-    if t is T.SCORE:
-        return "评分 1–5"
-    if t is T.LONGTEXT:
-        return "文字，可多行"
-    return f"文字，最多 {f.default_max_length} 个字"
-
-
-def _default_width(f: Field) -> float:
-    base = {T.DATE: 12, T.TIME: 8, T.PHONE: 16, T.BOOL: 8, T.INTEGER: 10, T.DECIMAL: 10, T.SCORE: 8,
-            T.LONGTEXT: 40}.get(f.type)
-    if base is None:
-        if f.type is T.CHOICE:
-            base = max((_text_width(c) for c in f.choices), default=8) + 4
-        else:
-            base = min(max(f.default_max_length // 3, 10), 36)
-    return max(base, _text_width(header_text(f)) + 4)
-
-
-# ------------------------------------------------------------------------------------------ template
-
-
-@dataclass(frozen=True)
-class _SheetLayout:
-    """One sheet of the import template: its title, and its columns as (key, field)."""
-
-    kind: str
-    title: str
-    columns: tuple[tuple[str, Field], ...]
-    table: ItemTable | None = None
-
-
-def _parent_field(kind: str) -> Field:
-    """The link column of an item-table sheet: the parent's name field (单位名称), required."""
-    return spec_for(kind).field(NAME_KEY[kind])
-
-
-def template_layout() -> list[_SheetLayout]:
-    """The sheets of the import template, from the specs: 客户, 客户联系人, 产品, 发货批次."""
-    out = []
-    for kind in IMPORT_KINDS:
-        spec = spec_for(kind)
-        out.append(_SheetLayout(kind, sheet_title(kind), tuple((f.key, f) for f in importable_fields(spec))))
-        for t in import_tables(kind):
-            cols = ((PARENT, _parent_field(kind)),) + tuple((c.key, c) for c in t.columns if not c.computed)
-            out.append(_SheetLayout(kind, table_sheet_title(kind, t), cols, t))
-    return out
-
-
-def write_template(path: str | Path) -> Path:
-    """Write the workbook the office fills in (see the module's docstring); returns its path."""
-    wb = Workbook()
-    notes = wb.active
-    notes.title = INSTRUCTIONS_SHEET
-    choices_ws = None
-    choice_ranges: dict[tuple[str, ...], str] = {}
-
-    def choice_formula(options: tuple[str, ...]) -> str:
-        nonlocal choices_ws
-        inline = '"' + ",".join(options) + '"'
-        if len(inline) <= 255 and not any("," in o or '"' in o for o in options):
-            return inline
-        if options not in choice_ranges:  # too long for a list in the validation itself
-            if choices_ws is None:
-                choices_ws = wb.create_sheet(CHOICES_SHEET)
-                choices_ws.sheet_state = "hidden"
-            col = get_column_letter(len(choice_ranges) + 1)
-            for i, o in enumerate(options, start=1):
-                choices_ws[f"{col}{i}"] = o
-            choice_ranges[options] = f"'{CHOICES_SHEET}'!${col}$1:${col}${len(options)}"
-        return choice_ranges[options]
-
-    for layout in template_layout():
-        ws = wb.create_sheet(layout.title)
-        for j, (_key, f) in enumerate(layout.columns, start=1):
-            letter = get_column_letter(j)
-            cell = ws.cell(row=1, column=j, value=header_text(f))
-            cell.fill = REQUIRED_FILL if f.required else OPTIONAL_FILL
-            cell.font = REQUIRED_FONT if f.required else HEADER_FONT
-            cell.border = HEADER_BORDER
-            cell.alignment = Alignment(horizontal="center", vertical="center")
-            hint = ("必填。" if f.required else "选填。") + _type_hint(f)
-            if f.help:
-                hint += "。" + f.help
-            cell.comment = Comment(hint, "Aftersales Desk", width=260, height=110)
-            dim = ws.column_dimensions[letter]
-            dim.width = _default_width(f)
-            rng = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
-            if f.type is T.DATE:
-                dim.number_format = DATE_FORMAT
-            elif f.type is T.TIME:
-                dim.number_format = TIME_FORMAT
-            elif f.type in (T.TEXT, T.PHONE):
-                dim.number_format = TEXT_FORMAT  # 13812345678 and batch 0012 stay as typed
-            options: tuple[str, ...] = ()
-            if f.type is T.CHOICE:
-                options = f.choices
-            elif f.type is T.BOOL:
-                options = ("是", "否")
-            if options:
-                dv = DataValidation(type="list", formula1=choice_formula(options), allow_blank=True,
-                                    showErrorMessage=True, errorTitle="不是可选项",
-                                    error=f"请从下拉列表中选择“{f.label}”。", showDropDown=False)
-                dv.add(rng)
-                ws.add_data_validation(dv)
-            elif f.type is T.DATE:
-                dv = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
-                                    showErrorMessage=True, errorStyle="warning", errorTitle="日期",
-                                    error="请填写日期，如 2026-03-15。")
-                dv.add(rng)
-                ws.add_data_validation(dv)
-        ws.row_dimensions[1].height = 22
-        ws.freeze_panes = "A2"
-    _write_instructions(notes)
-    wb.active = 1  # open on 客户
-    return _save(wb, Path(path))
-
-
-def _write_instructions(ws: Any) -> None:
-    title_font = Font(bold=True, size=14)
-    ws["A1"] = "Excel 导入模板填写说明"
-    ws["A1"].font = title_font
-    general = [
-        "1. 请在“客户”“客户联系人”“产品”“发货批次”四个工作表中填写，第 1 行是列名，请勿修改、删除或调换。",
-        "2. 从第 2 行起每行填写一条；空行会跳过。不需要的工作表可以留空。",
-        "3. 列名前带 * 且底色为橙色的列为必填；蓝色的列为选填。把鼠标停在列名上可看到填写要求。",
-        "4. 日期请写成 2026-03-15（也可写 2026/3/15、2026年3月15日 或 20260315）；时间写成 09:30。",
-        "5. 电话：手机号为 11 位（1 开头）；座机请带区号，如 010-12345678，分机可写 转123；也可为 400/800 号码。",
-        "6. 带下拉箭头的列请从列表中选择；“是/否”列填 是 或 否。",
-        "7. 客户联系人通过“单位名称”对应到客户：须与“客户”工作表或客户档案中的单位名称完全一致。",
-        "8. 客户编号、产品编号、发货单号和状态由系统生成；“有效期至”由发货日期加保质期自动计算，无需填写。",
-        "9. 发货批次的“保质期（月）”留空时取产品档案中的保质期（可以是本文件“产品”工作表中的产品）。",
-        ("10. 已有同名客户或产品时，按名称更新：文件中填写的单元格覆盖原有内容，空单元格保留原有内容；"
-         "联系人按姓名合并（同名的更新，新的添加，其余保留）。"),
-        "11. 同一客户、产品、生产批号和发货日期的发货记录已存在时跳过，不会重复登记。",
-        "12. 导入时检查全部内容：只要有一处错误，就不导入任何记录，并逐条列出出错的工作表、行号和列。",
-    ]
-    row = 3
-    for line in general:
-        ws.cell(row=row, column=1, value=line)
-        row += 1
-    row += 1
-    headers = ("工作表", "列名", "是否必填", "格式", "可选项", "说明")
-    for layout in template_layout():
-        ws.cell(row=row, column=1, value=f"工作表“{layout.title}”").font = Font(bold=True, size=12)
-        row += 1
-        for j, h in enumerate(headers, start=1):
-            c = ws.cell(row=row, column=j, value=h)
-            c.font = HEADER_FONT
-            c.fill = HEADER_FILL
-            c.border = HEADER_BORDER
-        row += 1
-        for key, f in layout.columns:
-            note = f.help or f.placeholder
-            if key == PARENT:
-                note = f"对应“{sheet_title(layout.kind)}”工作表或客户档案中的{f.label}"
-            values = (layout.title, f.label, "必填" if f.required or key == PARENT else "",
-                      _type_hint(f), "、".join(f.choices) if f.type is T.CHOICE else "", note)
-            for j, v in enumerate(values, start=1):
-                c = ws.cell(row=row, column=j, value=v)
-                c.alignment = Alignment(wrap_text=j >= 4, vertical="top")
-                if j == 3 and v:
-                    c.font = REQUIRED_FONT
-            row += 1
-        row += 1
-    for letter, width in zip("ABCDEF", (14, 20, 10, 40, 50, 40), strict=True):
-        ws.column_dimensions[letter].width = width
-
-
-def _save(wb: Workbook, path: Path) -> Path:
-    """Write next to the target and move into place: a failed export leaves no half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx")
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-# ------------------------------------------------------------------------------------------ import
+from ...domain.workflow import TransitionRefused
+from ...storage.schema import MODELS
+from ..records import RecordService
+from .layout import (
+    DELIVERY_KEY,
+    IGNORED_HEADERS,
+    NAME_KEY,
+    PARENT,
+    WRITE_ORDER,
+    SheetLayout,
+    T,
+    clean_header,
+    import_tables,
+    sheet_title,
+    table_sheet_title,
+    template_layout,
+)
 
 AT_CELL = QT_TRANSLATE_NOOP(MESSAGES, "工作表“{sheet}” 第 {row} 行 {column} 列（{label}）：{message}")
 AT_ROW_LABEL = QT_TRANSLATE_NOOP(MESSAGES, "工作表“{sheet}” 第 {row} 行（{label}）：{message}")
@@ -539,7 +238,7 @@ def cell_value(f: Field, v: Any) -> Any:
     return v
 
 
-def _read_sheet(ws: Any, layout: _SheetLayout, spec: FormSpec, problems: _Problems) -> _Sheet:
+def _read_sheet(ws: Any, layout: SheetLayout, spec: FormSpec, problems: _Problems) -> _Sheet:
     by_label = {f.label: key for key, f in layout.columns}
     ignorable = {f.label for f in spec.fields() if f.read_only or f.computed} | {spec.number_label, "状态"}
     ignorable |= IGNORED_HEADERS
@@ -551,7 +250,7 @@ def _read_sheet(ws: Any, layout: _SheetLayout, spec: FormSpec, problems: _Proble
     rows_iter = ws.iter_rows(values_only=True)
     header = next(rows_iter, None) or ()
     for j, value in enumerate(header):
-        name = _clean_header(value)
+        name = clean_header(value)
         letter = get_column_letter(j + 1)
         if not name:
             headerless.append(j)
@@ -606,7 +305,7 @@ def _same_key(kind: str) -> Callable[[str], str]:
     case and bracket width aside: the customer register refuses a second such name); a product's
     exactly, as a delivery finds its shelf life by the exact name."""
     if kind == "customer":
-        from .lookup import normalise_name
+        from ..lookup import normalise_name
 
         return normalise_name
     return str
@@ -926,199 +625,3 @@ def _write(service: RecordService, pending: Mapping[str, list[_Pending]], result
                     record = service.update_in(s, kind, p.record_id, p.values, by=by)
                     result.updated[kind] = result.updated.get(kind, 0) + 1
                 result.records.append(record)
-
-
-# ------------------------------------------------------------------------------------------ export
-
-
-@dataclass
-class ExportResult:
-    path: Path
-    counts: dict[str, int]  # records per kind
-    sheets: list[str]
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-_INVALID_TITLE = str.maketrans({c: "－" for c in "[]:*?/\\"})
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    """A valid, unique sheet name: no []:*?/\\, at most 31 characters."""
-    base = name.translate(_INVALID_TITLE).strip("'")[:31] or "Sheet"
-    title, n = base, 2
-    while title.lower() in used:
-        suffix = f"({n})"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
-    used.add(title.lower())
-    return title
-
-
-def _export_value(f: Field, value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters Excel refuses
-    if f.type is T.BOOL:
-        return "是" if value else "否"
-    if f.type is T.DECIMAL:
-        d = Decimal(value)
-        return int(d) if d == d.to_integral_value() else d
-    return value
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return "2026-03-15"
-    if isinstance(value, dt.time):
-        return "09:30"
-    return str(value)
-
-
-_NOT_TEXT = frozenset({T.DATE, T.TIME, T.DECIMAL, T.INTEGER, T.SCORE})
-MAX_WIDTH = 60
-
-
-class _SheetWriter:
-    """One sheet of the export: rows collected, then written with widths fitted to the content."""
-
-    def __init__(self, title: str, headers: Sequence[str], fields: Sequence[Field | None]) -> None:
-        self.title = title
-        self.headers = list(headers)
-        self.fields = list(fields)  # None: a text column (number, status)
-        self.rows: list[list[Any]] = []
-
-    def write(self, wb: Workbook, progress: Callable[[int], None] | None = None) -> None:
-        """Write the sheet; ``progress(rows)`` is called every 500 rows written."""
-        ws = wb.create_sheet(self.title)
-        ncols = len(self.headers)
-        widths = [_text_width(h) + 4 for h in self.headers]
-        for j in range(ncols):
-            widest = widths[j]
-            for row in self.rows:
-                v = row[j]
-                if v is not None:
-                    w = _text_width(v.split("\n", 1)[0]) if isinstance(v, str) else len(_shown(v))
-                    if w > widest:
-                        widest = w
-                        if widest >= MAX_WIDTH:
-                            break
-            widths[j] = widest
-        for j, w in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(j)].width = min(max(w + 2, 8), MAX_WIDTH)
-        ws.freeze_panes = "A2"
-        last = get_column_letter(max(ncols, 1))
-        ws.auto_filter.ref = f"A1:{last}{len(self.rows) + 1}"
-        header = []
-        for h in self.headers:
-            c = WriteOnlyCell(ws, value=h)
-            c.font = HEADER_FONT
-            c.fill = HEADER_FILL
-            c.border = HEADER_BORDER
-            header.append(c)
-        ws.append(header)
-        formats = []
-        for f in self.fields:
-            fmt = None
-            if f is not None and f.type is T.DATE:
-                fmt = DATE_FORMAT
-            elif f is not None and f.type is T.TIME:
-                fmt = TIME_FORMAT
-            formats.append(fmt)
-        # One styled cell per date column, given each row's value: a row is written as it is
-        # appended, so the cell is free again for the next row (a new cell per value costs 10 %).
-        styled: dict[int, WriteOnlyCell] = {}
-        for j, fmt in enumerate(formats):
-            if fmt:
-                styled[j] = WriteOnlyCell(ws)
-                styled[j].number_format = fmt
-        texts = [j for j, f in enumerate(self.fields) if f is None or f.type not in _NOT_TEXT]
-        for n, row in enumerate(self.rows, start=1):
-            if progress is not None and n % 500 == 0:
-                progress(500)
-            out = list(row)
-            for j, cell in styled.items():
-                if out[j] is not None:
-                    cell.value = out[j]
-                    out[j] = cell
-            for j in texts:
-                v = out[j]
-                if isinstance(v, str) and v.startswith("="):  # text, never a formula
-                    c = WriteOnlyCell(ws, value=v)
-                    c.data_type = "s"
-                    out[j] = c
-            ws.append(out)
-
-
-def export_workbook(service: RecordService, path: str | Path, kinds: Iterable[str] | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> ExportResult:
-    """Write the 台账: one sheet per kind (every field), one per item table; returns what was written.
-
-    ``progress(done, total)`` (rows) is called as the sheets are written: the window shows it, so
-    that 10,000 records (some ten seconds) never look like a hang."""
-    kinds = list(kinds) if kinds else list(SPECS)
-    for kind in kinds:
-        spec_for(kind)  # an unknown kind is refused before anything is written
-    wb = Workbook(write_only=True)
-    used: set[str] = set()
-    counts: dict[str, int] = {}
-    titles: list[str] = []
-    with service.db.session() as s:
-        writers = [w for kind in kinds for w in _kind_sheets(s, kind, used, counts)]
-    total = sum(len(w.rows) for w in writers)
-    done = 0
-
-    def step(rows: int) -> None:
-        nonlocal done
-        done += rows
-        if progress is not None:
-            progress(min(done, total), total)
-
-    for writer in writers:
-        before = done
-        writer.write(wb, step)
-        step(len(writer.rows) - (done - before))  # the rest of the sheet
-        titles.append(writer.title)
-    saved = _save(wb, Path(path))
-    return ExportResult(saved, counts, titles)
-
-
-def _kind_sheets(s: Session, kind: str, used: set[str], counts: dict[str, int]) -> list[_SheetWriter]:
-    spec = spec_for(kind)
-    m = MODELS[kind]
-    rec = m.record
-    fields = [f for f in spec.fields() if not f.read_only]
-    main = _SheetWriter(_sheet_name(sheet_title(kind), used), [spec.number_label, "状态"] + [f.label for f in fields],
-                        [None, None] + fields)
-    q = select(rec.number, rec.status, *(getattr(rec, f.key) for f in fields)).order_by(rec.number)
-    for row in s.execute(q):
-        main.rows.append([row[0], row[1]] + [_export_value(f, v) for f, v in zip(fields, row[2:], strict=True)])
-    counts[kind] = len(main.rows)
-    out = [main]
-    for t in spec.tables():
-        row_cls = m.rows[t.key]
-        cols = list(t.columns)
-        sheet = _SheetWriter(_sheet_name(export_table_title(kind, t), used),
-                             [spec.number_label, "序号"] + [c.label for c in cols], [None, None] + cols)
-        q = (select(rec.number, row_cls.position, *(getattr(row_cls, c.key) for c in cols))
-             .join(rec, rec.id == row_cls.record_id).order_by(rec.number, row_cls.position))
-        for row in s.execute(q):
-            sheet.rows.append([row[0], row[1] + 1] + [_export_value(c, v) for c, v in zip(cols, row[2:], strict=True)])
-        out.append(sheet)
-    return out
-
-
-__all__ = [
-    "ExcelProblem",
-    "ExportResult",
-    "ImportResult",
-    "cell_value",
-    "export_workbook",
-    "import_workbook",
-    "template_layout",
-    "write_template",
-]
