@@ -50,9 +50,9 @@ from reportlab.platypus import (
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import document_options
+from .pdf_page import document_options, draw_company
 from .stamp import DOC_LETTER
-from .text import draw_plain, markup, plain, plain_width
+from .text import draw_plain, markup, plain
 
 TITLE = "售后服务承诺书"
 
@@ -310,29 +310,9 @@ def build_story(
 
 def _draw_letterhead(canv: Canvas, settings: Settings, font: str) -> None:
     canv.saveState()
-    cx = PAGE_W / 2
-    company = plain(settings.company_name)
-    size = 20.0
-    width = plain_width(company, font, size)
-    if width > TEXT_W:
-        size = max(10.0, size * TEXT_W / width)
-    draw_plain(canv, cx, PAGE_H - 22 * mm, company, font, size, "center")
-    contact = "\u3000\u3000".join(
-        t
-        for t in (
-            f"地址：{plain(settings.company_address)}" if settings.company_address.strip() else "",
-            f"售后服务电话：{plain(settings.company_phone)}" if settings.company_phone.strip() else "",
-        )
-        if t
-    )
-    if contact:
-        canv.setFillColor(GREY)
-        csize = 9.0
-        cw = plain_width(contact, font, csize)
-        if cw > TEXT_W:
-            csize = max(6.0, csize * TEXT_W / cw)
-        draw_plain(canv, cx, PAGE_H - 28.5 * mm, contact, font, csize, "center")
-        canv.setFillColor(colors.black)
+    draw_company(canv, settings, font, name_y=PAGE_H - 22 * mm, name_size=20, name_min=10,
+                 contact_y=PAGE_H - 28.5 * mm, contact_size=9, contact_min=6, width=TEXT_W,
+                 phone_label="售后服务电话", grey=GREY)
     y = PAGE_H - 32 * mm
     canv.setLineWidth(2.0)
     canv.line(MARGIN_X, y, PAGE_W - MARGIN_X, y)

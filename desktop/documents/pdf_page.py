@@ -185,25 +185,39 @@ def source_line(record: Record) -> str:
     return f"来源：{title} {record.source_number}".replace("来源： ", "来源：")
 
 
+def draw_company(
+    canv: Canvas, settings: Settings, font: str, *, name_y: float, name_size: float, name_min: float,
+    contact_y: float, contact_size: float, contact_min: float, width: float, phone_label: str = "电话",
+    grey: colors.Color = GREY_TEXT,
+) -> None:
+    """The letterhead's two centred lines: the company name, then its address and phone (in grey),
+    each shrunk to ``width`` when too long.  Every A4 document of the app draws it (form sheets, the
+    commitment letter, the training sheets), at its own sizes."""
+    cx = PAGE_W / 2
+    company = plain(settings.company_name)
+    draw_plain(canv, cx, name_y, company, font, _fit(company, font, name_size, width, name_min), "center")
+    contact = "\u3000\u3000".join(
+        s
+        for s in (
+            f"地址：{plain(settings.company_address)}" if settings.company_address.strip() else "",
+            f"{phone_label}：{plain(settings.company_phone)}" if settings.company_phone.strip() else "",
+        )
+        if s
+    )
+    if contact:
+        canv.setFillColor(grey)
+        draw_plain(canv, cx, contact_y, contact, font, _fit(contact, font, contact_size, width, contact_min),
+                   "center")
+        canv.setFillColor(colors.black)
+
+
 def _draw_header(
     canv: Canvas, spec: FormSpec, record: Record, settings: Settings, font: str, blank: bool = False
 ) -> None:
     canv.saveState()
     cx = PAGE_W / 2
-    company = plain(settings.company_name)
-    draw_plain(canv, cx, HEADER_TOP - 2, company, font, _fit(company, font, 13, CONTENT_W, 8), "center")
-    contact = "\u3000\u3000".join(
-        s
-        for s in (
-            f"地址：{plain(settings.company_address)}" if settings.company_address.strip() else "",
-            f"电话：{plain(settings.company_phone)}" if settings.company_phone.strip() else "",
-        )
-        if s
-    )
-    if contact:
-        canv.setFillColor(GREY_TEXT)
-        draw_plain(canv, cx, HEADER_TOP - 14, contact, font, _fit(contact, font, 8, CONTENT_W, 6), "center")
-        canv.setFillColor(colors.black)
+    draw_company(canv, settings, font, name_y=HEADER_TOP - 2, name_size=13, name_min=8, contact_y=HEADER_TOP - 14,
+                 contact_size=8, contact_min=6, width=CONTENT_W)
     title = plain(spec.title)
     draw_plain(canv, cx, HEADER_TOP - 38, title, font, _fit(title, font, 17, CONTENT_W, 10), "center")
     y = HEADER_TOP - 58

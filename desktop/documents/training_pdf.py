@@ -50,9 +50,9 @@ from ..domain.records import Record
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import document_options
+from .pdf_page import document_options, draw_company
 from .stamp import DOC_TRAINING
-from .text import draw_plain, markup, plain, plain_width
+from .text import draw_plain, markup, plain
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 18 * mm
@@ -114,25 +114,10 @@ def _letterhead(settings: Settings, font: str, title: str) -> Any:
 
     def draw(canv: Canvas, _doc: Any) -> None:
         canv.saveState()
-        company = plain(settings.company_name)
-        size = 16.0
-        width = plain_width(company, font, size)
-        if width > TEXT_W:
-            size = max(9.0, size * TEXT_W / width)
-        draw_plain(canv, PAGE_W / 2, PAGE_H - 17 * mm, company, font, size, "center")
-        contact = "\u3000\u3000".join(
-            t for t in (
-                f"地址：{plain(settings.company_address)}" if settings.company_address.strip() else "",
-                f"售后服务电话：{plain(settings.company_phone)}" if settings.company_phone.strip() else "",
-            ) if t
-        )
+        draw_company(canv, settings, font, name_y=PAGE_H - 17 * mm, name_size=16, name_min=9,
+                     contact_y=PAGE_H - 23 * mm, contact_size=8.5, contact_min=6, width=TEXT_W,
+                     phone_label="售后服务电话", grey=GREY)
         canv.setFillColor(GREY)
-        if contact:
-            csize = 8.5
-            cw = plain_width(contact, font, csize)
-            if cw > TEXT_W:
-                csize = max(6.0, csize * TEXT_W / cw)
-            draw_plain(canv, PAGE_W / 2, PAGE_H - 23 * mm, contact, font, csize, "center")
         y = PAGE_H - 26.5 * mm
         canv.setStrokeColor(colors.black)
         canv.setLineWidth(1.6)
