@@ -33,10 +33,9 @@ WORKFLOWS: dict[str, Workflow] = {
 }
 SPECS: dict[str, FormSpec] = {kind: wf.spec for kind, wf in WORKFLOWS.items()}
 assert list(SPECS)[:4] == [complaint.SPEC.kind, service_report.SPEC.kind, survey.SPEC.kind, return_request.SPEC.kind]
-# The forms printed for a customer's signature (the others print as records, without a letter).
-SIGNED_FORMS = tuple(list(SPECS)[:5])
+# The service desk's lists: a save of another kind may change them (save hooks plan follow-ups and
+# move tickets), so the window refreshes them after every save.
 DESK = ("ticket", "followup")
-REGISTERS = ("customer", "product", "delivery", "use-record")
 
 
 def spec_for(kind: str) -> FormSpec:

@@ -245,10 +245,6 @@ _BY_KIND = {
     c.SPEC.kind: _complaint_saved,
 }
 
-# The kinds whose save may plan, move or cancel follow-ups (the window refreshes the follow-up
-# register after saving one of them).
-PLANNING_KINDS: tuple[str, ...] = tuple(_BY_KIND)
-
 
 def plan_followups(service: RecordService, s: Session, record: Record, status_before: str | None) -> None:
     """The follow-up planning hook: dispatches on the kind of the saved record."""
