@@ -24,7 +24,10 @@ from desktop.storage import migrate  # noqa: E402
 def main() -> None:
     head, previous = migrate.REVISIONS[-1], migrate.REVISIONS[-2]
     target = migrate.MIGRATIONS_DIR / "versions" / f"{head}.py"
-    first_line = target.read_text(encoding="utf-8").splitlines()[0] if target.exists() else f'"""{head}'
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    first_line = old.splitlines()[0] if old else f'"""{head}'
+    # Hand-written data steps between these markers, at the end of upgrade(), survive regeneration.
+    kept = re.search(r"\n    # >>> data\n.*?    # <<< data\n", old, re.S)
     target.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "m.sqlite"
@@ -37,6 +40,8 @@ def main() -> None:
     text = text.replace("desktop.storage.schema.UTCDateTime()", "sa.DateTime()")
     text = re.sub(r"desktop\.storage\.schema\.DecimalText\(length=(\d+)\)", r"sa.String(length=\1)", text)
     text = text.replace("import desktop.storage.schema\n", "")
+    if kept:
+        text = text.replace("    # ### end Alembic commands ###\n", "    # ### end Alembic commands ###\n" + kept.group(0)[1:], 1)
     lines = text.splitlines()
     lines[0] = first_line
     made.unlink()

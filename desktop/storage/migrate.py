@@ -18,7 +18,8 @@ from pathlib import Path
 from .errors import SchemaTooNew, StorageError
 
 # Every revision in order, oldest first.  A test checks this against Alembic's own history.
-REVISIONS: tuple[str, ...] = ("0001_complaint", "0002_other_forms", "0003_revision", "0004_signatures", "0005_desk")
+REVISIONS: tuple[str, ...] = ("0001_complaint", "0002_other_forms", "0003_revision", "0004_signatures", "0005_desk",
+                              "0006_versions")
 HEAD = REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -115,6 +115,48 @@ class NumberCounter(Base):
     last: Mapped[int] = mapped_column(Integer)
 
 
+class RecordVersion(Base):
+    """One version of one record, of any kind: the lineage that tells a newer copy of a record from
+    an older one or from a conflicting one (``domain.versions``).  Written at every write, and
+    brought in with the history of an imported record."""
+
+    __tablename__ = "record_version"
+    __table_args__ = (UniqueConstraint("record_id", "version"), Index("ix_record_version_tag", "tag"))
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    tag: Mapped[str] = mapped_column(String(32))
+    parent_tag: Mapped[str] = mapped_column(String(32), default="")
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    by: Mapped[str] = mapped_column(String(40), default="")
+    via: Mapped[str] = mapped_column(String(40), default="")
+    laptop: Mapped[str] = mapped_column(String(8), default="")
+
+
+class Conflict(Base):
+    """A copy of a record that could not be applied: changed on both sides since a common version,
+    or one that would replace a signed revision.  The local record is untouched; the incoming copy
+    waits here, as its JSON, until someone resolves it (``services.conflicts``)."""
+
+    __tablename__ = "conflict"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    number: Mapped[str] = mapped_column(String(30), default="")
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    source: Mapped[str] = mapped_column(String(200), default="")  # the file or laptop it came from
+    reason: Mapped[str] = mapped_column(String(40))  # diverged | signed
+    local_version: Mapped[int] = mapped_column(Integer)
+    local_tag: Mapped[str] = mapped_column(String(32))
+    incoming_version: Mapped[int] = mapped_column(Integer)
+    incoming_tag: Mapped[str] = mapped_column(String(32))
+    incoming: Mapped[str] = mapped_column(Text)  # the record's JSON as it came
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    resolved_by: Mapped[str] = mapped_column(String(40), default="")
+    resolution: Mapped[str] = mapped_column(String(20), default="")  # local | incoming
+
+
 class RecordMixin:
     """Columns every form record has."""
 
@@ -137,6 +179,19 @@ class RecordMixin:
     # Revision of the record's content: a new one starts when a signed record is changed, so
     # what a customer signed stays as it was (issue: signatures and locked records).
     revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Version of the stored record: +1 at every write of any kind (a save, a step, a signature, an
+    # import, a change made by a policy).  A save names the version it was based on and is refused
+    # when the record has moved on since (``services.records.StaleRecord``).  ``version_tag``
+    # identifies the version across laptops (``domain.versions``); NULL on records saved before
+    # schema 0006, whose tag is then worked out from their content.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    version_tag: Mapped[str | None] = mapped_column(String(32))
+    # Who made the record and who (and through what: form, import, excel, hotline, policy, sync)
+    # last changed it; ``origin`` is the code of the laptop that made it, which owns it.
+    created_by: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    updated_by: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    updated_via: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    origin: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class RowMixin:
@@ -183,6 +238,8 @@ class SignatureMixin:
     content_hash: Mapped[str] = mapped_column(String(64))
     strokes: Mapped[str] = mapped_column(Text)  # JSON: [[[x, y, pressure, t_ms], …], …]
     image_sha256: Mapped[str] = mapped_column(String(64))
+    # How ``content_hash`` was worked out (``domain.content``): 1 before schema 0006, 2 since.
+    hash_scheme: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
 
 
 class RevisionMixin:
@@ -194,6 +251,7 @@ class RevisionMixin:
     superseded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     content_hash: Mapped[str] = mapped_column(String(64))
     snapshot: Mapped[str] = mapped_column(Text)
+    hash_scheme: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
 
 
 class FormModels:
