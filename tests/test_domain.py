@@ -13,7 +13,8 @@ from desktop.domain import complaint as c
 from desktop.domain.complaint_rules import WORKFLOW, retention_ends
 from desktop.domain.fields import Field, FieldType, ValueError_, parse_date, parse_value
 from desktop.domain.numbering import format_number, parse_number, valid_laptop_code
-from desktop.domain.validation import check_record, parse_record, strip_blank_rows
+from desktop.domain.forms import WORKFLOWS
+from desktop.domain.validation import parse_record, strip_blank_rows
 from desktop.domain.workflow import check_status, check_transition, path_to
 from tests.support import TODAY, example, raw_complaint
 
@@ -85,7 +86,7 @@ def _parsed(raw):
 def test_a_new_complaint_needs_its_registration_fields():
     values, issues = _parsed({"items": [{}]})
     assert issues == []
-    missing = {i.path for i in check_record(SPEC, values, TODAY)}
+    missing = {i.path for i in WORKFLOWS[SPEC.kind].check(values, TODAY)}
     assert {"received_date", "channel", "receiver", "severity", "category", "complainant_unit",
             "complainant_name", "complainant_phone", "reason", "items"} <= missing
 
@@ -101,16 +102,16 @@ def test_item_lines_are_checked_one_by_one():
     raw["items"][0]["quantity"] = "3"
     values, issues = _parsed(raw)
     assert len(values.tables["items"]) == 2
-    assert [i.path for i in check_record(SPEC, values, TODAY)] == ["items[1].batch_no"]
+    assert [i.path for i in WORKFLOWS[SPEC.kind].check(values, TODAY)] == ["items[1].batch_no"]
 
 
 def test_dates_must_be_in_order_and_not_in_the_future():
     values, _ = _parsed(raw_complaint(received_date="2026-11-27"))
-    assert [i.message for i in check_record(SPEC, values, TODAY)] == ["不能晚于今天（2026-11-26）"]
+    assert [i.message for i in WORKFLOWS[SPEC.kind].check(values, TODAY)] == ["不能晚于今天（2026-11-26）"]
     values, _ = _parsed(raw_complaint(received_date="2026-11-26"))
-    assert check_record(SPEC, values, TODAY) == []
+    assert WORKFLOWS[SPEC.kind].check(values, TODAY) == []
     values, _ = _parsed(raw_complaint(investigation_date="2026-11-19"))
-    (issue,) = check_record(SPEC, values, TODAY)
+    (issue,) = WORKFLOWS[SPEC.kind].check(values, TODAY)
     assert issue.path == "investigation_date" and "不能早于登记日期" in issue.message
 
 

@@ -15,7 +15,7 @@ from desktop.domain import survey as sv
 from desktop.domain.fields import FieldType, ValueError_, parse_value
 from desktop.domain.forms import SPECS, WORKFLOWS
 from desktop.domain.survey_rules import average_score
-from desktop.domain.validation import ValidationFailed, check_record, parse_record, strip_blank_rows
+from desktop.domain.validation import ValidationFailed, parse_record, strip_blank_rows
 from desktop.domain.workflow import check_status
 from desktop.services.demo import example_object
 from desktop.services.transfer import dump_records, import_records
@@ -49,7 +49,7 @@ def test_service_report_departure_after_arrival_and_times_for_visits():
     obj = example_object("service-report", TODAY)
     obj.update(arrival_time="15:00", departure_time="14:10")
     v = parsed("service-report", obj)
-    assert [i.path for i in check_record(sr.SPEC, v, TODAY)] == ["departure_time"]
+    assert [i.path for i in WORKFLOWS[sr.SPEC.kind].check(v, TODAY)] == ["departure_time"]
     obj.update(arrival_time=None, departure_time=None)
     v = parsed("service-report", obj)
     paths = {i.path for i in check_status(WORKFLOWS["service-report"], v, sr.COMPLETED, TODAY)}

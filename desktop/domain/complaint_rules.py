@@ -15,7 +15,7 @@ from . import complaint as c
 from .expiry import pick_delivery
 from .fields import RecordValues
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
-from .validation import Issue, not_after, not_before, rule
+from .validation import Issue, not_after, not_before
 from .workflow import DeriveContext, Transition, Workflow
 
 _LABEL = c.SPEC.label_of
@@ -34,7 +34,6 @@ def derive_complaint(v: RecordValues, ctx: DeriveContext) -> None:
         row["expiry_date"] = found.expiry_date if found is not None else None
 
 
-@rule(c.SPEC.kind)
 def _dates_in_order(v: RecordValues, today: dt.date) -> list[Issue]:
     issues: list[Issue] = []
     future = QT_TRANSLATE_NOOP(MESSAGES, "不能晚于今天（{today}）")
@@ -58,7 +57,6 @@ def _dates_in_order(v: RecordValues, today: dt.date) -> list[Issue]:
     return issues
 
 
-@rule(c.SPEC.kind)
 def _cost(v: RecordValues, today: dt.date) -> list[Issue]:
     amount = v.fields.get("cost_amount")
     if amount and v.fields.get("cost_bearer") == "公司承担":
@@ -115,6 +113,7 @@ def _feedback(v: RecordValues, today: dt.date) -> list[Issue]:
 
 
 WORKFLOW = Workflow(
+    rules=(_dates_in_order, _cost),
     spec=c.SPEC,
     initial=c.REGISTERED,
     final=(c.CLOSED,),

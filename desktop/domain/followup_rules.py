@@ -25,7 +25,7 @@ from . import followup as fu
 from .fields import RecordValues
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .register_rules import add_months
-from .validation import Issue, not_after, rule
+from .validation import Issue, not_after
 from .workflow import Transition, Workflow
 
 DUE = "due"  # due today
@@ -33,7 +33,6 @@ OVERDUE = "overdue"
 LATER = "later"
 
 
-@rule(fu.SPEC.kind)
 def _followup(v: RecordValues, today: dt.date) -> list[Issue]:
     return not_after(v, "done_date", today, QT_TRANSLATE_NOOP(MESSAGES, "不能晚于今天（{today}）"),
                      today=today.isoformat())
@@ -114,6 +113,7 @@ def due_state(due_date: dt.date, now: dt.datetime | dt.date) -> str:
 
 
 WORKFLOW = Workflow(
+    rules=(_followup,),
     spec=fu.SPEC,
     initial=fu.PLANNED,
     final=(fu.DONE, fu.CANCELLED),

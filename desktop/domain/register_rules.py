@@ -17,7 +17,7 @@ from . import product as pr
 from . import use_record as ur
 from .fields import RecordValues
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
-from .validation import Issue, not_after, not_before, rule
+from .validation import Issue, not_after, not_before
 from .workflow import DeriveContext, Transition, Workflow
 
 FUTURE = QT_TRANSLATE_NOOP(MESSAGES, "不能晚于今天（{today}）")
@@ -50,7 +50,6 @@ def derive_delivery(v: RecordValues, ctx: DeriveContext) -> None:
     v.fields["expiry_date"] = expiry_date(day, shelf_life(v, ctx)) if day else None
 
 
-@rule(cu.SPEC.kind)
 def _customer(v: RecordValues, today: dt.date) -> list[Issue]:
     issues = not_after(v, "registered_date", today, FUTURE, today=today.isoformat())
     primary = [i for i, row in enumerate(v.tables.get("contacts", [])) if row.get("primary")]
@@ -59,12 +58,10 @@ def _customer(v: RecordValues, today: dt.date) -> list[Issue]:
     return issues
 
 
-@rule(pr.SPEC.kind)
 def _product(v: RecordValues, today: dt.date) -> list[Issue]:
     return not_after(v, "registered_date", today, FUTURE, today=today.isoformat())
 
 
-@rule(de.SPEC.kind)
 def _delivery(v: RecordValues, today: dt.date) -> list[Issue]:
     issues = not_after(v, "delivery_date", today, FUTURE, today=today.isoformat())
     issues += not_after(v, "acceptance_date", today, FUTURE, today=today.isoformat())
@@ -77,7 +74,6 @@ def _delivery(v: RecordValues, today: dt.date) -> list[Issue]:
     return issues
 
 
-@rule(ur.SPEC.kind)
 def _use_record(v: RecordValues, today: dt.date) -> list[Issue]:
     issues = not_after(v, "record_date", today, FUTURE, today=today.isoformat())
     for i, row in enumerate(v.tables.get("uses", [])):
@@ -90,6 +86,7 @@ def _use_record(v: RecordValues, today: dt.date) -> list[Issue]:
 
 
 CUSTOMER_WORKFLOW = Workflow(
+    rules=(_customer,),
     spec=cu.SPEC,
     initial=cu.ACTIVE,
     transitions=(
@@ -98,6 +95,7 @@ CUSTOMER_WORKFLOW = Workflow(
     ),
 )
 PRODUCT_WORKFLOW = Workflow(
+    rules=(_product,),
     spec=pr.SPEC,
     initial=pr.ON_SALE,
     transitions=(
@@ -106,6 +104,7 @@ PRODUCT_WORKFLOW = Workflow(
     ),
 )
 DELIVERY_WORKFLOW = Workflow(
+    rules=(_delivery,),
     spec=de.SPEC,
     initial=de.DELIVERED,
     transitions=(
@@ -115,6 +114,7 @@ DELIVERY_WORKFLOW = Workflow(
     derive=derive_delivery,
 )
 USE_RECORD_WORKFLOW = Workflow(
+    rules=(_use_record,),
     spec=ur.SPEC,
     initial=ur.OPEN,
     final=(ur.CHECKED,),

@@ -13,13 +13,12 @@ from . import complaint as c
 from . import return_request as rr
 from .fields import RecordValues
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
-from .validation import Issue, not_after, not_before, rule
+from .validation import Issue, not_after, not_before
 from .workflow import Transition, Workflow
 
 _LABEL = rr.SPEC.label_of
 
 
-@rule(rr.SPEC.kind)
 def _dates_and_cost(v: RecordValues, today: dt.date) -> list[Issue]:
     future = QT_TRANSLATE_NOOP(MESSAGES, "不能晚于今天（{today}）")
     issues: list[Issue] = []
@@ -74,6 +73,7 @@ def _rejection(v: RecordValues, today: dt.date) -> list[Issue]:
 _APPROVAL_FIELDS = ("approver_name", "approver_role", "approval_decision", "approval_date")
 
 WORKFLOW = Workflow(
+    rules=(_dates_and_cost,),
     spec=rr.SPEC,
     initial=rr.REQUESTED,
     final=(rr.DONE, rr.REJECTED),

@@ -7,11 +7,10 @@ import datetime as dt
 from . import service_report as sr
 from .fields import RecordValues
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
-from .validation import Issue, not_after, rule
+from .validation import Issue, not_after
 from .workflow import Transition, Workflow
 
 
-@rule(sr.SPEC.kind)
 def _times(v: RecordValues, today: dt.date) -> list[Issue]:
     issues = not_after(v, "service_date", today, QT_TRANSLATE_NOOP(MESSAGES, "不能晚于今天（{today}）"),
                        today=today.isoformat())
@@ -36,6 +35,7 @@ def _visit_times(v: RecordValues, today: dt.date) -> list[Issue]:
 
 
 WORKFLOW = Workflow(
+    rules=(_times,),
     spec=sr.SPEC,
     initial=sr.IN_PROGRESS,
     final=(sr.COMPLETED,),

@@ -8,14 +8,13 @@ from statistics import mean
 from . import survey as sv
 from .fields import RecordValues
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
-from .validation import Issue, not_after, not_before, rule
+from .validation import Issue, not_after, not_before
 from .workflow import Transition, Workflow
 
 # Training may not have taken place for every customer: that score may stay empty.
 REQUIRED_SCORES = tuple(k for k, _ in sv.SCORE_ITEMS if k != "score_training") + (sv.OVERALL[0],)
 
 
-@rule(sv.SPEC.kind)
 def _dates(v: RecordValues, today: dt.date) -> list[Issue]:
     future = QT_TRANSLATE_NOOP(MESSAGES, "不能晚于今天（{today}）")
     issues = not_after(v, "survey_date", today, future, today=today.isoformat())
@@ -31,6 +30,7 @@ def average_score(v: RecordValues) -> float | None:
 
 
 WORKFLOW = Workflow(
+    rules=(_dates,),
     spec=sv.SPEC,
     initial=sv.ISSUED,
     final=(sv.RETURNED,),

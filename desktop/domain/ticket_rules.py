@@ -14,7 +14,7 @@ from . import ticket as tk
 from .fields import RecordValues
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .settings import Settings
-from .validation import Issue, not_after, not_before, rule
+from .validation import Issue, not_after, not_before
 from .workflow import DeriveContext, Transition, Workflow
 
 DEADLINE_FORMAT = "%Y-%m-%d %H:%M"
@@ -101,7 +101,6 @@ def derive_ticket(v: RecordValues, ctx: DeriveContext) -> None:
     v.fields["handling_deadline"] = got[1].strftime(DEADLINE_FORMAT) if got else None
 
 
-@rule(tk.SPEC.kind)
 def _ticket(v: RecordValues, today: dt.date) -> list[Issue]:
     future = QT_TRANSLATE_NOOP(MESSAGES, "不能晚于今天（{today}）")
     issues = not_after(v, "call_date", today, future, today=today.isoformat())
@@ -122,6 +121,7 @@ def _promised(v: RecordValues, today: dt.date) -> list[Issue]:
 
 
 WORKFLOW = Workflow(
+    rules=(_ticket,),
     spec=tk.SPEC,
     initial=tk.RECEIVED,
     final=(tk.CALLED_BACK, tk.ESCALATED),

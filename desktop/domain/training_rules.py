@@ -8,7 +8,7 @@ from . import training as tr
 from .assessment import AnswersError, Assessment, AssessmentFormatError, is_absent, load_assessment, score
 from .fields import RecordValues, SignatureBlock
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
-from .validation import Issue, rule
+from .validation import Issue
 from .workflow import DeriveContext, Transition, Workflow
 
 
@@ -45,7 +45,6 @@ def derive_training(v: RecordValues, ctx: DeriveContext) -> None:
         row["result"] = None if value is None else (tr.PASSED if value >= mark else tr.FAILED)
 
 
-@rule(tr.SPEC.kind)
 def _training(v: RecordValues, today: dt.date) -> list[Issue]:
     start, end = v.fields.get("start_time"), v.fields.get("end_time")
     if start and end and end <= start:
@@ -102,6 +101,7 @@ def _all_scored(v: RecordValues, today: dt.date) -> list[Issue]:
 
 
 WORKFLOW = Workflow(
+    rules=(_training,),
     spec=tr.SPEC,
     initial=tr.PLANNED,
     final=(tr.ASSESSED,),

@@ -136,23 +136,15 @@ def check_required(spec: FormSpec, values: RecordValues) -> list[Issue]:
 
 
 RecordRule = Callable[[RecordValues, dt.date], list[Issue]]
-_RULES: dict[str, list[RecordRule]] = {}
 
 
-def rule(kind: str) -> Callable[[RecordRule], RecordRule]:
-    """Register a whole-record rule of one form (dates in order, amounts that go together)."""
-
-    def deco(fn: RecordRule) -> RecordRule:
-        _RULES.setdefault(kind, []).append(fn)
-        return fn
-
-    return deco
-
-
-def check_record(spec: FormSpec, values: RecordValues, today: dt.date) -> list[Issue]:
-    """Required fields and the form's own rules; ``today`` comes from the injectable clock."""
+def check_record(spec: FormSpec, values: RecordValues, today: dt.date,
+                 rules: tuple[RecordRule, ...] = ()) -> list[Issue]:
+    """Required fields and the form's own whole-record ``rules`` (dates in order, amounts that go
+    together), which each form's ``Workflow.rules`` declares; ``today`` comes from the injectable
+    clock.  Use ``Workflow.check``, which passes the form's rules: no rule is found by import order."""
     issues = check_required(spec, values)
-    for fn in _RULES.get(spec.kind, []):
+    for fn in rules:
         issues.extend(fn(values, today))
     return issues
 

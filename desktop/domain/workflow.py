@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .expiry import BatchDelivery
 from .fields import FormSpec, RecordValues
 from .settings import Settings
-from .validation import REQUIRED, Issue, check_record
+from .validation import REQUIRED, Issue, RecordRule, check_record
 
 TransitionCheck = Callable[[RecordValues, dt.date], list[Issue]]
 
@@ -62,6 +62,12 @@ class Workflow:
     final: tuple[str, ...] = ()
     # Works out the spec's ``computed`` fields from the others, before every check and save.
     derive: Derive | None = None
+    # The form's whole-record rules, checked at every save and step (``validation.check_record``).
+    rules: tuple[RecordRule, ...] = ()
+
+    def check(self, values: RecordValues, today: dt.date) -> list[Issue]:
+        """Required fields and this form's rules."""
+        return check_record(self.spec, values, today, self.rules)
 
     def next_steps(self, status: str) -> list[Transition]:
         return [t for t in self.transitions if t.source == status]
@@ -84,7 +90,7 @@ class TransitionRefused(Exception):
 
 def check_transition(wf: Workflow, values: RecordValues, t: Transition, today: dt.date) -> list[Issue]:
     """Everything that must hold for ``t``: the record itself, the step's fields, its rule."""
-    issues = check_record(wf.spec, values, today)
+    issues = wf.check(values, today)
     seen = {i.path for i in issues}
     for key in t.requires:
         if values.fields.get(key) is None and values.photos.get(key) in (None, []) and key not in seen:
@@ -117,7 +123,7 @@ def path_to(wf: Workflow, status: str) -> list[Transition] | None:
 def check_status(wf: Workflow, values: RecordValues, status: str, today: dt.date) -> list[Issue]:
     """A record that claims ``status`` (an import) must hold what every step to it required."""
     path = path_to(wf, status) or []
-    issues = check_record(wf.spec, values, today)
+    issues = wf.check(values, today)
     seen = {i.path for i in issues}
     for t in path:
         for i in check_transition(wf, values, t, today):

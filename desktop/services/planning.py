@@ -34,7 +34,8 @@ from ..domain import followup as fu
 from ..domain import followup_rules as rules
 from ..domain.links import Link
 from ..domain.records import Record, new_id
-from ..domain.validation import ValidationFailed, check_record
+from ..domain.forms import WORKFLOWS
+from ..domain.validation import ValidationFailed
 from ..domain.workflow import TransitionRefused
 from ..storage.schema import MODELS
 from ..storage.settings import load_settings
@@ -64,7 +65,7 @@ def _plan(service: RecordService, s: Session, raw: dict[str, Any], source: Link)
     today = service.clock.today()
     for _attempt in range(2):
         values, issues = service.parse(spec.kind, raw, s)
-        issues = issues or check_record(spec, values, today)
+        issues = issues or WORKFLOWS[spec.kind].check(values, today)
         if not issues:
             return service.insert(s, spec.kind, values, source=source)
         required = {f.key for f in spec.fields() if f.required}

@@ -31,7 +31,7 @@ from ..domain.signatures import (
     signature_from_json,
     strokes_to_json,
 )
-from ..domain.validation import Issue, ValidationFailed, check_record, parse_record, strip_blank_rows
+from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
 from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
 from ..storage.db import Database
 from ..storage.numbering import next_number, note_number
@@ -355,7 +355,7 @@ class RecordService(RevisionsMixin, ScansMixin):
         # Every issue at once (a typed 2026-02-30 and an empty required field in one go), but a
         # value that could not be read is not also reported as missing.
         unreadable = {i.path for i in issues}
-        issues += [i for i in check_record(spec, values, self.clock.today()) if i.path not in unreadable]
+        issues += [i for i in WORKFLOWS[kind].check(values, self.clock.today()) if i.path not in unreadable]
         return values, issues
 
     @staticmethod

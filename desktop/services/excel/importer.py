@@ -16,14 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.fields import Field, FormSpec, ItemTable, RecordValues, parse_value
-from ...domain.forms import spec_for
+from ...domain.forms import WORKFLOWS, spec_for
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ...domain.records import Record
 from ...domain.validation import (
     REQUIRED,
     Issue,
     ValidationFailed,
-    check_record,
     parse_record,
     strip_blank_rows,
 )
@@ -363,7 +362,7 @@ def _check(spec: FormSpec, raw: Mapping[str, Any], today: dt.date) -> tuple[Reco
     values, issues = parse_record(spec, raw)
     strip_blank_rows(spec, values)
     unreadable = {i.path for i in issues}
-    issues += [i for i in check_record(spec, values, today) if i.path not in unreadable]
+    issues += [i for i in WORKFLOWS[spec.kind].check(values, today) if i.path not in unreadable]
     return values, issues
 
 
