@@ -94,7 +94,7 @@ def main() -> None:
     svc = ctx.records
     print(f"database: {svc.count('complaint')} complaints, {(folder / 'aftersales.sqlite').stat().st_size / 1e6:.1f} MB")
     raw = raw_complaint(received_date=svc.clock.today().isoformat())
-    save = median_ms(lambda: svc.create("complaint", raw), 30)
+    save = median_ms(lambda: svc.create("complaint", raw).record, 30)
     record = next(r for r in svc.all_records("complaint") if r.values.photos.get("photos"))
     out = Path(tempfile.mkdtemp()) / "x.pdf"
     first = median_ms(lambda: export_record(svc, record, out), 1)

@@ -151,6 +151,7 @@ def _demo(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _import(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.incoming import CONFLICT, CREATED, OLDER_COPY, UNCHANGED, UPDATED
     from .services.transfer import ImportFailed, import_records
 
     try:
@@ -164,16 +165,23 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
         _err(f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列：{e.msg}")
         return 1
     try:
-        records = import_records(ctx.records, data)
+        report = import_records(ctx.records, data, source=Path(args.file).name if args.file != "-" else "stdin")
     except ImportFailed as e:
         _err("导入失败，没有写入任何记录：")
         for p in e.problems:
             for line in p.lines():
                 _err("  " + line)
         return 1
-    print(f"已导入 {len(records)} 条记录")
-    for r in records:
-        print(f"  {r.number}  {r.id}")
+    created, updated = report.count(CREATED), report.count(UPDATED)
+    print(f"已导入 {created + updated} 条记录（新增 {created}，更新 {updated}；未变 {report.count(UNCHANGED)}，"
+          f"较旧未用 {report.count(OLDER_COPY)}，冲突 {report.count(CONFLICT)}）")
+    for a in report.arrivals:
+        if a.outcome in (CREATED, UPDATED):
+            print(f"  {a.number}  {a.id}  {'新增' if a.outcome == CREATED else '更新'}")
+    for line in report.lines():
+        print("  " + line)
+    if report.count(CONFLICT):
+        print("冲突的记录已保留，本机记录未改动；用 conflicts 命令或 工具 ▸ 冲突记录 处理。")
     return 0
 
 

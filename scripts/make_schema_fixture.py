@@ -57,7 +57,7 @@ def main() -> None:
     for kind, block, name in (("complaint", "complainant", "张丽"), ("service-report", "customer", "王建国"),
                               ("survey", "respondent", "李娜"), ("return-request", "customer", "刘洋")):
         rec = first(kind)
-        signed[kind] = svc.sign(kind, rec.id, block, name, STROKES)
+        signed[kind] = svc.sign(kind, rec.id, block, name, STROKES).record
     # A signed service report changed afterwards: revision 1 frozen with its signature.
     report = signed["service-report"]
     raw = raw_of(report)

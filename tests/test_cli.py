@@ -173,7 +173,7 @@ def test_letter_and_blank_survey_from_the_command_line(tmp_path, data, capsys):
     assert "售后服务承诺书" in text and "北京市第一人民医院" in text and "36" in text and "华康消杀药业有限公司" in text
     ctx = open_context(tmp_path / "data")
     survey = ctx.records.create("survey", {"survey_type": "年度调查", "survey_date": "2026-01-05",
-                                           "customer_unit": "杭州市西湖区第三中学", "respondent": "陈静"})
+                                           "customer_unit": "杭州市西湖区第三中学", "respondent": "陈静"}).record
     ctx.close()
     code, _, _ = run(capsys, "--data-dir", data, "export", survey.number, "--blank", "-o", str(tmp_path / "b.pdf"))
     assert code == 0

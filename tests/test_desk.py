@@ -26,7 +26,7 @@ def _delivery(service: Any, unit: str, day: str, batch: str, shelf: int | None =
            "product_name": product, "batch_no": batch, "quantity": "20", "unit": "桶", "shipped_by": "周发货"}
     if shelf:
         raw["shelf_life_months"] = str(shelf)
-    return service.create("delivery", raw)
+    return service.create("delivery", raw).record
 
 
 def _ticket(service: Any, unit: str, day: str, time: str, issue_type: str = "验收数量不足") -> Any:
@@ -34,12 +34,12 @@ def _ticket(service: Any, unit: str, day: str, time: str, issue_type: str = "验
         "call_date": day, "call_time": time, "receiver": "王测试", "customer_unit": unit, "caller_name": "李强",
         "caller_phone": "13912345678", "issue_type": issue_type, "issue": "到货数量与发货单不符。",
         "assigned_staff": "赵敏",
-    })
+    }).record
 
 
 def _followup(service: Any, unit: str, due: str) -> Any:
     return service.create("followup", {"followup_type": fu.OTHER, "due_date": due, "customer_unit": unit,
-                                       "contact_name": "陈红", "product_name": "灭蟑胶饵", "assigned_staff": "孙回访"})
+                                       "contact_name": "陈红", "product_name": "灭蟑胶饵", "assigned_staff": "孙回访"}).record
 
 
 def seed(service: Any) -> dict[str, Any]:
@@ -85,7 +85,11 @@ def seed(service: Any) -> dict[str, Any]:
     r["expired_1"] = _delivery(service, "东莞市人民医院", "2026-01-20", "DG260120", 2)  # 03-19
     r["expired_90"] = _delivery(service, "中山市人民医院", "2025-11-21", "ZS251121", 1)  # 2025-12-20
     _delivery(service, "江门市中心医院", "2025-11-20", "JM251120", 1)  # 2025-12-19: 91 days, history
-    # Complaints: two of each status from the demo (12 open, 2 closed).
+    # Complaints: two of each status from the demo (12 open, 2 closed).  Those fed back plan their
+    # call backs (services.planning) two months on: none is due on the home screen yet.
+    settings = service.settings()
+    settings.complaint_callback_days = 60
+    service.save_settings(settings)
     import_records(service, demo_objects(TODAY, 14))
     return r
 

@@ -239,7 +239,7 @@ def test_content_hash_is_stable_and_changes_with_any_value(tmp_path):
     from tests.support import context
 
     ctx = context(tmp_path)
-    (rec,) = import_records(ctx.records, example())
+    (rec,) = import_records(ctx.records, example()).records
     again = ctx.records.get("complaint", rec.id)
     assert content_hash(SPEC, rec) == content_hash(SPEC, again)
     assert len(content_hash(SPEC, rec)) == 64

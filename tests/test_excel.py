@@ -196,7 +196,7 @@ def test_a_customer_of_the_same_name_is_updated_and_its_contacts_merged(tmp_path
         "registered_date": "2025-06-01",
         "contacts": [{"name": "张丽", "phone": "13912345678", "primary": True},
                      {"name": "赵敏", "phone": "13700000000"}],
-    })
+    }).record
     path = fill(tmp_path / "更新.xlsx", {
         "客户": [{"单位名称": "北京第一医院", "单位电话": "010-66120000", "建档日期": dt.datetime(2025, 6, 1)}],
         "客户联系人": [{"单位名称": "北京第一医院", "姓名": "张丽", "电话": "13911112222"},
@@ -235,7 +235,7 @@ def test_a_product_updated_by_name_gives_its_new_shelf_life_to_the_deliveries(tm
 
 
 def test_names_compared_as_the_customer_register_does_and_an_unknown_product_refused(tmp_path, service):
-    old = service.create("customer", {"name": "北京第一医院（东院）", "registered_date": "2026-01-01"})
+    old = service.create("customer", {"name": "北京第一医院（东院）", "registered_date": "2026-01-01"}).record
     path = fill(tmp_path / "f.xlsx", {
         "客户": [CUSTOMER | {"单位名称": "北京第一医院 (东院)", "地址": "东院路 1 号"}],
         "发货批次": [DELIVERY | {"客户单位": "北京第一医院(东院)", "产品名称": "没有的产品"}]})

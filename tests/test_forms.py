@@ -109,7 +109,7 @@ def test_a_return_is_rejected_only_with_a_no():
 def test_follow_on_records_start_from_their_source_and_link_back(tmp_path):
     ctx = context(tmp_path)
     svc = ctx.records
-    (complaint,) = import_records(svc, example())
+    (complaint,) = import_records(svc, example()).records
     raw, link = svc.follow_on("complaint", complaint.id, "return-request")
     f = complaint.values.fields
     assert raw["customer_unit"] == f["complainant_unit"] and raw["contact_name"] == f["complainant_name"]
@@ -119,17 +119,17 @@ def test_follow_on_records_start_from_their_source_and_link_back(tmp_path):
     assert raw["quality_determination"] == c.QUALITY_PROBLEM and raw["reason_details"] == f["reason"]
     assert [p.sha256 for p in raw["photos"]] == [p.sha256 for p in complaint.values.photos["photos"]]
     raw.setdefault("reason_type", "使用中质量问题")  # a 服务投诉 has no return reason of its own: the clerk picks
-    returned = svc.create("return-request", raw, source=link)
+    returned = svc.create("return-request", raw, source=link).record
     assert (returned.source_kind, returned.source_id, returned.source_number) == ("complaint", complaint.id,
                                                                                   complaint.number)
     raw, link = svc.follow_on("complaint", complaint.id, "service-report")
     assert raw["service_type"] == "投诉处理"
     assert raw["products"][0]["batch_no"] == complaint.values.tables["items"][0]["batch_no"]
     raw.update(staff="何雪")
-    report = svc.create("service-report", raw, source=link)
+    report = svc.create("service-report", raw, source=link).record
     raw, link = svc.follow_on("service-report", report.id, "survey")
     assert raw["customer_unit"] == f["complainant_unit"] and raw["respondent"] == f["complainant_name"]
-    survey = svc.create("survey", raw, source=link)
+    survey = svc.create("survey", raw, source=link).record
 
     assert [(x.kind, x.number, x.relation) for x in svc.linked("complaint", complaint.id)] == [
         ("service-report", report.number, "follow-on"), ("return-request", returned.number, "follow-on")]
@@ -177,8 +177,8 @@ def test_a_draft_report_may_be_deleted_but_not_a_completed_one(tmp_path):
     ctx = context(tmp_path)
     svc = ctx.records
     obj = example_object("service-report", TODAY)
-    draft = svc.create("service-report", obj | {"status": None})
-    (done,) = import_records(svc, obj)
+    draft = svc.create("service-report", obj | {"status": None}).record
+    (done,) = import_records(svc, obj).records
     with pytest.raises(TransitionRefused, match="草稿"):
         svc.delete("service-report", done.id)
     svc.delete("service-report", draft.id)
@@ -207,13 +207,13 @@ def test_a_delivery_leads_to_its_use_record_and_to_a_complaint_about_its_accepta
     svc = ctx.records
     obj = example_object("delivery", TODAY)
     obj.update(acceptance_result="数量不足", acceptance_note="到货 36 箱，送货单 40 箱。")
-    (delivery,) = import_records(svc, [obj])
+    (delivery,) = import_records(svc, [obj]).records
 
     raw, link = svc.follow_on("delivery", delivery.id, "use-record")
     assert (raw["customer_unit"], raw["product_name"], raw["batch_no"], raw["delivery_number"]) == (
         obj["customer_unit"], obj["product_name"], obj["batch_no"], delivery.number)
     raw.update(storage_state="符合要求")
-    used = svc.create("use-record", raw, source=link)
+    used = svc.create("use-record", raw, source=link).record
 
     raw, link = svc.follow_on("delivery", delivery.id, "complaint")
     assert raw["category"] == "验收数量不足" and raw["reason"] == "到货 36 箱，送货单 40 箱。"
@@ -222,7 +222,7 @@ def test_a_delivery_leads_to_its_use_record_and_to_a_complaint_about_its_accepta
                              "quantity": obj["quantity"]}]
     raw.update(channel="电话", severity="一般投诉", complainant_name="张丽", complainant_phone="13912345678",
                receiver=raw.get("receiver") or "王测试")
-    complaint = svc.create("complaint", raw, source=link)
+    complaint = svc.create("complaint", raw, source=link).record
     assert {(x.kind, x.number) for x in svc.linked("delivery", delivery.id)} >= {
         ("use-record", used.number), ("complaint", complaint.number)}
     ctx.close()
@@ -243,7 +243,7 @@ def test_a_complaint_row_keeps_the_expiry_of_its_delivered_batch_and_prints_it(t
     obj["complainant_unit"] = sent["customer_unit"]
     obj["items"][0].update(batch_no="hl 250412", use_date="2026-03-05")  # typed loosely: still that batch
     obj.pop("status")
-    complaint = svc.create("complaint", {k: v for k, v in obj.items() if k not in ("kind", "photos")})
+    complaint = svc.create("complaint", {k: v for k, v in obj.items() if k not in ("kind", "photos")}).record
     rows = complaint.values.tables["items"]
     assert rows[0]["expiry_date"] == dt.date(2026, 2, 28)  # delivered 2025-03-01, a year's shelf life
     assert all(r["expiry_date"] is None for r in rows[1:] if r["batch_no"] != "HL250412")

@@ -21,14 +21,14 @@ def add_customer(service, name: str, phone: str, address: str, contacts: list[tu
     return service.create("customer", {
         "name": name, "phone": phone, "address": address, "registered_date": "2026-01-05",
         "contacts": [{"name": n, "phone": p, "primary": primary, "post": "后勤科"} for n, p, primary in contacts],
-    })
+    }).record
 
 
 def add_delivery(service, unit: str, product: str, batch: str, delivered: dt.date, months: int = 12):
     return service.create("delivery", {
         "customer_unit": unit, "delivery_date": delivered.isoformat(), "product_name": product,
         "batch_no": batch, "quantity": "10", "unit": "瓶", "shelf_life_months": str(months),
-    })
+    }).record
 
 
 def add_product(service, name: str) -> None:
@@ -206,7 +206,7 @@ def test_tabbing_through_a_saved_records_unit_fills_nothing(qtbot, window, regis
     from support import raw_complaint
 
     rec = registers.create("complaint", raw_complaint(received_date="2026-03-18", complainant_unit="北京第一医院",
-                                                      complainant_address=""))
+                                                      complainant_address="")).record
     form = window.open_record("complaint", rec.id)
     assert form is not None and not form.is_dirty
     unit = form.findChild(QLineEdit, "complainant_unit")

@@ -106,7 +106,7 @@ def test_completing_a_follow_up_opens_a_prefilled_service_report(qtbot, window, 
     delivery = service.create("delivery", {
         "customer_unit": "北京市第一人民医院", "contact_name": "张丽", "contact_phone": "010-65123456",
         "delivery_date": "2025-12-20", "product_name": "84 消毒液", "batch_no": "SH251220", "quantity": "20",
-        "unit": "桶", "shipped_by": "周发货"})
+        "unit": "桶", "shipped_by": "周发货"}).record
     visit_id = _visit_of(service, delivery)
     form = window.open_record("followup", visit_id)
     assert form.findChild(QLabel, "followup_due_state").text() == "今天应回访"
@@ -138,7 +138,7 @@ def test_completing_a_follow_up_opens_a_prefilled_service_report(qtbot, window, 
 
 def test_saving_a_follow_up_without_completing_it_opens_nothing(qtbot, window, service, dialogs) -> None:
     record = service.create("followup", {"followup_type": fu.OTHER, "due_date": "2026-03-17",
-                                         "customer_unit": "苏州市立医院"})
+                                         "customer_unit": "苏州市立医院"}).record
     form = window.open_record("followup", record.id)
     assert form.findChild(QLabel, "followup_due_state").text() == "逾期 3 天"
     type_text(qtbot, form.findChild(QLineEdit, "contact_name"), "陈红")

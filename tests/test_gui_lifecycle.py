@@ -18,7 +18,7 @@ pytestmark = pytest.mark.gui
 def _complaint(service, status: str):
     """A valid complaint at ``status`` (from the demo generator, imported as any file is)."""
     obj = next(o for o in demo_objects(TODAY, 14) if o["status"] == status)
-    return import_records(service, [obj])[0]
+    return import_records(service, [obj]).records[0]
 
 
 def step_buttons(form) -> dict[str, str]:

@@ -24,7 +24,7 @@ def _complaint(service):
     """A determined complaint with several product lines (imported as any file is)."""
     obj = next(o for o in demo_objects(TODAY, 14)
                if o["status"] in (c.DETERMINED, c.HANDLING) and len(o["items"]) > 1)
-    return import_records(service, [obj])[0]
+    return import_records(service, [obj]).records[0]
 
 
 def _table(form, key: str) -> list[dict[str, str]]:

@@ -48,7 +48,7 @@ def test_sign_edit_into_revision_2_and_reprint_revision_1(qtbot, window, ctx, di
     from pypdf import PdfReader
 
     service = ctx.records
-    rec = service.create("complaint", raw_complaint(received_date="2026-03-18"), by="王测试")
+    rec = service.create("complaint", raw_complaint(received_date="2026-03-18"), by="王测试").record
     form = window.open_record("complaint", rec.id)
     panel = form.signatures_panel
     assert panel.states["complainant"].text() == "未签" and panel.buttons["complainant"].isEnabled()
@@ -122,7 +122,7 @@ def test_sign_edit_into_revision_2_and_reprint_revision_1(qtbot, window, ctx, di
 
 def test_signing_saves_unsaved_changes_first_and_a_cancel_signs_nothing(qtbot, window, ctx, dialogs) -> None:
     service = ctx.records
-    rec = service.create("complaint", raw_complaint(received_date="2026-03-18"), by="王测试")
+    rec = service.create("complaint", raw_complaint(received_date="2026-03-18"), by="王测试").record
     form = window.open_record("complaint", rec.id)
     dialogs.answer(lambda dialog: SignDialog.DialogCode.Rejected)
     type_text(qtbot, form.findChild(QPlainTextEdit, "reason"), "再补一句。")

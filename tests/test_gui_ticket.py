@@ -24,7 +24,7 @@ def make_customer(service: Any) -> Any:
         "name": "北京第一医院", "phone": "010-66778899", "address": "北京市西城区示例路 8 号", "sales_rep": "赵销售",
         "registered_date": TODAY.isoformat(),
         "contacts": [{"name": "李护士长", "post": "感染科", "phone": "13812345678", "primary": True}],
-    })
+    }).record
 
 
 def open_desk(qtbot: Any, window: Any) -> TicketDesk:
@@ -167,7 +167,7 @@ def ticket_raw(**over: Any) -> dict[str, Any]:
 
 
 def test_the_ticket_form_shows_time_left_and_turns_into_a_complaint(qtbot, window, service, dialogs) -> None:
-    ticket = service.create("ticket", ticket_raw())  # called 09:30 (now): response by 11:30
+    ticket = service.create("ticket", ticket_raw()).record  # called 09:30 (now): response by 11:30
     form = window.open_record("ticket", ticket.id)
     left = form.findChild(QLabel, "response_deadline_left")
     assert left.text() == "还剩 2 小时" and "#b45309" in left.styleSheet()  # amber: within 2 hours
@@ -177,7 +177,7 @@ def test_the_ticket_form_shows_time_left_and_turns_into_a_complaint(qtbot, windo
     assert badge.text() == "电话响应时限：还剩 2 小时" and badge.property("state") == "soon"
     assert not form.follow_on_button.isVisible()  # 转为投诉 is the one follow-on
 
-    late = service.create("ticket", ticket_raw(call_time="06:00"))
+    late = service.create("ticket", ticket_raw(call_time="06:00")).record
     late_form = window.open_record("ticket", late.id)
     left = late_form.findChild(QLabel, "response_deadline_left")
     assert left.text() == "已超时 1 小时 30 分" and "#c62828" in left.styleSheet()
@@ -212,10 +212,10 @@ def test_the_ticket_form_shows_time_left_and_turns_into_a_complaint(qtbot, windo
 
 
 def test_tickets_near_or_past_their_deadline_stand_out_in_the_register(qtbot, window, service, dialogs) -> None:
-    late = service.create("ticket", ticket_raw(call_date="2026-03-17", call_time="08:00"))  # handling 03-19 08:00
-    soon = service.create("ticket", ticket_raw(call_date="2026-03-18", call_time="11:00"))  # 03-20 11:00
-    fine = service.create("ticket", ticket_raw())  # 03-22 09:30
-    done = service.create("ticket", ticket_raw(call_date="2026-03-17", call_time="08:00", issue_type="其他"))
+    late = service.create("ticket", ticket_raw(call_date="2026-03-17", call_time="08:00")).record  # handling 03-19 08:00
+    soon = service.create("ticket", ticket_raw(call_date="2026-03-18", call_time="11:00")).record  # 03-20 11:00
+    fine = service.create("ticket", ticket_raw()).record  # 03-22 09:30
+    done = service.create("ticket", ticket_raw(call_date="2026-03-17", call_time="08:00", issue_type="其他")).record
     raw = ticket_raw(call_date="2026-03-17", call_time="08:00", issue_type="其他", assigned_staff="张工",
                      callback_date="2026-03-17", callback_time="10:00")
     service.transition("ticket", done.id, tk.ASSIGNED, raw)

@@ -272,11 +272,11 @@ def products(ctx):
     service = ctx.records
     a = service.create("product", product_raw("4.5% 高效氯氰菊酯悬浮剂", "杀虫剂", "WP20190123", "1:200 稀释后滞留喷洒",
                                               "对蜜蜂、鱼类高毒，远离水产养殖区；施药时戴丁腈手套和半面罩。",
-                                              methods="按 1:200 兑水，均匀喷洒于墙面<至湿润不流淌>。"))
+                                              methods="按 1:200 兑水，均匀喷洒于墙面<至湿润不流淌>。")).record
     b = service.create("product", product_raw("84 消毒液（有效氯 5%）", "消毒剂", "卫消证字（2021）第 0012 号",
                                               "1:100（有效氯 500 mg/L）", "严禁与酸性清洁剂混用。",
-                                              ingredient="次氯酸钠"))
-    c = service.create("product", product_raw("停售的老产品", "杀虫剂", "WP20000001", "1:50", "—"))
+                                              ingredient="次氯酸钠")).record
+    c = service.create("product", product_raw("停售的老产品", "杀虫剂", "WP20000001", "1:50", "—")).record
     service.transition("product", c.id, "停售", {k: v for k, v in product_raw(
         "停售的老产品", "杀虫剂", "WP20000001", "1:50", "—").items()})
     return a, b, c

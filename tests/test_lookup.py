@@ -27,14 +27,14 @@ def add_customer(service, name: str, phone: str = "", contacts=(), short: str = 
         "name": name, "short_name": short, "phone": phone, "address": f"{name[:2]}市示例路 1 号",
         "region": name[:2], "sales_rep": "宋佳", "registered_date": "2026-01-05",
         "contacts": [{"name": n, "phone": p, "primary": i == 0, "post": "后勤科"} for i, (n, p) in enumerate(contacts)],
-    })
+    }).record
 
 
 def add_delivery(service, unit: str, product: str, batch: str, delivered: dt.date, months: int | None = 12):
     return service.create("delivery", {
         "customer_unit": unit, "delivery_date": delivered.isoformat(), "product_name": product, "batch_no": batch,
         "quantity": "10", "unit": "瓶", "shelf_life_months": str(months) if months else "",
-    })
+    }).record
 
 
 @pytest.fixture

@@ -399,7 +399,7 @@ def test_export_blank_keeps_only_who_the_paper_is_for(tmp_path: Path) -> None:
         s = ctx.records.settings()
         s.company_name, s.laptop_code = COMPANY, "A3"
         ctx.records.save_settings(s)
-        (record,) = import_records(ctx.records, [example_object("survey", TODAY)])
+        (record,) = import_records(ctx.records, [example_object("survey", TODAY)]).records
         blank = export_blank(ctx.records, record, tmp_path / "out" / "blank.pdf")
         text = "".join(page_texts(read(blank)))
         assert record.number and f"调查表编号：{record.number}" in text

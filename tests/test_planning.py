@@ -92,7 +92,7 @@ def _delivery(service: Any, **overrides: Any) -> Any:
         "shelf_life_months": "12",
     }
     raw.update(overrides)
-    return service.create("delivery", raw)
+    return service.create("delivery", raw).record
 
 
 def _visits(service: Any, source_id: str) -> list[Any]:
@@ -103,7 +103,7 @@ def _visits(service: Any, source_id: str) -> list[Any]:
 def _complete(service: Any, record: Any, done: dt.date = TODAY, way: str = "电话") -> Any:
     raw = _jsonish("followup", record.values)
     raw.update(way=way, done_date=done.isoformat(), result_note="客户反馈使用正常，储存条件符合要求。")
-    return service.transition("followup", record.id, fu.DONE, raw)
+    return service.transition("followup", record.id, fu.DONE, raw).record
 
 
 def test_a_new_delivery_plans_its_first_return_visit(service) -> None:
@@ -223,14 +223,14 @@ def test_cancelling_stops_the_chain_for_good(service) -> None:
 
 def test_a_follow_up_entered_by_hand_plans_nothing_when_done(service) -> None:
     visit = service.create("followup", {"followup_type": fu.OTHER, "due_date": TODAY.isoformat(),
-                                        "customer_unit": "南京市鼓楼医院"})
+                                        "customer_unit": "南京市鼓楼医院"}).record
     _complete(service, visit)
     assert service.count("followup") == 1
 
 
 def _complaint_at(service: Any, status: str) -> Any:
     obj = next(o for o in demo_objects(TODAY, 14) if o["status"] == status)
-    return import_records(service, [obj])[0]
+    return import_records(service, [obj]).records[0]
 
 
 def _edited(record: Any, **changes: Any) -> dict[str, Any]:
@@ -246,7 +246,7 @@ def test_a_complaint_fed_back_plans_one_call_back(service) -> None:
     assert service.count("followup") == 0  # an import plans nothing
     raw = _edited(complaint, feedback_date="2026-03-18", feedback_content="已更换同批次产品并说明原因。",
                   appeal_notice_given=True)
-    fed = service.transition("complaint", complaint.id, c.FED_BACK, raw)
+    fed = service.transition("complaint", complaint.id, c.FED_BACK, raw).record
     links = [lk for lk in service.linked("complaint", fed.id) if lk.kind == "followup"]
     assert len(links) == 1
     call = service.get("followup", links[0].id)
@@ -266,7 +266,7 @@ def test_the_call_back_done_revisits_the_complaint(service) -> None:
     complaint = _complaint_at(service, c.HANDLING)
     raw = _edited(complaint, feedback_date="2026-03-18", feedback_content="已更换同批次产品并说明原因。",
                   appeal_notice_given=True)
-    fed = service.transition("complaint", complaint.id, c.FED_BACK, raw)
+    fed = service.transition("complaint", complaint.id, c.FED_BACK, raw).record
     (link,) = [lk for lk in service.linked("complaint", fed.id) if lk.kind == "followup"]
     call = service.get("followup", link.id)
     done = _jsonish("followup", call.values)

@@ -131,11 +131,11 @@ def test_update_keeps_scans(service: Any, tmp_path: Path) -> None:
     from desktop.services.scans import attach_scan
     from tests.support import raw_complaint
 
-    record = service.create("complaint", raw_complaint(received_date="2026-03-18"), by="王测试")
+    record = service.create("complaint", raw_complaint(received_date="2026-03-18"), by="王测试").record
     picture = tmp_path / "paper.png"
     Image.new("RGB", (64, 64), "white").save(picture)
     attach_scan(service, "complaint", record.id, picture, record.revision)
-    changed = service.update("complaint", record.id, raw_complaint(received_date="2026-03-18", reason="补充说明"))
+    changed = service.update("complaint", record.id, raw_complaint(received_date="2026-03-18", reason="补充说明")).record
     assert len(changed.scans) == 1
     assert content_hash(SPECS["complaint"], changed) != content_hash(SPECS["complaint"], record)
 

@@ -24,7 +24,7 @@ STROKES = [
 
 
 def _complaint(service):
-    return service.create("complaint", raw_complaint(received_date="2026-03-18"), by="王测试")
+    return service.create("complaint", raw_complaint(received_date="2026-03-18"), by="王测试").record
 
 
 def _edited(record, **changes):
@@ -39,7 +39,7 @@ def test_a_signature_keeps_strokes_picture_name_role_time_and_hash(service, cloc
 
     rec = _complaint(service)
     signed = service.sign("complaint", rec.id, "complainant", " 张 三 ", STROKES,
-                          expected_hash=content_hash(SPECS["complaint"], rec))
+                          expected_hash=content_hash(SPECS["complaint"], rec)).record
     sig = signed.signature("complainant")
     assert sig is not None and signed.revision == 1
     assert (sig.name, sig.role, sig.signed_at, sig.revision) == ("张 三", "投诉人", clock.now(), 1)
@@ -69,14 +69,14 @@ def test_signing_is_refused_without_ink_name_or_on_changed_content(service):
 def test_editing_a_signed_record_makes_a_new_revision_and_keeps_the_signed_one(service, clock):
     spec = SPECS["complaint"]
     rec = _complaint(service)
-    signed = service.sign("complaint", rec.id, "complainant", "张三", STROKES)
-    signed = service.sign("complaint", rec.id, "receiver", "王测试", STROKES[:1])
+    signed = service.sign("complaint", rec.id, "complainant", "张三", STROKES).record
+    signed = service.sign("complaint", rec.id, "receiver", "王测试", STROKES[:1]).record
     # Saving the same values again changes nothing: still revision 1, still signed.
-    same = service.update("complaint", rec.id, _edited(signed))
+    same = service.update("complaint", rec.id, _edited(signed)).record
     assert same.revision == 1 and len(same.signatures) == 2 and service.revisions("complaint", rec.id)[0].current
 
     clock.at += dt.timedelta(hours=1)
-    changed = service.update("complaint", rec.id, _edited(signed, reason="补充：包装桶渗漏"))
+    changed = service.update("complaint", rec.id, _edited(signed, reason="补充：包装桶渗漏")).record
     assert changed.revision == 2 and changed.signatures == []
     assert changed.values.fields["reason"] == "补充：包装桶渗漏"
 
@@ -95,10 +95,10 @@ def test_editing_a_signed_record_makes_a_new_revision_and_keeps_the_signed_one(s
     assert service.get_revision("complaint", rec.id, 2) == service.get("complaint", rec.id)
 
     # An unsigned revision is simply saved over; signing revision 2 then editing makes revision 3.
-    again = service.update("complaint", rec.id, _edited(changed, reason="再次补充"))
+    again = service.update("complaint", rec.id, _edited(changed, reason="再次补充")).record
     assert again.revision == 2
     service.sign("complaint", rec.id, "receiver", "王测试", STROKES)
-    third = service.update("complaint", rec.id, _edited(again, reason="第三版"))
+    third = service.update("complaint", rec.id, _edited(again, reason="第三版")).record
     assert third.revision == 3
     assert [i.revision for i in service.revisions("complaint", rec.id)] == [1, 2, 3]
     assert service.get_revision("complaint", rec.id, 2).values.fields["reason"] == "再次补充"
@@ -106,8 +106,8 @@ def test_editing_a_signed_record_makes_a_new_revision_and_keeps_the_signed_one(s
 
 def test_a_status_step_on_a_signed_record_freezes_it_too(service):
     rec = _complaint(service)
-    signed = service.sign("complaint", rec.id, "complainant", "张三", STROKES)
-    moved = service.transition("complaint", rec.id, "调查中", _edited(signed, investigator="赵调查"))
+    signed = service.sign("complaint", rec.id, "complainant", "张三", STROKES).record
+    moved = service.transition("complaint", rec.id, "调查中", _edited(signed, investigator="赵调查")).record
     assert (moved.revision, moved.status, moved.signatures) == (2, "调查中", [])
     old = service.get_revision("complaint", rec.id, 1)
     assert old.status == "已登记" and old.values.fields["investigator"] is None
@@ -117,7 +117,7 @@ def test_a_status_step_on_a_signed_record_freezes_it_too(service):
 
 def test_signatures_and_revisions_survive_dump_and_import(service, tmp_path, clock):
     rec = _complaint(service)
-    signed = service.sign("complaint", rec.id, "complainant", "张三", STROKES)
+    signed = service.sign("complaint", rec.id, "complainant", "张三", STROKES).record
     service.update("complaint", rec.id, _edited(signed, reason="改过"))
     service.sign("complaint", rec.id, "receiver", "王测试", STROKES[:1])
     dumped = dump_records(service, "complaint")
@@ -156,7 +156,7 @@ def test_an_imported_signature_must_sign_its_revision(service, tmp_path, clock):
 def test_deleting_a_draft_deletes_its_signatures(service):
     rec = service.create("service-report", {
         "service_date": "2026-03-20", "service_type": "上门走访", "staff": "王测试", "customer_unit": "某单位",
-        "contact_name": "李四", "contact_phone": "13800138000"})
+        "contact_name": "李四", "contact_phone": "13800138000"}).record
     service.sign("service-report", rec.id, "customer", "李四", STROKES)
     service.delete("service-report", rec.id)
     from sqlalchemy import func, select
@@ -172,7 +172,7 @@ def test_verify_a_pdf_of_an_earlier_revision_against_its_archived_copy(service, 
     from desktop.services.signing import verify_pdf
 
     rec = _complaint(service)
-    signed = service.sign("complaint", rec.id, "complainant", "张三", STROKES)
+    signed = service.sign("complaint", rec.id, "complainant", "张三", STROKES).record
     pdf = export_record(service, signed, tmp_path / "rev1.pdf")
     service.update("complaint", rec.id, _edited(signed, reason="补充说明：已拍照。"))
     result = verify_pdf(pdf, service.db.path.parent, service)

@@ -54,7 +54,7 @@ def _laptop(folder: Path, template: Path, code: str) -> Any:
 def _complaint(ctx: Any) -> Any:
     obj = example_object("complaint", TODAY)
     obj["findings"] = FINDINGS  # long enough for several pages
-    (record,) = import_records(ctx.records, [obj])
+    (record,) = import_records(ctx.records, [obj]).records
     return record
 
 

@@ -107,7 +107,7 @@ def test_save_and_load_round_trip(tmp_path):
         reason="第一段\n第二段 <b>&amp;",
         photos=[photo],
     )
-    rec = svc.create("complaint", raw, by="马晓东")
+    rec = svc.create("complaint", raw, by="马晓东").record
     assert rec.number == f"TS-2026-{svc.settings().laptop_code}-0001"
     assert rec.status == c.REGISTERED
     back = svc.get("complaint", rec.id)
@@ -127,8 +127,8 @@ def test_numbers_count_per_year_and_laptop(tmp_path):
     s = svc.settings()
     s.laptop_code = "A3"
     svc.save_settings(s)
-    numbers = [svc.create("complaint", raw_complaint()).number for _ in range(3)]
-    numbers.append(svc.create("complaint", raw_complaint(received_date="2025-12-31")).number)
+    numbers = [svc.create("complaint", raw_complaint()).record.number for _ in range(3)]
+    numbers.append(svc.create("complaint", raw_complaint(received_date="2025-12-31")).record.number)
     assert numbers == ["TS-2026-A3-0001", "TS-2026-A3-0002", "TS-2026-A3-0003", "TS-2025-A3-0001"]
     ctx.close()
 
@@ -154,7 +154,7 @@ def test_bad_input_writes_nothing(tmp_path):
 def test_lifecycle_through_the_service(tmp_path):
     ctx = context(tmp_path)
     svc = ctx.records
-    rec = svc.create("complaint", raw_complaint())
+    rec = svc.create("complaint", raw_complaint()).record
     raw = raw_complaint()
     with pytest.raises(TransitionRefused):
         svc.transition("complaint", rec.id, c.DETERMINED, raw)
@@ -163,12 +163,12 @@ def test_lifecycle_through_the_service(tmp_path):
     assert [i.path for i in e.value.issues] == ["investigator"]
     assert svc.get("complaint", rec.id).status == c.REGISTERED
     raw["investigator"] = "冯志强"
-    rec = svc.transition("complaint", rec.id, c.INVESTIGATING, raw, by="马晓东", note="已派人")
+    rec = svc.transition("complaint", rec.id, c.INVESTIGATING, raw, by="马晓东", note="已派人").record
     assert rec.status == c.INVESTIGATING and rec.values.fields["investigator"] == "冯志强"
     raw.update(investigation_date="2026-11-21", findings="现场查看", investigation_opinion="使用不当",
                quality_determination=c.NOT_QUALITY_PROBLEM, determined_by="冯志强",
                determined_role="品质部", determined_date="2026-11-22")
-    rec = svc.transition("complaint", rec.id, c.DETERMINED, raw)
+    rec = svc.transition("complaint", rec.id, c.DETERMINED, raw).record
     assert [(e.from_status, e.to_status) for e in rec.events][-2:] == [
         (c.REGISTERED, c.INVESTIGATING), (c.INVESTIGATING, c.DETERMINED)]
     assert rec.events[1].note == "已派人"
@@ -180,11 +180,11 @@ def test_closed_records_are_kept_five_years(tmp_path):
     from tests.support import example
 
     ctx = context(tmp_path)
-    (rec,) = import_records(ctx.records, example())
+    (rec,) = import_records(ctx.records, example()).records
     assert rec.status == c.CLOSED
     with pytest.raises(TransitionRefused, match="保存五年"):
         ctx.records.delete("complaint", rec.id)
-    with pytest.raises(TransitionRefused, match="已关闭"):
+    with pytest.raises(TransitionRefused, match="已办结"):
         ctx.records.update("complaint", rec.id, raw_complaint())
     ctx.close()
     later = open_context(tmp_path / "data", FixedClock(NOW.replace(year=2032)))
@@ -197,7 +197,7 @@ def test_closed_records_are_kept_five_years(tmp_path):
 def test_search_finds_any_part_of_number_unit_product_or_batch(tmp_path):
     ctx = context(tmp_path)
     svc = ctx.records
-    a = svc.create("complaint", raw_complaint())
+    a = svc.create("complaint", raw_complaint()).record
     svc.create("complaint", raw_complaint(complainant_unit="杭州市西湖区第三中学", items=[
         {"product_name": "溴敌隆毒饵", "quantity": "3", "unit": "袋", "batch_no": "XD250315"},
         {"product_name": "吡虫啉杀蟑胶饵", "quantity": "2", "unit": "盒", "batch_no": "BC250704"}]))

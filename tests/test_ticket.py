@@ -99,7 +99,7 @@ def test_only_an_open_ticket_is_late() -> None:
 
 
 def test_the_service_stores_both_deadlines_from_the_current_settings(service: Any) -> None:
-    record = service.create("ticket", ticket_raw(call_time="23:30"))
+    record = service.create("ticket", ticket_raw(call_time="23:30")).record
     assert record.status == tk.RECEIVED
     assert record.values.fields["response_deadline"] == "2026-03-21 01:30"
     assert record.values.fields["handling_deadline"] == "2026-03-22 23:30"
@@ -107,7 +107,7 @@ def test_the_service_stores_both_deadlines_from_the_current_settings(service: An
     settings.quality_phone_hours = 1
     settings.quality_handling_hours = 6
     service.save_settings(settings)
-    again = service.create("ticket", ticket_raw(call_time="23:30"))
+    again = service.create("ticket", ticket_raw(call_time="23:30")).record
     assert again.values.fields["response_deadline"] == "2026-03-21 00:30"
     assert again.values.fields["handling_deadline"] == "2026-03-21 05:30"
     # Search by the indexed handling deadline works as text: it sorts as time does.
@@ -123,7 +123,7 @@ def make_customer(service: Any, name: str = "北京第一医院", contacts: list
         "registered_date": TODAY.isoformat(),
         "contacts": contacts if contacts is not None else [
             {"name": "李护士长", "post": "感染科", "phone": "13812345678", "primary": True}],
-    })
+    }).record
 
 
 def test_a_customer_registered_during_a_call(service: Any) -> None:
@@ -141,7 +141,7 @@ def test_saving_a_call_adds_the_new_caller_to_the_customers_contacts(service: An
     contact = tickets.NewContact("王主任", "13900001111", "总务科")
     record = tickets.save_call(service, ticket_raw(caller_name="王主任", caller_phone="13900001111",
                                                    caller_on_file=False),
-                               by=STAFF, customer_id=customer.id, contact=contact)
+                               by=STAFF, customer_id=customer.id, contact=contact).record
     assert record.values.fields["caller_on_file"] is False
     rows = service.get("customer", customer.id).values.tables["contacts"]
     assert [(r["name"], r["post"], r["phone"], bool(r["primary"])) for r in rows] == [
@@ -166,7 +166,7 @@ def test_a_call_that_cannot_be_saved_adds_no_contact(service: Any) -> None:
 
 
 def test_a_complaint_from_a_ticket_is_prefilled_from_it(service: Any) -> None:
-    ticket = service.create("ticket", ticket_raw(customer_address="北京市西城区示例路 8 号"))
+    ticket = service.create("ticket", ticket_raw(customer_address="北京市西城区示例路 8 号")).record
     raw = follow_on_values(ticket, "complaint", TODAY, STAFF)
     assert raw == {
         "received_date": TODAY.isoformat(),
@@ -180,7 +180,7 @@ def test_a_complaint_from_a_ticket_is_prefilled_from_it(service: Any) -> None:
         "items": [{"product_name": "84 消毒液（有效氯 5%）", "batch_no": "20260105"}],
         "reason": "稀释后气味异常，使用后地面发白",
     }
-    consult = service.create("ticket", ticket_raw(issue_type="使用技术咨询", product_name="", batch_no=""))
+    consult = service.create("ticket", ticket_raw(issue_type="使用技术咨询", product_name="", batch_no="")).record
     raw = follow_on_values(consult, "complaint", TODAY, STAFF)
     assert "category" not in raw and "items" not in raw
 
@@ -194,13 +194,13 @@ def complaint_raw(ticket: Any, service: Any, **over: Any) -> dict[str, Any]:
 
 
 def test_saving_the_complaint_marks_the_ticket_escalated_in_the_same_transaction(service: Any) -> None:
-    ticket = service.create("ticket", ticket_raw())
+    ticket = service.create("ticket", ticket_raw()).record
     raw, link = service.follow_on("ticket", ticket.id, "complaint")
     # A complaint that cannot be saved leaves the ticket as it was.
     with pytest.raises(ValidationFailed):
         service.create("complaint", raw, by=STAFF, source=link)
     assert service.get("ticket", ticket.id).status == tk.RECEIVED
-    complaint = service.create("complaint", complaint_raw(ticket, service), by=STAFF, source=link)
+    complaint = service.create("complaint", complaint_raw(ticket, service), by=STAFF, source=link).record
     after = service.get("ticket", ticket.id)
     assert after.status == tk.ESCALATED
     last = after.events[-1]
@@ -218,7 +218,7 @@ def test_saving_the_complaint_marks_the_ticket_escalated_in_the_same_transaction
 
 
 def test_a_called_back_ticket_stays_closed_when_a_complaint_is_made_from_it(service: Any) -> None:
-    ticket = service.create("ticket", ticket_raw())
+    ticket = service.create("ticket", ticket_raw()).record
     raw = ticket_raw(assigned_staff="张工", callback_date=TODAY.isoformat(), callback_time="11:00")
     service.transition("ticket", ticket.id, tk.ASSIGNED, raw)
     raw.update(result="已上门更换", done_date=TODAY.isoformat())
@@ -231,7 +231,7 @@ def test_a_called_back_ticket_stays_closed_when_a_complaint_is_made_from_it(serv
 
 
 def test_a_complaint_not_made_from_a_ticket_touches_no_ticket(service: Any) -> None:
-    ticket = service.create("ticket", ticket_raw())
+    ticket = service.create("ticket", ticket_raw()).record
     raw = complaint_raw(ticket, service)
     service.create("complaint", raw, by=STAFF)  # no source: typed by hand
     assert service.get("ticket", ticket.id).status == tk.RECEIVED

@@ -148,18 +148,18 @@ def test_scores_results_absentees_and_pass_mark(ctx):
         {"name": "缺考者", "answers": "缺考", "score": "90"},
         {"name": "未考"},
     ]
-    rec = service.create("training", session(attendees))
+    rec = service.create("training", session(attendees)).record
     got = [(r["name"], r["score"], r["result"]) for r in rows(rec)]
     assert got == [("满分", 100, "合格"), ("刚及格", 80, "合格"), ("手填", 65, "不合格"),
                    ("缺考者", None, tr.ABSENT), ("未考", None, None)]
     # The session's own pass mark wins over the settings'.
-    rec = service.update("training", rec.id, session(attendees, pass_mark="85"))
+    rec = service.update("training", rec.id, session(attendees, pass_mark="85")).record
     assert [r["result"] for r in rows(rec)][:3] == ["合格", "不合格", "不合格"]
     # …and the settings' applies when the session has none.
     settings = service.settings()
     settings.pass_mark = 60
     service.save_settings(settings)
-    rec = service.update("training", rec.id, session(attendees))
+    rec = service.update("training", rec.id, session(attendees)).record
     assert [r["result"] for r in rows(rec)][:3] == ["合格", "合格", "合格"]
     # 已考核 needs every attendee scored or marked absent.
     service.transition("training", rec.id, tr.HELD, session(attendees))
@@ -167,7 +167,7 @@ def test_scores_results_absentees_and_pass_mark(ctx):
         service.transition("training", rec.id, tr.ASSESSED, session(attendees))
     assert [i.path for i in e.value.issues] == ["attendees[4].score"]
     attendees[4]["answers"] = "缺考"
-    done = service.transition("training", rec.id, tr.ASSESSED, session(attendees))
+    done = service.transition("training", rec.id, tr.ASSESSED, session(attendees)).record
     assert done.status == tr.ASSESSED
 
 
@@ -184,7 +184,7 @@ def test_a_wrong_answer_sheet_is_an_issue_on_its_cell(ctx):
 
 def test_sign_in_keeps_each_signature_through_later_revisions(ctx):
     service = ctx.records
-    rec = service.create("training", session(people(3)))
+    rec = service.create("training", session(people(3))).record
     rec = sign_in(service, rec, "学员01", STROKES)
     rec = sign_in(service, rec, "学员02", STROKES)
     assert rec.revision == 1
@@ -198,7 +198,7 @@ def test_sign_in_keeps_each_signature_through_later_revisions(ctx):
         sign_in(service, rec, "学员03", [])
     # A walk-in is added: the signed revision is frozen, the sign-ins stay valid and on the sheet.
     raw = session([*people(3), {"name": "临时加入"}])
-    rec2 = service.update("training", rec.id, raw)
+    rec2 = service.update("training", rec.id, raw).record
     assert rec2.revision == 2 and not rec2.signatures
     assert set(signins(service, rec2)) == {"学员01", "学员02"}
     stale = rec  # the form as it was before the change: refused, people sign what is stored
@@ -218,7 +218,7 @@ def test_signins_survive_dump_and_import(ctx, tmp_path):
     from tests.support import context
 
     service = ctx.records
-    rec = service.create("training", session(people(2)))
+    rec = service.create("training", session(people(2))).record
     rec = sign_in(service, rec, "学员01", STROKES)
     service.update("training", rec.id, session(people(2), content="补充"))
     objs = dump_records(service, "training")
@@ -237,7 +237,7 @@ def test_signins_survive_dump_and_import(ctx, tmp_path):
 
 def test_sign_in_sheet_for_thirty_spans_pages_with_every_name_and_signature(ctx, tmp_path):
     service = ctx.records
-    rec = service.create("training", session(people(30)))
+    rec = service.create("training", session(people(30))).record
     for name in ("学员03", "学员29"):
         rec = sign_in(service, rec, name, STROKES)
     out = export_sign_in(service, rec, tmp_path / "signin.pdf")
@@ -269,7 +269,7 @@ def test_no_table_is_wider_than_the_text_area(ctx):
 
     service = ctx.records
     long = {"unit": "市第一人民医院后勤保障部保洁服务外包项目组" * 2, "post": "保洁班长兼库房管理员"}
-    rec = service.create("training", session(people(12, **long)))
+    rec = service.create("training", session(people(12, **long))).record
     st = tp._styles(ensure_fonts())
     stories = [tp.sign_in_story(rec, {}, st), tp.sign_in_story(None, {}, st),
                tp.assessment_sheet(load_assessment(), rec, rows(rec)[0], st),
@@ -296,7 +296,7 @@ def test_no_table_is_wider_than_the_text_area(ctx):
 def test_assessment_paper_has_every_question_one_sheet_each(ctx, tmp_path):
     service = ctx.records
     bank = load_assessment()
-    rec = service.create("training", session(people(3)))
+    rec = service.create("training", session(people(3))).record
     _reader, pages = _pdf_text(export_assessment(service, rec, tmp_path / "paper.pdf"))
     whole = "".join(pages)
     assert whole.count(_squash(bank.title)) == 3 + len(pages)  # a title per paper, the running head per page
@@ -318,7 +318,7 @@ def test_results_sheet_lists_scores_results_and_pass_mark(ctx, tmp_path):
     wrong = "B" if KEY[0] != "B" else "C"
     attendees = [{"name": "甲一", "answers": KEY}, {"name": "乙二", "answers": wrong + KEY[1:]},
                  {"name": "丙三", "score": "60"}, {"name": "丁四", "answers": "缺考"}]
-    rec = service.create("training", session(attendees, pass_mark="90"))
+    rec = service.create("training", session(attendees, pass_mark="90")).record
     _reader, pages = _pdf_text(export_results(service, rec, tmp_path / "results.pdf"))
     whole = "".join(pages)
     assert "培训考核成绩登记表" in whole
@@ -346,7 +346,7 @@ def test_text_of_the_user_prints_literally(tmp_path):
 
 
 def test_cli_training_sheets(ctx, data_dir, tmp_path, capsys):
-    rec = ctx.records.create("training", session(people(4)))
+    rec = ctx.records.create("training", session(people(4))).record
     data = data_dir
     out = tmp_path / "sheets"
     assert main(["--data-dir", str(data), "training-sheets", rec.number, "-o", str(out)]) == 0

@@ -9,6 +9,7 @@ record, which is what ``dump`` then ``import`` relies on.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,13 +19,24 @@ from .fields import FormSpec, Photo, RecordValues, format_value, to_json_value
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .signatures import Signature, signature_from_json, signature_to_json
 from .validation import Issue
+from .versions import VersionEntry, version_history_from_json
 
 META_KEYS = ("kind", "id", "number", "revision", "status", "created_at", "updated_at", "source", "history",
-             "signatures", "revisions", "scans")
+             "signatures", "revisions", "scans", "version", "version_tag", "version_history", "created_by",
+             "updated_by", "updated_via", "origin")
+# Keys of a record's JSON that are not part of its content (what a printed revision shows, which
+# signatures sign): times, who, the history and lineage, the signatures themselves, scans.
+NOT_CONTENT = ("created_at", "updated_at", "history", "signatures", "revisions", "scans", "version", "version_tag",
+               "version_history", "created_by", "updated_by", "updated_via", "origin")
+# How content hashes are worked out (``content_hash_of_json``): 1 hashed every key of the form,
+# empty ones included, so adding a field to a form changed every record's hash; 2 (since schema
+# 0006) leaves empty values out, so a field added later changes nothing until it is filled.
+HASH_SCHEME = 2
 # Photos of a record kept under this list key are scans of its signed paper (``services.scans``):
 # attached after printing, they are not part of what was printed (not in the content hash, not in
 # the revision snapshots) and travel with the record in dumps as ``"scans"``.
 SCANS_KEY = "scans"
+_TAG_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
 @dataclass
@@ -55,6 +67,15 @@ class Record:
     signatures: list[Signature] = field(default_factory=list)
     # Scans or photos of the signed paper (``services.scans``); not part of the content.
     scans: list[Photo] = field(default_factory=list)
+    # The stored version (+1 at every write) and its lineage tag (``domain.versions``); who made the
+    # record, who last changed it and through what (form, import, excel, hotline, policy, sync), and
+    # the laptop that made it (its owner).
+    version: int = 1
+    version_tag: str = ""
+    created_by: str = ""
+    updated_by: str = ""
+    updated_via: str = ""
+    origin: str = ""
 
     def signature(self, block: str) -> Signature | None:
         return next((s for s in self.signatures if s.block == block), None)
@@ -131,6 +152,12 @@ def to_json(spec: FormSpec, record: Record, photo_content: Mapping[str, str] | N
     ]
     content = photo_content or {}
     out["signatures"] = [signature_to_json(sig, content.get(sig.image_sha256)) for sig in record.signatures]
+    out["version"] = record.version
+    if record.version_tag:
+        out["version_tag"] = record.version_tag
+    for key in ("created_by", "updated_by", "updated_via", "origin"):
+        if getattr(record, key):
+            out[key] = getattr(record, key)
     return out
 
 
@@ -152,10 +179,21 @@ class IncomingRecord:
     # base64 content by sha256 of the signatures' images and of old revisions' photos, when the file
     # carries it (to go into the content-addressed store)
     signature_images: dict[str, str] = field(default_factory=dict)
-    # Earlier revisions: (revision, superseded_at, content_hash, snapshot JSON object)
+    # Earlier revisions: (revision, superseded_at, content_hash, snapshot JSON object), and the hash
+    # scheme of each (``HASH_SCHEME``; 1 in files written before schema 0006)
     revisions: list[tuple[int, dt.datetime, str, dict[str, Any]]] = field(default_factory=list)
+    revision_schemes: dict[int, int] = field(default_factory=dict)
     # Scans of the signed paper as in the file (JSON objects like photos), see ``SCANS_KEY``
     scans: list[Any] = field(default_factory=list)
+    # The version as the file gives it, and its lineage (oldest first, the file's own version
+    # last); empty in files written before schema 0006 (``domain.versions``).
+    version: int = 1
+    version_tag: str = ""
+    history: list[VersionEntry] = field(default_factory=list)
+    created_by: str = ""
+    updated_by: str = ""
+    updated_via: str = ""
+    origin: str = ""
 
 
 def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, list[Issue]]:
@@ -219,6 +257,7 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
         revision = 1
     signatures, images = _signatures_from_json(obj.get("signatures"), revision, "signatures", issues)
     revisions: list[tuple[int, dt.datetime, str, dict[str, Any]]] = []
+    schemes: dict[int, int] = {}
     old = obj.get("revisions") or []
     if not isinstance(old, list):
         issues.append(Issue("revisions", QT_TRANSLATE_NOOP(MESSAGES, "应为多行列表")))
@@ -240,8 +279,13 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             if isinstance(photos, list):
                 stored[p.key] = [_without_content(ph, images) for ph in photos]
         stored["signatures"] = [signature_to_json(sig) for sig in snap_sigs]  # images live in the store
-        revisions.append((n, at, content_hash_of_json(stored), stored))
-        if any(sig.content_hash != revisions[-1][2] for sig in snap_sigs):
+        scheme = item.get("hash_scheme", 1)
+        if scheme not in (1, HASH_SCHEME):
+            issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "修订的哈希方案无效")))
+            continue
+        revisions.append((n, at, content_hash_of_json(stored, scheme, spec.kind), stored))
+        schemes[n] = scheme
+        if any(not signature_matches_json(sig, stored, spec.kind) for sig in snap_sigs):
             issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "签字与记录内容不符")))
         if isinstance(item.get("content_hash"), str) and item["content_hash"] != revisions[-1][2]:
             issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "修订内容与 content_hash 不符")))
@@ -251,6 +295,24 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
     if not isinstance(scans, list):
         issues.append(Issue(SCANS_KEY, QT_TRANSLATE_NOOP(MESSAGES, "应为多行列表")))
         scans = []
+    version = obj.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= 10**9:
+        issues.append(Issue("version", QT_TRANSLATE_NOOP(MESSAGES, "版本号应为正整数")))
+        version = 1
+    tag = obj.get("version_tag") or ""
+    if not isinstance(tag, str) or (tag and not _TAG_RE.match(tag)):
+        issues.append(Issue("version_tag", QT_TRANSLATE_NOOP(MESSAGES, "版本标识无效")))
+        tag = ""
+    lineage = version_history_from_json(obj.get("version_history"), issues)
+    if lineage and (lineage[-1].tag != tag or lineage[-1].version != version):
+        issues.append(Issue("version_history", QT_TRANSLATE_NOOP(MESSAGES, "版本历史与当前版本不符")))
+    who = {}
+    for key, limit in (("created_by", 40), ("updated_by", 40), ("updated_via", 40), ("origin", 8)):
+        value = obj.get(key) or ""
+        if not isinstance(value, str) or len(value) > limit:
+            issues.append(Issue(key, QT_TRANSLATE_NOOP(MESSAGES, "应为不超过 {n} 个字符的文字"), {"n": limit}))
+            value = ""
+        who[key] = value
     raw = {k: v for k, v in obj.items() if k not in META_KEYS}
     photos_raw: dict[str, list[Photo]] = {}
     for p in spec.photo_lists():
@@ -275,7 +337,12 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             signatures=signatures,
             signature_images=images,
             revisions=sorted(revisions, key=lambda r: r[0]),
+            revision_schemes=schemes,
             scans=list(scans),
+            version=version,
+            version_tag=tag,
+            history=lineage,
+            **who,
         ),
         issues,
     )
@@ -318,21 +385,79 @@ def _signatures_from_json(
 
 
 def content_hash(spec: FormSpec, record: Record) -> str:
-    """SHA-256 of what a printed revision shows: every value, the number, status and revision.
+    """SHA-256 of what a printed revision shows, in the current scheme (:data:`HASH_SCHEME`).
 
-    Canonical JSON (sorted keys, no spaces) of the record without its times, history and
-    signatures; photos count by their own SHA-256.  The same revision always gives the same hash,
-    on any laptop.  Signatures are left out because they sign this hash (``domain.signatures``).
+    Every value, the number, status and revision, with empty values left out; photos count by
+    their own SHA-256.  Times, history, lineage and signatures are not content (signatures sign
+    this hash).  The same revision always gives the same hash, on any laptop, and a field added to
+    the form later does not change it while it is empty.
     """
     return content_hash_of_json(to_json(spec, record))
 
 
-def content_hash_of_json(obj: Mapping[str, Any]) -> str:
-    """:func:`content_hash` of a record's JSON object (a stored revision snapshot)."""
+def legacy_content_hash(spec: FormSpec, record: Record) -> str:
+    """The scheme-1 hash the record had before schema 0006 (its keys cut back to those of then,
+    ``domain.legacy_keys``): what old signatures and old PDFs' check codes name."""
+    return content_hash_of_json(to_json(spec, record), 1, spec.kind)
+
+
+def _cut_to_v1(obj: Mapping[str, Any], kind: str) -> dict[str, Any]:
+    from .legacy_keys import V1_KEYS
+
+    if kind not in V1_KEYS:
+        return dict(obj)
+    fields, tables, photos = V1_KEYS[kind]
+    keep = set(META_KEYS) | set(fields) | set(photos)
+    out = {k: v for k, v in obj.items() if k in keep}
+    for key, cols in tables.items():
+        rows = obj.get(key)
+        out[key] = [{c: row.get(c) for c in cols} if isinstance(row, Mapping) else row for row in rows] \
+            if isinstance(rows, list) else rows
+    return out
+
+
+def _without_empty(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        out = {k: _without_empty(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [_without_empty(v) for v in value]
+    return value
+
+
+def content_hash_of_json(obj: Mapping[str, Any], scheme: int = HASH_SCHEME, kind: str | None = None) -> str:
+    """:func:`content_hash` of a record's JSON object (a stored revision snapshot), in ``scheme``.
+
+    Scheme 1 hashes the object as it is (with ``kind``, cut back to the keys of schema 0005 first,
+    for an object written with today's specs); scheme 2 leaves every empty value out."""
     import hashlib
     import json
 
-    data = {k: v for k, v in obj.items() if k not in ("created_at", "updated_at", "history", "signatures",
-                                                          "revisions", SCANS_KEY)}
+    data: Any = {k: v for k, v in obj.items() if k not in NOT_CONTENT}
+    if scheme == 1:
+        if kind is not None:
+            data = _cut_to_v1(data, kind)
+    elif scheme == HASH_SCHEME:
+        data = _without_empty(data)
+    else:
+        raise ValueError(f"unknown hash scheme {scheme}")
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def signature_matches(spec: FormSpec, record: Record, sig: Signature) -> bool:
+    """Whether ``sig`` signs the content ``record`` has now (in the signature's own scheme)."""
+    if sig.hash_scheme == 1:
+        return legacy_content_hash(spec, record) == sig.content_hash
+    return content_hash(spec, record) == sig.content_hash
+
+
+def signature_matches_json(sig: Signature, obj: Mapping[str, Any], kind: str) -> bool:
+    """Whether ``sig`` signs the record JSON ``obj`` (a frozen revision, a record in a file)."""
+    return content_hash_of_json(obj, sig.hash_scheme, kind) == sig.content_hash
+
+
+def content_hashes(spec: FormSpec, record: Record) -> tuple[str, str]:
+    """Every hash that names this content: the current scheme's, then the scheme-1 one (an old
+    PDF's check code)."""
+    return content_hash(spec, record), legacy_content_hash(spec, record)

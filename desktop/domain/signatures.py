@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 PAD_ASPECT = 3.0  # width : height of the pad, of the rendered picture and of the printed box
 DEFAULT_PRESSURE = 0.5
 
@@ -41,6 +43,9 @@ class Signature:
     strokes: tuple[Stroke, ...]
     image_sha256: str  # the rendered PNG, in the data folder's content-addressed store
     id: str | None = field(default=None, compare=False)
+    # How ``content_hash`` was worked out (``records.HASH_SCHEME``): 1 for signatures made before
+    # schema 0006, 2 since.
+    hash_scheme: int = 2
 
 
 class StrokeError(ValueError):
@@ -93,6 +98,7 @@ def signature_to_json(sig: Signature, image_base64: str | None = None) -> dict[s
         "content_hash": sig.content_hash,
         "image_sha256": sig.image_sha256,
         "strokes": strokes_to_json(sig.strokes),
+        "hash_scheme": sig.hash_scheme,
     }
     if image_base64 is not None:
         out["image_base64"] = image_base64
@@ -114,6 +120,11 @@ def signature_from_json(obj: Mapping[str, Any]) -> Signature:
     revision = obj.get("revision")
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
         raise ValueError("revision")
+    scheme = obj.get("hash_scheme", 1)  # absent in files written before schema 0006
+    if scheme not in (1, 2):
+        raise ValueError("hash_scheme")
+    if not _HEX64.match(obj["content_hash"]) or not _HEX64.match(obj["image_sha256"]):
+        raise ValueError("hash")
     return Signature(
         block=obj["block"],
         name=obj["name"],
@@ -123,6 +134,7 @@ def signature_from_json(obj: Mapping[str, Any]) -> Signature:
         content_hash=obj["content_hash"],
         strokes=normalise_strokes(obj.get("strokes") or []),
         image_sha256=obj["image_sha256"],
+        hash_scheme=scheme,
     )
 
 

@@ -131,6 +131,8 @@ WORKFLOW = Workflow(
         Transition(tk.ASSIGNED, tk.DONE, "处理完毕", requires=("result", "done_date"), date_defaults=("done_date",)),
         Transition(tk.DONE, tk.CALLED_BACK, "回电确认", requires=("called_back_date", "customer_satisfaction"),
                    date_defaults=("called_back_date",)),
+        # 转为投诉: taken when the complaint made from the ticket is first saved (services.policies)
+        *(Transition(source, tk.ESCALATED, "转为投诉", by_policy=True) for source in (tk.RECEIVED, tk.ASSIGNED, tk.DONE)),
     ),
     derive=derive_ticket,
 )

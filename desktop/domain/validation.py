@@ -186,6 +186,5 @@ __all__ = [
     "not_after",
     "not_before",
     "parse_record",
-    "rule",
     "strip_blank_rows",
 ]

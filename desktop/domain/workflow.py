@@ -52,6 +52,9 @@ class Transition:
     check: TransitionCheck | None = None
     # Fields filled with today's date when empty, as a convenience (the user may change them).
     date_defaults: tuple[str, ...] = ()
+    # A step only a policy takes, with the record that causes it (a ticket 已转投诉 when its
+    # complaint is saved): not offered as a button.
+    by_policy: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """One customer record per purchasing unit: a second customer of the same unit name is refused.
 
-A save hook (``planning.SAVE_HOOKS``): it runs inside the transaction that writes the customer, so
-a refused save writes nothing.  Names are compared as ``lookup.normalise_name`` does — spaces,
+A policy (``services.policies``): it runs inside the transaction that writes the customer, so a
+refused save writes nothing.  Names are compared as ``lookup.normalise_name`` does — spaces,
 letter case and full- or half-width brackets aside — so "北京第一医院（东院）" and
-"北京第一医院 (东院)" are the same unit.  Not run by the JSON import, which keeps records as they
-come from another laptop (the same customer twice is one record by its id there).
+"北京第一医院 (东院)" are the same unit.  It runs for imported customers too: a file must not bring a
+second record of a unit this laptop has (the same customer twice is one record by its id).
 """
 
 from __future__ import annotations

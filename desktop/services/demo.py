@@ -14,12 +14,14 @@ import random
 from typing import Any
 
 from ..domain import complaint as c
+from ..domain import followup as fu
 from ..domain import return_request as rr
 from ..domain import service_report as sr
 from ..domain import survey as sv
 from ..domain.records import Record
 from .images import make_png
 from .records import RecordService
+from .tickets import raw_of
 from .transfer import import_records
 
 UNITS = [
@@ -191,6 +193,9 @@ def load_demo(service: RecordService, count: int = 36) -> int:
         surveys_after,
     )
 
+    from ..domain.forms import SPECS
+
+    start = sum(service.count(k) for k in SPECS)
     settings = service.settings()
     if settings.company_name.startswith("（"):
         settings.company_name = "华康消杀药业有限公司"
@@ -203,20 +208,19 @@ def load_demo(service: RecordService, count: int = 36) -> int:
     # The registers first: a complaint's batch then finds its delivery (and its expiry date).
     desk_rng = random.Random(count + 1)
     desk, registers, deliveries = _load_registers(service, desk_rng)
-    complaints = import_records(service, demo_objects(today, count))
+    complaints = import_records(service, demo_objects(today, count)).records
     args = (UNITS, PEOPLE, STAFF)
-    linked = import_records(service, follow_ons(rng, today, complaints, *args, PRODUCTS))
+    linked = import_records(service, follow_ons(rng, today, complaints, *args, PRODUCTS)).records
     n = max(count // 4, 1)
     alone = [service_report_object(rng, today, rng.choice(sr.STATUSES), *args, PRODUCTS) for _ in range(n)]
     alone += [return_request_object(rng, today, status, *args, PRODUCTS)
               for status in (rr.REQUESTED, rr.DETERMINED, rr.APPROVED, rr.DONE, rr.REJECTED)]
     alone += [survey_object(rng, today, rng.choice(sv.STATUSES), UNITS, PEOPLE, STAFF) for _ in range(n)]
-    more = import_records(service, alone)
+    more = import_records(service, alone).records
     reports = [r for r in linked + more if r.kind == "service-report"]
-    surveys = import_records(service, surveys_after(rng, today, reports, *args))
-    desk_records = _load_desk(service, desk_rng, desk, deliveries)
-    return (len(registers) + len(deliveries) + len(complaints) + len(linked) + len(more) + len(surveys)
-            + desk_records)
+    surveys = import_records(service, surveys_after(rng, today, reports, *args)).records
+    _load_desk(service, desk_rng, desk, deliveries)
+    return sum(service.count(k) for k in SPECS) - start  # follow-ups planned by themselves included
 
 
 def _load_registers(service: RecordService, rng: random.Random) -> tuple[dict[str, Any], list[Record], list[Record]]:
@@ -226,23 +230,41 @@ def _load_registers(service: RecordService, rng: random.Random) -> tuple[dict[st
     today = service.clock.today()
     wall = service.clock.now().replace(tzinfo=None)  # the laptop's wall-clock time
     desk = desk_objects(rng, today, wall, UNITS, PEOPLE, STAFF, PRODUCTS)
-    registers = import_records(service, desk["registers"])
+    # A second batch (``demo --again``) keeps the customers and products on file: one record per unit.
+    on_file = {(k, r.values.fields.get("name")): r for k in ("customer", "product") for r in service.all_records(k)}
+    fresh = [o for o in desk["registers"] if (o.get("kind"), o.get("name")) not in on_file]
+    registers = import_records(service, fresh).records + list(on_file.values())
     numbers = {r.values.fields["name"]: r.number for r in registers if r.kind == "customer"}
     for ticket in desk["tickets"]:  # as the hotline screen fills it from the customer found
         ticket["customer_number"] = numbers.get(ticket["customer_unit"])
-    return desk, registers, import_records(service, desk["deliveries"])
+    return desk, registers, import_records(service, desk["deliveries"]).records
 
 
-def _load_desk(service: RecordService, rng: random.Random, desk: dict[str, Any], deliveries: list[Record]) -> int:
-    """The service desk: use records, follow-ups, hotline tickets and training sessions."""
-    from .demo_desk import followup_object, use_record_object
+def _load_desk(service: RecordService, rng: random.Random, desk: dict[str, Any], deliveries: list[Record]) -> None:
+    """The service desk: use records, hotline tickets and training sessions; and the return visits
+    the deliveries planned by themselves (``services.planning``), those already due done by phone, as
+    the clerk would have, each completion planning the next."""
+    from .demo_desk import use_record_object
 
     today = service.clock.today()
-    interval = service.settings().followup_interval_months
     later = [use_record_object(rng, today, d, STAFF) for d in deliveries[::4]]
-    later += [followup_object(rng, today, d, interval, STAFF) for d in deliveries]
     later += desk["tickets"] + desk["trainings"]
-    return len(import_records(service, later))
+    import_records(service, later)
+    for delivery in deliveries:
+        for _visit in range(8):
+            planned = [link for link in service.linked("delivery", delivery.id)
+                       if link.kind == "followup" and link.status == fu.PLANNED]
+            if not planned:
+                break
+            visit = service.get("followup", planned[0].id)
+            due = visit.values.fields["due_date"]
+            if due > today - dt.timedelta(days=3) or rng.random() >= 0.85:
+                break
+            raw = raw_of(visit)
+            raw.update(way="电话", done_date=(due + dt.timedelta(days=1)).isoformat(),
+                       assigned_staff=raw.get("assigned_staff") or rng.choice(STAFF),
+                       result_note="产品使用正常，储存条件符合要求，客户无新需求。")
+            service.transition("followup", visit.id, fu.DONE, raw, by=raw["assigned_staff"])
 
 
 def example_object(kind: str, today: dt.date) -> dict[str, Any]:

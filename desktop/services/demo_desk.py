@@ -15,11 +15,9 @@ import random
 from typing import Any
 
 from ..domain import delivery as de
-from ..domain import followup as fu
 from ..domain import ticket as tk
 from ..domain import training as tr
 from ..domain import use_record as ur
-from ..domain.register_rules import add_months
 
 # name → (category, formulation, active ingredient, content, registration no, manufacturer, pack size,
 #         targets, dilution, methods, safety notes, storage notes)
@@ -252,31 +250,6 @@ def ticket_object(rng: random.Random, now: dt.datetime, status: str, customer: d
         obj.update({"called_back_date": obj["done_date"], "customer_satisfaction": "满意",
                     "callback_note": "客户确认问题已解决。"})
     return obj
-
-
-def followup_object(rng: random.Random, today: dt.date, delivery: Any, interval: int, staff: list[str]) -> dict[str, Any]:
-    """The delivery's next return visit; the earlier ones are done."""
-    f = delivery.values.fields
-    due = add_months(f["delivery_date"], interval)
-    done = due <= today - dt.timedelta(days=3) and rng.random() < 0.85
-    obj: dict[str, Any] = {
-        "kind": "followup",
-        "status": fu.DONE if done else fu.PLANNED,
-        "followup_type": fu.DELIVERY_VISIT,
-        "due_date": due.isoformat(),
-        "basis_number": delivery.number,
-        "assigned_staff": rng.choice(staff),
-        "customer_unit": f["customer_unit"],
-        "contact_name": f.get("contact_name"),
-        "contact_phone": f.get("contact_phone"),
-        "product_name": f["product_name"],
-        "batch_no": f["batch_no"],
-        "source": {"kind": "delivery", "id": delivery.id, "number": delivery.number},
-    }
-    if done:
-        obj.update({"way": "电话", "done_date": (due + dt.timedelta(days=1)).isoformat(),
-                    "result_note": "产品使用正常，储存条件符合要求，客户无新需求。"})
-    return {k: v for k, v in obj.items() if v is not None}
 
 
 def training_object(rng: random.Random, today: dt.date, status: str, customer: dict[str, Any] | None,

@@ -36,7 +36,6 @@ from ..storage.schema import MODELS
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from ..domain.records import Record
     from .records import RecordService
 
 SEP = "\x1f"  # between the keys of one entry: no query can match across two keys
@@ -548,25 +547,26 @@ class Lookups:
 
 
 def lookup_for(service: RecordService) -> Lookups:
-    """The look-ups shared by every form of ``service`` (kept on the service), invalidated by a
-    save hook whenever a customer or product is saved (cheap: the index is rebuilt at the next
+    """The look-ups shared by every form of ``service`` (kept on the service), invalidated
+    whenever an operation changed a customer or product (cheap: the index is rebuilt at the next
     look-up, and the pinyin of names already seen is cached)."""
     found: Lookups | None = getattr(service, "_desk_lookups", None)
     if found is None:
         found = Lookups(CustomerLookup(service), ProductLookup(service))
         service._desk_lookups = found  # type: ignore[attr-defined]
-        service.hooks.append(_invalidating_hook(weakref.ref(found)))
+        service.on_change(_invalidating_listener(weakref.ref(found)))
     return found
 
 
-def _invalidating_hook(ref: Callable[[], Lookups | None]) -> Callable[..., None]:
-    def hook(service: RecordService, s: Session, record: Record, before: str | None) -> None:
+def _invalidating_listener(ref: Callable[[], Lookups | None]) -> Callable[..., None]:
+    def listener(changed: Iterable[Any]) -> None:
         found = ref()
         if found is None:
             return
-        if record.kind == "customer":
+        kinds = {c.kind for c in changed}
+        if "customer" in kinds:
             found.customers.invalidate()
-        elif record.kind == "product":
+        if "product" in kinds:
             found.products.invalidate()
 
-    return hook
+    return listener

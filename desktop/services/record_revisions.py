@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from ..domain.forms import spec_for
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
-from ..domain.records import Record, content_hash, from_json, new_id, to_json
+from ..domain.records import HASH_SCHEME, Record, content_hash, from_json, new_id, to_json
+from ..domain.versions import VersionEntry
 from ..domain.signatures import RevisionInfo, Signature, StrokeError, normalise_strokes, signature_from_json
 from ..domain.training_rules import attendee_names, is_signin_block, signin_block
 from ..domain.validation import Issue, ValidationFailed, parse_record
@@ -26,7 +27,7 @@ from ..storage.schema import FormModels
 from .errors import NotFound
 
 if TYPE_CHECKING:
-    from .records import RecordService
+    from .records import Outcome, RecordService
 
     _Base = RecordService
 else:
@@ -70,13 +71,34 @@ class RevisionsMixin(_Base):
                 raise NotFound(f"{record_id} 第 {revision} 版")
         return self._record_from_snapshot(kind, json.loads(snap))
 
-    def revision_snapshots(self, kind: str, record_id: str) -> list[tuple[int, dt.datetime, str, dict[str, Any]]]:
-        """The frozen earlier revisions as stored: (revision, superseded_at, content_hash, JSON)."""
+    def revision_snapshots(self, kind: str, record_id: str, *, with_scheme: bool = False) -> list[tuple[Any, ...]]:
+        """The frozen earlier revisions as stored: (revision, superseded_at, content_hash, JSON),
+        and with ``with_scheme`` the hash scheme of each."""
         m = self._models(kind)
         with self.db.session() as s:
             rows = s.scalars(select(m.revision).where(m.revision.record_id == record_id)
                              .order_by(m.revision.revision)).all()
-            return [(r.revision, r.superseded_at, r.content_hash, json.loads(r.snapshot)) for r in rows]
+            return [(r.revision, r.superseded_at, r.content_hash, json.loads(r.snapshot),
+                     *((r.hash_scheme or 1,) if with_scheme else ())) for r in rows]
+
+    def version_history(self, kind: str, record_id: str) -> list[VersionEntry]:
+        """The record's lineage, oldest first, its current version last (``domain.versions``)."""
+        from ..storage.schema import RecordVersion
+
+        m = self._models(kind)
+        with self.db.session() as s:
+            row = s.get(m.record, record_id)
+            if row is None:
+                raise NotFound(record_id)
+            current = self._to_record(m, row)
+            entries = [VersionEntry(v.version, v.tag, v.parent_tag, v.at, v.by, v.via, v.laptop)
+                       for v in s.scalars(select(RecordVersion).where(RecordVersion.record_id == record_id)
+                                          .order_by(RecordVersion.at, RecordVersion.version))]
+        rest = [e for e in entries if e.tag != current.version_tag]
+        last = next((e for e in entries if e.tag == current.version_tag), None) or VersionEntry(
+            current.version, current.version_tag, "", current.updated_at, current.updated_by, current.updated_via,
+            current.origin)
+        return [*rest, last]
 
     def _record_from_snapshot(self, kind: str, snap: Mapping[str, Any]) -> Record:
         spec = spec_for(kind)
@@ -89,7 +111,9 @@ class RevisionsMixin(_Base):
         return Record(kind, incoming.id, incoming.number, incoming.status, values,
                       incoming.created_at or self.clock.now(), incoming.updated_at or self.clock.now(),
                       incoming.events, source[0], source[1], source[2], incoming.revision,
-                      list(incoming.signatures))
+                      list(incoming.signatures), version=incoming.version, version_tag=incoming.version_tag,
+                      created_by=incoming.created_by, updated_by=incoming.updated_by,
+                      updated_via=incoming.updated_via, origin=incoming.origin)
 
     def sign(
         self,
@@ -101,7 +125,9 @@ class RevisionsMixin(_Base):
         *,
         role: str | None = None,
         expected_hash: str | None = None,
-    ) -> Record:
+        expected_version: int | None = None,
+        by: str = "",
+    ) -> Outcome:
         """Attach a signature drawn on screen to ``block`` of the record's current revision.
 
         ``expected_hash`` is the content hash of the record as the signer saw it (the form); when
@@ -133,10 +159,12 @@ class RevisionsMixin(_Base):
             raise ValidationFailed(issues)
         image = self.photos.add_bytes(render_png(points), f"signature-{block}.png")
         m = self._models(kind)
-        with self.db.session() as s:
+        with self.write(by or name) as s:
             row = s.get(m.record, record_id)
             if row is None:
                 raise NotFound(record_id)
+            self._check_version(kind, row, expected_version)
+            self._touch(s, m, row)
             current = self._to_record(m, row)
             digest = content_hash(spec, current)
             if expected_hash is not None and expected_hash != digest:
@@ -150,7 +178,8 @@ class RevisionsMixin(_Base):
                             image_sha256=image.sha256)
             row.signatures.append(self._signature_row(m, sig))
             s.flush()
-            return self._to_record(m, row)
+            record = self._to_record(m, row)
+        return self._result(s, record)
 
     def _freeze_if_signed(self, s: Session, m: FormModels, row: Any, before: Record, now: dt.datetime) -> bool:
         """After new values (and status) were written to ``row``: whether the content changed.
@@ -166,7 +195,7 @@ class RevisionsMixin(_Base):
         if before.signatures:
             snapshot = json.dumps(to_json(spec, before), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
             s.add(m.revision(id=new_id(), record_id=row.id, revision=before.revision, superseded_at=now,
-                             content_hash=old_hash, snapshot=snapshot))
+                             content_hash=old_hash, snapshot=snapshot, hash_scheme=HASH_SCHEME))
             row.revision = before.revision + 1
         return True
 

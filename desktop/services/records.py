@@ -3,6 +3,15 @@
 The user interface and the command line both call these; neither touches the ORM.  Every write
 validates first (``domain.validation``) and raises :class:`ValidationFailed` with every issue, in
 which case nothing at all has been written.
+
+One write path.  Every change of a record — a form save, a step, a signature, an import, the
+hotline desk, a change a policy makes to another record — goes through :meth:`RecordService.write`
+(one transaction holding SQLite's write lock) and the methods that take its session.  Each written
+record is *touched* there; when the operation ends, each touched record gets its next version
+(+1, a lineage tag, who and through what, a line in ``record_version``) once, and the operation
+returns an :class:`Outcome`: the record saved and every record the operation changed, so the window
+refreshes exactly those.  A save names the version it was based on; one based on an older version
+is refused (:class:`StaleRecord`), never applied over someone else's change.
 """
 
 from __future__ import annotations
@@ -11,7 +20,10 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -28,21 +40,75 @@ from ..domain.settings import Settings
 from ..domain.signatures import (
     Signature,
     normalise_strokes,
-    signature_from_json,
     strokes_to_json,
 )
 from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
+from ..domain.versions import version_tag
 from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
 from ..storage.db import Database
-from ..storage.numbering import next_number, note_number
+from ..storage.numbering import next_number
 from ..storage.photos import PhotoStore
-from ..storage.schema import MODELS, FormModels
+from ..storage.schema import MODELS, FormModels, RecordVersion
 from ..storage.settings import ensure_laptop_code, load_settings, save_settings
-from .errors import NotFound
+from .errors import NotFound, StaleRecord
 from .record_revisions import RevisionsMixin
 from .record_scans import ScansMixin
 
-SaveHook = Callable[["RecordService", Session, Record, "str | None"], None]
+if TYPE_CHECKING:
+    from .policies import Policy
+
+# Through what a record was changed (``updated_via``, the version history): said to the user
+# when a save is refused because of it.
+VIA_FORM = "form"
+VIA_IMPORT = "import"
+VIA_EXCEL = "excel"
+VIA_HOTLINE = "hotline"
+VIA_SYNC = "sync"
+VIA_POLICY = "policy:"  # + the policy's name
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an operation did: the record it saved, and every record it changed (that one first,
+    then those its policies changed: a follow-up planned, a ticket escalated, a complaint
+    revisited)."""
+
+    record: Record
+    changed: tuple[RecordRef, ...]
+
+    def kinds(self) -> set[str]:
+        return {ref.kind for ref in self.changed}
+
+    def others(self) -> tuple[RecordRef, ...]:
+        return tuple(ref for ref in self.changed if ref.id != self.record.id)
+
+
+@dataclass
+class _Touched:
+    models: FormModels
+    row: Any
+    new: bool
+    parent: str = ""  # the version tag before the operation ("" for a new record)
+    before: tuple[str, ...] = ()  # content hash and signatures before (see ``_fingerprint``)
+    # An arrival (import, sync): the version it came as, kept when its content stays as it came.
+    arrived: tuple[int, str, tuple[str, ...]] | None = None
+    force: bool = False  # a new version even if the content is unchanged (a conflict resolved)
+
+
+class _Unit:
+    """The records one operation wrote, and who made it through what (kept in ``session.info``)."""
+
+    def __init__(self, by: str, via: str) -> None:
+        self.by = by
+        self.via = via
+        self.touched: dict[tuple[str, str], _Touched] = {}
+        self.finished: list[RecordRef] = []
 
 
 @dataclass(frozen=True)
@@ -108,17 +174,24 @@ class RecordService(RevisionsMixin, ScansMixin):
     signed paper (``record_scans``) are in mixins of their own."""
 
     def __init__(self, db: Database, photos: PhotoStore, clock: Clock | None = None,
-                 hooks: Iterable[SaveHook] | None = None) -> None:
+                 policies: Sequence[Policy] | None = None) -> None:
         self.db = db
         self.photos = photos
         self.clock = clock or Clock()
-        if hooks is None:
-            from .planning import SAVE_HOOKS
+        if policies is None:
+            from .policies import POLICIES
 
-            hooks = SAVE_HOOKS
-        # Called after every create, update and status change, inside its transaction, with the
-        # record as saved and its status before (None for a new record).
-        self.hooks: list[SaveHook] = list(hooks)
+            policies = POLICIES
+        # The domain's policies (``services.policies``), run in this order inside the transaction
+        # of every operation that saves a record of one of their kinds.
+        self.policies: tuple[Policy, ...] = tuple(policies)
+        # Called after every committed operation with what it changed (the look-ups forget the
+        # customers or products they indexed).
+        self._listeners: list[Callable[[tuple[RecordRef, ...]], None]] = []
+
+    def on_change(self, listener: Callable[[tuple[RecordRef, ...]], None]) -> None:
+        """Call ``listener`` with the records each committed operation changed."""
+        self._listeners.append(listener)
 
     # ---------------------------------------------------------------- settings
 
@@ -160,15 +233,20 @@ class RecordService(RevisionsMixin, ScansMixin):
         order = [b.key for b in spec.signatures]
         signatures = sorted((self._signature(sig) for sig in row.signatures if sig.revision == row.revision),
                             key=lambda sig: order.index(sig.block) if sig.block in order else len(order))
-        return Record(spec.kind, row.id, row.number, row.status, values, row.created_at, row.updated_at, events,
-                      row.source_kind, row.source_id, row.source_number, row.revision, signatures, scans)
+        record = Record(spec.kind, row.id, row.number, row.status, values, row.created_at, row.updated_at, events,
+                        row.source_kind, row.source_id, row.source_number, row.revision, signatures, scans,
+                        version=row.version or 1, version_tag=row.version_tag or "", created_by=row.created_by or "",
+                        updated_by=row.updated_by or "", updated_via=row.updated_via or "", origin=row.origin or "")
+        if not record.version_tag:  # saved before schema 0006: its tag follows from its content
+            record.version_tag = version_tag("", content_hash(spec, record), record.signatures)
+        return record
 
     @staticmethod
     def _signature(row: Any) -> Signature:
         return Signature(
             block=row.block, name=row.name, role=row.role, signed_at=row.signed_at, revision=row.revision,
             content_hash=row.content_hash, strokes=normalise_strokes(json.loads(row.strokes)),
-            image_sha256=row.image_sha256, id=row.id,
+            image_sha256=row.image_sha256, id=row.id, hash_scheme=row.hash_scheme or 1,
         )
 
     @staticmethod
@@ -177,15 +255,19 @@ class RecordService(RevisionsMixin, ScansMixin):
             id=new_id(), revision=sig.revision, block=sig.block, name=sig.name, role=sig.role,
             signed_at=sig.signed_at, content_hash=sig.content_hash,
             strokes=json.dumps(strokes_to_json(sig.strokes), separators=(",", ":")), image_sha256=sig.image_sha256,
+            hash_scheme=sig.hash_scheme,
         )
 
     def get(self, kind: str, record_id: str) -> Record:
-        m = self._models(kind)
         with self.db.session() as s:
-            row = s.get(m.record, record_id)
-            if row is None:
-                raise NotFound(record_id)
-            return self._to_record(m, row)
+            return self.get_in(s, kind, record_id)
+
+    def get_in(self, s: Session, kind: str, record_id: str) -> Record:
+        m = self._models(kind)
+        row = s.get(m.record, record_id)
+        if row is None:
+            raise NotFound(record_id)
+        return self._to_record(m, row)
 
     def find_number(self, number: str) -> Record:
         """The record with this form number, whatever its kind."""
@@ -314,30 +396,16 @@ class RecordService(RevisionsMixin, ScansMixin):
         return DeriveContext(settings=settings, today=self.clock.today(), shelf_life_of=cached,
                              deliveries_of=deliveries_of)
 
-    def derive(self, kind: str, values: RecordValues, s: Session | None = None, *, keep_given: bool = False) -> None:
-        """Work out the form's computed fields (``Workflow.derive``).  With ``keep_given`` (an
-        import) values computed on the laptop that saved the record are kept, so its signatures
-        still match; only missing ones are worked out here."""
+    def derive(self, kind: str, values: RecordValues, s: Session | None = None) -> None:
+        """Work out the form's computed fields (``Workflow.derive``), in place.  Always from this
+        laptop's settings and registers: a computed value is never taken from a file."""
         wf = WORKFLOWS[kind]
         if wf.derive is None:
             return
         if s is None:
             with self.db.session() as own:
-                return self.derive(kind, values, own, keep_given=keep_given)
-        if not keep_given:
-            wf.derive(values, self.derive_context(s))
-            return
-        mine = RecordValues(dict(values.fields), {k: [dict(r) for r in rows] for k, rows in values.tables.items()},
-                            values.photos)
-        wf.derive(mine, self.derive_context(s))
-        for f in wf.spec.fields():
-            if f.computed and values.fields.get(f.key) is None:
-                values.fields[f.key] = mine.fields.get(f.key)
-        for t in wf.spec.tables():
-            for col in (c for c in t.columns if c.computed):
-                for row, derived in zip(values.tables.get(t.key, []), mine.tables.get(t.key, []), strict=True):
-                    if row.get(col.key) is None:
-                        row[col.key] = derived.get(col.key)
+                return self.derive(kind, values, own)
+        wf.derive(values, self.derive_context(s))
 
     def parse(self, kind: str, raw: Mapping[str, Any], s: Session | None = None) -> tuple[RecordValues, list[Issue]]:
         """The typed values of ``raw`` (blank table rows dropped, computed fields worked out) and
@@ -350,7 +418,6 @@ class RecordService(RevisionsMixin, ScansMixin):
 
     def validate(self, kind: str, raw: Mapping[str, Any]) -> tuple[RecordValues, list[Issue]]:
         """Parse and check without writing (the form calls this to show issues beside fields)."""
-        spec = spec_for(kind)
         values, issues = self.parse(kind, raw)
         # Every issue at once (a typed 2026-02-30 and an empty required field in one go), but a
         # value that could not be read is not also reported as missing.
@@ -365,6 +432,8 @@ class RecordService(RevisionsMixin, ScansMixin):
 
     def _write_values(self, s: Session, m: FormModels, row: Any, values: RecordValues) -> None:
         spec = m.spec
+        if row.id is not None and (spec.kind, row.id) not in self._unit(s).touched:
+            self._touch(s, m, row)
         for f in spec.fields():
             if not f.read_only:
                 setattr(row, f.key, values.fields.get(f.key))
@@ -389,17 +458,123 @@ class RecordService(RevisionsMixin, ScansMixin):
         row.search_text = self._search_text(spec, row.number, values)
         row.register_product, row.register_batch = self._register_summary(spec, values)
 
-    def create(self, kind: str, raw: Mapping[str, Any], by: str = "", source: Link | None = None) -> Record:
+    # ---------------------------------------------------------------- the write path
+
+    @contextmanager
+    def write(self, by: str = "", via: str = VIA_FORM) -> Iterator[Session]:
+        """The transaction of one operation.  Inside it, records are written with :meth:`insert`,
+        :meth:`update_in`, :meth:`transition_in` (and policies run); when the block ends each
+        written record gets its next version, then everything commits together — or nothing
+        does.  :meth:`changed` tells afterwards what the operation changed."""
+        with self.db.write() as s:
+            unit = _Unit(by, via)
+            s.info["unit"] = unit
+            yield s
+            self._finish(s, unit)
+        refs = tuple(unit.finished)
+        for listener in list(self._listeners):
+            listener(refs)
+
+    def _unit(self, s: Session) -> _Unit:
+        unit = s.info.get("unit")
+        if unit is None:  # a session not opened by ``write``: a bug, not the user's problem
+            raise RuntimeError("records are written only inside RecordService.write()")
+        return unit
+
+    def _fingerprint(self, m: FormModels, record: Record) -> tuple[str, ...]:
+        """What makes a new version: the content and who signed which revision."""
+        return (content_hash(m.spec, record),
+                *sorted(f"{x.revision}:{x.block}:{x.content_hash}:{x.name}" for x in record.signatures))
+
+    def _touch(self, s: Session, m: FormModels, row: Any, *, new: bool = False) -> _Touched:
+        """Note that ``row`` is being written by this operation; call it *before* changing the row
+        (the version it had is remembered then).  Its next version is settled when the operation
+        ends, once however often it was written."""
+        unit = self._unit(s)
+        key = (m.spec.kind, row.id)
+        touched = unit.touched.get(key)
+        if touched is None:
+            if new:
+                touched = _Touched(m, row, True)
+            else:
+                before = self._to_record(m, row)
+                touched = _Touched(m, row, False, before.version_tag, self._fingerprint(m, before))
+            unit.touched[key] = touched
+        return touched
+
+    def _finish(self, s: Session, unit: _Unit) -> None:
+        """Give every record the operation wrote its next version, once."""
+        now = self.clock.now()
+        laptop = ensure_laptop_code(s)
+        for (kind, record_id), t in list(unit.touched.items()):
+            s.flush()
+            row = t.row
+            if row not in s:  # deleted by the operation
+                continue
+            record = self._to_record(t.models, row)
+            after = self._fingerprint(t.models, record)
+            if t.new:
+                row.created_by = row.created_by or unit.by[:40]
+                row.origin = row.origin or _origin(row.number, laptop)
+            if t.arrived is not None and after == t.arrived[2]:
+                # Arrived as it was made elsewhere: it keeps that version (its lineage came with it).
+                row.version, row.version_tag = t.arrived[0], t.arrived[1]
+                unit.finished.append(RecordRef(kind, record_id))
+                continue
+            if not t.new and t.arrived is None and after == t.before and not t.force:
+                continue  # written as it was: no new version
+            if t.arrived is not None:
+                parent, version = t.arrived[1], t.arrived[0] + 1
+            elif t.new:
+                parent, version = "", 1
+            else:
+                parent, version = t.parent, (row.version or 1) + 1
+                if row.version_tag is None:  # first write since schema 0006: its old version joins the lineage
+                    self._add_version(s, kind, record_id, row.version or 1, parent, "", row.updated_at,
+                                      row.updated_by or "", row.updated_via or "", row.origin or "")
+            tag = version_tag(parent, after[0], record.signatures)
+            row.version, row.version_tag = version, tag
+            row.updated_by = unit.by[:40]
+            row.updated_via = unit.via[:40]
+            self._add_version(s, kind, record_id, version, tag, parent, now, unit.by, unit.via, laptop)
+            unit.finished.append(RecordRef(kind, record_id))
+        s.flush()
+
+    @staticmethod
+    def _add_version(s: Session, kind: str, record_id: str, version: int, tag: str, parent: str,
+                     at: dt.datetime, by: str, via: str, laptop: str) -> None:
+        s.add(RecordVersion(id=new_id(), kind=kind, record_id=record_id, version=version, tag=tag,
+                            parent_tag=parent, at=at, by=by[:40], via=via[:40], laptop=laptop[:8]))
+
+    def _result(self, s: Session, record: Record) -> Outcome:
+        """The :class:`Outcome` of the operation of session ``s``, which just committed, with
+        ``record`` read again (its version settled)."""
+        refs = self._unit(s).finished
+        main = RecordRef(record.kind, record.id)
+        fresh = self.get(record.kind, record.id)
+        return Outcome(fresh, (main, *[r for r in refs if r != main]))
+
+    @staticmethod
+    def _check_version(kind: str, row: Any, expected: int | None) -> None:
+        if expected is not None and (row.version or 1) != expected:
+            raise StaleRecord(kind, row.id, row.number, expected, row.version or 1, row.updated_by or "",
+                              row.updated_via or "", row.updated_at)
+
+    # ---------------------------------------------------------------- operations
+
+    def create(self, kind: str, raw: Mapping[str, Any], by: str = "", source: Link | None = None,
+               via: str = VIA_FORM) -> Outcome:
         """Register a new record (status: the workflow's first), made from ``source`` if given."""
         values, issues = self.validate(kind, raw)
         if issues:
             raise ValidationFailed(issues)
-        with self.db.session() as s:
-            return self.insert(s, kind, values, by=by, source=source)
+        with self.write(by, via) as s:
+            record = self.insert(s, kind, values, by=by, source=source)
+        return self._result(s, record)
 
     def insert(self, s: Session, kind: str, values: RecordValues, by: str = "", source: Link | None = None) -> Record:
-        """Write a new record of checked ``values`` in the caller's transaction (the save hooks use
-        it to plan a follow-up in the same transaction as the record that causes it)."""
+        """Write a new record of checked ``values`` in the operation's transaction (a policy plans a
+        follow-up in the same transaction as the record that causes it)."""
         spec = spec_for(kind)
         m = self._models(kind)
         now = self.clock.now()
@@ -408,10 +583,11 @@ class RecordService(RevisionsMixin, ScansMixin):
         date = values.fields.get(spec.date_field) or self.clock.today()
         number = next_number(s, spec.number_prefix, date.year, laptop)
         row = m.record(id=new_id(), number=number, status=wf.initial, created_at=now, updated_at=now,
-                       revision=1, **self._empty_collections(m))
+                       revision=1, version=1, created_by=by[:40], origin=laptop, **self._empty_collections(m))
         if source is not None:
             row.source_kind, row.source_id, row.source_number = source.kind, source.id, source.number
         s.add(row)
+        self._touch(s, m, row, new=True)
         self._write_values(s, m, row, values)
         row.events.append(m.event(id=new_id(), at=now, from_status=None, to_status=wf.initial, by=by, note=""))
         s.flush()
@@ -419,16 +595,17 @@ class RecordService(RevisionsMixin, ScansMixin):
         self._saved(s, record, None)
         return record
 
-    def update_in(self, s: Session, kind: str, record_id: str, values: RecordValues, by: str = "") -> Record:
-        """Write checked ``values`` over a record in the caller's transaction, as :meth:`update`
-        does (the Excel import updates the customer or product of the same name together with
-        the rest of the file)."""
+    def update_in(self, s: Session, kind: str, record_id: str, values: RecordValues, by: str = "",
+                  expected_version: int | None = None) -> Record:
+        """Write checked ``values`` over a record in the operation's transaction."""
         m = self._models(kind)
         row = s.get(m.record, record_id)
         if row is None:
             raise NotFound(record_id)
+        self._check_version(kind, row, expected_version)
         if WORKFLOWS[kind].is_final(row.status):
-            raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录已关闭，不能再修改"))
+            raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录已办结，不能再修改"))
+        self._touch(s, m, row)
         before = self._to_record(m, row)
         now = self.clock.now()
         self._write_values(s, m, row, values)
@@ -440,19 +617,57 @@ class RecordService(RevisionsMixin, ScansMixin):
         return record
 
     def _saved(self, s: Session, record: Record, before: str | None) -> None:
-        """Run the save hooks (``services.planning``) in the saving transaction."""
-        for hook in self.hooks:
-            hook(self, s, record, before)
+        """Run the policies of the record's kind (``services.policies``) in its transaction; for a
+        record that arrived by import or sync, only those that apply to arrivals."""
+        arriving = self.arriving(s)
+        for policy in self.policies:
+            if record.kind in policy.kinds and (policy.on_import or not arriving):
+                policy.run(self, s, record, before)
 
-    def update(self, kind: str, record_id: str, raw: Mapping[str, Any], by: str = "") -> Record:
+    def arriving(self, s: Session) -> bool:
+        """Whether the operation of ``s`` brings records from elsewhere (an import, a sync)."""
+        return self._unit(s).via in (VIA_IMPORT, VIA_SYNC)
+
+    def policy_step_in(self, s: Session, kind: str, record_id: str, target: str, by: str = "",
+                       note: str = "") -> Record:
+        """A step only a policy takes (``Transition.by_policy``: a ticket 已转投诉 with its complaint).
+        It needs nothing of the record's own values, so it is taken as the record is."""
+        wf = WORKFLOWS[kind]
+        m = self._models(kind)
+        row = s.get(m.record, record_id)
+        if row is None:
+            raise NotFound(record_id)
+        t = wf.find(row.status, target)
+        if t is None or not t.by_policy:
+            raise TransitionRefused(
+                QT_TRANSLATE_NOOP(MESSAGES, "不能从“{a}”转到“{b}”").format(a=row.status, b=target))
+        now = self.clock.now()
+        self._touch(s, m, row)
+        before = self._to_record(m, row)
+        row.status = target
+        self._freeze_if_signed(s, m, row, before, now)
+        row.events.append(m.event(id=new_id(), at=now, from_status=before.status, to_status=target, by=by,
+                                  note=note))
+        row.updated_at = now
+        s.flush()
+        record = self._to_record(m, row)
+        self._saved(s, record, before.status)
+        return record
+
+    def update(self, kind: str, record_id: str, raw: Mapping[str, Any], by: str = "",
+               expected_version: int | None = None, via: str = VIA_FORM) -> Outcome:
+        """Save the form's values over the record.  With ``expected_version`` (the version the form
+        was opened at), a record changed since is refused with :class:`StaleRecord`."""
         values, issues = self.validate(kind, raw)
         if issues:
             raise ValidationFailed(issues)
-        with self.db.session() as s:
-            return self.update_in(s, kind, record_id, values, by=by)
+        with self.write(by, via) as s:
+            record = self.update_in(s, kind, record_id, values, by=by, expected_version=expected_version)
+        return self._result(s, record)
 
     def next_steps(self, kind: str, status: str) -> list[Transition]:
-        return WORKFLOWS[kind].next_steps(status)
+        """The steps a person may take from ``status`` (not those only a policy takes)."""
+        return [t for t in WORKFLOWS[kind].next_steps(status) if not t.by_policy]
 
     def check_step(self, kind: str, raw: Mapping[str, Any], source: str, target: str) -> list[Issue]:
         """What is missing for a step, on the values as they are in the form."""
@@ -465,24 +680,28 @@ class RecordService(RevisionsMixin, ScansMixin):
         return issues + [i for i in check_transition(wf, values, t, self.clock.today()) if i.path not in unreadable]
 
     def transition(
-        self, kind: str, record_id: str, target: str, raw: Mapping[str, Any], by: str = "", note: str = ""
-    ) -> Record:
+        self, kind: str, record_id: str, target: str, raw: Mapping[str, Any], by: str = "", note: str = "",
+        expected_version: int | None = None, via: str = VIA_FORM,
+    ) -> Outcome:
         """Save the form's values and move the record to ``target`` in one transaction."""
-        with self.db.session() as s:
+        with self.write(by, via) as s:
             values, issues = self.parse(kind, raw, s)
-            return self.transition_in(s, kind, record_id, target, values, by=by, note=note, issues=issues)
+            record = self.transition_in(s, kind, record_id, target, values, by=by, note=note, issues=issues,
+                                        expected_version=expected_version)
+        return self._result(s, record)
 
     def transition_in(
         self, s: Session, kind: str, record_id: str, target: str, values: RecordValues, by: str = "",
-        note: str = "", issues: list[Issue] | None = None,
+        note: str = "", issues: list[Issue] | None = None, expected_version: int | None = None,
     ) -> Record:
-        """:meth:`transition` in the caller's transaction, with parsed ``values`` (a save hook moves
+        """:meth:`transition` in the operation's transaction, with parsed ``values`` (a policy moves
         the record another one closes: a complaint revisited when its call back is done)."""
         wf = WORKFLOWS[kind]
         m = self._models(kind)
         row = s.get(m.record, record_id)
         if row is None:
             raise NotFound(record_id)
+        self._check_version(kind, row, expected_version)
         t = wf.find(row.status, target)
         if t is None:
             raise TransitionRefused(
@@ -492,6 +711,7 @@ class RecordService(RevisionsMixin, ScansMixin):
         if issues:
             raise ValidationFailed(issues)
         now = self.clock.now()
+        self._touch(s, m, row)
         before = self._to_record(m, row)
         self._write_values(s, m, row, values)
         # The status is printed on the form: a signed revision that changes status is frozen too.
@@ -505,7 +725,7 @@ class RecordService(RevisionsMixin, ScansMixin):
         self._saved(s, record, before.status)
         return record
 
-    def delete(self, kind: str, record_id: str) -> None:
+    def delete(self, kind: str, record_id: str, expected_version: int | None = None) -> None:
         """Delete a record where the rules allow it.
 
         A complaint's file is kept five years after closing (质量投诉资料的保管期限为五年).  Any other
@@ -516,10 +736,11 @@ class RecordService(RevisionsMixin, ScansMixin):
 
         m = self._models(kind)
         wf = WORKFLOWS[kind]
-        with self.db.session() as s:
+        with self.write() as s:
             row = s.get(m.record, record_id)
             if row is None:
                 raise NotFound(record_id)
+            self._check_version(kind, row, expected_version)
             if kind == "complaint":
                 ends = retention_ends(row.closed_date) if row.status in wf.final else None
                 if ends is None or ends > self.clock.today():
@@ -539,68 +760,10 @@ class RecordService(RevisionsMixin, ScansMixin):
                         QT_TRANSLATE_NOOP(MESSAGES, "只能删除尚未完成、也没有后续记录的草稿；已完成的记录须存档")
                     )
             s.execute(delete(m.record).where(m.record.id == record_id))
+            s.execute(delete(RecordVersion).where(RecordVersion.record_id == record_id))
 
-    # ---------------------------------------------------------------- import (all or nothing)
 
-    def store_incoming(
-        self, s: Session, kind: str, incoming: Any, values: RecordValues, *, index: int
-    ) -> Record:
-        """Write one validated incoming record in the caller's transaction (used by the importer)."""
-        spec = spec_for(kind)
-        m = self._models(kind)
-        wf = WORKFLOWS[kind]
-        now = self.clock.now()
-        row = s.get(m.record, incoming.id) if incoming.id else None
-        if incoming.number:
-            other = s.scalars(select(m.record).where(m.record.number == incoming.number)).one_or_none()
-            if other is not None and (row is None or other.id != row.id):
-                raise ValidationFailed(
-                    [Issue("number", QT_TRANSLATE_NOOP(MESSAGES, "编号 {number} 已被另一条记录使用"),
-                           {"number": incoming.number})],
-                    index,
-                )
-        status = incoming.status or wf.initial
-        if row is None:
-            laptop = ensure_laptop_code(s)
-            number = incoming.number
-            if number is None:
-                date = values.fields.get(spec.date_field) or self.clock.today()
-                number = next_number(s, spec.number_prefix, date.year, laptop)
-            row = m.record(id=incoming.id or new_id(), number=number, status=status,
-                           created_at=incoming.created_at or now, updated_at=incoming.updated_at or now,
-                           **self._empty_collections(m))
-            s.add(row)
-        else:
-            row.status = status
-            row.updated_at = incoming.updated_at or now
-        if incoming.source is not None:
-            row.source_kind, row.source_id, row.source_number = incoming.source
-        row.revision = incoming.revision
-        parsed = parse_number(row.number)
-        if parsed and parsed[0] == spec.number_prefix:
-            note_number(s, *parsed)
-        self._write_values(s, m, row, values)
-        self._merge_scans(m, row, incoming.scans)
-        row.events.clear()
-        events = incoming.events or [Event(now, None, status, "", QT_TRANSLATE_NOOP(MESSAGES, "导入"))]
-        for e in events:
-            row.events.append(m.event(id=new_id(), at=e.at, from_status=e.from_status, to_status=e.to_status,
-                                      by=e.by, note=e.note))
-        # Signatures and frozen revisions come as they were; each signature must sign the content of
-        # its revision, as it did on the laptop that captured it.
-        row.signatures.clear()
-        s.execute(delete(m.revision).where(m.revision.record_id == row.id))
-        digest = content_hash(spec, self._to_record(m, row))
-        for i, sig in enumerate(incoming.signatures):
-            if sig.content_hash != digest:
-                raise ValidationFailed(
-                    [Issue(f"signatures[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "签字与记录内容不符"))], index)
-            row.signatures.append(self._signature_row(m, sig))
-        for n, superseded_at, rev_hash, snap in incoming.revisions:
-            s.add(m.revision(id=new_id(), record_id=row.id, revision=n, superseded_at=superseded_at,
-                             content_hash=rev_hash,
-                             snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True, separators=(",", ":"))))
-            for obj in snap.get("signatures") or []:
-                row.signatures.append(self._signature_row(m, signature_from_json(obj)))
-        s.flush()
-        return self._to_record(m, row)
+def _origin(number: str, laptop: str) -> str:
+    """The laptop a record belongs to: the one its number names (this one for a new number)."""
+    parsed = parse_number(number)
+    return parsed[2] if parsed else laptop

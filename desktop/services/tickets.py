@@ -4,7 +4,7 @@ contacts, the ticket itself, and a ticket escalated to a complaint (issue 6, 保
 The guided screen (``ui.ticket_desk``) calls these; they go through :class:`RecordService` only,
 so every value is validated by the specs' rules like any form's.
 
-Escalation is a save hook (:func:`escalate_ticket`, in ``planning.SAVE_HOOKS``): when a complaint
+Escalation is a policy (:func:`escalate_ticket`, in ``services.policies``): when a complaint
 made from a ticket is saved for the first time, the ticket moves to 已转投诉 in the *same*
 transaction as the complaint.  Either both are written or neither is: a ticket never says it was
 escalated to a complaint that does not exist, and a complaint made from a ticket never leaves the
@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Any
 from ..domain import ticket as tk
 from ..domain.fields import to_json_value
 from ..domain.forms import WORKFLOWS, spec_for
-from ..domain.records import Record, new_id
+from ..domain.records import Record
 from ..domain.validation import Issue, ValidationFailed
 from ..storage.schema import MODELS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from .records import RecordService
+    from .records import Outcome, RecordService
 
 
 CONTACT_NOTE = "热线来电时登记"  # the note of a contact added by the desk (record data)
@@ -52,7 +52,7 @@ def create_customer(service: RecordService, name: str, phone: str, address: str,
     Issues come back with the customer's field keys (name, phone, address)."""
     raw = {"name": name, "phone": phone, "address": address, "registered_date": service.clock.today().isoformat(),
            "registered_by": by}
-    return service.create("customer", raw, by=by)
+    return service.create("customer", raw, by=by).record
 
 
 @dataclass(frozen=True)
@@ -99,27 +99,33 @@ def contact_issues(service: RecordService, customer_id: str, contact: NewContact
 
 
 def save_call(service: RecordService, raw: Mapping[str, Any], by: str = "", customer_id: str | None = None,
-              contact: NewContact | None = None) -> Record:
-    """Save the ticket of a call; with ``contact``, first add the caller to the customer's contacts.
+              contact: NewContact | None = None) -> Outcome:
+    """Save the ticket of a call; with ``contact``, add the caller to the customer's contacts too.
 
-    Everything is checked before anything is written: a ticket with an issue adds no contact, a
-    contact that cannot be stored keeps the ticket from being saved (issues on the caller fields).
-    When staff was assigned and a call-back time promised during the call, the ticket is saved
-    as 已派工 at once (the 派工 step's own checks decide; otherwise it stays 已受理).
+    One operation, one transaction: everything is checked before anything is written; a ticket with
+    an issue adds no contact, a contact that cannot be stored keeps the ticket from being saved
+    (issues on the caller fields).  When staff was assigned and a call-back time promised during
+    the call, the ticket is saved as 已派工 at once (the 派工 step's own checks decide; otherwise it
+    stays 已受理).
     """
-    _values, issues = service.validate("ticket", raw)
+    from .records import VIA_HOTLINE
+
+    values, issues = service.validate("ticket", raw)
     update: tuple[str, dict[str, Any]] | None = None
     if contact is not None and customer_id:
         issues += [i for i in contact_issues(service, customer_id, contact) if i.key not in {x.key for x in issues}]
         update = customer_with_contact(service, customer_id, contact)
     if issues:
         raise ValidationFailed(issues)
-    if update is not None:
-        service.update("customer", update[0], update[1], by=by)
-    record = service.create("ticket", raw, by=by)
-    if raw.get("assigned_staff") and not service.check_step("ticket", raw, tk.RECEIVED, tk.ASSIGNED):
-        record = service.transition("ticket", record.id, tk.ASSIGNED, raw, by=by)
-    return record
+    assign = bool(raw.get("assigned_staff")) and not service.check_step("ticket", raw, tk.RECEIVED, tk.ASSIGNED)
+    customer_values = service.validate("customer", update[1])[0] if update is not None else None
+    with service.write(by, VIA_HOTLINE) as s:
+        if update is not None and customer_values is not None:
+            service.update_in(s, "customer", update[0], customer_values, by=by)
+        record = service.insert(s, "ticket", values, by=by)
+        if assign:
+            record = service.transition_in(s, "ticket", record.id, tk.ASSIGNED, values, by=by)
+    return service._result(s, record)
 
 
 # ------------------------------------------------------------------ 转为投诉
@@ -129,7 +135,7 @@ ESCALATED_NOTE = "转为投诉 {number}"  # the ticket's status history: record 
 
 
 def escalate_ticket(service: RecordService, s: Session, record: Record, before: str | None) -> None:
-    """Save hook: a complaint made from a ticket (its first save) moves that ticket to 已转投诉.
+    """Policy: a complaint made from a ticket (its first save) moves that ticket to 已转投诉.
 
     A ticket already closed (已回电) or escalated stays as it is; the complaint is linked to it
     either way."""
@@ -139,10 +145,5 @@ def escalate_ticket(service: RecordService, s: Session, record: Record, before: 
     row = s.get(m.record, record.source_id)
     if row is None or WORKFLOWS[tk.SPEC.kind].is_final(row.status):
         return
-    now = service.clock.now()
-    row.events.append(m.event(id=new_id(), at=now, from_status=row.status, to_status=tk.ESCALATED,
-                              by=record.values.fields.get("receiver") or "",
-                              note=ESCALATED_NOTE.format(number=record.number)))
-    row.status = tk.ESCALATED
-    row.updated_at = now
-    s.flush()
+    service.policy_step_in(s, tk.SPEC.kind, row.id, tk.ESCALATED, by=record.values.fields.get("receiver") or "",
+                           note=ESCALATED_NOTE.format(number=record.number))

@@ -37,7 +37,7 @@ def sign_in(service: RecordService, record: Record, name: str, strokes: Any) -> 
     when ``name`` is not an attendee); returns the record as stored."""
     name = " ".join(str(name or "").split())
     return service.sign(KIND, record.id, signin_block_key(name), name, strokes, role=SIGNIN_ROLE,
-                        expected_hash=content_hash(spec_for(KIND), record))
+                        expected_hash=content_hash(spec_for(KIND), record)).record
 
 
 def signins(service: RecordService, record: Record) -> dict[str, Signature]:

@@ -22,7 +22,20 @@ from ..domain.records import SCANS_KEY, IncomingRecord, Record, from_json, to_js
 from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
 from ..domain.workflow import check_status
 from ..storage.photos import PhotoError
-from .records import RecordService
+from ..domain.versions import version_history_to_json
+from .incoming import (
+    CLOSED_REASON,
+    CONFLICT,
+    CREATED,
+    DIVERGED_REASON,
+    OLDER_COPY,
+    SIGNED_REASON,
+    UPDATED,
+    Arrival,
+    receive,
+    settle,
+)
+from .records import RecordRef, RecordService
 
 
 @dataclass
@@ -97,7 +110,7 @@ def _store_signature_files(service: RecordService, incoming: IncomingRecord) -> 
     return issues
 
 
-def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecord, RecordValues]]:
+def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecord, RecordValues, Any]]:
     """Validate every object; raise :class:`ImportFailed` listing all problems, write nothing.
 
     Photo content is stored in the content-addressed photo folder while checking; that writes no
@@ -105,7 +118,7 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
     """
     objs = data if isinstance(data, list) else [data]
     problems: list[ImportProblem] = []
-    parsed: list[tuple[IncomingRecord, RecordValues]] = []
+    parsed: list[tuple[IncomingRecord, RecordValues, Any]] = []
     today = service.clock.today()
     seen_ids: set[str] = set()
     seen_numbers: set[str] = set()
@@ -139,10 +152,13 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
         issues += _store_signature_files(service, incoming)
         values, parse_issues = parse_record(spec, raw)
         strip_blank_rows(spec, values)
-        service.derive(kind, values, keep_given=True)
         issues += photo_issues + parse_issues
         if not issues:
-            issues += check_status(WORKFLOWS[kind], values, incoming.status or WORKFLOWS[kind].initial, today)
+            # The rules hold for the record as it will be stored: computed fields worked out here.
+            derived = RecordValues(dict(values.fields), {k: [dict(r) for r in rows] for k, rows in values.tables.items()},
+                                   values.photos)
+            service.derive(kind, derived)
+            issues += check_status(WORKFLOWS[kind], derived, incoming.status or WORKFLOWS[kind].initial, today)
         if incoming.id and incoming.id in seen_ids:
             issues.append(Issue("id", QT_TRANSLATE_NOOP(MESSAGES, "文件中 id 重复")))
         if incoming.number and incoming.number in seen_numbers:
@@ -152,23 +168,101 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
         if issues:
             problems.append(ImportProblem(index, issues))
         else:
-            parsed.append((incoming, values))
+            parsed.append((incoming, values, obj))
     if problems:
         raise ImportFailed(problems)
     return parsed
 
 
-def import_records(service: RecordService, data: Any) -> list[Record]:
-    """All or nothing: every record is written in one transaction, or none is."""
+@dataclass
+class ImportReport:
+    """What an import did, record by record (``services.incoming``), and what it changed."""
+
+    arrivals: list[Arrival]
+    changed: tuple[RecordRef, ...]
+
+    @property
+    def records(self) -> list[Record]:
+        """The stored records, in file order (a conflict's is ours, unchanged)."""
+        return [a.record for a in self.arrivals if a.record is not None]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for a in self.arrivals if a.outcome == outcome)
+
+    def lines(self) -> list[str]:
+        """One line per record that was not simply written (for the command line and the window)."""
+        out = []
+        for a in self.arrivals:
+            if a.outcome == CONFLICT:
+                out.append(QT_TRANSLATE_NOOP(MESSAGES, "记录 #{index} {number}：{reason}，已保留为冲突待处理，本机记录未改动")
+                           .format(index=a.index, number=a.number, reason=CONFLICT_REASONS.get(a.note, a.note)))
+            elif a.outcome == OLDER_COPY:
+                out.append(QT_TRANSLATE_NOOP(MESSAGES, "记录 #{index} {number}：文件中是较旧的版本，本机记录未改动")
+                           .format(index=a.index, number=a.number))
+            elif a.note:
+                out.append(QT_TRANSLATE_NOOP(MESSAGES, "记录 #{index} {number}：{note}；已签字的版本原样保留")
+                           .format(index=a.index, number=a.number, note=a.note))
+        return out
+
+
+CONFLICT_REASONS = {
+    DIVERGED_REASON: QT_TRANSLATE_NOOP(MESSAGES, "本机与文件各自修改过这条记录"),
+    SIGNED_REASON: QT_TRANSLATE_NOOP(MESSAGES, "文件中的版本会替换本机已签字的版本"),
+    CLOSED_REASON: QT_TRANSLATE_NOOP(MESSAGES, "本机记录已办结，文件中的版本未经重新打开就修改了它"),
+}
+
+
+def _numbers_in_use(service: RecordService, s: Any, parsed: list[tuple[IncomingRecord, RecordValues, Any]]
+                    ) -> list[ImportProblem]:
+    """A record's number belongs to one record of one kind: refuse a file that gives a number another
+    record (of any kind) already has."""
+    from sqlalchemy import select
+
+    from ..storage.schema import MODELS
+
+    wanted = {inc.number: (i, inc) for i, (inc, _v, _o) in enumerate(parsed) if inc.number}
+    problems = []
+    numbers = list(wanted)
+    for kind, m in MODELS.items():
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start:start + 500]
+            for rid, number in s.execute(select(m.record.id, m.record.number).where(m.record.number.in_(chunk))):
+                index, inc = wanted[number]
+                if rid != inc.id or kind != inc.kind:
+                    problems.append(ImportProblem(index, [Issue("number", QT_TRANSLATE_NOOP(
+                        MESSAGES, "编号 {number} 已被另一条记录使用"), {"number": number})]))
+    return problems
+
+
+def import_records(service: RecordService, data: Any, source: str = "") -> ImportReport:
+    """All or nothing: every record is written in one transaction, or none is.  Each record follows
+    the rule of ``services.incoming``; the policies that apply to arrivals run once every record of
+    the file is in (a delivery's follow-ups that travel with it are then there, and none is planned
+    twice)."""
+    from .records import VIA_IMPORT
+
     parsed = parse_objects(service, data)
-    out: list[Record] = []
+    arrivals: list[Arrival] = []
     try:
-        with service.db.session() as s:
-            for index, (incoming, values) in enumerate(parsed):
-                out.append(service.store_incoming(s, incoming.kind, incoming, values, index=index))
+        with service.write(via=VIA_IMPORT) as s:
+            problems = _numbers_in_use(service, s, parsed)
+            if problems:
+                raise ImportFailed(problems)
+            for index, (incoming, values, obj) in enumerate(parsed):
+                arrivals.append(receive(service, s, incoming, values, obj, index=index, source=source))
+            for a in arrivals:
+                settle(service, s, a)
+            for a in arrivals:
+                if a.outcome in (CREATED, UPDATED) and a.record is not None:
+                    service._saved(s, service.get_in(s, a.kind, a.id), a.status_before)
     except ValidationFailed as e:
         raise ImportFailed([ImportProblem(e.index or 0, e.issues)]) from e
-    return out
+    changed = tuple(service._unit(s).finished)
+    fresh = {(r.kind, r.id) for r in changed}
+    for a in arrivals:
+        if (a.kind, a.id) in fresh:
+            a.record = service.get(a.kind, a.id)
+    return ImportReport(arrivals, changed)
 
 
 def dump_records(service: RecordService, kind: str | None = None, embed_photos: bool = True) -> list[dict[str, Any]]:
@@ -190,10 +284,11 @@ def dump_records(service: RecordService, kind: str | None = None, embed_photos: 
                     for ph in record.scans
                 ]
             obj["revisions"] = [
-                {"revision": n, "superseded_at": _utc(at), "content_hash": digest,
+                {"revision": n, "superseded_at": _utc(at), "content_hash": digest, "hash_scheme": scheme,
                  "record": _embed(service, spec, snap) if embed_photos else snap}
-                for n, at, digest, snap in service.revision_snapshots(k, record.id)
+                for n, at, digest, snap, scheme in service.revision_snapshots(k, record.id, with_scheme=True)
             ]
+            obj["version_history"] = version_history_to_json(service.version_history(k, record.id))
             out.append(obj)
     return out
 

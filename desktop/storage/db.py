@@ -18,7 +18,8 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from .errors import StorageError, translate_error
+from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from .errors import StorageError, reason_of, storage_error, translate_error
 
 DB_FILENAME = "aftersales.sqlite"
 
@@ -34,9 +35,26 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cur.close()
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, immediate: bool = False) -> Engine:
+    """An engine on the file whose transactions SQLite really begins when SQLAlchemy does.
+
+    The pysqlite driver would begin a transaction only at the first write, so "read the counter,
+    then write the record" could interleave with another process (PITFALLS.md, concurrency): the
+    driver's own handling is switched off and the ``begin`` event emits BEGIN itself —
+    ``BEGIN IMMEDIATE`` for the write engine, which takes the write lock at once (waiting up to the
+    busy timeout for another writer) so two writers never allocate the same number.
+    """
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
     return engine
 
 
@@ -46,23 +64,39 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.engine = make_engine(path)
+        self.write_engine = make_engine(path, immediate=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any exception.
+        """A reading transaction (it may write a little, such as a first laptop code): committed
+        when the block ends, rolled back on any exception.
 
         SQLite errors that come from the environment (disk full, read-only, locked, corrupt) are
-        raised as :class:`StorageError` with a message in Chinese; anything else propagates as the
-        bug it is.
+        raised as :class:`StorageError` with a message that says what happened; anything else
+        propagates as the bug it is.
         """
-        s = self._sessions()
+        with self._transaction(self._sessions, writing=False) as s:
+            yield s
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A writing transaction: it holds SQLite's write lock from its first statement (waiting
+        briefly for another writer, then refused with a message), so everything it reads — a number
+        counter, a record's version — stays as read until it commits."""
+        with self._transaction(self._write_sessions, writing=True) as s:
+            yield s
+
+    @contextmanager
+    def _transaction(self, factory: sessionmaker[Session], *, writing: bool) -> Iterator[Session]:
+        s = factory()
         try:
             yield s
             s.commit()
         except Exception as e:
             s.rollback()
-            translated = translate_error(e)
+            translated = translate_error(e, writing=writing)
             if translated is not None:
                 raise translated from e
             raise
@@ -71,6 +105,7 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self.write_engine.dispose()
 
 
 def open_database(data_dir: Path) -> Database:
@@ -81,6 +116,10 @@ def open_database(data_dir: Path) -> Database:
     path = data_dir / DB_FILENAME
     try:
         ensure_schema(path, data_dir / "backups")
-    except sqlite3.DatabaseError as e:
-        raise StorageError(f"无法打开数据库 {path}：{e}") from e
+    except sqlite3.Error as e:
+        reason = reason_of(e)
+        if reason is not None:
+            raise storage_error(reason, writing=False) from e
+        raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "无法打开数据库 {path}：{error}"),
+                           {"path": str(path), "error": str(e)}) from e
     return Database(path)

@@ -15,7 +15,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from .errors import SchemaTooNew, StorageError
+from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from .errors import SCHEMA, SchemaTooNew, StorageError
 
 # Every revision in order, oldest first.  A test checks this against Alembic's own history.
 REVISIONS: tuple[str, ...] = ("0001_complaint", "0002_other_forms", "0003_revision", "0004_signatures", "0005_desk",
@@ -80,7 +81,8 @@ def upgrade(path: Path, target: str = "head") -> None:
             conn.commit()
             bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if bad:
-                raise StorageError(f"数据库升级后外键检查失败：{bad[:5]}")
+                raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "数据库升级后外键检查失败：{rows}"), {"rows": str(bad[:5])},
+                                   reason=SCHEMA)
     finally:
         engine.dispose()
 
@@ -91,8 +93,8 @@ def ensure_schema(path: Path, backup_dir: Path) -> None:
         return
     if rev is not None and rev not in REVISIONS:
         raise SchemaTooNew(
-            f"数据库 {path} 由更新版本的程序创建（版本 {rev}），本程序无法打开。请升级程序。"
-        )
+            QT_TRANSLATE_NOOP(MESSAGES, "数据库 {path} 由更新版本的程序创建（版本 {rev}），本程序无法打开。请升级程序。"),
+            {"path": str(path), "rev": rev}, reason=SCHEMA)
     if rev is not None:
         backup(path, backup_dir, f"before-{HEAD}")
     upgrade(path)

@@ -121,7 +121,9 @@ class RecordVersion(Base):
     brought in with the history of an imported record."""
 
     __tablename__ = "record_version"
-    __table_args__ = (UniqueConstraint("record_id", "version"), Index("ix_record_version_tag", "tag"))
+    # A lineage may hold two versions of one number (both sides' after a conflict was resolved),
+    # never one tag twice.
+    __table_args__ = (UniqueConstraint("record_id", "tag"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     record_id: Mapped[str] = mapped_column(String(36), index=True)

@@ -144,7 +144,7 @@ class BlankSurveyDialog(QDialog):
         """Register the survey (status 已发放); messages in the dialog if something is wrong."""
         raw = self.raw()
         try:
-            self.record = self.service.create(KIND, raw, by=raw["surveyor"])
+            self.record = self.service.create(KIND, raw, by=raw["surveyor"]).record
         except ValidationFailed as e:
             self.error.setText("\n".join(
                 f"{tr_field(survey.SPEC.label_of(i.key))}：{issue_text(i)}" for i in e.issues))

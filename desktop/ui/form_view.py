@@ -605,9 +605,9 @@ class FormView(FormSections, QWidget):
         raw = self.raw()
         try:
             if self.record is None:
-                record = self.service.create(self.kind, raw, by=self._staff(), source=self.source)
+                record = self.service.create(self.kind, raw, by=self._staff(), source=self.source).record
             else:
-                record = self.service.update(self.kind, self.record.id, raw, by=self._staff())
+                record = self.service.update(self.kind, self.record.id, raw, by=self._staff()).record
         except ValidationFailed as e:
             loose = self.show_issues(e.issues)
             text = self.tr("未保存：有 {n} 处需要修改，已在字段旁用红字标出。").format(n=len(e.issues))
@@ -660,7 +660,7 @@ class FormView(FormSections, QWidget):
         ):
             return False
         try:
-            record = self.service.transition(self.kind, self.record.id, t.target, raw, by=self._staff())
+            record = self.service.transition(self.kind, self.record.id, t.target, raw, by=self._staff()).record
         except ValidationFailed as e:
             self._refuse_step(target, e.issues)
             return False

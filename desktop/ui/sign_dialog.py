@@ -134,7 +134,7 @@ class SignDialog(QDialog):
             self.signed = self.service.sign(
                 self.record.kind, self.record.id, self.block.key, self.name_edit.text(), self.pad.strokes(),
                 role=self.role_edit.text(), expected_hash=content_hash(spec_for(self.record.kind), self.record),
-            )
+            ).record
         except ValidationFailed as e:
             self._show(self.tr("；").join(issue_text(i) for i in e.issues))
             if any(i.key == "name" for i in e.issues):

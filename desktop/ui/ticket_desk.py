@@ -808,7 +808,7 @@ class TicketDesk(QWidget):
                 _values, issues = self.service.validate("ticket", raw)
                 raise ValidationFailed([i for i in issues if i.key != "customer_unit"] + [NO_UNIT])
             record = save_call(self.service, raw, by=self._staff(),
-                               customer_id=self.customer.id if self.customer else None, contact=contact)
+                               customer_id=self.customer.id if self.customer else None, contact=contact).record
         except ValidationFailed as e:
             self.show_issues(e.issues)
             self._message(self.tr("未保存：有 {n} 处需要补充或修改，已在字段旁用红字标出。").format(n=len(e.issues)))

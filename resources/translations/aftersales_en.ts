@@ -3783,6 +3783,10 @@ Double-click or press Enter to open</translation>
             <translation>Fleas</translation>
         </message>
         <message>
+            <source>转为投诉</source>
+            <translation>Escalate to complaint</translation>
+        </message>
+        <message>
             <source>运单号</source>
             <translation>Waybill No.</translation>
         </message>
@@ -4050,8 +4054,20 @@ Double-click or press Enter to open</translation>
             <translation>duplicate revision number</translation>
         </message>
         <message>
+            <source>修订的哈希方案无效</source>
+            <translation>Unknown hash scheme of the revision</translation>
+        </message>
+        <message>
             <source>修订记录不完整</source>
             <translation>incomplete revision entry</translation>
+        </message>
+        <message>
+            <source>内存不足，无法读取；数据没有改动。请关闭其他程序后重试。</source>
+            <translation>Out of memory: could not read; nothing was changed. Close other programs and try again.</translation>
+        </message>
+        <message>
+            <source>内存不足，本次未保存；已保存的记录没有受影响。请关闭其他程序后重试。</source>
+            <translation>Out of memory: not saved; records saved earlier are unaffected. Close other programs and try again.</translation>
         </message>
         <message>
             <source>列“{name}”重复（另见 {other} 列）</source>
@@ -4114,10 +4130,6 @@ Double-click or press Enter to open</translation>
             <translation>The customer register already has a customer with this name ({number}); do not register it twice</translation>
         </message>
         <message>
-            <source>导入</source>
-            <translation>Imported</translation>
-        </message>
-        <message>
             <source>属于质量问题的，应免费更换或退货退款</source>
             <translation>For a quality problem, the resolution must be free replacement or return and refund</translation>
         </message>
@@ -4168,6 +4180,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>应为一行的字段</source>
             <translation>Must be the fields of one line</translation>
+        </message>
+        <message>
+            <source>应为不超过 {n} 个字符的文字</source>
+            <translation>Should be text of at most {n} characters</translation>
         </message>
         <message>
             <source>应为图片对象</source>
@@ -4250,6 +4266,38 @@ Double-click or press Enter to open</translation>
             <translation>Number too large</translation>
         </message>
         <message>
+            <source>数据库 {path} 由更新版本的程序创建（版本 {rev}），本程序无法打开。请升级程序。</source>
+            <translation>The database {path} was made by a newer version of the program (version {rev}) and cannot be opened by this one. Please upgrade the program.</translation>
+        </message>
+        <message>
+            <source>数据库升级后外键检查失败：{rows}</source>
+            <translation>Foreign-key check failed after the database upgrade: {rows}</translation>
+        </message>
+        <message>
+            <source>数据库文件已损坏，无法读取。请不要继续使用，并从备份恢复（工具 ▸ 备份与恢复）。</source>
+            <translation>The database file is damaged and cannot be read. Stop using it and restore from a backup (Tools ▸ Backup and restore).</translation>
+        </message>
+        <message>
+            <source>数据库文件已损坏，本次未保存。请不要继续使用，并从备份恢复（工具 ▸ 备份与恢复）。</source>
+            <translation>The database file is damaged: not saved. Stop using it and restore from a backup (Tools ▸ Backup and restore).</translation>
+        </message>
+        <message>
+            <source>数据库正被另一个窗口或程序写入，等候后仍未轮到，本次未保存；已保存的记录没有受影响。请稍后重试。</source>
+            <translation>Another window or program is writing to the database and did not finish in time: not saved; records saved earlier are unaffected. Please try again shortly.</translation>
+        </message>
+        <message>
+            <source>数据库正被另一个窗口或程序占用，暂时无法读取；数据没有改动。请稍后重试。</source>
+            <translation>Another window or program is holding the database: it cannot be read just now; nothing was changed. Please try again shortly.</translation>
+        </message>
+        <message>
+            <source>数据文件夹或数据库文件为只读，无法读取；数据没有改动。请检查文件夹权限。</source>
+            <translation>The data folder or database file is read-only and cannot be read; nothing was changed. Check the folder's permissions.</translation>
+        </message>
+        <message>
+            <source>数据文件夹或数据库文件为只读，本次未保存；已保存的记录没有受影响。请检查文件夹权限。</source>
+            <translation>The data folder or database file is read-only: not saved; records saved earlier are unaffected. Check the folder's permissions.</translation>
+        </message>
+        <message>
             <source>文件中 id 重复</source>
             <translation>Duplicate id in the file</translation>
         </message>
@@ -4258,8 +4306,24 @@ Double-click or press Enter to open</translation>
             <translation>The file has no sheets to import: expected "{sheets}" (use the import template created by this program)</translation>
         </message>
         <message>
+            <source>文件中的版本会替换本机已签字的版本</source>
+            <translation>the file's version would replace a version signed on this laptop</translation>
+        </message>
+        <message>
             <source>文件中编号重复</source>
             <translation>Duplicate number in the file</translation>
+        </message>
+        <message>
+            <source>无法打开数据库 {path}：{error}</source>
+            <translation>Cannot open the database {path}: {error}</translation>
+        </message>
+        <message>
+            <source>无法打开数据库文件。请检查数据文件夹是否存在、是否可读。</source>
+            <translation>Cannot open the database file. Check that the data folder exists and can be read.</translation>
+        </message>
+        <message>
+            <source>无法打开数据库文件，本次未保存。请检查数据文件夹是否存在、是否可写。</source>
+            <translation>Cannot open the database file: not saved. Check that the data folder exists and can be written.</translation>
         </message>
         <message>
             <source>无法读取文件：不是有效的 Excel 工作簿（.xlsx）（{reason}）</source>
@@ -4310,8 +4374,16 @@ Double-click or press Enter to open</translation>
             <translation>Unknown record type "{kind}"; available: {known}</translation>
         </message>
         <message>
+            <source>本机与文件各自修改过这条记录</source>
+            <translation>this laptop and the file each changed this record</translation>
+        </message>
+        <message>
             <source>本机代码为 1–4 位大写字母或数字，各台电脑不得相同，例如 A3</source>
             <translation>The computer code is 1–4 capital letters or digits, different on every computer, e.g. A3</translation>
+        </message>
+        <message>
+            <source>本机记录已办结，文件中的版本未经重新打开就修改了它</source>
+            <translation>the record is closed on this laptop and the file changed it without reopening it</translation>
         </message>
         <message>
             <source>本版已在此处签字</source>
@@ -4338,8 +4410,44 @@ Double-click or press Enter to open</translation>
             <translation>No customer named "{name}": add the customer on the "{sheet}" sheet, or add it to the customer register first</translation>
         </message>
         <message>
+            <source>版本历史与当前版本不符</source>
+            <translation>The version history does not end with the current version</translation>
+        </message>
+        <message>
+            <source>版本历史中标识重复</source>
+            <translation>A version appears twice in the version history</translation>
+        </message>
+        <message>
+            <source>版本号应为正整数</source>
+            <translation>The version should be a positive whole number</translation>
+        </message>
+        <message>
+            <source>版本标识无效</source>
+            <translation>Invalid version tag</translation>
+        </message>
+        <message>
+            <source>版本记录不完整</source>
+            <translation>Incomplete version entry</translation>
+        </message>
+        <message>
             <source>状态记录不完整</source>
             <translation>Incomplete status history</translation>
+        </message>
+        <message>
+            <source>磁盘已满，无法读取；数据没有改动。请清理磁盘空间后重试。</source>
+            <translation>The disk is full: could not read; nothing was changed. Free some disk space and try again.</translation>
+        </message>
+        <message>
+            <source>磁盘已满，本次未保存；已保存的记录没有受影响。请清理磁盘空间后重试。</source>
+            <translation>The disk is full: not saved; records saved earlier are unaffected. Free some disk space and try again.</translation>
+        </message>
+        <message>
+            <source>磁盘读写错误，无法读取；数据没有改动。请检查磁盘，或 U 盘是否已拔出。</source>
+            <translation>Disk read/write error: could not read; nothing was changed. Check the disk, or whether the USB stick was removed.</translation>
+        </message>
+        <message>
+            <source>磁盘读写错误，本次未保存；已保存的记录没有受影响。请检查磁盘，或 U 盘是否已拔出。</source>
+            <translation>Disk read/write error: not saved; records saved earlier are unaffected. Check the disk, or whether the USB stick was removed.</translation>
         </message>
         <message>
             <source>离开时间不能早于到达时间（{time}）</source>
@@ -4410,11 +4518,27 @@ Double-click or press Enter to open</translation>
             <translation>Fill in at least {n} line(s)</translation>
         </message>
         <message>
+            <source>计算字段按本机重新计算，与文件不同</source>
+            <translation>computed fields were worked out again on this laptop and differ from the file</translation>
+        </message>
+        <message>
+            <source>记录 #{index} {number}：{note}；已签字的版本原样保留</source>
+            <translation>Record #{index} {number}: {note}; the signed revision is kept as it was</translation>
+        </message>
+        <message>
+            <source>记录 #{index} {number}：{reason}，已保留为冲突待处理，本机记录未改动</source>
+            <translation>Record #{index} {number}: {reason}; kept as a conflict to resolve, the record on this laptop is unchanged</translation>
+        </message>
+        <message>
+            <source>记录 #{index} {number}：文件中是较旧的版本，本机记录未改动</source>
+            <translation>Record #{index} {number}: the file holds an older version; the record on this laptop is unchanged</translation>
+        </message>
+        <message>
             <source>记录内容已改变，请重新打开后再签字</source>
             <translation>the record has changed; reopen it before signing</translation>
         </message>
         <message>
-            <source>记录已关闭，不能再修改</source>
+            <source>记录已办结，不能再修改</source>
             <translation>The record is closed and can no longer be changed</translation>
         </message>
         <message>

@@ -94,6 +94,7 @@ class ImportResult:
     unchanged: dict[str, int] = field(default_factory=dict)
     skipped: list[ExcelProblem] = field(default_factory=list)  # why each skipped row was skipped
     records: list[Record] = field(default_factory=list)  # created and updated, in writing order
+    changed: tuple[Any, ...] = ()  # every record the import changed (``records.RecordRef``), policies' too
 
     @property
     def ok(self) -> bool:
@@ -612,8 +613,10 @@ def _plan_deliveries(s: Session, sheet: _Sheet, known: Mapping[str, dict[str, st
 
 def _write(service: RecordService, pending: Mapping[str, list[_Pending]], result: ImportResult) -> None:
     """Everything in one transaction: products, customers, deliveries (save hooks included)."""
+    from ..records import VIA_EXCEL
+
     by = service.settings().staff_name
-    with service.db.session() as s:
+    with service.write(by, VIA_EXCEL) as s:
         for kind in WRITE_ORDER:
             for p in pending.get(kind, []):
                 service.derive(kind, p.values, s)  # after the products: their shelf life counts
@@ -624,3 +627,4 @@ def _write(service: RecordService, pending: Mapping[str, list[_Pending]], result
                     record = service.update_in(s, kind, p.record_id, p.values, by=by)
                     result.updated[kind] = result.updated.get(kind, 0) + 1
                 result.records.append(record)
+    result.changed = tuple(service._unit(s).finished)

@@ -2,7 +2,7 @@
 
 Revision ID: 0006_versions
 Revises: 0005_desk
-Create Date: 2026-12-02 20:20:16.398404
+Create Date: 2026-12-02 20:29:22.975753
 """
 
 from alembic import op
@@ -50,11 +50,10 @@ def upgrade() -> None:
     sa.Column('via', sa.String(length=40), nullable=False),
     sa.Column('laptop', sa.String(length=8), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_record_version')),
-    sa.UniqueConstraint('record_id', 'version', name=op.f('uq_record_version_record_id'))
+    sa.UniqueConstraint('record_id', 'tag', name=op.f('uq_record_version_record_id'))
     )
     with op.batch_alter_table('record_version', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_record_version_record_id'), ['record_id'], unique=False)
-        batch_op.create_index('ix_record_version_tag', ['tag'], unique=False)
 
     with op.batch_alter_table('complaint', schema=None) as batch_op:
         batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
@@ -387,7 +386,6 @@ def downgrade() -> None:
         batch_op.drop_column('version')
 
     with op.batch_alter_table('record_version', schema=None) as batch_op:
-        batch_op.drop_index('ix_record_version_tag')
         batch_op.drop_index(batch_op.f('ix_record_version_record_id'))
 
     op.drop_table('record_version')

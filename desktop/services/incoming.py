@@ -1,0 +1,281 @@
+"""Records that arrive from elsewhere (a JSON dump, later a sync): the same rule for every route.
+
+A copy of a record is judged whole against the stored one by its lineage (``domain.versions``):
+
+- not here yet: it is written as it came (its version, lineage, signatures and frozen revisions);
+- the same version: nothing changes (scans it carries that we lack are added: scans only add up);
+- older than ours: nothing changes;
+- newer, descending from ours: it replaces ours — unless that would drop a signed revision or
+  rewrite a record that was ended (办结) without a reopening, which is held as a conflict;
+- changed on both sides: held as a conflict (``conflict`` table) to be resolved by a person; ours
+  stays as it is.
+
+Computed fields are always worked out here, never taken from the file.  A signed revision whose
+computed values come out differently here (another laptop's settings) stays exactly as signed, as a
+frozen revision, and the record goes on with a new one.  Signatures and frozen revisions must sign
+the content the file gives them, or the record is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..domain.fields import RecordValues
+from ..domain.forms import WORKFLOWS, spec_for
+from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ..domain.numbering import parse_number
+from ..domain.records import Event, IncomingRecord, Record, new_id, signature_matches
+from ..domain.signatures import signature_from_json
+from ..domain.validation import Issue, ValidationFailed
+from ..domain.versions import DIVERGED, OLDER, SAME, relation, version_tag
+from ..storage.numbering import next_number, note_number
+from ..storage.schema import Conflict, FormModels, RecordVersion
+from ..storage.settings import ensure_laptop_code
+from .records import _origin
+
+if TYPE_CHECKING:
+    from .records import RecordService
+
+CREATED = "created"
+UPDATED = "updated"
+UNCHANGED = "unchanged"
+OLDER_COPY = "older"
+CONFLICT = "conflict"
+
+# Why an arriving copy was held as a conflict (``Conflict.reason``)
+DIVERGED_REASON = "diverged"
+SIGNED_REASON = "signed"
+CLOSED_REASON = "closed"
+
+# The status-history note of a record that arrived without a history of its own (record data).
+IMPORTED_NOTE = "导入"
+
+
+@dataclass
+class Arrival:
+    """What became of one record of a file."""
+
+    index: int
+    kind: str
+    id: str
+    number: str
+    outcome: str  # created | updated | unchanged | older | conflict
+    note: str = ""  # why, for a conflict; what was worked out again, for a new revision
+    status_before: str | None = None
+    record: Record | None = None
+    pending: tuple[IncomingRecord, RecordValues, str] | None = None  # to :func:`settle`
+
+
+def _signature_rows(service: RecordService, m: FormModels, row: Any, incoming: IncomingRecord) -> None:
+    row.signatures.clear()
+    for sig in incoming.signatures:
+        row.signatures.append(service._signature_row(m, sig))
+    for _n, _at, _hash, snap in incoming.revisions:
+        for obj in snap.get("signatures") or []:
+            row.signatures.append(service._signature_row(m, signature_from_json(obj)))
+
+
+def _lineage(s: Session, record_id: str) -> list[str]:
+    return list(s.scalars(select(RecordVersion.tag).where(RecordVersion.record_id == record_id)))
+
+
+def _incoming_tag(service: RecordService, m: FormModels, as_given: Record, incoming: IncomingRecord) -> tuple[str, list[str]]:
+    """The arriving copy's version tag and lineage (a file from before schema 0006 has neither:
+    its tag is worked out from its content, as for an old record here)."""
+    if incoming.version_tag:
+        tags = [e.tag for e in incoming.history] or [incoming.version_tag]
+        return incoming.version_tag, tags
+    tag = version_tag("", service._fingerprint(m, as_given)[0], as_given.signatures)
+    return tag, [tag]
+
+
+def _signed_revisions_kept(local: Record, local_revisions: dict[int, str], incoming: IncomingRecord,
+                           local_hash: str) -> bool:
+    """Whether the arriving copy keeps every signed revision we have, as signed."""
+    theirs = {n: digest for n, _at, digest, _snap in incoming.revisions}
+    if any(theirs.get(n) != digest for n, digest in local_revisions.items()):
+        return False
+    if not local.signatures:
+        return True
+    if incoming.revision == local.revision:
+        their_sigs = {(x.block, x.content_hash) for x in incoming.signatures}
+        return all((x.block, x.content_hash) in their_sigs for x in local.signatures)
+    if theirs.get(local.revision) != local_hash:
+        return False
+    frozen = next(snap for n, _at, _d, snap in incoming.revisions if n == local.revision)
+    their_sigs = {(obj.get("block"), obj.get("content_hash")) for obj in frozen.get("signatures") or []}
+    return all((x.block, x.content_hash) in their_sigs for x in local.signatures)
+
+
+def _reopened_since(local: Record, incoming: IncomingRecord) -> bool:
+    """Whether the arriving copy's history reopens the ended record after what we know of it."""
+    final = WORKFLOWS[local.kind].final
+    last = max((e.at for e in local.events), default=None)
+    return any(e.from_status in final and e.to_status not in final and (last is None or e.at > last)
+               for e in incoming.events)
+
+
+def hold_conflict(s: Session, service: RecordService, local: Record, incoming: IncomingRecord, obj: Any,
+                  tag: str, reason: str, source: str) -> bool:
+    """Keep the arriving copy as a conflict (once per arriving version); False if already held."""
+    held = s.scalars(select(Conflict.id).where(Conflict.record_id == local.id, Conflict.incoming_tag == tag,
+                                               Conflict.resolved_at.is_(None))).first()
+    if held is not None:
+        return False
+    s.add(Conflict(id=new_id(), kind=local.kind, record_id=local.id, number=local.number,
+                   received_at=service.clock.now(), source=source[:200], reason=reason,
+                   local_version=local.version, local_tag=local.version_tag, incoming_version=incoming.version,
+                   incoming_tag=tag, incoming=json.dumps(obj, ensure_ascii=False, sort_keys=True),
+                   resolved_by="", resolution=""))
+    return True
+
+
+def receive(service: RecordService, s: Session, incoming: IncomingRecord, values: RecordValues, obj: Any, *,
+            index: int, source: str = "") -> Arrival:
+    """Bring one checked arriving record into the operation's transaction (see the module text)."""
+    kind = incoming.kind
+    spec = spec_for(kind)
+    m = service._models(kind)
+    wf = WORKFLOWS[kind]
+    now = service.clock.now()
+    row = s.get(m.record, incoming.id) if incoming.id else None
+    status = incoming.status or wf.initial
+    if row is not None:
+        local = service._to_record(m, row)
+        local_revisions = {r.revision: r.content_hash for r in
+                           s.scalars(select(m.revision).where(m.revision.record_id == row.id))}
+        as_given = _as_given(service, m, incoming, values, local)
+        tag, their_lineage = _incoming_tag(service, m, as_given, incoming)
+        ours = _lineage(s, row.id) + [local.version_tag]
+        rel = relation(local.version_tag, ours, tag, their_lineage)
+        arrival = Arrival(index, kind, row.id, row.number, UNCHANGED, status_before=local.status)
+        if rel in (SAME, OLDER):
+            touched = service._touch(s, m, row)
+            touched.arrived = (local.version, local.version_tag, touched.before)
+            service._merge_scans(m, row, incoming.scans)
+            arrival.outcome = UNCHANGED if rel == SAME else OLDER_COPY
+            arrival.record = local
+            return arrival
+        reason = ""
+        if rel == DIVERGED:
+            reason = DIVERGED_REASON
+        elif not _signed_revisions_kept(local, local_revisions, incoming, service._fingerprint(m, local)[0]):
+            reason = SIGNED_REASON
+        elif wf.is_final(local.status) and not _reopened_since(local, incoming):
+            reason = CLOSED_REASON
+        if reason:
+            hold_conflict(s, service, local, incoming, obj, tag, reason, source)
+            arrival.outcome, arrival.note, arrival.record = CONFLICT, reason, local
+            return arrival
+        arrival.outcome = UPDATED
+        touched = service._touch(s, m, row)
+        row.status = status
+        row.updated_at = incoming.updated_at or now
+    else:
+        if incoming.number:
+            parsed = parse_number(incoming.number)
+            if parsed:
+                note_number(s, *parsed)
+            number = incoming.number
+        else:
+            date = values.fields.get(spec.date_field) or service.clock.today()
+            number = next_number(s, spec.number_prefix, date.year, ensure_laptop_code(s))
+        row = m.record(id=incoming.id or new_id(), number=number, status=status,
+                       created_at=incoming.created_at or now, updated_at=incoming.updated_at or now,
+                       created_by=incoming.created_by[:40],
+                       origin=incoming.origin or _origin(number, ensure_laptop_code(s)),
+                       **service._empty_collections(m))
+        s.add(row)
+        touched = service._touch(s, m, row, new=True)
+        arrival = Arrival(index, kind, row.id, number, CREATED)
+        tag, their_lineage = "", []
+    if incoming.source is not None:
+        row.source_kind, row.source_id, row.source_number = incoming.source
+    row.revision = incoming.revision
+    # First as the file gives it (what its signatures sign), then with the computed fields worked
+    # out here; a signed revision that changes by that is frozen as it was signed.
+    service._write_values(s, m, row, values)
+    service._merge_scans(m, row, incoming.scans)
+    row.events.clear()
+    events = incoming.events or [Event(now, None, status, "", IMPORTED_NOTE)]
+    for e in events:
+        row.events.append(m.event(id=new_id(), at=e.at, from_status=e.from_status, to_status=e.to_status,
+                                  by=e.by, note=e.note))
+    s.execute(delete(m.revision).where(m.revision.record_id == row.id))
+    for n, superseded_at, rev_hash, snap in incoming.revisions:
+        s.add(m.revision(id=new_id(), record_id=row.id, revision=n, superseded_at=superseded_at,
+                         content_hash=rev_hash, hash_scheme=incoming.revision_schemes.get(n, 1),
+                         snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True, separators=(",", ":"))))
+    _signature_rows(service, m, row, incoming)
+    s.flush()
+    as_given = service._to_record(m, row)
+    for i, sig in enumerate(incoming.signatures):
+        if not signature_matches(spec, as_given, sig):
+            raise ValidationFailed([Issue(f"signatures[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "签字与记录内容不符"))],
+                                   index)
+    via = incoming.updated_via or service._unit(s).via
+    row.updated_by, row.updated_via = incoming.updated_by[:40], via[:40]
+    # The lineage it came with joins ours.
+    known = set(_lineage(s, row.id))
+    for e in incoming.history or []:
+        if e.tag not in known:
+            known.add(e.tag)
+            service._add_version(s, kind, row.id, e.version, e.tag, e.parent, e.at or now, e.by, e.via, e.laptop)
+    if incoming.version_tag:
+        # Made on a laptop: it keeps its version if it comes out here as it was there.
+        if incoming.version_tag not in known:
+            service._add_version(s, kind, row.id, incoming.version, incoming.version_tag, "",
+                                 incoming.updated_at or now, incoming.updated_by, via, incoming.origin)
+        touched.arrived = (incoming.version, incoming.version_tag, service._fingerprint(m, as_given))
+    arrival.record = as_given
+    arrival.pending = (incoming, values, via)
+    return arrival
+
+
+def settle(service: RecordService, s: Session, arrival: Arrival) -> None:
+    """Work out the computed fields of a record that arrived, as this laptop does, once every record
+    of the file is in (a complaint's batch expiry needs the deliveries, wherever they are in the
+    file).  A signed revision that changes by that stays as it was signed, frozen; the record goes
+    on with a new revision."""
+    if arrival.pending is None:
+        return
+    incoming, values, via = arrival.pending
+    arrival.pending = None
+    m = service._models(arrival.kind)
+    row = s.get(m.record, arrival.id)
+    as_given = service._to_record(m, row)
+    now = service.clock.now()
+    derived = RecordValues(dict(values.fields), {k: [dict(r) for r in rows] for k, rows in values.tables.items()},
+                           values.photos)
+    service.derive(arrival.kind, derived, s)
+    service._write_values(s, m, row, derived)
+    if service._freeze_if_signed(s, m, row, as_given, now):
+        arrival.note = QT_TRANSLATE_NOOP(MESSAGES, "计算字段按本机重新计算，与文件不同")
+    s.flush()
+    if not incoming.version_tag:
+        # A file without versions (typed by hand, or written before schema 0006): the record as
+        # stored here is its first known version.  An old record's tag follows from its content, as
+        # for an old record here, so two laptops that hold the same one agree on it.
+        final = service._to_record(m, row)
+        fingerprint = service._fingerprint(m, final)
+        tag = version_tag("", fingerprint[0], final.signatures)
+        if tag not in set(_lineage(s, row.id)):
+            service._add_version(s, arrival.kind, row.id, incoming.version, tag, "", incoming.updated_at or now,
+                                 incoming.updated_by, via, incoming.origin)
+        service._touch(s, m, row).arrived = (incoming.version, tag, fingerprint)
+    arrival.record = service._to_record(m, row)
+
+
+def _as_given(service: RecordService, m: FormModels, incoming: IncomingRecord, values: RecordValues,
+              local: Record) -> Record:
+    """The arriving copy as a record (not written), to work out its tag and check its signatures."""
+    return Record(incoming.kind, incoming.id or local.id, incoming.number or local.number,
+                  incoming.status or local.status, values, incoming.created_at or local.created_at,
+                  incoming.updated_at or local.updated_at, incoming.events,
+                  *(incoming.source or (None, None, None)), incoming.revision, list(incoming.signatures))
+
