@@ -72,6 +72,16 @@ def _parser() -> argparse.ArgumentParser:
     ver = sub.add_parser("verify", help="校验导出的 PDF：是否完好、未被改动，是哪条记录的第几版")
     ver.add_argument("file", help="PDF 文件")
 
+    cf = sub.add_parser("conflicts", help="查看和处理导入时保留下来的冲突记录（两边各自修改过的记录）")
+    cf_sub = cf.add_subparsers(dest="conflicts_command")
+    cf_sub.add_parser("list", help="列出待处理的冲突（默认）")
+    cf_show = cf_sub.add_parser("show", help="逐项列出本机记录与导入记录的不同之处")
+    cf_show.add_argument("id", help="冲突编号（list 显示的前 8 位即可）")
+    cf_res = cf_sub.add_parser("resolve", help="保留本机记录或采用导入的记录；记录随之产生新版本")
+    cf_res.add_argument("id", help="冲突编号（list 显示的前 8 位即可）")
+    cf_res.add_argument("--keep", required=True, choices=["local", "incoming"], help="local：保留本机；incoming：采用导入的")
+    cf_res.add_argument("--by", default="", help="处理人（默认本机使用人）")
+
     from .domain.settings import LABELS, Settings
 
     st = sub.add_parser("settings", help="查看或修改本机设置（含响应时限）")
@@ -102,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     except StorageError as e:
         _err(f"错误：{e}")
         return 1
+    except BrokenPipeError:  # the output was cut off by the reader (| head): not an error of ours
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _run(args: argparse.Namespace, folder: Path) -> int:
@@ -345,6 +360,47 @@ def _verify(folder: Path, args: argparse.Namespace) -> int:
     return 1
 
 
+def _conflicts(ctx: Any, args: argparse.Namespace) -> int:
+    from .domain.forms import SPECS
+    from .domain.validation import ValidationFailed
+    from .services.conflicts import conflict_detail, list_conflicts, resolve
+    from .services.errors import NotFound
+    from .services.transfer import CONFLICT_REASONS
+
+    conflicts = list_conflicts(ctx.records)
+    if args.conflicts_command in (None, "list"):
+        if not conflicts:
+            print("没有待处理的冲突")
+        for c in conflicts:
+            print(f"{c.id[:8]}  {c.number}  {SPECS[c.kind].short_title or c.kind}  {CONFLICT_REASONS.get(c.reason, c.reason)}"
+                  f"  {c.received_at.astimezone().strftime('%Y-%m-%d %H:%M')}  {c.source}")
+        return 0
+    matches = [c for c in conflicts if c.id.startswith(args.id.strip().lower())] if args.id.strip() else []
+    if len(matches) != 1:
+        _err(f"没有编号以“{args.id}”开头的待处理冲突" if not matches else f"有 {len(matches)} 条冲突以“{args.id}”开头，请多写几位")
+        return 1
+    (c,) = matches
+    if args.conflicts_command == "show":
+        try:
+            _info, local, other, diffs = conflict_detail(ctx.records, c.id)
+        except NotFound:
+            _err(f"记录 {c.number} 已不在本机")
+            return 1
+        print(f"{c.number}：本机第 {local.version} 版（{local.updated_by or '—'}） ↔ 导入的第 {other.version} 版"
+              f"（{other.updated_by or '—'}，{c.source or '—'}）")
+        for d in diffs:
+            print(f"  {d.label}（{d.key}）\n    本机：{d.local or '（空）'}\n    导入：{d.incoming or '（空）'}")
+        return 0
+    try:
+        out = resolve(ctx.records, c.id, args.keep, by=args.by or ctx.records.settings().staff_name)
+    except ValidationFailed as e:
+        for i in e.issues:
+            _err(f"未处理：{i.message}")
+        return 1
+    print(f"已处理：{out.record.number} {'保留本机记录' if args.keep == 'local' else '采用导入的记录'}，现为第 {out.record.version} 版")
+    return 0
+
+
 def _settings(ctx: Any, args: argparse.Namespace) -> int:
     from .domain.settings import LABELS
     from .domain.validation import ValidationFailed
@@ -396,6 +452,7 @@ _COMMANDS = {
     "settings": _settings,
     "excel-import": _excel_import,
     "excel-export": _excel_export,
+    "conflicts": _conflicts,
 }
 
 

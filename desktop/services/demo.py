@@ -218,7 +218,7 @@ def load_demo(service: RecordService, count: int = 36) -> int:
     alone += [survey_object(rng, today, rng.choice(sv.STATUSES), UNITS, PEOPLE, STAFF) for _ in range(n)]
     more = import_records(service, alone).records
     reports = [r for r in linked + more if r.kind == "service-report"]
-    surveys = import_records(service, surveys_after(rng, today, reports, *args)).records
+    import_records(service, surveys_after(rng, today, reports, *args))
     _load_desk(service, desk_rng, desk, deliveries)
     return sum(service.count(k) for k in SPECS) - start  # follow-ups planned by themselves included
 

@@ -6,7 +6,7 @@ A copy of a record is judged whole against the stored one by its lineage (``doma
 - the same version: nothing changes (scans it carries that we lack are added: scans only add up);
 - older than ours: nothing changes;
 - newer, descending from ours: it replaces ours — unless that would drop a signed revision or
-  rewrite a record that was ended (办结) without a reopening, which is held as a conflict;
+  rewrite a record that was ended (办结), which is held as a conflict;
 - changed on both sides: held as a conflict (``conflict`` table) to be resolved by a person; ours
   stays as it is.
 
@@ -32,7 +32,7 @@ from ..domain.numbering import parse_number
 from ..domain.records import Event, IncomingRecord, Record, new_id, signature_matches
 from ..domain.signatures import signature_from_json
 from ..domain.validation import Issue, ValidationFailed
-from ..domain.versions import DIVERGED, OLDER, SAME, relation, version_tag
+from ..domain.versions import DIVERGED, NEWER, OLDER, SAME, VersionEntry, relation, version_tag
 from ..storage.numbering import next_number, note_number
 from ..storage.schema import Conflict, FormModels, RecordVersion
 from ..storage.settings import ensure_laptop_code
@@ -52,6 +52,8 @@ DIVERGED_REASON = "diverged"
 SIGNED_REASON = "signed"
 CLOSED_REASON = "closed"
 
+# How a version made outside the program (a file edited by hand) is named in the lineage.
+EDITED_VIA = "edited-file"
 # The status-history note of a record that arrived without a history of its own (record data).
 IMPORTED_NOTE = "导入"
 
@@ -85,13 +87,26 @@ def _lineage(s: Session, record_id: str) -> list[str]:
 
 
 def _incoming_tag(service: RecordService, m: FormModels, as_given: Record, incoming: IncomingRecord) -> tuple[str, list[str]]:
-    """The arriving copy's version tag and lineage (a file from before schema 0006 has neither:
-    its tag is worked out from its content, as for an old record here)."""
-    if incoming.version_tag:
-        tags = [e.tag for e in incoming.history] or [incoming.version_tag]
+    """The arriving copy's version tag and lineage.
+
+    A tag is worked out from its parent and the content, so it is checked here: a copy whose
+    content was changed outside the program (a dump edited by hand) is not the version it names
+    but a new one made from it, and is judged as such.  A file from before schema 0006 has no tag:
+    its tag is worked out from its content, as for an old record here."""
+    digest = service._fingerprint(m, as_given)[0]
+    if not incoming.version_tag:
+        tag = version_tag("", digest, as_given.signatures)
+        return tag, [tag]
+    tags = [e.tag for e in incoming.history] or [incoming.version_tag]
+    parent = incoming.history[-1].parent if incoming.history else ""
+    if version_tag(parent, digest, as_given.signatures) == incoming.version_tag:
         return incoming.version_tag, tags
-    tag = version_tag("", service._fingerprint(m, as_given)[0], as_given.signatures)
-    return tag, [tag]
+    edited = version_tag(incoming.version_tag, digest, as_given.signatures)
+    incoming.history = [*incoming.history, VersionEntry(incoming.version + 1, edited, incoming.version_tag,
+                                                        incoming.updated_at, incoming.updated_by,
+                                                        EDITED_VIA, incoming.origin)]
+    incoming.version, incoming.version_tag = incoming.version + 1, edited
+    return edited, [*tags, edited]
 
 
 def _signed_revisions_kept(local: Record, local_revisions: dict[int, str], incoming: IncomingRecord,
@@ -112,14 +127,6 @@ def _signed_revisions_kept(local: Record, local_revisions: dict[int, str], incom
     return all((x.block, x.content_hash) in their_sigs for x in local.signatures)
 
 
-def _reopened_since(local: Record, incoming: IncomingRecord) -> bool:
-    """Whether the arriving copy's history reopens the ended record after what we know of it."""
-    final = WORKFLOWS[local.kind].final
-    last = max((e.at for e in local.events), default=None)
-    return any(e.from_status in final and e.to_status not in final and (last is None or e.at > last)
-               for e in incoming.events)
-
-
 def hold_conflict(s: Session, service: RecordService, local: Record, incoming: IncomingRecord, obj: Any,
                   tag: str, reason: str, source: str) -> bool:
     """Keep the arriving copy as a conflict (once per arriving version); False if already held."""
@@ -136,8 +143,12 @@ def hold_conflict(s: Session, service: RecordService, local: Record, incoming: I
 
 
 def receive(service: RecordService, s: Session, incoming: IncomingRecord, values: RecordValues, obj: Any, *,
-            index: int, source: str = "") -> Arrival:
-    """Bring one checked arriving record into the operation's transaction (see the module text)."""
+            index: int, source: str = "", resolving: bool = False) -> Arrival:
+    """Bring one checked arriving record into the operation's transaction (see the module text).
+
+    ``resolving``: a person chose this copy over ours in a conflict (``services.conflicts``): it is
+    applied whatever the lineages say, still never over a signed revision it does not keep, and
+    becomes a new version of ours whose lineage holds both sides'."""
     kind = incoming.kind
     spec = spec_for(kind)
     m = service._models(kind)
@@ -152,7 +163,7 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
         as_given = _as_given(service, m, incoming, values, local)
         tag, their_lineage = _incoming_tag(service, m, as_given, incoming)
         ours = _lineage(s, row.id) + [local.version_tag]
-        rel = relation(local.version_tag, ours, tag, their_lineage)
+        rel = NEWER if resolving else relation(local.version_tag, ours, tag, their_lineage)
         arrival = Arrival(index, kind, row.id, row.number, UNCHANGED, status_before=local.status)
         if rel in (SAME, OLDER):
             touched = service._touch(s, m, row)
@@ -166,8 +177,13 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
             reason = DIVERGED_REASON
         elif not _signed_revisions_kept(local, local_revisions, incoming, service._fingerprint(m, local)[0]):
             reason = SIGNED_REASON
-        elif wf.is_final(local.status) and not _reopened_since(local, incoming):
+        elif wf.is_final(local.status) and not resolving:
+            # An ended record is archived (a complaint for five years after closing): no file reopens
+            # or rewrites it, whatever history it claims; a person decides, as for any conflict.
             reason = CLOSED_REASON
+        if reason and resolving:
+            raise ValidationFailed([Issue("signatures", QT_TRANSLATE_NOOP(
+                MESSAGES, "本机的版本已签字，导入的版本没有保留这些签字，不能用它替换；请保留本机版本"))], index)
         if reason:
             hold_conflict(s, service, local, incoming, obj, tag, reason, source)
             arrival.outcome, arrival.note, arrival.record = CONFLICT, reason, local
@@ -218,6 +234,8 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
         if not signature_matches(spec, as_given, sig):
             raise ValidationFailed([Issue(f"signatures[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "签字与记录内容不符"))],
                                    index)
+    if incoming.version_tag and arrival.outcome == CREATED:
+        _incoming_tag(service, m, as_given, incoming)  # a copy edited outside the program is a new version
     via = incoming.updated_via or service._unit(s).via
     row.updated_by, row.updated_via = incoming.updated_by[:40], via[:40]
     # The lineage it came with joins ours.
@@ -226,12 +244,14 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
         if e.tag not in known:
             known.add(e.tag)
             service._add_version(s, kind, row.id, e.version, e.tag, e.parent, e.at or now, e.by, e.via, e.laptop)
-    if incoming.version_tag:
-        # Made on a laptop: it keeps its version if it comes out here as it was there.
-        if incoming.version_tag not in known:
+    if incoming.version_tag or resolving:
+        if incoming.version_tag and incoming.version_tag not in known:
             service._add_version(s, kind, row.id, incoming.version, incoming.version_tag, "",
                                  incoming.updated_at or now, incoming.updated_by, via, incoming.origin)
-        touched.arrived = (incoming.version, incoming.version_tag, service._fingerprint(m, as_given))
+        if resolving:  # a new version of ours, whatever its content (see the docstring)
+            touched.arrived, touched.force = None, True
+        else:  # made on a laptop: it keeps its version if it comes out here as it was there
+            touched.arrived = (incoming.version, incoming.version_tag, service._fingerprint(m, as_given))
     arrival.record = as_given
     arrival.pending = (incoming, values, via)
     return arrival
@@ -257,7 +277,7 @@ def settle(service: RecordService, s: Session, arrival: Arrival) -> None:
     if service._freeze_if_signed(s, m, row, as_given, now):
         arrival.note = QT_TRANSLATE_NOOP(MESSAGES, "计算字段按本机重新计算，与文件不同")
     s.flush()
-    if not incoming.version_tag:
+    if not incoming.version_tag and service._touch(s, m, row).force is False:
         # A file without versions (typed by hand, or written before schema 0006): the record as
         # stored here is its first known version.  An old record's tag follows from its content, as
         # for an old record here, so two laptops that hold the same one agree on it.
