@@ -24,7 +24,7 @@ from typing import Any
 from ..documents.stamp import PageStamp
 from ..domain.fields import Photo
 from ..domain.forms import SPECS
-from ..domain.records import Record, content_hash
+from ..domain.records import Record, content_hashes
 from ..storage.photos import PhotoError
 from .export import blank_copy
 from .records import NotFound, RecordService
@@ -158,8 +158,8 @@ def _match(service: RecordService, stamp: PageStamp) -> ScanMatch | None:
     ok = False
     if printed is not None:
         spec = SPECS[stamp.kind]
-        digest = content_hash(spec, blank_copy(printed) if stamp.blank else printed)
-        ok = digest.startswith(stamp.content_hash)
+        digests = content_hashes(spec, blank_copy(printed) if stamp.blank else printed)
+        ok = any(d.startswith(stamp.content_hash) for d in digests)  # scheme 1 on paper printed before 0006
     return ScanMatch(stamp=stamp, record=record, revision=stamp.revision, hash_matches=ok)
 
 

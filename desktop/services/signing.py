@@ -272,7 +272,7 @@ def _compare_with_database(result: VerifyResult, service: Any) -> None:
         return
     try:
         from ..domain.forms import SPECS
-        from ..domain.records import content_hash
+        from ..domain.records import content_hashes
         from .records import NotFound
 
         try:
@@ -290,12 +290,13 @@ def _compare_with_database(result: VerifyResult, service: Any) -> None:
         if result.document == "blank":
             from .export import blank_copy
 
-            current = content_hash(SPECS[result.kind], blank_copy(record))
+            current = content_hashes(SPECS[result.kind], blank_copy(record))
         else:
-            current = content_hash(SPECS[result.kind], record)
-        if current == result.content_hash and record.revision < (result.current_revision or 0):
+            current = content_hashes(SPECS[result.kind], record)
+        # A PDF printed before schema 0006 names its content by the scheme-1 hash.
+        if result.content_hash in current and record.revision < (result.current_revision or 0):
             result.notes.append(f"与本机存档的第 {record.revision} 版一致。")
-        elif current == result.content_hash:
+        elif result.content_hash in current:
             result.notes.append("与本机记录的当前内容一致。")
         else:
             result.notes.append("注意：本机记录的当前内容与这份 PDF 不同（导出之后记录又被修改过）。")
