@@ -104,6 +104,25 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     from .storage.errors import StorageError
     from .ui import dialogs
     from .ui.main_window import MainWindow
+    from .ui.single_instance import SingleInstance, ask_running_window_to_raise
+    from .ui.texts import error_text
+
+    instance = SingleInstance(Path(data_dir))
+    try:
+        taken = instance.acquire()
+    except OSError:
+        taken = True  # a folder that cannot be written: opening it below says so
+    if not taken:
+        if ask_running_window_to_raise(Path(data_dir)):
+            print(QCoreApplication.translate("app", "这个数据文件夹已在另一个窗口中打开，已把它切到前台。"), flush=True)
+            return 0
+        dialogs.error(
+            None,
+            QCoreApplication.translate("app", "数据文件夹正在使用"),
+            QCoreApplication.translate("app", "数据文件夹 {path} 正由另一个窗口使用（可能在另一台电脑上）。").format(path=data_dir),
+            QCoreApplication.translate("app", "请先关闭那个窗口再打开；同一份数据同时在两个窗口中修改，后保存的一方会被拒绝。"),
+        )
+        return 1
 
     # The window first (Qt and the widgets: a few tenths of a second), then the database
     # (SQLAlchemy alone takes longer to import than drawing the window).
@@ -111,6 +130,13 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 
     crash.install(Path(data_dir))
     window = MainWindow(Path(data_dir))
+
+    def bring_forward() -> None:
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+
+    instance.on_raise = bring_forward
     window.show()
     app.processEvents()
     shown_at = time.time()
@@ -121,7 +147,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         ctx = open_context(Path(data_dir))
     except (StorageError, OSError) as e:
         QApplication.restoreOverrideCursor()
-        reason = str(e) if isinstance(e, StorageError) else QCoreApplication.translate(
+        reason = error_text(e) if isinstance(e, StorageError) else QCoreApplication.translate(
             "app", "请检查该文件夹是否存在、是否可以写入。（系统信息：{error}）").format(error=e.strerror or e)
         dialogs.error(
             window,
@@ -130,6 +156,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
             reason,
         )
         window.close()
+        instance.release()
         return 1
     try:
         try:
@@ -144,3 +171,4 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         return app.exec()
     finally:
         ctx.close()
+        instance.release()

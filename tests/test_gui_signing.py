@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from gui_helpers import replace_text, type_text
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from desktop.ui.form_view import FormView
 from desktop.ui.sign_dialog import SignDialog
@@ -82,7 +82,10 @@ def test_sign_edit_into_revision_2_and_reprint_revision_1(qtbot, window, ctx, di
     # Edit the signed record and save: revision 2, the signed revision 1 kept.
     reason = form.findChild(QPlainTextEdit, "reason")
     type_text(qtbot, reason, "补充：第二桶也有问题。")
+    dialogs.answer(QMessageBox.StandardButton.Ok)  # 生成新版本: the signatures stay on revision 1
     assert form.save(), form.message_bar.text()
+    asked = dialogs.seen[-1]
+    assert asked["title"] == "生成新版本" and "投诉人（张丽）" in asked["text"] and "受理人（马晓东）" in asked["text"]
     assert form.revision_label.text() == "第 2 版" and "第 2 版" in form.message_bar.text()
     assert panel.states["complainant"].text() == "未签" and panel.buttons["complainant"].isEnabled()
     table = form.revisions

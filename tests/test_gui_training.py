@@ -11,7 +11,7 @@ import pytest
 from gui_helpers import edit_cell, pick, type_text
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMessageBox, QPushButton
 
 from desktop.domain.assessment import load_assessment
 from desktop.ui.form_view import FormView
@@ -116,6 +116,7 @@ def test_training_session_sheets_and_sign_in_on_screen(qtbot, window, ctx, dialo
     edit_cell(qtbot, table, 0, cols.index("answers"), KEY.lower())
     edit_cell(qtbot, table, 1, cols.index("answers"), "缺考")
     edit_cell(qtbot, table, 2, cols.index("score"), "70")
+    dialogs.answer(QMessageBox.StandardButton.Ok)  # 生成新版本: the sign-ins stay on revision 1
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record.revision == 2, form.message_bar.text()
     dialogs.save_file = str(tmp_path / "签到表2.pdf")

@@ -122,6 +122,10 @@ class SignatureBlock:
     label: str
     name_field: str | None = None
     date_field: str | None = None
+    # The status in which the form is complete for this signer (a customer signs the finished
+    # service report): signing before it would leave the signature behind on an earlier revision
+    # when the form is completed, so the window offers to complete it first.  "" for any time.
+    signs_at: str = ""
 
 
 @dataclass(frozen=True)

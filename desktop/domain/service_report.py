@@ -134,7 +134,7 @@ SPEC = FormSpec(
         ),
     ),
     signatures=(
-        SignatureBlock("customer", "客户", "contact_name", None),
-        SignatureBlock("staff", "服务人员", "staff", "service_date"),
+        SignatureBlock("customer", "客户", "contact_name", None, signs_at=COMPLETED),
+        SignatureBlock("staff", "服务人员", "staff", "service_date", signs_at=COMPLETED),
     ),
 )

@@ -80,5 +80,5 @@ SPEC = FormSpec(
             (Field("suggestions", "意见和建议", T.LONGTEXT, span=2),),
         ),
     ),
-    signatures=(SignatureBlock("respondent", "填表人", "respondent", "returned_date"),),
+    signatures=(SignatureBlock("respondent", "填表人", "respondent", "returned_date", signs_at=RETURNED),),
 )

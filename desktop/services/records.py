@@ -42,7 +42,7 @@ from ..domain.signatures import (
     normalise_strokes,
     strokes_to_json,
 )
-from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
+from ..domain.validation import REQUIRED, Issue, ValidationFailed, parse_record, strip_blank_rows
 from ..domain.versions import version_tag
 from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
 from ..storage.db import Database
@@ -665,6 +665,41 @@ class RecordService(RevisionsMixin, ScansMixin):
             record = self.update_in(s, kind, record_id, values, by=by, expected_version=expected_version)
         return self._result(s, record)
 
+    def signatures_left_behind(self, kind: str, record_id: str, raw: Mapping[str, Any],
+                               target: str | None = None) -> list[Signature]:
+        """The signatures the stored revision has that saving ``raw`` (and moving to ``target``)
+        would leave behind on a frozen revision: the new revision starts unsigned.  Empty when the
+        content would not change or nobody signed.  The window asks before such a save."""
+        from dataclasses import replace
+
+        current = self.get(kind, record_id)
+        if not current.signatures:
+            return []
+        values, issues = self.parse(kind, raw)
+        if issues:
+            return []  # the save will be refused anyway
+        after = replace(current, values=values, status=target or current.status)
+        spec = spec_for(kind)
+        return [] if content_hash(spec, after) == content_hash(spec, current) else list(current.signatures)
+
+    def unfinished(self, kind: str, raw: Mapping[str, Any], status: str, block: str) -> tuple[Transition, list[Issue]] | None:
+        """When the form is not yet complete for the signer of ``block`` (``SignatureBlock.signs_at``):
+        the next step towards it and what that step still misses.  Signing now would leave the
+        signature behind when the form is completed ("complete, then sign").  None otherwise."""
+        wf = WORKFLOWS[kind]
+        sb = next((b for b in wf.spec.signatures if b.key == block), None)
+        if sb is None or not sb.signs_at or status == sb.signs_at:
+            return None
+        statuses = wf.spec.statuses
+        if status in statuses and sb.signs_at in statuses and statuses.index(status) > statuses.index(sb.signs_at):
+            return None  # past it
+        chain = _path_between(wf, status, sb.signs_at)
+        if not chain:
+            return None
+        first = chain[0]
+        missing = [i for i in self.check_step(kind, raw, status, first.target) if i.template == REQUIRED]
+        return first, missing
+
     def next_steps(self, kind: str, status: str) -> list[Transition]:
         """The steps a person may take from ``status`` (not those only a policy takes)."""
         return [t for t in WORKFLOWS[kind].next_steps(status) if not t.by_policy]
@@ -761,6 +796,24 @@ class RecordService(RevisionsMixin, ScansMixin):
                     )
             s.execute(delete(m.record).where(m.record.id == record_id))
             s.execute(delete(RecordVersion).where(RecordVersion.record_id == record_id))
+
+
+def _path_between(wf: Any, source: str, target: str) -> list[Transition]:
+    """The shortest chain of steps a person takes from ``source`` to ``target`` (empty if none)."""
+    frontier: list[tuple[str, list[Transition]]] = [(source, [])]
+    seen = {source}
+    while frontier:
+        nxt = []
+        for status, path in frontier:
+            for t in wf.next_steps(status):
+                if t.by_policy or t.target in seen:
+                    continue
+                if t.target == target:
+                    return path + [t]
+                seen.add(t.target)
+                nxt.append((t.target, path + [t]))
+        frontier = nxt
+    return []
 
 
 def _origin(number: str, laptop: str) -> str:

@@ -35,7 +35,7 @@ from ..domain.records import Record
 from ..domain.validation import ValidationFailed
 from ..storage.errors import StorageError
 from . import dialogs
-from .texts import issue_text, tr_field
+from .texts import error_text, issue_text, tr_field
 
 if TYPE_CHECKING:
     from ..services.records import RecordService
@@ -151,7 +151,7 @@ class BlankSurveyDialog(QDialog):
             self.error.show()
             return False
         except StorageError as e:
-            dialogs.error(self, self.tr("未登记"), str(e))
+            dialogs.error(self, self.tr("未登记"), error_text(e))
             return False
         self.accept()
         return True

@@ -70,3 +70,24 @@ def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> No
 
 def info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     _tell(parent, QMessageBox.Icon.Information, title, text, detail)
+
+
+def choose(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], detail: str = "",
+           default: str | None = None, escape: str | None = None, details: str = "") -> str:
+    """A question with buttons of its own: ``choices`` are (key, button text), in order; returns
+    the key of the button pressed (``escape``'s when the box is closed).  ``details`` go in the
+    box's expandable detail text (a list of differences)."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text, detail)
+    buttons = {}
+    for key, label in choices:
+        role = QMessageBox.ButtonRole.RejectRole if key == escape else QMessageBox.ButtonRole.AcceptRole
+        buttons[key] = box.addButton(label, role)
+    if default in buttons:
+        box.setDefaultButton(buttons[default])
+    if escape in buttons:
+        box.setEscapeButton(buttons[escape])
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons.items() if button is clicked), escape or choices[-1][0])

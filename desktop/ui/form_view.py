@@ -54,7 +54,7 @@ from .score_section import ScoreAverage, is_score_section
 from .signatures_panel import SignaturesPanel
 from .status_colours import status_tone
 from .status_history import StatusHistoryTable
-from .texts import is_required, issue_text, tr_field, tr_message
+from .texts import error_text, is_required, issue_text, tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
     from ..services.records import RecordService
@@ -114,6 +114,8 @@ class FormView(FormSections, QWidget):
         self._dirty = False
         self._loading = False
         self._read_only = False
+        # "Complete, then sign": the signature block to sign once the step to this status is taken.
+        self._sign_after: tuple[str, str] | None = None
 
         self._build()
         if record is not None:
@@ -455,6 +457,8 @@ class FormView(FormSections, QWidget):
             return False
         assert self.record is not None
         block = next(b for b in self.spec.signatures if b.key == block_key)
+        if not self._complete_before_signing(block):
+            return False
         dialog = SignDialog(self.service, self.record, block, self)
         if dialog.exec() != SignDialog.DialogCode.Accepted or dialog.signed is None:
             return False
@@ -463,6 +467,39 @@ class FormView(FormSections, QWidget):
                                                             name=dialog.signed.signature(block_key).name), "info")
         self.saved.emit(dialog.signed)
         return True
+
+    def _complete_before_signing(self, block: Any) -> bool:
+        """"Complete, then sign": a form not yet complete for this signer (``SignatureBlock.signs_at``)
+        would leave the signature behind on an earlier revision when it is completed.  Offer to
+        complete it first (the signing follows the step by itself); True to sign now."""
+        assert self.record is not None
+        try:
+            pending = self.service.unfinished(self.kind, self.raw(), self.record.status, block.key)
+        except StorageError:
+            return True
+        if pending is None:
+            return True
+        step, missing = pending
+        labels = self.tr("、").join(self._labels(missing))
+        answer = dialogs.choose(
+            self, self.tr("先完成，再签字"),
+            self.tr("此表尚未{action}。现在签字，之后{action}时会生成新版本，{label}的签字只留在旧版本上。").format(
+                action=tr_field(step.action), label=tr_field(block.label)),
+            [("complete", self.tr("先完成再签字")), ("sign", self.tr("仍然现在签字")), ("cancel", self.tr("取消"))],
+            self.tr("还需填写：{labels}。填好后点“{action}”，随后即可签字。").format(labels=labels, action=tr_field(step.action))
+            if missing else self.tr("点“{action}”后即可签字。").format(action=tr_field(step.action)),
+            default="complete", escape="cancel")
+        if answer == "sign":
+            return True
+        if answer == "complete":
+            self._sign_after = (block.key, step.target)
+            if missing:
+                self.show_issues(missing)
+                self._message(self.tr("请填写：{labels}，然后点“{action}”；完成后将请{label}签字。").format(
+                    labels=labels, action=tr_field(step.action), label=tr_field(block.label)), sticky=True)
+            else:
+                QTimer.singleShot(0, lambda: self.step(step))
+        return False
 
     def _open_revision(self, revision: int) -> None:
         if self.record is not None:
@@ -599,15 +636,24 @@ class FormView(FormSections, QWidget):
             return ""
 
     def save(self) -> bool:
-        """Save the form; on any issue show it beside its field and write nothing."""
+        """Save the form; on any issue show it beside its field and write nothing.
+
+        A record changed elsewhere since it was opened (another window, an import, a policy) is not
+        saved over: the clerk is told who changed it and may reload it, seeing the differences.  A
+        change that would leave signatures behind on a frozen revision is asked about first."""
+        from ..services.errors import StaleRecord
+
         if self._read_only:
             return False
         raw = self.raw()
+        if self.record is not None and not self._confirm_new_revision(raw):
+            return False
         try:
             if self.record is None:
                 record = self.service.create(self.kind, raw, by=self._staff(), source=self.source).record
             else:
-                record = self.service.update(self.kind, self.record.id, raw, by=self._staff()).record
+                record = self.service.update(self.kind, self.record.id, raw, by=self._staff(),
+                                             expected_version=self.record.version).record
         except ValidationFailed as e:
             loose = self.show_issues(e.issues)
             text = self.tr("未保存：有 {n} 处需要修改，已在字段旁用红字标出。").format(n=len(e.issues))
@@ -615,8 +661,11 @@ class FormView(FormSections, QWidget):
                 text += " " + self.tr("；").join(issue_text(i) for i in loose)
             self._message(text)
             return False
+        except StaleRecord as e:
+            self._stale(e)
+            return False
         except (TransitionRefused, StorageError) as e:
-            dialogs.error(self, self.tr("未保存"), tr_message(str(e)))
+            dialogs.error(self, self.tr("未保存"), error_text(e))
             return False
         was_new = self.record is None
         old_revision = self.record.revision if self.record else record.revision
@@ -630,6 +679,64 @@ class FormView(FormSections, QWidget):
             self._message(self.tr("已保存。"), "info")
         self.saved.emit(record)
         return True
+
+    def _signatures_text(self, signatures: list[Any]) -> str:
+        return self.tr("、").join(self.tr("{role}（{name}）").format(role=tr_field(s.role), name=s.name)
+                                  for s in signatures)
+
+    def _confirm_new_revision(self, raw: dict[str, Any], target: str | None = None) -> bool:
+        """Before a save or step that changes a signed revision: say which signatures the new
+        revision will lack, and ask."""
+        assert self.record is not None
+        try:
+            lost = self.service.signatures_left_behind(self.kind, self.record.id, raw, target)
+        except StorageError:
+            return True  # the save itself will say what is wrong with the disk
+        except Exception:  # noqa: BLE001 - NotFound: the save will say so
+            return True
+        if not lost:
+            return True
+        rec = self.record
+        return dialogs.confirm(
+            self, self.tr("生成新版本"),
+            self.tr("第 {n} 版已有签字：{who}。").format(n=rec.revision, who=self._signatures_text(lost)),
+            self.tr("保存为第 {n} 版").format(n=rec.revision + 1),
+            self.tr("保存后内容改变，将生成第 {new} 版；第 {n} 版连同签字原样保留，可随时查看和打印。新的第 {new} 版上还没有这些签字，"
+                    "需要时请重新签字。").format(n=rec.revision, new=rec.revision + 1))
+
+    def _stale(self, e: Any) -> None:
+        """The record was changed elsewhere since this form opened it: nothing was saved."""
+        from ..services.conflicts import differences
+        from ..services.records import VIA_EXCEL, VIA_HOTLINE, VIA_IMPORT, VIA_POLICY, VIA_SYNC
+
+        via = {
+            VIA_IMPORT: self.tr("导入文件"), VIA_EXCEL: self.tr("Excel 导入"), VIA_HOTLINE: self.tr("热线服务台"),
+            VIA_SYNC: self.tr("与总部同步"),
+        }.get(e.via) or (self.tr("由其他记录自动更新") if e.via.startswith(VIA_POLICY) else self.tr("另一个窗口"))
+        when = e.at.astimezone().strftime("%Y-%m-%d %H:%M") if e.at else "—"
+        try:
+            stored = self.service.get(self.kind, self.record.id) if self.record else None
+        except Exception:  # noqa: BLE001 - deleted meanwhile: the message still stands
+            stored = None
+        lines = []
+        if stored is not None and self.record is not None:
+            for d in differences(self.kind, self.record, stored):
+                label = tr_field(d.label) if "[" not in d.key else d.label
+                lines.append(self.tr("{label}：{old} → {new}").format(label=label, old=d.local or self.tr("（空）"),
+                                                                      new=d.incoming or self.tr("（空）")))
+        answer = dialogs.choose(
+            self, self.tr("记录已在别处修改"),
+            self.tr("{number} 在打开后已被修改（{who}，{via}，{when}），现为第 {n} 版。你的修改没有保存。").format(
+                number=e.number, who=e.by or self.tr("未署名"), via=via, when=when, n=e.current),
+            [("reload", self.tr("重新载入（放弃我的修改）")), ("keep", self.tr("保留我的修改在表单中"))],
+            self.tr("别处改动了：{items}").format(items=self.tr("；").join(lines[:6])) if lines else "",
+            default="keep", escape="keep", details="\n".join(lines))
+        if answer == "reload" and stored is not None:
+            self.load(stored)
+            self._message(self.tr("已重新载入第 {n} 版。").format(n=stored.version), "info")
+        else:
+            self._message(self.tr("未保存：{number} 已在别处修改。请重新载入后再改（或把你的修改记下来）。").format(
+                number=e.number), sticky=True)
 
     def fill_date_defaults(self, t: Transition) -> None:
         today = self.service.clock.today()
@@ -650,26 +757,43 @@ class FormView(FormSections, QWidget):
         if issues:
             self._refuse_step(target, issues)
             return False
+        from ..services.errors import StaleRecord
+
+        try:
+            lost = self.service.signatures_left_behind(self.kind, self.record.id, raw, t.target)
+        except Exception:  # noqa: BLE001 - the step itself will say what is wrong
+            lost = []
+        detail = [self.tr("表单中的修改会一并保存。")] if self._dirty else []
+        if lost:
+            detail.append(self.tr("第 {n} 版已有签字：{who}；转换后生成第 {new} 版，第 {n} 版连同签字原样保留，新版本上还没有这些签字。")
+                          .format(n=self.record.revision, new=self.record.revision + 1, who=self._signatures_text(lost)))
         if not dialogs.confirm(
             self,
             tr_field(t.action),
             self.tr("将 {number} 从“{a}”转为“{b}”？").format(number=self.record.number,
                                                          a=tr_field(self.record.status), b=target),
             tr_field(t.action),
-            self.tr("表单中的修改会一并保存。") if self._dirty else "",
+            "\n".join(detail),
         ):
             return False
         try:
-            record = self.service.transition(self.kind, self.record.id, t.target, raw, by=self._staff()).record
+            record = self.service.transition(self.kind, self.record.id, t.target, raw, by=self._staff(),
+                                             expected_version=self.record.version).record
         except ValidationFailed as e:
             self._refuse_step(target, e.issues)
             return False
+        except StaleRecord as e:
+            self._stale(e)
+            return False
         except (TransitionRefused, StorageError) as e:
-            dialogs.error(self, self.tr("无法转换状态"), tr_message(str(e)))
+            dialogs.error(self, self.tr("无法转换状态"), error_text(e))
             return False
         self.load(record)
         self._message(self.tr("已转为“{status}”。").format(status=target), "info")
         self.saved.emit(record)
+        pending, self._sign_after = self._sign_after, None
+        if pending is not None and record.status == pending[1]:
+            QTimer.singleShot(0, lambda: self.sign(pending[0]))  # "complete, then sign": now sign
         return True
 
     def _refuse_step(self, target: str, issues: list[Issue]) -> None:

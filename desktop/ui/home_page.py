@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ..domain import complaint as c
 from ..domain.ticket_rules import parse_deadline
 from .status_colours import TONES, status_tone
-from .texts import tr_field
+from .texts import error_text, tr_field
 
 if TYPE_CHECKING:
     from ..services.desk import DeskGroup, DeskRow, DeskService, DeskSummary
@@ -378,7 +378,7 @@ class HomePage(QWidget):
         try:
             summary = self.desk.summary(self.service.clock.now())
         except StorageError as e:
-            self.updated.setText(self.tr("读取失败：{error}").format(error=str(e)))
+            self.updated.setText(self.tr("读取失败：{error}").format(error=error_text(e)))
             return
         self._refreshed_at = time.monotonic()
         self.show_summary(summary)

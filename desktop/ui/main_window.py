@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import survey
-from ..domain.forms import DESK, SPECS
+from ..domain.forms import SPECS
 from ..domain.links import Link
 from ..storage.errors import StorageError
 from . import dialogs
@@ -44,7 +44,7 @@ from .form_view import FormView
 from .home_page import HomePage
 from .register_page import RegisterPage
 from .settings_dialog import SettingsDialog
-from .texts import tr_field
+from .texts import error_text, tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
     from ..domain.records import Record
@@ -52,6 +52,8 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
 
 
 class MainWindow(QMainWindow):
+    recordsChanged = Signal(object)  # the RecordRefs an operation changed (queued to the event loop)
+
     """The application window.
 
     It can be drawn before the database is open (``service=None``): start-up shows the window at
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = False
         self._kind = next(iter(SPECS))  # the kind in view: of the register or record shown last
 
+        self.recordsChanged.connect(self._records_changed)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -145,6 +148,9 @@ class MainWindow(QMainWindow):
     def attach(self, service: RecordService) -> None:
         """Start working on an opened data folder: fill the register in view, enable the actions."""
         self.service = service
+        # Every operation's changes, whoever made it in this window (a form, the hotline desk, an
+        # Excel import, a conflict resolved), refresh what shows them once the operation returned.
+        service.on_change(self.recordsChanged.emit)
         for page in self.registers.values():
             page.attach(service)
         self.home.attach(service)
@@ -317,7 +323,7 @@ class MainWindow(QMainWindow):
             if spec.staff_field:
                 defaults[spec.staff_field] = service.settings().staff_name
         except StorageError as e:
-            dialogs.error(self, self.tr("无法新建"), str(e))
+            dialogs.error(self, self.tr("无法新建"), error_text(e))
             return None
         defaults.update(values or {})
         form = self._add_form(FormView(service, kind, defaults=defaults, source=source))
@@ -332,7 +338,7 @@ class MainWindow(QMainWindow):
         try:
             values, link = service.follow_on(kind, record_id, target_kind)
         except (NotFound, StorageError) as e:
-            dialogs.error(self, self.tr("无法新建"), str(e))
+            dialogs.error(self, self.tr("无法新建"), error_text(e))
             return None
         return self.new_record(target_kind, values, source=link)
 
@@ -352,7 +358,7 @@ class MainWindow(QMainWindow):
             self.registers[kind].invalidate()
             return None
         except StorageError as e:
-            dialogs.error(self, self.tr("无法打开"), str(e))
+            dialogs.error(self, self.tr("无法打开"), error_text(e))
             return None
         return self._add_form(FormView(service, kind, record))
 
@@ -369,7 +375,7 @@ class MainWindow(QMainWindow):
         try:
             record = service.get_revision(kind, record_id, revision)
         except (NotFound, StorageError) as e:
-            dialogs.error(self, self.tr("无法打开"), str(e))
+            dialogs.error(self, self.tr("无法打开"), error_text(e))
             return None
         return self._add_form(FormView(service, kind, record, archived=True))
 
@@ -406,20 +412,32 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("请先在登记簿中选择一条记录。"), 5000)
 
     def _record_saved(self, record: Record) -> None:
-        self.registers[record.kind].invalidate()
-        # Save hooks plan follow-ups and move tickets (services.planning): those lists may change.
-        for kind in DESK:
-            if kind != record.kind:
+        """A form or the hotline desk saved ``record``: its tab shows the new number and state (the
+        registers follow the operation's changes, ``_records_changed``)."""
+        form = self.form_for(record.id)
+        if form is not None:
+            self._update_tab(form)
+
+    def _records_changed(self, changed: tuple[Any, ...]) -> None:
+        """An operation changed these records (``RecordService.on_change``; its Outcome): refresh
+        exactly the registers of their kinds, the home page, and the open forms that show them
+        (reloaded when the clerk has not changed them; otherwise their save will say what
+        happened, ``FormView._stale``); the 关联记录 of every open form may now list one more."""
+        if not changed:
+            return
+        ids = {ref.id for ref in changed}
+        for kind in {ref.kind for ref in changed}:
+            if kind in self.registers:
                 self.registers[kind].invalidate()
         self.home.mark_stale()
-        for form in self.forms():  # a follow-on saved: its source's 关联记录 shows it now
-            if form.record is not None and form.record.id != record.id:
-                form.refresh_links()
-                if form.record.id == record.source_id and not form.is_dirty and not form.archived:
-                    self._reload_source(form)
+        for form in self.forms():
+            if form.record is None or form.archived:
+                continue
+            if form.record.id in ids and not form.is_dirty:
+                self._reload(form)
+            form.refresh_links()
 
-    def _reload_source(self, form: FormView) -> None:
-        """A save hook may have changed the record a saved one came from (a ticket 已转投诉)."""
+    def _reload(self, form: FormView) -> None:
         from ..services.records import NotFound
 
         assert form.record is not None
@@ -427,9 +445,8 @@ class MainWindow(QMainWindow):
             stored = self._ready().get(form.kind, form.record.id)
         except (NotFound, StorageError):
             return
-        if stored.status != form.record.status or stored.updated_at != form.record.updated_at:
+        if stored.version != form.record.version or stored.status != form.record.status:
             form.load(stored)
-            self.registers[form.kind].invalidate()
             self._update_tab(form)
 
     # ------------------------------------------------------------------ the hotline desk

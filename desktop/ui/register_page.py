@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.fields import BATCH_COLUMN, PRODUCT_COLUMN, SCORE_LABELS, Field, FieldType
 from ..domain.forms import spec_for
+from ..storage.errors import StorageError
 from .register_table_model import ID_ROLE, SORT_ROLE, RegisterSortProxyModel, RegisterTableModel
-from .texts import tr_field
+from .texts import error_text, tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
     from ..services.records import RecordService, RegisterRow
@@ -207,7 +208,12 @@ class RegisterPage(QWidget):
         """Reload every row from the database (after a save), then filter by the search text."""
         if self.service is None:
             return
-        self._all = self.service.search(self.kind, "")
+        try:
+            self._all = self.service.search(self.kind, "")
+        except StorageError as e:  # locked by another program, a vanished USB stick: say so, keep the rows
+            self.empty.setText(error_text(e))
+            self.empty.show()
+            return
         self.total = len(self._all)
         self.loaded = True
         self.apply_filter()

@@ -30,7 +30,7 @@ from ..domain.validation import ValidationFailed
 from ..storage.errors import StorageError
 from . import dialogs
 from .field_widgets import set_invalid
-from .texts import issue_text, tr_field
+from .texts import error_text, issue_text, tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
     from ..services.records import RecordService
@@ -228,7 +228,7 @@ class SettingsDialog(QDialog):
                 self.editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         except StorageError as e:
-            dialogs.error(self, self.tr("未保存"), str(e))
+            dialogs.error(self, self.tr("未保存"), error_text(e))
             return False
         self.accept()
         return True

@@ -28,9 +28,10 @@ from ..domain.forms import spec_for
 from ..domain.records import Record, content_hash
 from ..domain.validation import ValidationFailed
 from ..domain.workflow import TransitionRefused
+from ..services.errors import StaleRecord
 from ..storage.errors import StorageError
 from .signature_pad import SignaturePad
-from .texts import issue_text, tr_field, tr_message
+from .texts import error_text, issue_text, tr_field
 
 if TYPE_CHECKING:
     from ..services.records import RecordService
@@ -134,13 +135,17 @@ class SignDialog(QDialog):
             self.signed = self.service.sign(
                 self.record.kind, self.record.id, self.block.key, self.name_edit.text(), self.pad.strokes(),
                 role=self.role_edit.text(), expected_hash=content_hash(spec_for(self.record.kind), self.record),
+                expected_version=self.record.version,
             ).record
         except ValidationFailed as e:
             self._show(self.tr("；").join(issue_text(i) for i in e.issues))
             if any(i.key == "name" for i in e.issues):
                 self.name_edit.setFocus()
             return
+        except StaleRecord:
+            self._show(self.tr("记录在打开后已被修改，没有签字。请关闭此窗口，重新打开记录后再签字。"))
+            return
         except (TransitionRefused, StorageError) as e:
-            self._show(tr_message(str(e)))
+            self._show(error_text(e))
             return
         self.accept()

@@ -41,3 +41,12 @@ def issue_text(issue: Issue) -> str:
 def is_required(issue: Issue) -> bool:
     """An empty required value: shown on save or before a step, not while tabbing through."""
     return issue.template == REQUIRED
+
+
+def error_text(e: BaseException) -> str:
+    """The message of a refusal (``TransitionRefused``) or a storage error (``StorageError``, with
+    its arguments), translated."""
+    template = getattr(e, "template", None)
+    if isinstance(template, str):
+        return tr_message(template, **dict(getattr(e, "args_", {}) or {}))
+    return error_text(e)

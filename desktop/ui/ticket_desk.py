@@ -61,7 +61,7 @@ from ..storage.errors import StorageError
 from . import dialogs
 from .field_widgets import FieldEditor, make_editor, set_invalid
 from .form_sections import FieldCell
-from .texts import issue_text, tr_field, tr_message
+from .texts import error_text, issue_text, tr_field
 
 if TYPE_CHECKING:
     from ..domain.records import Record
@@ -654,7 +654,7 @@ class TicketDesk(QWidget):
                 self.customer_editors[first].setFocus()
             return None
         except (StorageError, TransitionRefused) as e:
-            dialogs.error(self, self.tr("未保存"), tr_message(str(e)))
+            dialogs.error(self, self.tr("未保存"), error_text(e))
             return None
         for key in CUSTOMER_KEYS:
             self._show_customer_issues(key, [])
@@ -814,7 +814,7 @@ class TicketDesk(QWidget):
             self._message(self.tr("未保存：有 {n} 处需要补充或修改，已在字段旁用红字标出。").format(n=len(e.issues)))
             return None
         except (StorageError, TransitionRefused) as e:
-            dialogs.error(self, self.tr("未保存"), tr_message(str(e)))
+            dialogs.error(self, self.tr("未保存"), error_text(e))
             return None
         if contact is not None and self.customer is not None:
             self.lookup.invalidate()

@@ -37,7 +37,7 @@ from ..storage.errors import StorageError
 from . import dialogs
 from .form_extras import extra
 from .signature_pad import SignaturePad
-from .texts import issue_text, tr_message
+from .texts import error_text, issue_text
 
 if TYPE_CHECKING:
     from ..services.records import RecordService
@@ -204,7 +204,7 @@ class SignInDialog(QDialog):
             self._show(self.tr("；").join(issue_text(i) for i in e.issues))
             return False
         except (TransitionRefused, StorageError) as e:
-            self._show(tr_message(str(e)))
+            self._show(error_text(e))
             return False
         self._fill()
         self._next_unsigned()
