@@ -309,3 +309,17 @@ def test_one_call_back_from_either_side(tmp_path):
     done = ctx.records.get("followup", callback.id)
     assert done.status == fu.DONE and done.values.fields["done_date"] == TODAY
     ctx.close()
+
+
+def test_a_version_tag_names_the_moment_of_a_signature_not_the_zone_it_is_held_in() -> None:
+    import datetime as dt
+
+    from desktop.domain.signatures import Signature
+    from desktop.domain.versions import version_tag
+
+    at = dt.datetime(2026, 3, 20, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    sig = Signature("receiver", "王测试", "接待人", at, 2, "a" * 64, (), "b" * 64)
+    in_utc = Signature("receiver", "王测试", "接待人", at.astimezone(dt.timezone.utc), 2, "a" * 64, (), "b" * 64)
+    later = Signature("receiver", "王测试", "接待人", at + dt.timedelta(seconds=1), 2, "a" * 64, (), "b" * 64)
+    assert version_tag("p", "c" * 64, [sig]) == version_tag("p", "c" * 64, [in_utc])
+    assert version_tag("p", "c" * 64, [sig]) != version_tag("p", "c" * 64, [later])

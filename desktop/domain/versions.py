@@ -41,9 +41,17 @@ OLDER = "older"  # ours descends from the arriving copy
 DIVERGED = "diverged"  # both changed since a common version (or none is known)
 
 
+def _utc(at: dt.datetime) -> str:
+    """A moment written one way whatever zone it is held in (a copy read back from a file or the
+    database holds the same moment in UTC that was signed at +08:00)."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.timezone.utc)
+    return at.astimezone(dt.timezone.utc).isoformat()
+
+
 def version_tag(parent: str, content_hash: str, signatures: Iterable[Signature]) -> str:
     """The tag of a version: its parent's tag, its content and who signed which revision."""
-    sigs = sorted(f"{s.revision}:{s.block}:{s.content_hash}:{s.name}:{s.signed_at.isoformat()}" for s in signatures)
+    sigs = sorted(f"{s.revision}:{s.block}:{s.content_hash}:{s.name}:{_utc(s.signed_at)}" for s in signatures)
     text = "\n".join([parent, content_hash, *sigs])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 

@@ -293,6 +293,42 @@
             <translation>{label} signed: {name}.</translation>
         </message>
         <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>先完成，再签字</source>
+            <translation>Complete first, then sign</translation>
+        </message>
+        <message>
+            <source>此表尚未{action}。现在签字，之后{action}时会生成新版本，{label}的签字只留在旧版本上。</source>
+            <translation>This form is not yet at "{action}". If you sign now, "{action}" will later make a new version and the signature of {label} will stay on the old version only.</translation>
+        </message>
+        <message>
+            <source>先完成再签字</source>
+            <translation>Complete, then sign</translation>
+        </message>
+        <message>
+            <source>仍然现在签字</source>
+            <translation>Sign now anyway</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>还需填写：{labels}。填好后点“{action}”，随后即可签字。</source>
+            <translation>Still to fill in: {labels}. Then click "{action}" and sign.</translation>
+        </message>
+        <message>
+            <source>点“{action}”后即可签字。</source>
+            <translation>Click "{action}", then sign.</translation>
+        </message>
+        <message>
+            <source>请填写：{labels}，然后点“{action}”；完成后将请{label}签字。</source>
+            <translation>Fill in: {labels}, then click "{action}"; {label} will then be asked to sign.</translation>
+        </message>
+        <message>
             <source>第 {row} 行 {label}：{message}</source>
             <translation>Line {row}, {label}: {message}</translation>
         </message>
@@ -321,12 +357,100 @@
             <translation>Saved.</translation>
         </message>
         <message>
-            <source>将 {number} 从“{a}”转为“{b}”？</source>
-            <translation>Move {number} from "{a}" to "{b}"?</translation>
+            <source>{role}（{name}）</source>
+            <translation>{role} ({name})</translation>
+        </message>
+        <message>
+            <source>生成新版本</source>
+            <translation>Make a new version</translation>
+        </message>
+        <message>
+            <source>第 {n} 版已有签字：{who}。</source>
+            <translation>Version {n} is signed by: {who}.</translation>
+        </message>
+        <message>
+            <source>保存为第 {n} 版</source>
+            <translation>Save as version {n}</translation>
+        </message>
+        <message>
+            <source>保存后内容改变，将生成第 {new} 版；第 {n} 版连同签字原样保留，可随时查看和打印。新的第 {new} 版上还没有这些签字，需要时请重新签字。</source>
+            <translation>Saving changes the content and makes version {new}; version {n} is kept as it is with its signatures and can be viewed and printed at any time. The new version {new} does not carry these signatures yet: sign again where needed.</translation>
+        </message>
+        <message>
+            <source>导入文件</source>
+            <translation>an imported file</translation>
+        </message>
+        <message>
+            <source>Excel 导入</source>
+            <translation>Excel import</translation>
+        </message>
+        <message>
+            <source>热线服务台</source>
+            <translation>the hotline desk</translation>
+        </message>
+        <message>
+            <source>与总部同步</source>
+            <translation>sync with head office</translation>
+        </message>
+        <message>
+            <source>由其他记录自动更新</source>
+            <translation>updated automatically from another record</translation>
+        </message>
+        <message>
+            <source>另一个窗口</source>
+            <translation>another window</translation>
+        </message>
+        <message>
+            <source>{label}：{old} → {new}</source>
+            <translation>{label}: {old} → {new}</translation>
+        </message>
+        <message>
+            <source>（空）</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>记录已在别处修改</source>
+            <translation>Record changed elsewhere</translation>
+        </message>
+        <message>
+            <source>{number} 在打开后已被修改（{who}，{via}，{when}），现为第 {n} 版。你的修改没有保存。</source>
+            <translation>{number} was changed after you opened it ({who}, {via}, {when}) and is now version {n}. Your changes were not saved.</translation>
+        </message>
+        <message>
+            <source>未署名</source>
+            <translation>unnamed</translation>
+        </message>
+        <message>
+            <source>重新载入（放弃我的修改）</source>
+            <translation>Reload (discard my changes)</translation>
+        </message>
+        <message>
+            <source>保留我的修改在表单中</source>
+            <translation>Keep my changes in the form</translation>
+        </message>
+        <message>
+            <source>别处改动了：{items}</source>
+            <translation>Changed elsewhere: {items}</translation>
+        </message>
+        <message>
+            <source>已重新载入第 {n} 版。</source>
+            <translation>Version {n} reloaded.</translation>
+        </message>
+        <message>
+            <source>未保存：{number} 已在别处修改。请重新载入后再改（或把你的修改记下来）。</source>
+            <translation>Not saved: {number} was changed elsewhere. Reload it and make your changes again (or note them down first).</translation>
         </message>
         <message>
             <source>表单中的修改会一并保存。</source>
             <translation>Your changes to the form will be saved as well.</translation>
+        </message>
+        <message>
+            <source>第 {n} 版已有签字：{who}；转换后生成第 {new} 版，第 {n} 版连同签字原样保留，新版本上还没有这些签字。</source>
+            <translation>Version {n} is signed by: {who}. This step makes version {new}; version {n} is kept as it is with its signatures, and the new version does not carry them yet.</translation>
+        </message>
+        <message>
+            <source>将 {number} 从“{a}”转为“{b}”？</source>
+            <translation>Move {number} from "{a}" to "{b}"?</translation>
         </message>
         <message>
             <source>无法转换状态</source>
@@ -339,10 +463,6 @@
         <message>
             <source>请填写：{labels}</source>
             <translation>fill in: {labels}</translation>
-        </message>
-        <message>
-            <source>、</source>
-            <translation>, </translation>
         </message>
         <message>
             <source>请修改：{items}</source>
@@ -1396,6 +1516,10 @@ Double-click or press Enter to open</translation>
             <source>；</source>
             <translation>; </translation>
         </message>
+        <message>
+            <source>记录在打开后已被修改，没有签字。请关闭此窗口，重新打开记录后再签字。</source>
+            <translation>The record was changed after it was opened: not signed. Close this window, open the record again and then sign.</translation>
+        </message>
     </context>
     <context>
         <name>SignInDialog</name>
@@ -1853,6 +1977,22 @@ Double-click or press Enter to open</translation>
         <message>
             <source>消杀药品售后服务台</source>
             <translation>Aftersales Desk</translation>
+        </message>
+        <message>
+            <source>这个数据文件夹已在另一个窗口中打开，已把它切到前台。</source>
+            <translation>This data folder is already open in another window, which has been brought to the front.</translation>
+        </message>
+        <message>
+            <source>数据文件夹正在使用</source>
+            <translation>Data folder in use</translation>
+        </message>
+        <message>
+            <source>数据文件夹 {path} 正由另一个窗口使用（可能在另一台电脑上）。</source>
+            <translation>The data folder {path} is in use by another window (perhaps on another computer).</translation>
+        </message>
+        <message>
+            <source>请先关闭那个窗口再打开；同一份数据同时在两个窗口中修改，后保存的一方会被拒绝。</source>
+            <translation>Close that window first; when the same data is changed in two windows at once, the later save is refused.</translation>
         </message>
         <message>
             <source>请检查该文件夹是否存在、是否可以写入。（系统信息：{error}）</source>
@@ -4382,6 +4522,10 @@ Double-click or press Enter to open</translation>
             <translation>The computer code is 1–4 capital letters or digits, different on every computer, e.g. A3</translation>
         </message>
         <message>
+            <source>本机的版本已签字，导入的版本没有保留这些签字，不能用它替换；请保留本机版本</source>
+            <translation>This laptop's version is signed and the imported version does not keep those signatures, so it cannot replace it; keep this laptop's version</translation>
+        </message>
+        <message>
             <source>本机记录已办结，文件中的版本未经重新打开就修改了它</source>
             <translation>the record is closed on this laptop and the file changed it without reopening it</translation>
         </message>
@@ -4572,6 +4716,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>费用由公司承担时，客户承担金额应为空或 0</source>
             <translation>When the company bears the costs, the amount borne by the customer must be empty or 0</translation>
+        </message>
+        <message>
+            <source>这条冲突已处理过</source>
+            <translation>This conflict has already been resolved</translation>
         </message>
         <message>
             <source>难以界定的，须退回公司质量部门鉴定后，按鉴定结论界定</source>
