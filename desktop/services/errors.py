@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# What the storage raises, as the window sees it: the window talks to the services only.
+from ..storage.errors import StorageError
+from ..storage.photos import PhotoError
+
+__all__ = ["NotFound", "PhotoError", "StaleRecord", "StorageError"]
+
 
 class NotFound(Exception):
     """No record with that id (or number, or revision)."""

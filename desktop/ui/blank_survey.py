@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ..domain import survey
 from ..domain.records import Record
 from ..domain.validation import ValidationFailed
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from . import dialogs
 from .texts import error_text, issue_text, tr_field
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.settings import Settings
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from . import dialogs
 from .blank_survey import choose_pdf_path, set_units, unit_box
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ..domain import followup as fu
 from ..domain import followup_rules as rules
 from ..domain.records import Record
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from .form_extras import extra
 
 if TYPE_CHECKING:

@@ -41,7 +41,7 @@ from ..domain.links import Link, follow_on_kinds
 from ..domain.records import Record
 from ..domain.validation import Issue, ValidationFailed
 from ..domain.workflow import Transition, TransitionRefused
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from . import dialogs
 from .elided_label import ElidedLabel
 from .field_widgets import FieldEditor, set_invalid

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from . import dialogs
 
 if TYPE_CHECKING:

@@ -373,7 +373,7 @@ class HomePage(QWidget):
         """Read the summary again (a few tens of milliseconds) and show it."""
         if self.desk is None or self.service is None:
             return
-        from ..storage.errors import StorageError
+        from ..services.errors import StorageError
 
         try:
             summary = self.desk.summary(self.service.clock.now())

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ..domain import survey
 from ..domain.forms import SPECS
 from ..domain.links import Link
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from . import dialogs
 from .commitment_page import CommitmentPage
 from .form_view import FormView

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.fields import Photo, PhotoList
-from ..storage.photos import PhotoError
+from ..services.errors import PhotoError
 from . import dialogs
 from .texts import tr_field
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.fields import BATCH_COLUMN, PRODUCT_COLUMN, SCORE_LABELS, Field, FieldType
 from ..domain.forms import spec_for
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from .register_table_model import ID_ROLE, SORT_ROLE, RegisterSortProxyModel, RegisterTableModel
 from .texts import error_text, tr_field
 

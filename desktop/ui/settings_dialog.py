@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.settings import LABELS, Settings
 from ..domain.validation import ValidationFailed
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from . import dialogs
 from .field_widgets import set_invalid
 from .texts import error_text, issue_text, tr_field

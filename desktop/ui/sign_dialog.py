@@ -29,7 +29,7 @@ from ..domain.records import Record, content_hash
 from ..domain.validation import ValidationFailed
 from ..domain.workflow import TransitionRefused
 from ..services.errors import StaleRecord
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from .signature_pad import SignaturePad
 from .texts import error_text, issue_text, tr_field
 

@@ -57,7 +57,7 @@ from ..domain.fields import Field, RecordValues
 from ..domain.settings import Settings
 from ..domain.validation import Issue, ValidationFailed
 from ..domain.workflow import TransitionRefused
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from . import dialogs
 from .field_widgets import FieldEditor, make_editor, set_invalid
 from .form_sections import FieldCell

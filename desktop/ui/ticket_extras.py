@@ -21,7 +21,7 @@ from ..domain import ticket as tk
 from ..domain import ticket_rules as rules
 from ..domain.fields import RecordValues
 from ..domain.settings import Settings
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from .form_extras import extra
 from .row_tones import left_text
 from .texts import tr_field

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ..domain.records import Record
 from ..domain.validation import ValidationFailed
 from ..domain.workflow import TransitionRefused
-from ..storage.errors import StorageError
+from ..services.errors import StorageError
 from . import dialogs
 from .form_extras import extra
 from .signature_pad import SignaturePad
