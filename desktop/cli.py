@@ -168,16 +168,17 @@ def _demo(ctx: Any, args: argparse.Namespace) -> int:
 def _import(ctx: Any, args: argparse.Namespace) -> int:
     from .services.incoming import CONFLICT, CREATED, OLDER_COPY, UNCHANGED, UPDATED
     from .services.transfer import ImportFailed, import_records
+    from .services.trust import UntrustedFile, decode_json
 
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8-sig")
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as e:
         _err(f"无法读取文件 {args.file}：{e.strerror}")
         return 1
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        _err(f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列：{e.msg}")
+        data = decode_json(raw)
+    except UntrustedFile as e:
+        _err(f"导入失败，没有写入任何记录：{e}")
         return 1
     try:
         report = import_records(ctx.records, data, source=Path(args.file).name if args.file != "-" else "stdin")

@@ -330,13 +330,13 @@ def parse_value(f: Field, raw: Any) -> Any:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能小于 {min}"), min=f.min_value)
         if f.max_value is not None and num > f.max_value:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能大于 {max}"), max=f.max_value)
+        if abs(num) >= Decimal(10) ** 12:  # before quantize, which fails on 1e308
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
         if t is FieldType.INTEGER:
             return int(num)
         quant = Decimal(1).scaleb(-f.decimals)
         if num != num.quantize(quant):
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "最多保留 {places} 位小数"), places=f.decimals)
-        if abs(num) >= Decimal(10) ** 12:
-            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
         return num.normalize() if num == num.to_integral_value() else num
     if t is FieldType.TIME:
         if isinstance(raw, dt.time):
