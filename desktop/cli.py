@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as e:  # a full disk, a folder that cannot be made, a vanished USB stick
+        _err(f"错误：无法写入或读取 {e.filename or ''}：{e.strerror or e}；未完成的文件没有留下")
+        return 1
 
 
 def _run(args: argparse.Namespace, folder: Path) -> int:
@@ -203,12 +206,16 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
 
 def _dump(ctx: Any, args: argparse.Namespace) -> int:
     from .domain.forms import SPECS
-    from .services.transfer import dump_records
+    from .services.transfer import DumpFailed, dump_records
 
     if args.kind and args.kind not in SPECS:
         _err(f"未知的记录类型“{args.kind}”；可用：{'、'.join(SPECS)}")
         return 2
-    text = json.dumps(dump_records(ctx.records, args.kind), ensure_ascii=False, indent=2)
+    try:
+        text = json.dumps(dump_records(ctx.records, args.kind), ensure_ascii=False, indent=2)
+    except DumpFailed as e:
+        _err(f"错误：{e}")
+        return 1
     if args.output == "-":
         print(text)
     else:

@@ -217,7 +217,8 @@ def _claims_issues(incoming: IncomingRecord) -> list[Issue]:
     """What a file claims about a record's past that cannot be so: a revision beyond the first
     whose earlier revisions are not in the file, a record that is its own source."""
     issues = []
-    if incoming.revision > 1 and sorted(r[0] for r in incoming.revisions) != list(range(1, incoming.revision)):
+    earlier = sorted(r[0] for r in incoming.revisions)
+    if incoming.revision > 1 and (len(earlier) != incoming.revision - 1 or earlier != list(range(1, incoming.revision))):
         issues.append(Issue("revision", QT_TRANSLATE_NOOP(
             MESSAGES, "第 {revision} 版缺少之前各版的修订记录（revisions）"), {"revision": incoming.revision}))
     if incoming.source is not None and incoming.id is not None and incoming.source[1] == incoming.id:
@@ -326,7 +327,7 @@ def dump_records(service: RecordService, kind: str | None = None, embed_photos: 
                 shas = [ph.sha256 for plist in record.values.photos.values() for ph in plist]
                 shas += [sig.image_sha256 for sig in record.signatures]
                 shas += [ph.sha256 for ph in record.scans]
-                content = {sha: base64.b64encode(service.photo_bytes(sha)).decode("ascii") for sha in shas}
+                content = {sha: _b64(service, sha, record.number) for sha in shas}
             obj = to_json(spec, record, content)
             if record.scans:  # scans of the signed paper: not part of the content (see SCANS_KEY)
                 obj[SCANS_KEY] = [
@@ -336,7 +337,7 @@ def dump_records(service: RecordService, kind: str | None = None, embed_photos: 
                 ]
             obj["revisions"] = [
                 {"revision": n, "superseded_at": _utc(at), "content_hash": digest, "hash_scheme": scheme,
-                 "record": _embed(service, spec, snap) if embed_photos else snap}
+                 "record": _embed(service, spec, snap, record.number) if embed_photos else snap}
                 for n, at, digest, snap, scheme in service.revision_snapshots(k, record.id, with_scheme=True)
             ]
             obj["version_history"] = version_history_to_json(service.version_history(k, record.id))
@@ -348,11 +349,24 @@ def _utc(at: dt.datetime) -> str:
     return at.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _embed(service: RecordService, spec: Any, snap: dict[str, Any]) -> dict[str, Any]:
+class DumpFailed(Exception):
+    """A dump that cannot be complete (a picture missing from the data folder); nothing is written."""
+
+
+def _b64(service: RecordService, sha: str, number: str) -> str:
+    try:
+        return base64.b64encode(service.photo_bytes(sha)).decode("ascii")
+    except (OSError, PhotoError) as e:
+        raise DumpFailed(QT_TRANSLATE_NOOP(
+            MESSAGES, "记录 {number} 的图片 {sha} 不在数据文件夹中（photos 文件夹缺少该文件），未导出；请从备份恢复"
+                      "该图片后重试").format(number=number, sha=str(sha)[:64])) from e
+
+
+def _embed(service: RecordService, spec: Any, snap: dict[str, Any], number: str = "") -> dict[str, Any]:
     """A frozen revision with its photos' and signatures' pictures embedded (a photo removed since
     is in no other part of the dump)."""
     def b64(sha: str) -> str:
-        return base64.b64encode(service.photo_bytes(sha)).decode("ascii")
+        return _b64(service, sha, number)
 
     out = dict(snap)
     for p in spec.photo_lists():
