@@ -82,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     cf_res.add_argument("--keep", required=True, choices=["local", "incoming"], help="local：保留本机；incoming：采用导入的")
     cf_res.add_argument("--by", default="", help="处理人（默认本机使用人）")
 
+    bk = sub.add_parser("backup", help="备份数据库、照片和签名密钥（经校验），输出备份所在的文件夹")
+    bk.add_argument("-o", "--output", help="备份存放的文件夹（默认：设置中的备份文件夹，或数据文件夹中的 backups）")
+    bk.add_argument("--list", action="store_true", help="列出已有的备份，不新建")
+
+    rs = sub.add_parser("restore", help="从备份恢复：先校验备份，再把现有数据移到一旁（并说明位置）后恢复")
+    rs.add_argument("backup", help="备份文件夹（backup 命令输出的路径）")
+
     from .domain.settings import LABELS, Settings
 
     st = sub.add_parser("settings", help="查看或修改本机设置（含响应时限）")
@@ -141,6 +148,9 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
 
     if args.command == "excel-template":  # no data folder needed
         return _excel_template(folder, args)
+
+    if args.command == "restore":  # the database may be damaged: it is not opened
+        return _restore(folder, args)
 
     ctx = open_context(folder)
     try:
@@ -368,6 +378,31 @@ def _verify(folder: Path, args: argparse.Namespace) -> int:
     return 1
 
 
+def _backup(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.backups import backup_folder, backup_now, list_backups, verify_backup
+
+    folder = Path(args.output) if args.output else backup_folder(ctx.records, ctx.data_dir)
+    if args.list:
+        found = list_backups(folder)
+        if not found:
+            print(f"{folder} 中没有备份")
+        for path in found:
+            info = verify_backup(path)
+            print(f"{path}  {info.created_at:%Y-%m-%d %H:%M}  {info.files} 个文件  {info.size / 1e6:.1f} MB")
+        return 0
+    print(backup_now(ctx.records, ctx.data_dir, folder))
+    return 0
+
+
+def _restore(folder: Path, args: argparse.Namespace) -> int:
+    from .services.backups import restore_backup
+
+    aside = restore_backup(folder, Path(args.backup))
+    print(f"已从 {args.backup} 恢复到 {folder}")
+    print(f"原有数据（数据库、照片、密钥）已移到 {aside}，没有删除")
+    return 0
+
+
 def _conflicts(ctx: Any, args: argparse.Namespace) -> int:
     from .domain.forms import SPECS
     from .domain.validation import ValidationFailed
@@ -461,6 +496,7 @@ _COMMANDS = {
     "excel-import": _excel_import,
     "excel-export": _excel_export,
     "conflicts": _conflicts,
+    "backup": _backup,
 }
 
 
