@@ -12,6 +12,7 @@ written.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -139,7 +140,7 @@ def structure_issues(obj: Any) -> list[Issue]:
             if abs(value) >= 10 ** MAX_INT_DIGITS:
                 issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "数值过大")))
         elif isinstance(value, float):
-            if value != value or abs(value) >= 1e15:
+            if math.isnan(value) or abs(value) >= 1e15:
                 issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "数值过大")))
         elif isinstance(value, Mapping):
             for key, item in value.items():

@@ -141,16 +141,15 @@ def upgrade(path: Path, target: str = "head") -> None:
 
     engine = _migration_engine(path)
     try:
-        with engine.connect() as conn:
-            with conn.begin():
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                cfg.attributes["after_step"] = _after_step
-                command.upgrade(cfg, target)
-                bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if bad:  # raised inside the transaction: nothing of the upgrade is kept
-                    raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "数据库升级后外键检查失败，升级未进行：{rows}"),
-                                       {"rows": str(bad[:5])}, reason=SCHEMA)
+        with engine.connect() as conn, conn.begin():
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            cfg.attributes["after_step"] = _after_step
+            command.upgrade(cfg, target)
+            bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if bad:  # raised inside the transaction: nothing of the upgrade is kept
+                raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "数据库升级后外键检查失败，升级未进行：{rows}"),
+                                   {"rows": str(bad[:5])}, reason=SCHEMA)
     finally:
         engine.dispose()
 

@@ -55,7 +55,7 @@ def get_secret(name: str) -> str | None:
             value = kr.get_password(SERVICE, name)
             if value:
                 return value
-        except Exception:  # noqa: BLE001 - a locked or broken store: try the file
+        except Exception:  # noqa: BLE001, S110 - a locked or broken store: try the file
             pass
     try:
         return _file(name).read_text(encoding="utf-8").strip() or None
@@ -75,7 +75,7 @@ def set_secret(name: str, value: str) -> None:
             kr.set_password(SERVICE, name, value)
             if kr.get_password(SERVICE, name) == value:
                 return
-        except Exception:  # noqa: BLE001 - fall back to the user-only file
+        except Exception:  # noqa: BLE001, S110 - fall back to the user-only file
             pass
     path = _file(name)
     path.parent.mkdir(parents=True, exist_ok=True)
