@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 
 from ..domain.forms import SPECS
 from ..domain.validation import ValidationFailed
-from ..services.conflicts import KEEP_INCOMING, KEEP_LOCAL, ConflictInfo, conflict_detail, list_conflicts, resolve
+from ..services.conflicts import (
+    KEEP_INCOMING,
+    KEEP_LOCAL,
+    ConflictInfo,
+    conflict_detail,
+    list_conflicts,
+    resolve,
+)
 from ..services.errors import NotFound, StorageError
 from ..services.transfer import CONFLICT_REASONS
 from . import dialogs
