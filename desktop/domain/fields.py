@@ -290,10 +290,15 @@ def normalise_phone(text: str) -> str:
     return t
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def parse_value(f: Field, raw: Any) -> Any:
     """Turn text (or a JSON value) into the field's Python value; ``None`` when empty."""
     if raw is None:
         return None
+    if isinstance(raw, str) and _SURROGATE_RE.search(raw):  # half of a character (a broken file)
+        raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "含有无法识别的字符（不完整的 Unicode 代理项）"))
     if isinstance(raw, str) and f.type is not FieldType.LONGTEXT:
         raw = raw.strip()
     if raw == "" or raw == []:
@@ -354,13 +359,13 @@ def parse_value(f: Field, raw: Any) -> Any:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能小于 {min}"), min=f.min_value)
         if f.max_value is not None and num > f.max_value:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能大于 {max}"), max=f.max_value)
+        if abs(num) >= Decimal(10) ** 12:
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
         if t is FieldType.INTEGER:
             return int(num)
         quant = Decimal(1).scaleb(-f.decimals)
         if num != num.quantize(quant):
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "最多保留 {places} 位小数"), places=f.decimals)
-        if abs(num) >= Decimal(10) ** 12:
-            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
         return num.normalize() if num == num.to_integral_value() else num
     if t is FieldType.TIME:
         if isinstance(raw, dt.time):

@@ -127,7 +127,7 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
             problems.append(ImportProblem(index, [Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为 JSON 对象"))]))
             continue
         kind = obj.get("kind")
-        if kind not in SPECS:
+        if not isinstance(kind, str) or kind not in SPECS:
             problems.append(ImportProblem(index, [Issue("kind", QT_TRANSLATE_NOOP(MESSAGES, "未知的记录类型“{kind}”；可用：{known}"), {"kind": kind, "known": "、".join(SPECS)})]))
             continue
         spec = SPECS[kind]

@@ -4329,6 +4329,10 @@ Double-click or press Enter to open</translation>
             <translation>the same signature block appears twice</translation>
         </message>
         <message>
+            <source>含有无法识别的字符（不完整的 Unicode 代理项）</source>
+            <translation>Contains a character that cannot be read (an incomplete Unicode surrogate)</translation>
+        </message>
+        <message>
             <source>图片内容不是有效的 base64</source>
             <translation>Image content is not valid base64</translation>
         </message>
