@@ -4453,6 +4453,10 @@ Double-click or press Enter to open</translation>
             <translation>Required</translation>
         </message>
         <message>
+            <source>总部数据库应为 PostgreSQL（postgresql://…）：{url}</source>
+            <translation>The head-office database must be PostgreSQL (postgresql://…): {url}</translation>
+        </message>
+        <message>
             <source>批号 {batch}：发货记录中没有此批号</source>
             <translation>Batch {batch}: not found in the deliveries</translation>
         </message>
@@ -4511,6 +4515,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>数据库升级后外键检查失败：{rows}</source>
             <translation>Foreign-key check failed after the database upgrade: {rows}</translation>
+        </message>
+        <message>
+            <source>数据库地址无效：{url}</source>
+            <translation>Invalid database address: {url}</translation>
         </message>
         <message>
             <source>数据库文件已损坏，无法读取。请不要继续使用，并从备份恢复（工具 ▸ 备份与恢复）。</source>
