@@ -189,7 +189,7 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
         _err(f"无法读取文件 {args.file}：{e.strerror}")
         return 1
     try:
-        data = decode_json(raw)
+        data = decode_json(raw)  # encoding, depth, digits, NaN: services.trust
     except UntrustedFile as e:
         _err(f"导入失败，没有写入任何记录：{e}")
         return 1

@@ -20,9 +20,9 @@ from ..domain.forms import SPECS, WORKFLOWS
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.records import SCANS_KEY, IncomingRecord, Record, from_json, to_json
 from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
+from ..domain.versions import version_history_to_json
 from ..domain.workflow import check_status
 from ..storage.photos import PhotoError
-from ..domain.versions import version_history_to_json
 from .incoming import (
     CLOSED_REASON,
     CONFLICT,

@@ -87,7 +87,7 @@ def decode_json(data: bytes) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise UntrustedFile(QT_TRANSLATE_NOOP(
-            MESSAGES, "文件不是有效的 UTF-8 编码（第 {line} 行，第 {offset} 字节）；如为 GBK、Latin-1 等编码，"
+            MESSAGES, "文件不是 UTF-8 编码（第 {line} 行，第 {offset} 个字节无法识别）；如为 GBK、Latin-1 等编码，"
                       "请另存为 UTF-8 后再导入"), line=_line_of(data, e.start), offset=e.start + 1) from None
     try:
         return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
@@ -98,7 +98,7 @@ def decode_json(data: bytes) -> Any:
         raise UntrustedFile(QT_TRANSLATE_NOOP(MESSAGES, "不是可接受的 JSON：{reason}"),
                             reason=e.template.format(**e.args_)) from None
     except RecursionError:
-        raise UntrustedFile(QT_TRANSLATE_NOOP(MESSAGES, "不是可接受的 JSON：嵌套层数过多（最多 {max} 层）"),
+        raise UntrustedFile(QT_TRANSLATE_NOOP(MESSAGES, "不是可接受的 JSON：嵌套层数过深（最多 {max} 层）"),
                             max=MAX_DEPTH) from None
     except ValueError as e:  # the interpreter's own limit on integer digits
         raise UntrustedFile(QT_TRANSLATE_NOOP(MESSAGES, "不是可接受的 JSON：{reason}"), reason=str(e)[:120]) from None
@@ -112,7 +112,7 @@ def top_level_issue(data: Any) -> Issue | None:
         return None
     if isinstance(data, Mapping):
         return None
-    return Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为一个记录对象或记录数组"))
+    return Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为 JSON 对象（一个记录对象或记录数组）"))
 
 
 def structure_issues(obj: Any) -> list[Issue]:
@@ -123,11 +123,11 @@ def structure_issues(obj: Any) -> list[Issue]:
     while stack and len(issues) < 20:
         path, value, depth, binary = stack.pop()
         if depth > MAX_DEPTH:
-            issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "嵌套层数过多（最多 {max} 层）"), {"max": MAX_DEPTH}))
+            issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "嵌套层数过深（最多 {max} 层）"), {"max": MAX_DEPTH}))
             continue
         if isinstance(value, str):
             if _SURROGATE_RE.search(value):
-                issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "含有无效的字符（孤立的代理码位 \\ud800–\\udfff）")))
+                issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "含有无法识别的字符（不完整的 Unicode 代理项）")))
             elif "\x00" in value:
                 issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "含有无效的字符（NUL）")))
             limit = MAX_STRING if binary else MAX_TEXT

@@ -262,6 +262,97 @@
         </message>
     </context>
     <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <source>冲突记录</source>
+            <translation>Conflicting records</translation>
+        </message>
+        <message>
+            <source>这些记录在本机和导入的文件中各自修改过。导入时本机记录没有改动，另一份单独保留。请逐条对照，保留其中一份；保留后生成新的版本。</source>
+            <translation>These records were changed both on this laptop and in an imported file. The import left this laptop's records unchanged and kept the other copy aside. Compare them one by one and keep one copy; keeping it makes a new version.</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>表单</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>导入时间</source>
+            <translation>Imported at</translation>
+        </message>
+        <message>
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>本机</source>
+            <translation>This laptop</translation>
+        </message>
+        <message>
+            <source>导入的</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>保留本机的版本</source>
+            <translation>Keep this laptop's version</translation>
+        </message>
+        <message>
+            <source>采用导入的版本</source>
+            <translation>Take the imported version</translation>
+        </message>
+        <message>
+            <source>关闭窗口</source>
+            <translation>Close window</translation>
+        </message>
+        <message>
+            <source>没有待处理的冲突。</source>
+            <translation>No conflicts to resolve.</translation>
+        </message>
+        <message>
+            <source>记录 {number} 已不在本机。</source>
+            <translation>Record {number} is no longer on this laptop.</translation>
+        </message>
+        <message>
+            <source>{number}：本机第 {local} 版（{local_by}）↔ 导入的第 {other} 版（{other_by}）</source>
+            <translation>{number}: this laptop's version {local} ({local_by}) ↔ imported version {other} ({other_by})</translation>
+        </message>
+        <message>
+            <source>（空）</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>本机的版本</source>
+            <translation>this laptop's version</translation>
+        </message>
+        <message>
+            <source>导入的版本</source>
+            <translation>the imported version</translation>
+        </message>
+        <message>
+            <source>处理冲突</source>
+            <translation>Resolve conflict</translation>
+        </message>
+        <message>
+            <source>保留{which}作为 {number} 的新版本？另一份不再使用（仍记在版本历史中）。</source>
+            <translation>Keep {which} as the new version of {number}? The other copy is no longer used (it stays in the version history).</translation>
+        </message>
+        <message>
+            <source>保留</source>
+            <translation>Keep</translation>
+        </message>
+    </context>
+    <context>
         <name>DateEditor</name>
         <message>
             <source>年-月-日，如 2026-03-15</source>
@@ -1152,6 +1243,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>备份与恢复…</source>
             <translation>Backup and restore…</translation>
+        </message>
+        <message>
+            <source>冲突记录…</source>
+            <translation>Conflicting records…</translation>
         </message>
         <message>
             <source>导出台账（Excel）…</source>
@@ -4289,7 +4384,7 @@ Double-click or press Enter to open</translation>
             <translation>Not acceptable JSON: {reason}</translation>
         </message>
         <message>
-            <source>不是可接受的 JSON：嵌套层数过多（最多 {max} 层）</source>
+            <source>不是可接受的 JSON：嵌套层数过深（最多 {max} 层）</source>
             <translation>Not acceptable JSON: nested too deeply (at most {max} levels)</translation>
         </message>
         <message>
@@ -4389,8 +4484,8 @@ Double-click or press Enter to open</translation>
             <translation>Contains an invalid character (NUL)</translation>
         </message>
         <message>
-            <source>含有无效的字符（孤立的代理码位 \ud800–\udfff）</source>
-            <translation>Contains an invalid character (a lone surrogate \ud800–\udfff)</translation>
+            <source>含有无法识别的字符（不完整的 Unicode 代理项）</source>
+            <translation>Contains a character that cannot be read (an incomplete Unicode surrogate)</translation>
         </message>
         <message>
             <source>图片内容不是有效的 base64</source>
@@ -4477,7 +4572,7 @@ Double-click or press Enter to open</translation>
             <translation>For a quality problem, photos of the problem must be attached</translation>
         </message>
         <message>
-            <source>嵌套层数过多（最多 {max} 层）</source>
+            <source>嵌套层数过深（最多 {max} 层）</source>
             <translation>Nested too deeply (at most {max} levels)</translation>
         </message>
         <message>
@@ -4497,6 +4592,14 @@ Double-click or press Enter to open</translation>
             <translation>Sheet "{sheet}": {message}</translation>
         </message>
         <message>
+            <source>工作表有合并的单元格（{cells}）：表头和数据都不能合并，请取消合并后再导入</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>工作表的行数过多（最多 {max} 行），请分成几个文件导入</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>已有同一客户、产品、生产批号和发货日期的发货记录，跳过</source>
             <translation>A delivery with the same customer, product, batch number and shipping date already exists; skipped</translation>
         </message>
@@ -4509,12 +4612,12 @@ Double-click or press Enter to open</translation>
             <translation>Must be a JSON object</translation>
         </message>
         <message>
-            <source>应为 是 或 否</source>
-            <translation>Must be true or false</translation>
+            <source>应为 JSON 对象（一个记录对象或记录数组）</source>
+            <translation>Should be a JSON object (one record object or an array of records)</translation>
         </message>
         <message>
-            <source>应为一个记录对象或记录数组</source>
-            <translation>Should be one record object or an array of records</translation>
+            <source>应为 是 或 否</source>
+            <translation>Must be true or false</translation>
         </message>
         <message>
             <source>应为一行的字段</source>
@@ -4551,6 +4654,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>必填</source>
             <translation>Required</translation>
+        </message>
+        <message>
+            <source>总部数据库应为 PostgreSQL（postgresql://…）：{url}</source>
+            <translation>The head-office database must be PostgreSQL (postgresql://…): {url}</translation>
         </message>
         <message>
             <source>恢复失败（{error}），原有数据已放回原处，没有改动</source>
@@ -4637,6 +4744,10 @@ Double-click or press Enter to open</translation>
             <translation>The foreign-key check after the upgrade failed; the upgrade was not applied: {rows}</translation>
         </message>
         <message>
+            <source>数据库地址无效：{url}</source>
+            <translation>Invalid database address: {url}</translation>
+        </message>
+        <message>
             <source>数据库文件 {path} 已损坏（{detail}）。程序已停止，请不要继续使用这个文件。{hint}</source>
             <translation>Database file {path} is damaged ({detail}). The program stopped; do not go on using this file. {hint}</translation>
         </message>
@@ -4689,7 +4800,7 @@ Double-click or press Enter to open</translation>
             <translation>File {path} is not a database of this program (wrong header) and may be damaged. The program stopped without changing it. {hint}</translation>
         </message>
         <message>
-            <source>文件不是有效的 UTF-8 编码（第 {line} 行，第 {offset} 字节）；如为 GBK、Latin-1 等编码，请另存为 UTF-8 后再导入</source>
+            <source>文件不是 UTF-8 编码（第 {line} 行，第 {offset} 个字节无法识别）；如为 GBK、Latin-1 等编码，请另存为 UTF-8 后再导入</source>
             <translation>The file is not valid UTF-8 (line {line}, byte {offset}); if it is GBK, Latin-1 or another encoding, save it as UTF-8 and import again</translation>
         </message>
         <message>
@@ -4755,6 +4866,18 @@ Double-click or press Enter to open</translation>
         <message>
             <source>无法读取文件：不是有效的 Excel 工作簿（.xlsx）（{reason}）</source>
             <translation>Cannot read the file: not a valid Excel workbook (.xlsx) ({reason})</translation>
+        </message>
+        <message>
+            <source>无法读取文件：工作簿中的 {part} 压缩比异常，疑似压缩炸弹</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>无法读取文件：工作簿的组成部分过多（{n} 个）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>无法读取文件：工作簿解压后过大（{size} MB，最多 {max} MB）</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>日期无效：{year} 年 {month} 月没有 {day} 日</source>
