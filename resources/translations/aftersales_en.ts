@@ -4593,11 +4593,11 @@ Double-click or press Enter to open</translation>
         </message>
         <message>
             <source>工作表有合并的单元格（{cells}）：表头和数据都不能合并，请取消合并后再导入</source>
-            <translation type="unfinished" />
+            <translation>The sheet has merged cells ({cells}): neither the header nor the data may be merged; unmerge them and import again</translation>
         </message>
         <message>
             <source>工作表的行数过多（最多 {max} 行），请分成几个文件导入</source>
-            <translation type="unfinished" />
+            <translation>The sheet has too many rows (at most {max}); split it into several files</translation>
         </message>
         <message>
             <source>已有同一客户、产品、生产批号和发货日期的发货记录，跳过</source>
@@ -4869,15 +4869,15 @@ Double-click or press Enter to open</translation>
         </message>
         <message>
             <source>无法读取文件：工作簿中的 {part} 压缩比异常，疑似压缩炸弹</source>
-            <translation type="unfinished" />
+            <translation>Cannot read the file: {part} in the workbook is compressed abnormally (a zip bomb?)</translation>
         </message>
         <message>
             <source>无法读取文件：工作簿的组成部分过多（{n} 个）</source>
-            <translation type="unfinished" />
+            <translation>Cannot read the file: the workbook has too many parts ({n})</translation>
         </message>
         <message>
             <source>无法读取文件：工作簿解压后过大（{size} MB，最多 {max} MB）</source>
-            <translation type="unfinished" />
+            <translation>Cannot read the file: the workbook is too large unpacked ({size} MB, at most {max} MB)</translation>
         </message>
         <message>
             <source>日期无效：{year} 年 {month} 月没有 {day} 日</source>
