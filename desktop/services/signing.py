@@ -266,71 +266,7 @@ def _identity(reader: Any, result: VerifyResult) -> None:
     result.check_code = stamp.check_code
 
 
-def _page_text(path: Path) -> str | None:
-    """Every page's text (QtPdf), whitespace removed; ``None`` when it cannot be read."""
-    try:
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtPdf import QPdfDocument
-
-        if QCoreApplication.instance() is None:
-            global _text_app
-            _text_app = QCoreApplication([])
-        doc = QPdfDocument()
-        if doc.load(str(path)) != QPdfDocument.Error.None_:
-            return None
-        text = "".join("".join(doc.getAllText(i).text().split()) for i in range(doc.pageCount()))
-        doc.close()
-        return text
-    except Exception:  # noqa: BLE001 - no text layer to compare: said so, never a verdict
-        return None
-
-
-_text_app: Any = None
-
-
-def _values_missing_from_pages(record: Any, text: str) -> tuple[int, list[str]]:
-    """How many of the revision's values were looked for on the pages, and the labels of those not found."""
-    from ..domain.fields import format_value
-    from ..domain.forms import SPECS
-
-    spec = SPECS[record.kind]
-    checked, missing = 0, []
-    for f in spec.fields():
-        value = record.values.fields.get(f.key)
-        printed = "".join(format_value(f, value).split()) if value not in (None, "") else ""
-        if printed:
-            checked += 1
-            if printed not in text:
-                missing.append(f.label)
-    for t in spec.tables():
-        for i, row in enumerate(record.values.tables.get(t.key, [])):
-            for c in t.columns:
-                value = row.get(c.key)
-                printed = "".join(format_value(c, value).split()) if value not in (None, "") else ""
-                if printed:
-                    checked += 1
-                    if printed not in text:
-                        missing.append(f"{t.label}第 {i + 1} 行 {c.label}")
-    return checked, missing
-
-
-def _compare_pages(result: VerifyResult, record: Any, path: Path | None) -> None:
-    """What the pages show against the revision held here: "intact" promises only what was checked."""
-    text = _page_text(path) if path is not None else None
-    if text is None:
-        result.notes.append("页面文字无法读取，未逐项核对页面内容。")
-        return
-    checked, missing = _values_missing_from_pages(record, text)
-    if missing:
-        result.ok = False
-        result.status = "content-differs"
-        result.message = (f"不一致：签名有效，但页面上的内容与本机存档的第 {record.revision} 版不符"
-                          f"（{'、'.join(missing[:6])}{' 等' if len(missing) > 6 else ''}），这份 PDF 不可作为该记录的原件。")
-    else:
-        result.notes.append(f"页面内容已与本机存档的第 {record.revision} 版逐项核对：{checked} 项都一致。")
-
-
-def _compare_with_database(result: VerifyResult, service: Any, path: Path | None = None) -> None:
+def _compare_with_database(result: VerifyResult, service: Any) -> None:
     """Notes on how the file's revision stands to the record in this laptop's database."""
     if not result.record_id or not result.kind or result.revision is None:
         return
@@ -364,9 +300,6 @@ def _compare_with_database(result: VerifyResult, service: Any, path: Path | None
             result.notes.append("与本机记录的当前内容一致。")
         else:
             result.notes.append("注意：本机记录的当前内容与这份 PDF 不同（导出之后记录又被修改过）。")
-            return
-        if result.document == "record":
-            _compare_pages(result, record, path)
     except Exception as e:  # noqa: BLE001 - the database is a nice-to-have here
         result.notes.append(f"注意：无法在本机数据库中查找这条记录：{e}")
 
@@ -494,7 +427,7 @@ def verify_pdf(path: str | os.PathLike[str], data_dir: Path, service: Any = None
         result.message = "完好：签名有效、可信，自签名后未被改动。"
         result.notes.append("注意：文件中没有本软件的记录标识（不是本软件导出的表单）。")
     if service is not None:
-        _compare_with_database(result, service, Path(path))
+        _compare_with_database(result, service)
     return result
 
 
