@@ -118,6 +118,7 @@ def test_demo_has_every_status(tmp_path, data, capsys):
     ctx.close()
 
 
+@pytest.mark.timeout(600)  # every record of every form to PDF: a minute on a busy 2-core machine
 def test_export_one_and_all(tmp_path, data, capsys):
     run(capsys, "--data-dir", data, "demo", "--count", "4")
     ctx = open_context(tmp_path / "data")
