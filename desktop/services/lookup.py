@@ -570,3 +570,57 @@ def _invalidating_listener(ref: Callable[[], Lookups | None]) -> Callable[..., N
             found.products.invalidate()
 
     return listener
+
+
+# ------------------------------------------------------------------------- loose pinyin (issue 14)
+
+_segment_cache: dict[str, str] = {}
+
+
+def pinyin_segments(name: str) -> str:
+    """The syllables of ``name`` as ``|bei|jing|shi|di|yi|...`` (its phrase reading), what
+    :func:`loose_pinyin` matches; "" for a name with no Chinese character."""
+    found = _segment_cache.get(name)
+    if found is not None:
+        return found
+    tokens: list[tuple[str, tuple[str, ...]]] = []
+    for ch in name:
+        if _is_han(ch):
+            tokens.append((ch, _char_readings(ch)))
+        else:
+            key = _ascii_key(ch)
+            if key:
+                tokens.append((ch, (key,)))
+    if not any(_is_han(ch) for ch, _r in tokens):
+        found = ""
+    else:
+        readings = _phrase_readings(tokens) if any(len(r) > 1 for _c, r in tokens) else [r[0] for _c, r in tokens]
+        found = "".join("|" + r for r in readings if r)
+    with _cache_lock:
+        if len(_segment_cache) > 200_000:
+            _segment_cache.clear()
+        _segment_cache[name] = found
+    return found
+
+
+_LOOSE = re.compile(r"^[a-z][a-z0-9]{1,30}$")
+_loose_patterns: dict[str, re.Pattern[str] | None] = {}
+
+
+def loose_pinyin(word: str) -> re.Pattern[str] | None:
+    """A pattern over :func:`pinyin_segments` text for a typed pinyin word: each syllable typed
+    as a prefix of it (its initial, a part, or all of it), syllables skipped anywhere, in order —
+    ``bjyy``, ``bjsdyrmyy``, ``beijingyy``, ``beijdiyiyiyuan`` all find 北京市第一人民医院.  ``None``
+    when ``word`` cannot be pinyin (not ASCII letters, or a single letter)."""
+    word = word.lower()
+    if word in _loose_patterns:
+        return _loose_patterns[word]
+    pattern = None
+    if _LOOSE.match(word):
+        # Between two typed letters: the same syllable goes on, or a later syllable of the same
+        # name starts (names are separated by spaces).
+        pattern = re.compile(r"\|" + r"(?:[^ ]*?\|)?".join(re.escape(c) for c in word))
+    if len(_loose_patterns) > 10_000:
+        _loose_patterns.clear()
+    _loose_patterns[word] = pattern
+    return pattern
