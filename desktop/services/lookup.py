@@ -187,6 +187,7 @@ class _Entry:
     blob: str  # ``starts`` and the other keys: a substring match anywhere
     phones: str  # SEP + each phone's digits
     order: tuple[Any, ...]  # (no longer active?, …): inactive last, then within a rank shorter names first
+    pinyin: str = ""  # the names' syllables (``pinyin_segments``), for loose pinyin (bjyy)
 
 
 H = TypeVar("H")
@@ -204,12 +205,14 @@ class _Index(Generic[H]):
         self.hits: list[H] = []
         self._blobs: list[str] = []
         self._phones: list[str] = []
+        self._pinyin: list[str] = []
 
     def add(self, entry: _Entry, hit: H) -> None:
         self.entries.append(entry)
         self.hits.append(hit)
         self._blobs.append(entry.blob)
         self._phones.append(entry.phones)
+        self._pinyin.append(entry.pinyin)
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -233,6 +236,12 @@ class _Index(Generic[H]):
         several = len(words) > 1
         if several:  # every word somewhere, not necessarily together (北京 医院)
             found.update(i for i, b in enumerate(blobs) if all(w in b for w in words))
+        # Loose pinyin: initials in order with gaps, full syllables, or both (bjyy, beijingyy).
+        loose = loose_pinyin(whole) if whole.isascii() and not dq else None
+        loosely: set[int] = set()
+        if loose is not None:
+            loosely = {i for i, py in enumerate(self._pinyin) if py and i not in found and loose.search(py)}
+            found |= loosely
         starts = [SEP + k for k in (whole, dq, plain) if k]
         ranked: list[tuple[int, tuple[Any, ...], int]] = []
         for i in found:
@@ -243,6 +252,8 @@ class _Index(Generic[H]):
                 rank = 1
             elif whole in e.blob or (dq and dq in e.phones) or (plain and plain in e.blob):
                 rank = 2
+            elif i in loosely:
+                rank = 4
             else:
                 rank = 3
             # Units no longer in business (order[0]) after all others, unless typed exactly.
@@ -265,8 +276,9 @@ def _entry(*, exact: Iterable[str], names: Sequence[str], other: Iterable[str], 
     phone_keys = [p for p in dict.fromkeys(phones) if p]
     starts = "".join(SEP + k for k in dict.fromkeys((*name_keys, *phone_keys)) if k)
     others = "".join(SEP + _SPACES.sub("", o.lower()) for o in other if o)
+    pinyin = " ".join(p for p in (pinyin_segments(n) for n in names if n) if p)
     return _Entry(frozenset(k for k in exact if k), starts, starts + others,
-                  "".join(SEP + p for p in phone_keys), order)
+                  "".join(SEP + p for p in phone_keys), order, pinyin)
 
 
 class _Cached(Generic[H]):
