@@ -271,7 +271,7 @@ class HomePage(QWidget):
         self.followups.finish(self.followup_list)
         # Tickets
         self.tickets = Panel("ticket", self.tr("热线保障单 ›"), self)
-        self.ticket_list = DeskList([self.tr("处理时限"), self.tr("客户单位"), self.tr("问题类型"),
+        self.ticket_list = DeskList([self.tr("时限"), self.tr("客户单位"), self.tr("问题类型"),
                                      self.tr("派工 · 来电人")], self.tickets)
         self.ticket_list.setObjectName("list_ticket")
         self.tickets.finish(self.ticket_list)
@@ -411,7 +411,7 @@ class HomePage(QWidget):
         ), s, self.tr("今天 {a} · 逾期 {b}").format(a=s.followups_due.count, b=s.followups_overdue.count),
             self.tr("今天没有要回访的客户，也没有逾期的回访。"))
         self._fill(self.tickets, self.ticket_list, (
-            (s.tickets_overdue, self.tr("已超过处理时限")),
+            (s.tickets_overdue, self.tr("已超过电话响应或处理时限")),
             (s.tickets_near, self.tr("{h} 小时内到时").format(h=s.ticket_warning_hours)),
         ), s, self.tr("超时 {a} · {h} 小时内到时 {b}").format(a=s.tickets_overdue.count,
                                                            h=s.ticket_warning_hours, b=s.tickets_near.count),
