@@ -212,3 +212,30 @@ class DeskService:
                               and_(d.expiry_date >= since, d.expiry_date < today),
                               (d.expiry_date.desc(), d.number), make(EXPIRED), cols)
         return expiring, expired
+
+
+# The 首页 figures a register can be filtered by, per kind: (group key, label) — the same keys as
+# ``DeskSummary.groups`` plus ``complaints_open``.  Labels are Chinese; the window translates them.
+GROUPS_OF_KIND: dict[str, tuple[str, ...]] = {
+    fu.SPEC.kind: ("followups_due", "followups_overdue"),
+    tk.SPEC.kind: ("tickets_overdue", "tickets_near"),
+    de.SPEC.kind: ("batches_expiring", "batches_expired"),
+    c.SPEC.kind: ("complaints_open",),
+}
+
+
+def group_ids(records: RecordService, key: str, now: dt.datetime | None = None) -> list[str]:
+    """Every record of a 首页 figure (not only the first rows the home screen lists), in its
+    order: what the register shows when the figure is clicked."""
+    if key == "complaints_open":
+        cm = MODELS[c.SPEC.kind].record
+        wf = WORKFLOWS[c.SPEC.kind]
+        open_statuses = [st for st in c.SPEC.statuses if not wf.is_final(st)]
+        with records.db.session() as s:
+            return list(s.execute(select(cm.id).where(cm.status.in_(open_statuses))
+                                  .order_by(cm.received_date, cm.number)).scalars())
+    summary = DeskService(records, limit=1_000_000).summary(now)
+    group = summary.groups.get(key)
+    if group is None:
+        raise KeyError(key)
+    return [row.id for row in group.rows]

@@ -211,3 +211,27 @@ def reindex_if_needed(service: RecordService) -> int:
         else:
             row.value = SCHEME
     return n
+
+
+def due_first(kind: str, rows: list[RegisterRow]) -> list[RegisterRow]:
+    """A register's rows with what is due first (issue 14): planned follow-ups by due date, the
+    nearest (or most overdue) first, and open tickets by their first running deadline; the rest
+    after them in the order given (newest first)."""
+    from ..domain import followup as fu
+    from ..domain import ticket_rules as rules
+
+    if kind == fu.SPEC.kind:
+        def key(r: RegisterRow) -> tuple[int, Any]:
+            due = r.cells.get("due_date")
+            return (0, _ordinal(due)) if r.status == fu.PLANNED and due is not None else (1, 0)
+    elif kind == "ticket":
+        def key(r: RegisterRow) -> tuple[int, Any]:
+            if r.status not in rules.HANDLING_OPEN:
+                return (1, "")
+            times = [str(r.cells.get("handling_deadline") or "9999")]
+            if r.status in rules.RESPONSE_OPEN and r.cells.get("response_deadline"):
+                times.append(str(r.cells["response_deadline"]))
+            return (0, min(times))
+    else:
+        return rows
+    return sorted(rows, key=key)

@@ -211,6 +211,7 @@ class HomePage(QWidget):
 
     openRequested = Signal(str, str)  # kind, id
     registerRequested = Signal(str)  # kind
+    groupRequested = Signal(str, str)  # kind, figure key: the register filtered to exactly its rows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,7 +260,7 @@ class HomePage(QWidget):
             ("batches_expired", "delivery", self.tr("批次已过期")),
         ):
             tile = Tile(key, label, self)
-            tile.clicked.connect(lambda k=kind: self.registerRequested.emit(k))
+            tile.clicked.connect(lambda k=kind, g=key: self.groupRequested.emit(k, g))
             self.tiles[key] = tile
             tiles.addWidget(tile)
 

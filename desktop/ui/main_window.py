@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(self.tabs)
         self.home.openRequested.connect(self.open_record)
         self.home.registerRequested.connect(lambda kind: self.tabs.setCurrentWidget(self.registers[kind]))
+        self.home.groupRequested.connect(self.show_group)
         self.tabs.addTab(self.home, self.tr("首页"))
         self.registers: dict[str, RegisterPage] = {}
         for kind, spec in SPECS.items():
@@ -312,6 +313,13 @@ class MainWindow(QMainWindow):
         self._update_tab(form)
         self.tabs.setCurrentIndex(index)
         return form
+
+    def show_group(self, kind: str, key: str) -> None:
+        """A 首页 figure clicked: its register, showing exactly those records."""
+        page = self.registers[kind]
+        self.tabs.setCurrentWidget(page)
+        page.ensure_loaded()
+        page.show_group(key)
 
     def new_record(self, kind: str, values: dict[str, Any] | None = None,
                    source: Link | None = None) -> FormView | None:
