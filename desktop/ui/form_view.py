@@ -341,6 +341,23 @@ class FormView(FormSections, QWidget):
         self._set_dirty(False)
         self.loaded.emit()
 
+    def apply_draft(self, raw: dict[str, Any]) -> None:
+        """Put back what was typed before the program ended without saving (a draft, issue 14):
+        the form then has changes to save, as it had."""
+        self._loading = True
+        try:
+            for key, ed in self.editors.items():
+                if key in raw and not ed.field.read_only:
+                    ed.set_value(prefill_value(ed.field, raw[key]))
+            for key, table in self.tables.items():
+                if isinstance(raw.get(key), list):
+                    table.set_rows([{col.key: prefill_value(col, (row or {}).get(col.key)) for col in table.spec.columns}
+                                    for row in raw[key]] or [{}])
+        finally:
+            self._loading = False
+        self._update_average()
+        self._set_dirty(True)
+
     def focus_first_empty(self) -> None:
         for key in self._order:
             ed = self.editors.get(key)

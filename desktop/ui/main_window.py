@@ -158,6 +158,15 @@ class MainWindow(QMainWindow):
         self.letter.attach(service)
         self._first_run_notice()
         self._current_changed(self.tabs.currentIndex())
+        # Issue 14: the window as it was left, and what was typed before a crash.
+        from .drafts import DraftKeeper, WindowSession
+
+        self.session = WindowSession(self.data_dir)
+        self.session.restore_geometry(self)
+        self.session.restore_tabs(self)
+        self.drafts = DraftKeeper(self, self.data_dir)
+        self.drafts.offer()
+        self.drafts.start()
 
     def _ready(self) -> RecordService:
         assert self.service is not None, "the window is used before the data folder is open"
@@ -563,6 +572,10 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
             self._closing_confirmed = True
+        if getattr(self, "drafts", None) is not None:
+            self.session.save(self)
+            self.drafts.timer.stop()
+            self.drafts.discard_all()  # every form was saved or its changes given up just now
         event.accept()
 
     # ------------------------------------------------------------------ survey blanks, status, settings
