@@ -214,14 +214,7 @@ class DeskService:
         return expiring, expired
 
 
-# The 首页 figures a register can be filtered by, per kind: (group key, label) — the same keys as
-# ``DeskSummary.groups`` plus ``complaints_open``.  Labels are Chinese; the window translates them.
-GROUPS_OF_KIND: dict[str, tuple[str, ...]] = {
-    fu.SPEC.kind: ("followups_due", "followups_overdue"),
-    tk.SPEC.kind: ("tickets_overdue", "tickets_near"),
-    de.SPEC.kind: ("batches_expiring", "batches_expired"),
-    c.SPEC.kind: ("complaints_open",),
-}
+from .desk_groups import GROUPS_OF_KIND  # noqa: E402,F401 - re-exported: the figures by kind
 
 
 def group_ids(records: RecordService, key: str, now: dt.datetime | None = None) -> list[str]:

@@ -121,7 +121,7 @@ class RegisterPage(QWidget):
             self.status_filter.addItem(tr_field(st), st)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.status_filter.setVisible(bool(self.spec.statuses))
-        from ..services.desk import GROUPS_OF_KIND
+        from ..services.desk_groups import GROUPS_OF_KIND
 
         self.group_filter = QComboBox(self)
         self.group_filter.setObjectName("group_filter")
