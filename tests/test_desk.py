@@ -132,11 +132,11 @@ def test_the_summary_counts_each_group_at_its_limits(service) -> None:
     assert _ids(s.tickets_near) == [r["t_now"].id, r["t_near"].id, r["t_edge"].id]
     assert s.tickets_near.rows[1].when == "2026-03-20 10:00"
 
-    # Complaints: the open statuses in the order of work, the closed ones not counted.
-    assert list(s.complaints_by_status) == [c.REGISTERED, c.INVESTIGATING, c.DETERMINED, c.HANDLING, c.FED_BACK,
-                                            c.REVISITED]
+    # Complaints: the statuses that still need work in the order of work; closed ones and those
+    # already called back (已回访: only the formal 结案 left) not counted (issue 14).
+    assert list(s.complaints_by_status) == [c.REGISTERED, c.INVESTIGATING, c.DETERMINED, c.HANDLING, c.FED_BACK]
     assert set(s.complaints_by_status.values()) == {2}
-    assert s.complaints_open == 12
+    assert s.complaints_open == 10
 
     # Batches: today's expiry is still "expiring"; day 60 in, day 61 out; expired within 90 days only.
     assert _ids(s.batches_expiring) == [r["exp_today"].id, r["exp_29"].id, r["exp_60"].id]

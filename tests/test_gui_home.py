@@ -35,7 +35,7 @@ def test_the_home_page_shows_todays_counts_and_lists(qtbot, gui_app, service) ->
     page = _home(qtbot, service)
     assert _counts(page) == {
         "followups_overdue": "2", "followups_due": "2", "tickets_overdue": "2", "tickets_near": "3",
-        "complaints_open": "12", "batches_expiring": "3", "batches_expired": "2",
+        "complaints_open": "10", "batches_expiring": "3", "batches_expired": "2",
     }
     assert page.date_label.text() == "2026年3月20日 星期五"
     # Late work is red on its tile; nothing to do is not coloured.
@@ -58,7 +58,7 @@ def test_the_home_page_shows_todays_counts_and_lists(qtbot, gui_app, service) ->
     assert page.batches.caption.text() == "60 天内到期 3 · 近 90 天已过期 2"
 
     assert page.findChild(QLabel, "complaints_已反馈").text() == "2"
-    assert page.complaints.caption.text() == "共 12 件未结"
+    assert page.complaints.caption.text() == "共 10 件未结"
 
 
 def test_a_double_click_or_enter_opens_the_record_and_a_heading_its_register(qtbot, gui_app, service) -> None:

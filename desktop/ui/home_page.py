@@ -284,7 +284,7 @@ class HomePage(QWidget):
         self.complaint_grid.setVerticalSpacing(8)
         self.complaint_grid.setColumnStretch(2, 1)
         self.status_rows: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
-        wf_statuses = [st for st in c.SPEC.statuses if st != c.CLOSED]
+        wf_statuses = [st for st in c.SPEC.statuses if st not in (c.CLOSED, c.REVISITED)]  # what needs work
         for i, st in enumerate(wf_statuses):
             badge = QLabel(tr_field(st), grid_host)
             badge.setObjectName("status_badge")

@@ -162,6 +162,29 @@
         </message>
     </context>
     <context>
+        <name>DraftKeeper</name>
+        <message>
+            <source>新记录</source>
+            <translation>new record</translation>
+        </message>
+        <message>
+            <source>恢复未保存的内容</source>
+            <translation>Recover unsaved work</translation>
+        </message>
+        <message>
+            <source>上次退出时有 {n} 份填写中、尚未保存的表单：{names}。要恢复它们吗？</source>
+            <translation>When the program last ended, {n} form(s) were being filled in and not saved: {names}. Recover them?</translation>
+        </message>
+        <message>
+            <source>恢复</source>
+            <translation>Recover</translation>
+        </message>
+        <message>
+            <source>恢复后请检查并保存；选“取消”则丢弃这些内容。</source>
+            <translation>Check and save them after recovering; Cancel discards them.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpiryPanel</name>
         <message>
             <source>批次有效期</source>
@@ -257,6 +280,14 @@
             <translation>New {title}</translation>
         </message>
         <message>
+            <source>未保存：有 {n} 处需要修改，已在字段旁用红字标出。</source>
+            <translation>Not saved: {n} problem(s) to correct, marked in red beside the fields.</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
             <source>（未保存）</source>
             <translation>(not saved)</translation>
         </message>
@@ -331,14 +362,6 @@
         <message>
             <source>第 {row} 行 {label}：{message}</source>
             <translation>Line {row}, {label}: {message}</translation>
-        </message>
-        <message>
-            <source>未保存：有 {n} 处需要修改，已在字段旁用红字标出。</source>
-            <translation>Not saved: {n} problem(s) to correct, marked in red beside the fields.</translation>
-        </message>
-        <message>
-            <source>；</source>
-            <translation>; </translation>
         </message>
         <message>
             <source>未保存</source>
@@ -631,8 +654,8 @@
             <translation>Hotline tickets ›</translation>
         </message>
         <message>
-            <source>处理时限</source>
-            <translation>Handling deadline</translation>
+            <source>时限</source>
+            <translation>Deadline</translation>
         </message>
         <message>
             <source>问题类型</source>
@@ -731,8 +754,8 @@
             <translation>No follow-ups are due today and none are overdue.</translation>
         </message>
         <message>
-            <source>已超过处理时限</source>
-            <translation>Past the handling deadline</translation>
+            <source>已超过电话响应或处理时限</source>
+            <translation>Past the phone-response or handling deadline</translation>
         </message>
         <message>
             <source>{h} 小时内到时</source>
@@ -1275,6 +1298,22 @@ Double-click or press Enter to open</translation>
             <translation>Search</translation>
         </message>
         <message>
+            <source>按状态筛选</source>
+            <translation>Filter by status</translation>
+        </message>
+        <message>
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>按期限筛选</source>
+            <translation>Filter by deadline</translation>
+        </message>
+        <message>
+            <source>全部期限</source>
+            <translation>Any deadline</translation>
+        </message>
+        <message>
             <source>新建{title}</source>
             <translation>New {title}</translation>
         </message>
@@ -1287,12 +1326,16 @@ Double-click or press Enter to open</translation>
             <translation>, </translation>
         </message>
         <message>
-            <source>搜索{items}（多个词用空格隔开）</source>
-            <translation>Search by {items} (separate several words with spaces)</translation>
+            <source>搜索{items}，也可输入人员、电话或拼音首字母（多个词用空格隔开）</source>
+            <translation>Search by {items}, or by any person, phone or pinyin initials (separate several words with spaces)</translation>
         </message>
         <message>
             <source>没有找到符合“{text}”的记录。</source>
             <translation>No records match "{text}".</translation>
+        </message>
+        <message>
+            <source>没有符合筛选条件的记录。</source>
+            <translation>No record matches the filters.</translation>
         </message>
         <message>
             <source>还没有记录。点“{action}”登记第一条。</source>
@@ -1655,6 +1698,13 @@ Double-click or press Enter to open</translation>
         <message>
             <source>备注</source>
             <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyExtras</name>
+        <message>
+            <source>评分已填齐：调查表已登记为“{status}”。</source>
+            <translation>All scores given: the survey is registered as "{status}".</translation>
         </message>
     </context>
     <context>
@@ -2357,14 +2407,6 @@ Double-click or press Enter to open</translation>
         <message>
             <source>公司质量部门</source>
             <translation>Company quality department</translation>
-        </message>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>关闭日期</source>
-            <translation>Closing date</translation>
         </message>
         <message>
             <source>其他</source>
@@ -3701,6 +3743,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>结束时间</source>
             <translation>End time</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>Close the case</translation>
+        </message>
+        <message>
+            <source>结案日期</source>
+            <translation>Case closed on</translation>
         </message>
         <message>
             <source>缺考</source>
