@@ -58,6 +58,7 @@ class RegisterPage(QWidget):
         self.search.setObjectName("search")
         self.search.setAccessibleName(self.tr("搜索"))
         self.search.setPlaceholderText(self._search_hint())
+        self.search.setToolTip(self._search_hint())  # the whole hint, should the box be narrow
         self.search.setClearButtonEnabled(True)
         self.search.setEnabled(False)
         self.search.textChanged.connect(self._schedule)
@@ -186,7 +187,7 @@ class RegisterPage(QWidget):
             elif key == "status":
                 width = text_width("已登记状态", *(tr_field(s) for s in self.spec.statuses))
             elif key == BATCH_COLUMN:
-                width = text_width("SH250301、HL250412")
+                width = text_width("SH250301、HL250412、XD25")  # a batch number whole, and the next begun
             elif f is None:
                 width = text_width("一二三四五六")
             elif f.type is FieldType.DATE:

@@ -1327,7 +1327,7 @@ Double-click or press Enter to open</translation>
         </message>
         <message>
             <source>搜索{items}，也可输入人员、电话或拼音首字母（多个词用空格隔开）</source>
-            <translation>Search by {items}, or by any person, phone or pinyin initials (separate several words with spaces)</translation>
+            <translation>Search by {items}, any person, phone or pinyin</translation>
         </message>
         <message>
             <source>没有找到符合“{text}”的记录。</source>
