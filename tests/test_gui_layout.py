@@ -49,6 +49,7 @@ def test_messages_move_nothing_and_go_once_the_fields_are_right(qtbot, window) -
     type_text(qtbot, name, "李明")
     type_text(qtbot, form.findChild(QLineEdit, "complainant_phone"), "010-65123456")
     from gui_helpers import edit_cell
+
     from desktop.ui.item_table_editor import ItemTableEditor
 
     table = form.findChild(ItemTableEditor, "items").table
@@ -59,3 +60,17 @@ def test_messages_move_nothing_and_go_once_the_fields_are_right(qtbot, window) -
     type_text(qtbot, form.findChild(QPlainTextEdit, "reason"), "稀释后气味偏淡。")
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=3000)
     assert not any(lbl.isVisible() for lbl in form.findChildren(QLabel) if lbl.objectName().endswith("_error"))
+
+
+def test_the_toolbars_new_names_what_it_makes_for_the_tab_in_view(qtbot, window) -> None:
+    """Issue 14: on 承诺书 or 首页 the toolbar's 新建 no longer makes the last register's kind."""
+    window.tabs.setCurrentWidget(window.registers["use-record"])
+    assert window.act_new.text() == "新建使用记录"
+    window.tabs.setCurrentWidget(window.letter)
+    assert window.act_new.text() == "新建投诉"
+    window.act_new.trigger()
+    assert window.current_form().kind == "complaint"
+    window.tabs.setCurrentWidget(window.registers["followup"])
+    assert window.act_new.text() == "新建回访"
+    window.tabs.setCurrentWidget(window.home)
+    assert window.act_new.text() == "新建投诉"

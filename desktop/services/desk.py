@@ -213,7 +213,7 @@ class DeskService:
         return expiring, expired
 
 
-from .desk_groups import GROUPS_OF_KIND  # noqa: E402,F401 - re-exported: the figures by kind
+from .desk_groups import GROUPS_OF_KIND  # noqa: F401 - re-exported: the figures by kind
 
 
 def group_ids(records: RecordService, key: str, now: dt.datetime | None = None) -> list[str]:

@@ -519,8 +519,10 @@ class MainWindow(QMainWindow):
         form = self.current_form()
         if isinstance(widget, (RegisterPage, FormView)):
             self._kind = widget.kind
-        elif widget is self.letter and self.service is not None:
-            self.letter.set_units(self.customer_units())
+        else:  # 首页, 承诺书: 新建 makes the main form, not the last register visited's (issue 14)
+            self._kind = next(iter(SPECS))
+            if widget is self.letter and self.service is not None:
+                self.letter.set_units(self.customer_units())
         if form is None:
             self.setWindowTitle(f"{self._app_title}[*]")
             self.setWindowModified(False)
