@@ -615,7 +615,7 @@ def pinyin_segments(name: str) -> str:
     return found
 
 
-_LOOSE = re.compile(r"^[a-z][a-z0-9]{1,30}$")
+_LOOSE = re.compile(r"^[a-z]{2,30}$")  # letters only: a word with digits is a batch or a number
 _loose_patterns: dict[str, re.Pattern[str] | None] = {}
 
 

@@ -84,19 +84,28 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.words)
 
+    def _pinyin_in(self, i: int, pinyin: str) -> bool:
+        """Word ``i`` as loose pinyin of one of the names (each distinct name tested once: units,
+        people and products recur on many records)."""
+        pattern = self.patterns[i]
+        if pattern is None or not pinyin:
+            return False
+        hits = self._pinyin_hits
+        for part in pinyin.split(" "):
+            key = (i, part)
+            hit = hits.get(key)
+            if hit is None:
+                hit = hits[key] = pattern.search(part) is not None
+            if hit:
+                return True
+        return False
+
     def _word_in(self, i: int, plain: str, pinyin: str) -> int:
         """0 no, 1 in the plain text, 2 only as pinyin."""
         w = self.words[i]
         if w in plain or (self.digits[i] and self.digits[i] in plain):
             return 1
-        pattern = self.patterns[i]
-        if pattern is None or not pinyin:
-            return 0
-        key = (i, pinyin)
-        hit = self._pinyin_hits.get(key)
-        if hit is None:
-            hit = self._pinyin_hits[key] = any(pattern.search(part) for part in pinyin.split(" "))
-        return 2 if hit else 0
+        return 2 if self._pinyin_in(i, pinyin) else 0
 
     def rank(self, number: str, search_text: str, unit: str = "") -> int | None:
         """``None`` when the record does not match; else lower is better."""
@@ -130,11 +139,34 @@ class Query:
 
 
 def filter_rows(rows: Iterable[RegisterRow], text: str) -> list[RegisterRow]:
-    """The rows matching every word of ``text``, in their order."""
+    """The rows matching every word of ``text``, in their order.  Word by word over the rows
+    still in: substring tests first (in C), loose pinyin only for the rows they left out."""
     q = Query(text)
+    rows = list(rows)
     if not q:
-        return list(rows)
-    return [r for r in rows if q.matches(r.search_text)]
+        return rows
+    parts = [r.search_text.partition(SEP) for r in rows]
+    keep = list(range(len(rows)))
+    for i, w in enumerate(q.words):
+        d = q.digits[i]
+        hit = [n for n in keep if w in parts[n][0] or (d and d in parts[n][0])]
+        if q.patterns[i] is not None:
+            found = set(hit)
+            seen: dict[str, bool] = {}  # a whole pinyin part recurs too (the same unit and person)
+            for n in keep:
+                if n in found:
+                    continue
+                py = parts[n][2]
+                ok = seen.get(py)
+                if ok is None:
+                    ok = seen[py] = q._pinyin_in(i, py)
+                if ok:
+                    found.add(n)
+            hit = [n for n in keep if n in found]
+        keep = hit
+        if not keep:
+            break
+    return [rows[n] for n in keep]
 
 
 @dataclass(frozen=True)
