@@ -91,6 +91,11 @@ def _parser() -> argparse.ArgumentParser:
 
     from .domain.settings import LABELS, Settings
 
+    fd = sub.add_parser("find", help="按编号、单位、人员、电话、产品、批号或拼音（如 bjyy）查找记录，最符合的在前")
+    fd.add_argument("query", help="要找的内容；多个词用空格隔开（每个词都要找到）")
+    fd.add_argument("--kind", help="只在这一类记录中查找")
+    fd.add_argument("--limit", type=int, default=50, help="最多列出多少条（默认 50）")
+
     st = sub.add_parser("settings", help="查看或修改本机设置（含响应时限）")
     for key, label in LABELS.items():
         st.add_argument("--" + key.replace("_", "-"), dest=key, help=label,
@@ -484,7 +489,31 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _find(ctx: Any, args: argparse.Namespace) -> int:
+    """Number, kind, unit and status of each match, best first (tab-separated)."""
+    from .domain.forms import SPECS
+    from .services.search import find
+
+    if args.kind is not None and args.kind not in SPECS:
+        _err(f"未知的记录类型“{args.kind}”；可用：{'、'.join(SPECS)}")
+        return 2
+    if not args.query.strip():
+        _err("请给出要找的内容。")
+        return 2
+    if args.limit < 1:
+        _err("--limit 必须是正整数。")
+        return 2
+    matches = find(ctx.records, args.query, [args.kind] if args.kind else None, limit=args.limit)
+    if not matches:
+        print(f"没有找到符合“{args.query}”的记录。")
+        return 0
+    for m in matches:
+        print("\t".join((m.number, m.kind, m.unit or "-", m.status)))
+    return 0
+
+
 _COMMANDS = {
+    "find": _find,
     "demo": _demo,
     "import": _import,
     "dump": _dump,

@@ -29,12 +29,20 @@ def _delivery(service: Any, unit: str, day: str, batch: str, shelf: int | None =
     return service.create("delivery", raw).record
 
 
-def _ticket(service: Any, unit: str, day: str, time: str, issue_type: str = "验收数量不足") -> Any:
-    return service.create("ticket", {
+def _ticket(service: Any, unit: str, day: str, time: str, issue_type: str = "验收数量不足",
+            answered: bool = True) -> Any:
+    """A ticket; ``answered``: the caller was called back and staff assigned (已派工), so only the
+    handling deadline still runs (the phone response's is over)."""
+    made = service.create("ticket", {
         "call_date": day, "call_time": time, "receiver": "王测试", "customer_unit": unit, "caller_name": "李强",
         "caller_phone": "13912345678", "issue_type": issue_type, "issue": "到货数量与发货单不符。",
         "assigned_staff": "赵敏",
     }).record
+    if not answered:
+        return made
+    raw = _jsonish("ticket", made.values)
+    raw.update(callback_date=day, callback_time=time)
+    return service.transition("ticket", made.id, tk.ASSIGNED, raw).record
 
 
 def _followup(service: Any, unit: str, due: str) -> Any:
@@ -63,7 +71,7 @@ def seed(service: Any) -> dict[str, Any]:
     r["t_near"] = _ticket(service, "天津市南开医院", "2026-03-18", "10:00", "使用中质量问题")  # 03-20 10:00
     r["t_edge"] = _ticket(service, "河北省人民医院", "2026-03-19", "11:30")  # now + 2 h exactly: near
     r["t_later"] = _ticket(service, "石家庄市第一医院", "2026-03-19", "11:31")  # just beyond 2 h
-    done = _ticket(service, "保定市第二医院", "2026-03-19", "07:00")  # overdue, but called back: final
+    done = _ticket(service, "保定市第二医院", "2026-03-19", "07:00", answered=False)  # overdue, but called back: final
     raw = _jsonish("ticket", done.values)
     raw.update(callback_date="2026-03-19", callback_time="10:00")
     service.transition("ticket", done.id, tk.ASSIGNED, raw)
@@ -71,7 +79,7 @@ def seed(service: Any) -> dict[str, Any]:
     service.transition("ticket", done.id, tk.DONE, raw)
     raw.update(called_back_date="2026-03-20", customer_satisfaction="满意")
     service.transition("ticket", done.id, tk.CALLED_BACK, raw)
-    settled = _ticket(service, "保定市第三医院", "2026-03-19", "06:00")  # overdue, but handled: only the call back left
+    settled = _ticket(service, "保定市第三医院", "2026-03-19", "06:00", answered=False)  # overdue, but handled: only the call back left
     raw = _jsonish("ticket", settled.values)
     raw.update(callback_date="2026-03-20", callback_time="15:00")
     service.transition("ticket", settled.id, tk.ASSIGNED, raw)
@@ -124,11 +132,11 @@ def test_the_summary_counts_each_group_at_its_limits(service) -> None:
     assert _ids(s.tickets_near) == [r["t_now"].id, r["t_near"].id, r["t_edge"].id]
     assert s.tickets_near.rows[1].when == "2026-03-20 10:00"
 
-    # Complaints: the open statuses in the order of work, the closed ones not counted.
-    assert list(s.complaints_by_status) == [c.REGISTERED, c.INVESTIGATING, c.DETERMINED, c.HANDLING, c.FED_BACK,
-                                            c.REVISITED]
+    # Complaints: the statuses that still need work in the order of work; closed ones and those
+    # already called back (已回访: only the formal 结案 left) not counted (issue 14).
+    assert list(s.complaints_by_status) == [c.REGISTERED, c.INVESTIGATING, c.DETERMINED, c.HANDLING, c.FED_BACK]
     assert set(s.complaints_by_status.values()) == {2}
-    assert s.complaints_open == 12
+    assert s.complaints_open == 10
 
     # Batches: today's expiry is still "expiring"; day 60 in, day 61 out; expired within 90 days only.
     assert _ids(s.batches_expiring) == [r["exp_today"].id, r["exp_29"].id, r["exp_60"].id]
@@ -177,3 +185,17 @@ def test_a_completed_follow_up_leaves_the_lists(service) -> None:
     s = DeskService(service).summary(NOW)
     assert s.followups_overdue.count == 1
     assert visit.id not in _ids(s.followups_overdue)
+
+
+def test_a_ticket_past_its_phone_response_deadline_counts_as_overdue(service) -> None:
+    """Issue 14: both deadlines count.  Called at 08:00 today, 2 h to call back (验收数量不足): at
+    09:30 nobody has answered, so it is past the phone response though 22 h of handling are left;
+    one called at 08:30 is near (its response comes at 10:30); once assigned, only handling counts."""
+    late = _ticket(service, "北京市朝阳区第一中学", "2026-03-20", "07:00", answered=False)
+    near = _ticket(service, "北京市海淀区教委", "2026-03-20", "08:30", answered=False)
+    answered = _ticket(service, "天津市第三中心医院", "2026-03-20", "07:00")
+    s = DeskService(service).summary(NOW)
+    assert _ids(s.tickets_overdue) == [late.id]
+    assert s.tickets_overdue.rows[0].when == "2026-03-20 09:00"  # the deadline that runs first
+    assert _ids(s.tickets_near) == [near.id]
+    assert answered.id not in _ids(s.tickets_overdue) + _ids(s.tickets_near)

@@ -35,7 +35,7 @@ def test_the_home_page_shows_todays_counts_and_lists(qtbot, gui_app, service) ->
     page = _home(qtbot, service)
     assert _counts(page) == {
         "followups_overdue": "2", "followups_due": "2", "tickets_overdue": "2", "tickets_near": "3",
-        "complaints_open": "12", "batches_expiring": "3", "batches_expired": "2",
+        "complaints_open": "10", "batches_expiring": "3", "batches_expired": "2",
     }
     assert page.date_label.text() == "2026年3月20日 星期五"
     # Late work is red on its tile; nothing to do is not coloured.
@@ -58,7 +58,7 @@ def test_the_home_page_shows_todays_counts_and_lists(qtbot, gui_app, service) ->
     assert page.batches.caption.text() == "60 天内到期 3 · 近 90 天已过期 2"
 
     assert page.findChild(QLabel, "complaints_已反馈").text() == "2"
-    assert page.complaints.caption.text() == "共 12 件未结"
+    assert page.complaints.caption.text() == "共 10 件未结"
 
 
 def test_a_double_click_or_enter_opens_the_record_and_a_heading_its_register(qtbot, gui_app, service) -> None:
@@ -80,9 +80,9 @@ def test_a_double_click_or_enter_opens_the_record_and_a_heading_its_register(qtb
     with qtbot.waitSignal(page.registerRequested) as shown:
         qtbot.mouseClick(page.tickets.heading, Qt.MouseButton.LeftButton)
     assert shown.args == ["ticket"]
-    with qtbot.waitSignal(page.registerRequested) as shown:
+    with qtbot.waitSignal(page.groupRequested) as shown:
         qtbot.mouseClick(page.tiles["batches_expired"], Qt.MouseButton.LeftButton)
-    assert shown.args == ["delivery"]
+    assert shown.args == ["delivery", "batches_expired"]
 
 
 def test_an_empty_day_says_so(qtbot, gui_app, service) -> None:
@@ -164,3 +164,44 @@ def test_the_page_reads_again_when_shown_and_every_minute(qtbot, gui_app, servic
     monkeypatch.setattr(home_page, "SHOW_REFRESH_S", -1)  # as if the clerk came back minutes later
     page.show()
     assert _counts(page)["followups_overdue"] == "1"
+
+
+def test_a_home_card_opens_its_register_with_exactly_its_rows_most_urgent_first(qtbot, window, service) -> None:
+    """Issue 14: 逾期未回访 2 opens the follow-ups with those two and nothing else (not the whole
+    register with them somewhere in the middle); the clerk clears the filter with the keyboard and
+    the register lists what is due first; the status filter keeps 待回访 only."""
+    from desktop.ui.register_page import RegisterPage
+
+    r = seed(service)
+    window.home.refresh()
+    tile = window.home.tiles["followups_overdue"]
+    assert tile.count_label.text() == "2"
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    page = window.tabs.currentWidget()
+    assert isinstance(page, RegisterPage) and page.kind == "followup"
+    qtbot.waitUntil(lambda: page.loaded)
+    ids = [page.proxy.index(i, 0).data(page_id_role()) for i in range(page.proxy.rowCount())]
+    assert ids == [_visit_of(service, r["late_delivery"]), r["late_hand"].id]  # oldest first
+    assert page.group_filter.currentText() == "逾期未回访"
+
+    page.group_filter.setFocus()
+    qtbot.keyClick(page.group_filter, Qt.Key.Key_Home)  # 全部期限
+    assert page.proxy.rowCount() == service.count("followup")
+    dues = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    planned = [row["due_date"] for row in dues if row.status == fu.PLANNED]
+    assert planned == sorted(planned) and dues[0].status == fu.PLANNED  # due first, nearest first
+    pick(page.status_filter, fu.CANCELLED)
+    assert page.proxy.rowCount() == 1
+
+    window.tabs.setCurrentWidget(window.home)
+    qtbot.mouseClick(window.home.tiles["tickets_overdue"], Qt.MouseButton.LeftButton)
+    tickets = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: tickets.loaded)
+    shown = {tickets.proxy.index(i, 0).data(page_id_role()) for i in range(tickets.proxy.rowCount())}
+    assert shown == {row.id for row in window.home.summary.tickets_overdue.rows}
+
+
+def page_id_role():
+    from desktop.ui.register_table_model import ID_ROLE
+
+    return ID_ROLE

@@ -23,7 +23,7 @@ def _new_survey(qtbot, window):
     return form
 
 
-def test_a_score_is_ticked_by_mouse_cleared_by_a_second_click(qtbot, gui_app) -> None:
+def test_a_score_is_ticked_by_mouse_and_kept_by_a_second_click(qtbot, gui_app) -> None:
     editor = ScoreEditor(Field("score_quality", "产品质量", FieldType.SCORE))
     qtbot.addWidget(editor)
     editor.show()
@@ -40,8 +40,11 @@ def test_a_score_is_ticked_by_mouse_cleared_by_a_second_click(qtbot, gui_app) ->
     assert editor.caption.text() == "满意"
     qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)  # exclusive: the tick moves
     assert editor.value() == 2 and [b.isChecked() for b in buttons] == [False, True, False, False, False]
-    qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)  # a second click on the tick clears it
-    assert editor.value() is None and not any(b.isChecked() for b in buttons) and editor.caption.text() == ""
+    with qtbot.assertNotEmitted(editor.edited):
+        qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)  # a second click keeps the tick (issue 14)
+    assert editor.value() == 2 and [b.isChecked() for b in buttons] == [False, True, False, False, False]
+    qtbot.mouseDClick(buttons[1], Qt.MouseButton.LeftButton)  # so does a double click
+    assert editor.value() == 2 and editor.caption.text() == "不满意"
     qtbot.mouseClick(buttons[4], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.findChild(QToolButton, "score_quality_clear"), Qt.MouseButton.LeftButton)
     assert editor.value() is None
@@ -93,19 +96,18 @@ def test_a_paper_survey_is_typed_in_as_a_row_of_digits(qtbot, window, service, d
     assert [e.value() for e in editors] == [4, 5, 4, 3, 5, 5, 4, 5]
     # The average of the seven items (not the overall score), live.
     assert form.score_average.text() == "4.29 分（已评 7 项，共 7 项）"
-    qtbot.mouseClick(editors[6].buttons[4], Qt.MouseButton.LeftButton)  # training: not given
+    qtbot.mouseClick(editors[6].buttons[4], Qt.MouseButton.LeftButton)  # a second click keeps the tick
+    assert editors[6].value() == 4
+    qtbot.mouseClick(editors[6].clear_button, Qt.MouseButton.LeftButton)  # training: not given
     assert form.score_average.text() == "4.33 分（已评 6 项，共 7 项）"
 
+    # Saved with every required score: the survey is registered as returned at once (issue 14),
+    # the returned date today; the survey is then read-only.
     assert form.save()
-    record = service.get("survey", form.record.id)
-    assert [record.values.fields[k] for k in ITEMS] == [4, 5, 4, 3, 5, 5, None, 5]
-    assert record.status == sv.ISSUED
-
-    # 登记回收的调查表: the returned date defaults to today; the survey is then read-only.
-    dialogs.answer(lambda box: box.StandardButton.Ok)
-    qtbot.mouseClick(form.step_buttons[sv.RETURNED], Qt.MouseButton.LeftButton)
     stored = service.get("survey", form.record.id)
+    assert [stored.values.fields[k] for k in ITEMS] == [4, 5, 4, 3, 5, 5, None, 5]
     assert stored.status == sv.RETURNED and stored.values.fields["returned_date"] == TODAY
+    assert dialogs.seen == [] and "已回收" in form.message_bar.text()
     assert form.read_only
     qtbot.mouseClick(editors[0].buttons[1], Qt.MouseButton.LeftButton)
     assert editors[0].value() == 4

@@ -212,9 +212,16 @@ def test_the_ticket_form_shows_time_left_and_turns_into_a_complaint(qtbot, windo
 
 
 def test_tickets_near_or_past_their_deadline_stand_out_in_the_register(qtbot, window, service, dialogs) -> None:
-    late = service.create("ticket", ticket_raw(call_date="2026-03-17", call_time="08:00")).record  # handling 03-19 08:00
-    soon = service.create("ticket", ticket_raw(call_date="2026-03-18", call_time="11:00")).record  # 03-20 11:00
-    fine = service.create("ticket", ticket_raw()).record  # 03-22 09:30
+    def answered(**kw):  # called back and assigned: only the handling deadline runs (issue 14)
+        made = service.create("ticket", ticket_raw(**kw)).record
+        raw = ticket_raw(**kw, assigned_staff="张工", callback_date=kw.get("call_date", "2026-03-20"),
+                         callback_time="10:00")
+        return service.transition("ticket", made.id, tk.ASSIGNED, raw).record
+
+    late = answered(call_date="2026-03-17", call_time="08:00")  # handling 03-19 08:00
+    soon = answered(call_date="2026-03-18", call_time="11:00")  # 03-20 11:00
+    fine = answered(call_date="2026-03-20", call_time="09:00")  # 03-22 09:00
+    waiting = service.create("ticket", ticket_raw(call_date="2026-03-20", call_time="07:00")).record  # nobody called back
     done = service.create("ticket", ticket_raw(call_date="2026-03-17", call_time="08:00", issue_type="其他")).record
     raw = ticket_raw(call_date="2026-03-17", call_time="08:00", issue_type="其他", assigned_staff="张工",
                      callback_date="2026-03-17", callback_time="10:00")
@@ -232,6 +239,8 @@ def test_tickets_near_or_past_their_deadline_stand_out_in_the_register(qtbot, wi
     assert tones[soon.id] == (BACKGROUNDS["soon"], "处理时限 2026-03-20 11:00，还剩 1 小时 30 分")
     assert tones[fine.id][0] is None
     assert tones[done.id][0] is None  # handled: no longer late, whatever its deadline
+    # Not yet answered: past the phone response (2 h) though the handling has days left.
+    assert tones[waiting.id] == (BACKGROUNDS["overdue"], "电话响应时限 2026-03-20 09:00，已超时 30 分")
 
 
 def test_closing_the_desk_with_a_call_half_typed_asks_first(qtbot, window, service, dialogs) -> None:

@@ -271,3 +271,15 @@ def test_a_return_requests_batches_are_judged_on_its_date(service) -> None:
               "items": [{"product_name": "84 消毒液", "batch_no": "HL250301", "use_date": dt.date(2025, 6, 1)}]}
     notes = expiry_notes(service, "return-request", values)  # a return request has no use date: its own date
     assert notes[0].text() == "批号 HL250301：有效期至 2026-02-28，申请退换货时（2026-03-20）已过期 20 天"
+
+
+def test_loose_pinyin_initials_with_gaps_in_every_customer_field(customers) -> None:
+    """Issue 14: people type ``bjyy`` (初 letters of some syllables, in order), as in every Chinese
+    contact search; full syllables and initials mixed work too.  Exact and prefix hits stay first."""
+    lookup = CustomerLookup(customers)
+    assert names(lookup.find("bjyy"))[:2] == ["北京第一医院", "北京第一医院附属门诊部"]
+    assert "第一医院北京分院" not in names(lookup.find("bjyy"))  # 北京 … 医院 in that order only
+    assert names(lookup.find("beijingyy"))[:2] == ["北京第一医院", "北京第一医院附属门诊部"]
+    assert names(lookup.find("cqzx")) == ["重庆市第三中学"]
+    assert names(lookup.find("jbkz")) == ["长沙市疾病预防控制中心"]
+    assert "北京第一医院" not in names(lookup.find("yybj"))

@@ -181,7 +181,7 @@ SPEC = FormSpec(
                 Field("feedback_content", "反馈内容", T.LONGTEXT, span=2),
                 Field("complainant_opinion", "投诉人意见", T.LONGTEXT, span=2),
                 Field("revisit_date", "回访日期", T.DATE),
-                Field("closed_date", "关闭日期", T.DATE),
+                Field("closed_date", "结案日期", T.DATE),
                 Field("revisit_result", "回访结果", T.LONGTEXT, span=2),
             ),
         ),

@@ -169,8 +169,8 @@ WORKFLOW = Workflow(
             requires=("revisit_date", "revisit_result", "complainant_opinion"),
             date_defaults=("revisit_date",),
         ),
-        Transition(c.FED_BACK, c.CLOSED, "关闭", requires=("closed_date",), date_defaults=("closed_date",)),
-        Transition(c.REVISITED, c.CLOSED, "关闭", requires=("closed_date",), date_defaults=("closed_date",)),
+        Transition(c.FED_BACK, c.CLOSED, "结案", requires=("closed_date",), date_defaults=("closed_date",)),
+        Transition(c.REVISITED, c.CLOSED, "结案", requires=("closed_date",), date_defaults=("closed_date",)),
     ),
 )
 

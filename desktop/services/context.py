@@ -24,4 +24,8 @@ class AppContext:
 def open_context(data_dir: Path, clock: Clock | None = None) -> AppContext:
     db = open_database(data_dir)
     photos = PhotoStore(data_dir / "photos")
-    return AppContext(data_dir=data_dir, db=db, records=RecordService(db, photos, clock))
+    records = RecordService(db, photos, clock)
+    from .search import reindex_if_needed
+
+    reindex_if_needed(records)  # once per data folder: records saved before issue 14's search text
+    return AppContext(data_dir=data_dir, db=db, records=records)

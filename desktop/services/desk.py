@@ -4,8 +4,9 @@
 
 - follow-ups (回访) still planned and due today, and those overdue (due before today);
 - hotline tickets still being handled (已受理, 已派工: ``ticket_rules.HANDLING_OPEN``) whose handling
-  deadline is past, or comes within the next ``TICKET_WARNING_HOURS`` hours (past once its minute
-  is over, as the ticket's form and register count it);
+  deadline — or, while the caller is still waiting for an answer (已受理), whose phone-response
+  deadline — is past, or comes within the next ``TICKET_WARNING_HOURS`` hours (past once its
+  minute is over, as the ticket's form and register count it);
 - open complaints (not closed), counted by status;
 - delivered batches whose expiry date falls within ``expiry_warning_days`` (a setting; a batch
   expiring today is still usable today, so it is "expiring", not "expired"), and batches that
@@ -26,14 +27,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, or_, select
 
 from ..domain import complaint as c
 from ..domain import delivery as de
 from ..domain import followup as fu
 from ..domain import ticket as tk
 from ..domain.forms import WORKFLOWS
-from ..domain.ticket_rules import DEADLINE_FORMAT, DUE_SOON, HANDLING_OPEN
+from ..domain.ticket_rules import DEADLINE_FORMAT, DUE_SOON, HANDLING_OPEN, RESPONSE_OPEN
 from ..storage.schema import MODELS
 from ..storage.settings import load_settings
 
@@ -155,12 +156,17 @@ class DeskService:
         return due, overdue
 
     def _tickets(self, conn: Any, now: dt.datetime) -> tuple[DeskGroup, DeskGroup]:
+        """Both deadlines count (issue 14): the phone response while the caller has not been
+        answered (``RESPONSE_OPEN``), the handling until the issue is settled; a ticket's "when"
+        is the first of its running deadlines."""
         t = MODELS[tk.SPEC.kind].record
-        # The handling deadline runs until the issue is settled (已处理: only the call back is left).
-        open_statuses = list(HANDLING_OPEN)
         now_text = now.strftime(DEADLINE_FORMAT)
         soon_text = (now + dt.timedelta(hours=TICKET_WARNING_HOURS)).strftime(DEADLINE_FORMAT)
-        cols = [t.handling_deadline, t.customer_unit, t.issue_type, t.assigned_staff, t.caller_name]
+        responding = and_(t.status.in_(list(RESPONSE_OPEN)), t.response_deadline.is_not(None))
+        handling = t.status.in_(list(HANDLING_OPEN))
+        first = case((and_(responding, t.response_deadline < t.handling_deadline), t.response_deadline),
+                     else_=t.handling_deadline)
+        cols = [first, t.customer_unit, t.issue_type, t.assigned_staff, t.caller_name]
 
         def make(state: str) -> Any:
             def row(r: Any) -> DeskRow:
@@ -168,19 +174,19 @@ class DeskService:
                                " · ".join(p for p in (_text(r[6]), _text(r[7])) if p), r[2])
             return row
 
-        is_open = t.status.in_(open_statuses)
-        # Past the deadline once its minute is over; within the deadline's minute it is still "near".
-        overdue = self._group(conn, "tickets_overdue", tk.SPEC.kind, and_(is_open, t.handling_deadline < now_text),
-                              (t.handling_deadline, t.number), make(OVERDUE), cols)
-        near = self._group(conn, "tickets_near", tk.SPEC.kind,
-                           and_(is_open, t.handling_deadline >= now_text, t.handling_deadline <= soon_text),
-                           (t.handling_deadline, t.number), make(NEAR), cols)
-        return overdue, near
+        # Past a deadline once its minute is over; within the deadline's minute it is still "near".
+        late = or_(and_(responding, t.response_deadline < now_text), and_(handling, t.handling_deadline < now_text))
+        near = or_(and_(responding, t.response_deadline >= now_text, t.response_deadline <= soon_text),
+                   and_(handling, t.handling_deadline >= now_text, t.handling_deadline <= soon_text))
+        overdue = self._group(conn, "tickets_overdue", tk.SPEC.kind, and_(handling, late),
+                              (first, t.number), make(OVERDUE), cols)
+        coming = self._group(conn, "tickets_near", tk.SPEC.kind, and_(handling, near, ~late),
+                             (first, t.number), make(NEAR), cols)
+        return overdue, coming
 
     def _complaints(self, conn: Any) -> dict[str, int]:
         cm = MODELS[c.SPEC.kind].record
-        wf = WORKFLOWS[c.SPEC.kind]
-        open_statuses = [st for st in c.SPEC.statuses if not wf.is_final(st)]
+        open_statuses = open_complaint_statuses()
         counts = dict(conn.execute(select(cm.status, func.count()).where(cm.status.in_(open_statuses))
                                    .group_by(cm.status)).all())
         return {st: int(counts.get(st, 0)) for st in open_statuses}
@@ -205,3 +211,30 @@ class DeskService:
                               and_(d.expiry_date >= since, d.expiry_date < today),
                               (d.expiry_date.desc(), d.number), make(EXPIRED), cols)
         return expiring, expired
+
+
+from .desk_groups import GROUPS_OF_KIND  # noqa: F401 - re-exported: the figures by kind
+
+
+def group_ids(records: RecordService, key: str, now: dt.datetime | None = None) -> list[str]:
+    """Every record of a 首页 figure (not only the first rows the home screen lists), in its
+    order: what the register shows when the figure is clicked."""
+    if key == "complaints_open":
+        cm = MODELS[c.SPEC.kind].record
+        open_statuses = open_complaint_statuses()
+        with records.db.session() as s:
+            return list(s.execute(select(cm.id).where(cm.status.in_(open_statuses))
+                                  .order_by(cm.received_date, cm.number)).scalars())
+    summary = DeskService(records, limit=1_000_000).summary(now)
+    group = summary.groups.get(key)
+    if group is None:
+        raise KeyError(key)
+    return [row.id for row in group.rows]
+
+
+def open_complaint_statuses() -> list[str]:
+    """The complaint statuses that still need work, in the order of work: not closed, and not
+    已回访 either (issue 14: the case is settled and the complainant called back; only the
+    formal 结案 is left, which the register's status filter finds)."""
+    wf = WORKFLOWS[c.SPEC.kind]
+    return [st for st in c.SPEC.statuses if not wf.is_final(st) and st != c.REVISITED]

@@ -185,6 +185,7 @@ class _Entry:
     blob: str  # ``starts`` and the other keys: a substring match anywhere
     phones: str  # SEP + each phone's digits
     order: tuple[Any, ...]  # (no longer active?, …): inactive last, then within a rank shorter names first
+    pinyin: str = ""  # the names' syllables (``pinyin_segments``), for loose pinyin (bjyy)
 
 
 H = TypeVar("H")
@@ -202,12 +203,14 @@ class _Index(Generic[H]):
         self.hits: list[H] = []
         self._blobs: list[str] = []
         self._phones: list[str] = []
+        self._pinyin: list[str] = []
 
     def add(self, entry: _Entry, hit: H) -> None:
         self.entries.append(entry)
         self.hits.append(hit)
         self._blobs.append(entry.blob)
         self._phones.append(entry.phones)
+        self._pinyin.append(entry.pinyin)
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -231,6 +234,12 @@ class _Index(Generic[H]):
         several = len(words) > 1
         if several:  # every word somewhere, not necessarily together (北京 医院)
             found.update(i for i, b in enumerate(blobs) if all(w in b for w in words))
+        # Loose pinyin: initials in order with gaps, full syllables, or both (bjyy, beijingyy).
+        loose = loose_pinyin(whole) if whole.isascii() and not dq else None
+        loosely: set[int] = set()
+        if loose is not None:
+            loosely = {i for i, py in enumerate(self._pinyin) if py and i not in found and loose.search(py)}
+            found |= loosely
         starts = [SEP + k for k in (whole, dq, plain) if k]
         ranked: list[tuple[int, tuple[Any, ...], int]] = []
         for i in found:
@@ -241,6 +250,8 @@ class _Index(Generic[H]):
                 rank = 1
             elif whole in e.blob or (dq and dq in e.phones) or (plain and plain in e.blob):
                 rank = 2
+            elif i in loosely:
+                rank = 4
             else:
                 rank = 3
             # Units no longer in business (order[0]) after all others, unless typed exactly.
@@ -263,8 +274,9 @@ def _entry(*, exact: Iterable[str], names: Sequence[str], other: Iterable[str], 
     phone_keys = [p for p in dict.fromkeys(phones) if p]
     starts = "".join(SEP + k for k in dict.fromkeys((*name_keys, *phone_keys)) if k)
     others = "".join(SEP + _SPACES.sub("", o.lower()) for o in other if o)
+    pinyin = " ".join(p for p in (pinyin_segments(n) for n in names if n) if p)
     return _Entry(frozenset(k for k in exact if k), starts, starts + others,
-                  "".join(SEP + p for p in phone_keys), order)
+                  "".join(SEP + p for p in phone_keys), order, pinyin)
 
 
 class _Cached(Generic[H]):
@@ -568,3 +580,57 @@ def _invalidating_listener(ref: Callable[[], Lookups | None]) -> Callable[..., N
             found.products.invalidate()
 
     return listener
+
+
+# ------------------------------------------------------------------------- loose pinyin (issue 14)
+
+_segment_cache: dict[str, str] = {}
+
+
+def pinyin_segments(name: str) -> str:
+    """The syllables of ``name`` as ``|bei|jing|shi|di|yi|...`` (its phrase reading), what
+    :func:`loose_pinyin` matches; "" for a name with no Chinese character."""
+    found = _segment_cache.get(name)
+    if found is not None:
+        return found
+    tokens: list[tuple[str, tuple[str, ...]]] = []
+    for ch in name:
+        if _is_han(ch):
+            tokens.append((ch, _char_readings(ch)))
+        else:
+            key = _ascii_key(ch)
+            if key:
+                tokens.append((ch, (key,)))
+    if not any(_is_han(ch) for ch, _r in tokens):
+        found = ""
+    else:
+        readings = _phrase_readings(tokens) if any(len(r) > 1 for _c, r in tokens) else [r[0] for _c, r in tokens]
+        found = "".join("|" + r for r in readings if r)
+    with _cache_lock:
+        if len(_segment_cache) > 200_000:
+            _segment_cache.clear()
+        _segment_cache[name] = found
+    return found
+
+
+_LOOSE = re.compile(r"^[a-z]{2,30}$")  # letters only: a word with digits is a batch or a number
+_loose_patterns: dict[str, re.Pattern[str] | None] = {}
+
+
+def loose_pinyin(word: str) -> re.Pattern[str] | None:
+    """A pattern over :func:`pinyin_segments` text for a typed pinyin word: each syllable typed
+    as a prefix of it (its initial, a part, or all of it), syllables skipped anywhere, in order —
+    ``bjyy``, ``bjsdyrmyy``, ``beijingyy``, ``beijdiyiyiyuan`` all find 北京市第一人民医院.  ``None``
+    when ``word`` cannot be pinyin (not ASCII letters, or a single letter)."""
+    word = word.lower()
+    if word in _loose_patterns:
+        return _loose_patterns[word]
+    pattern = None
+    if _LOOSE.match(word):
+        # Between two typed letters: the same syllable goes on, or a later syllable of the same
+        # name starts (names are separated by spaces).
+        pattern = re.compile(r"\|" + r"(?:[^ ]*?\|)?".join(re.escape(c) for c in word))
+    if len(_loose_patterns) > 10_000:
+        _loose_patterns.clear()
+    _loose_patterns[word] = pattern
+    return pattern

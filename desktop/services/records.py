@@ -132,15 +132,15 @@ class RegisterRow:
 
 
 def filter_rows(rows: Iterable[RegisterRow], text: str) -> list[RegisterRow]:
-    """The rows whose search text holds every word of ``text`` — what ``search`` does in SQL.
+    """The rows whose search text holds every word of ``text`` (or its loose pinyin) — what
+    ``search`` does (``services.search``).
 
     The register loads its rows once and filters them in memory as the clerk types: 10,000
     complaints in a few milliseconds, with no database round trip per key press.
     """
-    words = text.lower().split()
-    if not words:
-        return list(rows)
-    return [r for r in rows if all(w in r.search_text for w in words)]
+    from .search import filter_rows as _filter
+
+    return _filter(rows, text)
 
 
 @dataclass(frozen=True)
@@ -303,15 +303,20 @@ class RecordService(RevisionsMixin, ScansMixin):
         q = select(rec.id, rec.number, rec.status, rec.search_text, *cols).order_by(
             date_col.desc(), rec.number.desc()
         )
-        for word in text.lower().split():
-            q = q.where(rec.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
-        if limit:
+        words = text.lower().split()
+        for word in words:  # a word of letters may be pinyin: tested in Python below
+            if not word.isascii() or not word.isalpha():
+                q = q.where(rec.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
+        if limit and not any(w.isascii() and w.isalpha() for w in words):
             q = q.limit(limit)
         with self.db.session() as s:
-            return [
+            rows = [
                 RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
                 for row in s.connection().execute(q)
             ]
+        if words:
+            rows = filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)
+        return rows
 
     def linked(self, kind: str, record_id: str) -> list[LinkedRecord]:
         """The record this one came from, then the records made from it (any kind), oldest first."""
@@ -359,13 +364,9 @@ class RecordService(RevisionsMixin, ScansMixin):
 
     @staticmethod
     def _search_text(spec: FormSpec, number: str, values: RecordValues) -> str:
-        parts = [number] + [str(values.fields.get(k) or "") for k in spec.search_fields]
-        if spec.summary is not None:
-            for row in values.tables.get(spec.summary.table, []):
-                parts.append(str(row.get(spec.summary.product) or ""))
-                if spec.summary.batch:
-                    parts.append(str(row.get(spec.summary.batch) or ""))
-        return " ".join(p for p in parts if p).lower()
+        from .search import search_text_of  # every person, phone, unit, product, batch; pinyin
+
+        return search_text_of(spec, number, values)
 
     def derive_context(self, s: Session | None = None) -> DeriveContext:
         """What computed fields may use: settings, today, and each product's shelf life."""

@@ -38,25 +38,44 @@ def prefill_value(f: Field, value: Any) -> Any:
 
 
 class FieldCell(QWidget):
-    """An editor with the line for its messages just below it."""
+    """An editor with the line for its messages just below it.
 
-    def __init__(self, key: str, editor: QWidget, parent: QWidget | None = None) -> None:
+    The line's room is kept whether a message shows or not (issue 14): a 必填 appearing or going
+    moves nothing, so a click lands on the field it was aimed at.  One line: several messages
+    are joined, and the whole text is in the tool tip.  An item table's messages (one per line
+    of the table) may take more lines: they sit below the table, where nothing else follows."""
+
+    def __init__(self, key: str, editor: QWidget, parent: QWidget | None = None, lines: int = 1) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.lines = lines
         self.error = QLabel(self)
         self.error.setObjectName(f"{key}_error")
         self.error.setProperty("fieldError", True)
-        self.error.setWordWrap(True)
+        self.error.setWordWrap(lines != 1)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if lines == 1:
+            policy = self.error.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # a long message never widens the form
+            policy.setRetainSizeWhenHidden(True)
+            self.error.setSizePolicy(policy)
+            self.error.setFixedHeight(self.error.fontMetrics().height() + 2)
         self.error.hide()
+        if editor.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Fixed:
+            # The red frame of an invalid field is drawn by a style sheet, whose box is smaller
+            # than the platform's frame: keep the height, or every row below would move up.
+            editor.setMinimumHeight(editor.sizeHint().height())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
+        lay.setSpacing(1)
         lay.addWidget(editor)
         lay.addWidget(self.error)
 
     def set_messages(self, messages: list[str]) -> None:
-        self.error.setText("\n".join(messages))
+        text = ("；" if self.lines == 1 else "\n").join(messages)
+        self.error.setText(text)
+        self.error.setToolTip(text if self.lines == 1 else "")
         self.error.setVisible(bool(messages))
 
 
@@ -101,7 +120,7 @@ class FormSections:
         box.setObjectName(f"section_{section.key}")
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(3)  # each field keeps a line below it for its message (FieldCell)
         columns = max(section.columns, 1)
         row = pos = 0
         for element in section.elements:
@@ -120,7 +139,7 @@ class FormSections:
                     element.label, required, element.key, box)
             if pos + span > columns:
                 row, pos = row + 1, 0
-            cell = FieldCell(element.key, editor, box)
+            cell = FieldCell(element.key, editor, box, lines=0 if isinstance(element, ItemTable) else 1)
             self.cells[element.key] = cell
             if isinstance(element, ItemTable):
                 grid.addWidget(cell, row, 0, 1, 2 * columns)

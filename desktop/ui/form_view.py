@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 Editor = FieldEditor | ItemTableEditor | PhotoListEditor
 
 
+RECHECK_MS = 250  # after the last key, the red messages are checked again (issue 14)
+
 class FormView(FormSections, QWidget):
     """One record being looked at or edited (a tab of the main window)."""
 
@@ -110,6 +112,12 @@ class FormView(FormSections, QWidget):
         self.step_buttons: dict[str, QPushButton] = {}
         self.score_average: ScoreAverage | None = None
         self._shown: dict[str, list[Issue]] = {}
+        # Issue 14: shown issues are checked again as the clerk types (and cleared once right).
+        self._issue_banner: list[Issue] | None = None  # the loose issues of a "有 N 处需要修改" banner
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(RECHECK_MS)
+        self._recheck_timer.timeout.connect(self._recheck)
         self._order = [e.key for s in self.spec.sections for e in s.elements]
         self._dirty = False
         self._loading = False
@@ -242,8 +250,10 @@ class FormView(FormSections, QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(header)
-        lay.addWidget(self.message_bar)
         lay.addWidget(self.scroll, 1)
+        # Below the fields (issue 14): a message appearing or going shortens the view from the
+        # bottom and moves no field under the clerk's pointer.
+        lay.addWidget(self.message_bar)
 
     def _make_follow_on_button(self) -> QPushButton | None:
         """由此新建 ▸ 退换货申请 / 服务报告: the records that may be made from this one."""
@@ -331,6 +341,23 @@ class FormView(FormSections, QWidget):
         self._set_dirty(False)
         self.loaded.emit()
 
+    def apply_draft(self, raw: dict[str, Any]) -> None:
+        """Put back what was typed before the program ended without saving (a draft, issue 14):
+        the form then has changes to save, as it had."""
+        self._loading = True
+        try:
+            for key, ed in self.editors.items():
+                if key in raw and not ed.field.read_only:
+                    ed.set_value(prefill_value(ed.field, raw[key]))
+            for key, table in self.tables.items():
+                if isinstance(raw.get(key), list):
+                    table.set_rows([{col.key: prefill_value(col, (row or {}).get(col.key)) for col in table.spec.columns}
+                                    for row in raw[key]] or [{}])
+        finally:
+            self._loading = False
+        self._update_average()
+        self._set_dirty(True)
+
     def focus_first_empty(self) -> None:
         for key in self._order:
             ed = self.editors.get(key)
@@ -370,7 +397,31 @@ class FormView(FormSections, QWidget):
             return
         if self.message_bar.property("kind") == "info":
             self.message_bar.hide()
+        if self._shown or self.message_bar.property("kind") == "error":
+            self._recheck_timer.start()
         self._set_dirty(True)
+
+    def _recheck(self) -> None:
+        """The fields marked red, checked again: a message goes as soon as its field is right, the
+        banner's count follows, and the banner goes with the last message."""
+        if self._loading or self._read_only or not self.message_bar.isVisible() and not self._shown:
+            return
+        try:
+            _values, issues = self.service.validate(self.kind, self.raw())
+        except StorageError:
+            return
+        for key in list(self._shown):
+            self._show_key(key, [i for i in issues if i.key == key])
+        if not self._shown:
+            if self.message_bar.property("kind") == "error":
+                self.message_bar.hide()
+            self._issue_banner = None
+        elif self._issue_banner is not None:
+            n = sum(len(v) for v in self._shown.values()) + len(self._issue_banner)
+            text = self.tr("未保存：有 {n} 处需要修改，已在字段旁用红字标出。").format(n=n)
+            if self._issue_banner:
+                text += " " + self.tr("；").join(issue_text(i) for i in self._issue_banner)
+            self.message_bar.setText(text)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -545,6 +596,7 @@ class FormView(FormSections, QWidget):
         for key in list(self._shown):
             self._show_key(key, [])
         self._shown = {}
+        self._issue_banner = None
         self.message_bar.hide()
 
     def _show_key(self, key: str, issues: list[Issue]) -> None:
@@ -660,6 +712,7 @@ class FormView(FormSections, QWidget):
             if loose:
                 text += " " + self.tr("；").join(issue_text(i) for i in loose)
             self._message(text)
+            self._issue_banner = loose
             return False
         except StaleRecord as e:
             self._stale(e)

@@ -211,6 +211,7 @@ class HomePage(QWidget):
 
     openRequested = Signal(str, str)  # kind, id
     registerRequested = Signal(str)  # kind
+    groupRequested = Signal(str, str)  # kind, figure key: the register filtered to exactly its rows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,7 +260,7 @@ class HomePage(QWidget):
             ("batches_expired", "delivery", self.tr("批次已过期")),
         ):
             tile = Tile(key, label, self)
-            tile.clicked.connect(lambda k=kind: self.registerRequested.emit(k))
+            tile.clicked.connect(lambda k=kind, g=key: self.groupRequested.emit(k, g))
             self.tiles[key] = tile
             tiles.addWidget(tile)
 
@@ -271,7 +272,7 @@ class HomePage(QWidget):
         self.followups.finish(self.followup_list)
         # Tickets
         self.tickets = Panel("ticket", self.tr("热线保障单 ›"), self)
-        self.ticket_list = DeskList([self.tr("处理时限"), self.tr("客户单位"), self.tr("问题类型"),
+        self.ticket_list = DeskList([self.tr("时限"), self.tr("客户单位"), self.tr("问题类型"),
                                      self.tr("派工 · 来电人")], self.tickets)
         self.ticket_list.setObjectName("list_ticket")
         self.tickets.finish(self.ticket_list)
@@ -283,7 +284,7 @@ class HomePage(QWidget):
         self.complaint_grid.setVerticalSpacing(8)
         self.complaint_grid.setColumnStretch(2, 1)
         self.status_rows: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
-        wf_statuses = [st for st in c.SPEC.statuses if st != c.CLOSED]
+        wf_statuses = [st for st in c.SPEC.statuses if st not in (c.CLOSED, c.REVISITED)]  # what needs work
         for i, st in enumerate(wf_statuses):
             badge = QLabel(tr_field(st), grid_host)
             badge.setObjectName("status_badge")
@@ -411,7 +412,7 @@ class HomePage(QWidget):
         ), s, self.tr("今天 {a} · 逾期 {b}").format(a=s.followups_due.count, b=s.followups_overdue.count),
             self.tr("今天没有要回访的客户，也没有逾期的回访。"))
         self._fill(self.tickets, self.ticket_list, (
-            (s.tickets_overdue, self.tr("已超过处理时限")),
+            (s.tickets_overdue, self.tr("已超过电话响应或处理时限")),
             (s.tickets_near, self.tr("{h} 小时内到时").format(h=s.ticket_warning_hours)),
         ), s, self.tr("超时 {a} · {h} 小时内到时 {b}").format(a=s.tickets_overdue.count,
                                                            h=s.ticket_warning_hours, b=s.tickets_near.count),

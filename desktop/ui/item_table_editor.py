@@ -4,15 +4,22 @@ Cells hold text as typed; CHOICE columns edit through a combo box and keep the c
 cell (shown translated).  ``raw()`` leaves out lines the user left entirely empty and remembers
 which visible line each remaining one came from, so that an issue about ``items[1].quantity`` is
 pointed at the right line even when an empty line sits above it.
+
+Keyboard (issue 14): Tab moves from cell to cell and, after the last cell, on to what follows the
+table (Shift+Tab before the first cell back to what precedes it); Ctrl+Tab / Ctrl+Shift+Tab leave
+the table (and its buttons) from any cell, editing or not; Enter on a cell not being edited adds
+a line at the end (Enter in a cell being edited keeps what was typed, as everywhere); F2 edits the
+cell (not the window's F2, the hotline, while the table has the focus).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -63,6 +70,92 @@ class ChoiceDelegate(QStyledItemDelegate):
         return tr_field(str(value)) if value else ""
 
 
+class _ItemTable(QTableWidget):
+    """A table that lets the focus go (see the module's doc)."""
+
+    addRequested = Signal()
+
+    def __init__(self, rows: int, columns: int, parent: QWidget) -> None:
+        super().__init__(rows, columns, parent)
+        self.viewport().installEventFilter(self)
+
+    def _at_edge(self, forward: bool) -> bool:
+        index = self.currentIndex()
+        if not index.isValid():
+            return True
+        if forward:
+            return index.row() == self.rowCount() - 1 and index.column() == self.columnCount() - 1
+        return index.row() == 0 and index.column() == 0
+
+    def leave(self, forward: bool, whole: bool = False) -> None:
+        """Give the focus to the next (previous) widget outside the table — outside the whole
+        editor and its buttons when ``whole``."""
+        outer: QWidget = self.parentWidget() if whole and self.parentWidget() is not None else self
+        w: QWidget = self
+        for _ in range(500):
+            w = w.nextInFocusChain() if forward else w.previousInFocusChain()
+            if w is self or w is None:
+                return
+            if outer.isAncestorOf(w) or w is outer:
+                continue
+            if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                w.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+                return
+
+    def _leaving(self, event: QKeyEvent) -> tuple[bool, bool] | None:
+        """(forward, whole) if this key leaves the table from the current cell."""
+        key = event.key()
+        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return None
+        forward = key == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        whole = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if whole or self._at_edge(forward):
+            return forward, whole
+        return None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # A cell's editor is a child of the viewport: look at its keys before its delegate does
+        # (the delegate turns every Tab into "edit the next cell", wrapping around for ever).
+        if obj is self.viewport() and event.type() == QEvent.Type.ChildAdded:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                child.installEventFilter(self)
+        elif event.type() == QEvent.Type.FocusIn and isinstance(obj, QWidget) and obj is not self.viewport():
+            # The delegate installs its own filter after the editor is made: installing ours again
+            # puts it in front (the filter installed last is asked first).
+            obj.installEventFilter(self)
+        elif event.type() == QEvent.Type.KeyPress and isinstance(obj, QWidget) and obj is not self.viewport():
+            assert isinstance(event, QKeyEvent)
+            leaving = self._leaving(event)
+            if leaving is not None:
+                self.commitData(obj)
+                self.closeEditor(obj, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.leave(*leaving)
+                return True
+        return super().eventFilter(obj, event)
+
+    def event(self, event: QEvent) -> bool:
+        # Tab and Shift+Tab reach QWidget.event first (focus navigation), Ctrl+Tab reaches keyPressEvent.
+        if event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_F2 and not event.modifiers():
+                event.accept()  # F2 edits the cell here (the window's F2 is the hotline)
+                return True
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            leaving = self._leaving(event)
+            if leaving is not None:
+                self.leave(*leaving)
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            self.addRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class ItemTableEditor(QWidget):
     """Lines of an item table with 添加一行 / 删除所选行."""
 
@@ -78,7 +171,8 @@ class ItemTableEditor(QWidget):
         self._row_map: list[int] = []  # raw() index → visible row
         self._read_only = False
 
-        self.table = QTableWidget(0, len(spec.columns), self)
+        self.table = _ItemTable(0, len(spec.columns), self)
+        self.table.addRequested.connect(self.add_row)
         self.table.setObjectName(f"{spec.key}_table")
         self.table.setAccessibleName(tr_field(spec.label))
         labels = []

@@ -105,6 +105,7 @@ class LinksPanel(QGroupBox):
         self.setObjectName("section_links")
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("links")
+        self.table.setTabKeyNavigation(False)  # Tab moves on through the form (issue 14)
         self.table.setAccessibleName(self.tr("关联记录"))
         self.table.setHorizontalHeaderLabels([self.tr("关系"), self.tr("表单"), self.tr("编号"), self.tr("状态"),
                                               self.tr("日期")])

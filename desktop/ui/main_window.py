@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(self.tabs)
         self.home.openRequested.connect(self.open_record)
         self.home.registerRequested.connect(lambda kind: self.tabs.setCurrentWidget(self.registers[kind]))
+        self.home.groupRequested.connect(self.show_group)
         self.tabs.addTab(self.home, self.tr("首页"))
         self.registers: dict[str, RegisterPage] = {}
         for kind, spec in SPECS.items():
@@ -157,6 +158,15 @@ class MainWindow(QMainWindow):
         self.letter.attach(service)
         self._first_run_notice()
         self._current_changed(self.tabs.currentIndex())
+        # Issue 14: the window as it was left, and what was typed before a crash.
+        from .drafts import DraftKeeper, WindowSession
+
+        self.session = WindowSession(self.data_dir)
+        self.session.restore_geometry(self)
+        self.session.restore_tabs(self)
+        self.drafts = DraftKeeper(self, self.data_dir)
+        self.drafts.offer()
+        self.drafts.start()
 
     def _ready(self) -> RecordService:
         assert self.service is not None, "the window is used before the data folder is open"
@@ -316,6 +326,13 @@ class MainWindow(QMainWindow):
         self._update_tab(form)
         self.tabs.setCurrentIndex(index)
         return form
+
+    def show_group(self, kind: str, key: str) -> None:
+        """A 首页 figure clicked: its register, showing exactly those records."""
+        page = self.registers[kind]
+        self.tabs.setCurrentWidget(page)
+        page.ensure_loaded()
+        page.show_group(key)
 
     def new_record(self, kind: str, values: dict[str, Any] | None = None,
                    source: Link | None = None) -> FormView | None:
@@ -506,8 +523,10 @@ class MainWindow(QMainWindow):
         form = self.current_form()
         if isinstance(widget, (RegisterPage, FormView)):
             self._kind = widget.kind
-        elif widget is self.letter and self.service is not None:
-            self.letter.set_units(self.customer_units())
+        else:  # 首页, 承诺书: 新建 makes the main form, not the last register visited's (issue 14)
+            self._kind = next(iter(SPECS))
+            if widget is self.letter and self.service is not None:
+                self.letter.set_units(self.customer_units())
         if form is None:
             self.setWindowTitle(f"{self._app_title}[*]")
             self.setWindowModified(False)
@@ -559,6 +578,10 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
             self._closing_confirmed = True
+        if getattr(self, "drafts", None) is not None:
+            self.session.save(self)
+            self.drafts.timer.stop()
+            self.drafts.discard_all()  # every form was saved or its changes given up just now
         event.accept()
 
     # ------------------------------------------------------------------ survey blanks, status, settings

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,6 +58,7 @@ class RegisterPage(QWidget):
         self.search.setObjectName("search")
         self.search.setAccessibleName(self.tr("搜索"))
         self.search.setPlaceholderText(self._search_hint())
+        self.search.setToolTip(self._search_hint())  # the whole hint, should the box be narrow
         self.search.setClearButtonEnabled(True)
         self.search.setEnabled(False)
         self.search.textChanged.connect(self._schedule)
@@ -110,8 +112,32 @@ class RegisterPage(QWidget):
         self.empty.hide()
         self.view.viewport().installEventFilter(self)
 
+        # Filters (issue 14): by status, and by the 首页 figure (due today, overdue, …) — a 首页
+        # card opens the register with exactly its rows.
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.setAccessibleName(self.tr("按状态筛选"))
+        self.status_filter.addItem(self.tr("全部状态"), "")
+        for st in self.spec.statuses:
+            self.status_filter.addItem(tr_field(st), st)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.status_filter.setVisible(bool(self.spec.statuses))
+        from ..services.desk_groups import GROUPS_OF_KIND
+
+        self.group_filter = QComboBox(self)
+        self.group_filter.setObjectName("group_filter")
+        self.group_filter.setAccessibleName(self.tr("按期限筛选"))
+        self.group_filter.addItem(self.tr("全部期限"), "")
+        for key in GROUPS_OF_KIND.get(kind, ()):
+            self.group_filter.addItem(group_label(key), key)
+        self.group_filter.currentIndexChanged.connect(lambda _i: self._group_changed())
+        self.group_filter.setVisible(self.group_filter.count() > 1)
+        self._group_ids: list[str] | None = None  # the chosen 首页 figure's records, in its order
+
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 1)
+        self.bar.addWidget(self.status_filter)
+        self.bar.addWidget(self.group_filter)
         self.bar.addWidget(self.new_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 10, 10, 6)
@@ -133,7 +159,7 @@ class RegisterPage(QWidget):
         labels = list(dict.fromkeys(tr_field(self.spec.label_of(k)) for k in keys))
         items = self.tr("{items}或{last}").format(items=self.tr("、").join(labels[:-1]), last=labels[-1]) \
             if len(labels) > 1 else labels[0]
-        return self.tr("搜索{items}（多个词用空格隔开）").format(items=items)
+        return self.tr("搜索{items}，也可输入人员、电话或拼音首字母（多个词用空格隔开）").format(items=items)
 
     def add_bar_widget(self, widget: QWidget) -> None:
         """A button of the kind's own beside 新建 (打印空白调查表…)."""
@@ -161,7 +187,7 @@ class RegisterPage(QWidget):
             elif key == "status":
                 width = text_width("已登记状态", *(tr_field(s) for s in self.spec.statuses))
             elif key == BATCH_COLUMN:
-                width = text_width("SH250301、HL250412")
+                width = text_width("SH250301、HL250412、XD25")  # a batch number whole, and the next begun
             elif f is None:
                 width = text_width("一二三四五六")
             elif f.type is FieldType.DATE:
@@ -209,7 +235,10 @@ class RegisterPage(QWidget):
         if self.service is None:
             return
         try:
-            self._all = self.service.search(self.kind, "")
+            from ..services.search import due_first
+
+            self._all = due_first(self.kind, self.service.search(self.kind, ""))
+            self._load_group()
         except StorageError as e:  # locked by another program, a vanished USB stick: say so, keep the rows
             self.empty.setText(error_text(e))
             self.empty.show()
@@ -232,11 +261,19 @@ class RegisterPage(QWidget):
 
         selected = self.selected_id()
         rows = filter_rows(self._all, self.search.text())
+        status = self.status_filter.currentData()
+        if status:
+            rows = [r for r in rows if r.status == status]
+        if self._group_ids is not None:
+            place = {rid: i for i, rid in enumerate(self._group_ids)}
+            rows = sorted((r for r in rows if r.id in place), key=lambda r: place[r.id])
         self.model.set_rows(rows)
         if not rows:
             text = self.search.text().strip()
+            filtered = bool(status) or self._group_ids is not None
             self.empty.setText(
                 self.tr("没有找到符合“{text}”的记录。").format(text=text) if text
+                else self.tr("没有符合筛选条件的记录。") if filtered
                 else self.tr("还没有记录。点“{action}”登记第一条。").format(action=self.new_text())
             )
             self._place_empty()
@@ -245,6 +282,43 @@ class RegisterPage(QWidget):
             self.select_id(selected)
         self.shown = len(rows)
         self.countChanged.emit(len(rows), self.total)
+
+    # ------------------------------------------------------------------ filters
+
+    def show_group(self, key: str) -> None:
+        """Show exactly the records of a 首页 figure (``services.desk.GROUPS_OF_KIND``), search
+        and status filter cleared."""
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        i = self.group_filter.findData(key)
+        if i < 0:
+            return
+        if self.group_filter.currentIndex() == i:
+            self._group_changed()
+        else:
+            self.group_filter.setCurrentIndex(i)
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.group_filter.setCurrentIndex(0)
+
+    def _group_changed(self) -> None:
+        self._load_group()
+        self.apply_filter()
+
+    def _load_group(self) -> None:
+        key = self.group_filter.currentData()
+        if not key or self.service is None:
+            self._group_ids = None
+            return
+        from ..services.desk import group_ids
+
+        try:
+            self._group_ids = group_ids(self.service, key, self.service.clock.now())
+        except StorageError as e:
+            self.empty.setText(error_text(e))
+            self._group_ids = []
 
     # ------------------------------------------------------------------ selection and opening
 
@@ -293,3 +367,16 @@ class RegisterPage(QWidget):
                 self.view.setCurrentIndex(self.proxy.index(0, 0))
                 return True
         return False
+
+
+def group_label(key: str) -> str:
+    """The name of a 首页 figure, as its card says it."""
+    from PySide6.QtCore import QCoreApplication
+
+    texts = {
+        "followups_due": "今日待回访", "followups_overdue": "逾期未回访",
+        "tickets_overdue": "保障单已超时", "tickets_near": "保障单即将到时",
+        "complaints_open": "未结投诉",
+        "batches_expiring": "批次即将到期", "batches_expired": "批次已过期",
+    }
+    return QCoreApplication.translate("HomePage", texts[key])

@@ -15,6 +15,7 @@ class RevisionsTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
+        self.setTabKeyNavigation(False)  # Tab moves on through the form (issue 14), arrows within
         self.setObjectName("revisions")
         self.setAccessibleName(self.tr("修订记录"))
         self.setHorizontalHeaderLabels([self.tr("版本"), self.tr("保存时间"), self.tr("签字"), self.tr("内容校验码")])

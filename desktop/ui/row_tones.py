@@ -1,4 +1,4 @@
-"""Rows of a register that must stand out: hotline tickets near or past their handling deadline,
+"""Rows of a register that must stand out: hotline tickets near or past a deadline (phone response or handling),
 follow-ups due today or overdue (issue 6).
 
 A tone function per kind takes a register row and the service clock's time and returns
@@ -59,15 +59,25 @@ def left_text(deadline: dt.datetime, now: dt.datetime) -> tuple[str, str]:
 
 
 def ticket_tone(row: RegisterRow, now: dt.datetime) -> tuple[str, str] | None:
-    if row.status not in rules.HANDLING_OPEN:
+    """Both deadlines count (issue 14): the phone response while nobody has answered the caller
+    (``RESPONSE_OPEN``), the handling until the issue is settled (``HANDLING_OPEN``); the row takes
+    the worse of the two, and its tool tip names each one that is near or past."""
+    states: list[tuple[str, str]] = []
+    for key, open_statuses, label in (("response_deadline", rules.RESPONSE_OPEN, _tr("电话响应时限")),
+                                      ("handling_deadline", rules.HANDLING_OPEN, _tr("处理时限"))):
+        if row.status not in open_statuses:
+            continue
+        deadline = rules.parse_deadline(row[key])
+        if deadline is None:
+            continue
+        text, state = left_text(deadline, now)
+        if state:
+            states.append((state, _tr("{what} {at}，{left}").format(
+                what=label, at=deadline.strftime(rules.DEADLINE_FORMAT), left=text)))
+    if not states:
         return None
-    deadline = rules.parse_deadline(row["handling_deadline"])
-    if deadline is None:
-        return None
-    text, state = left_text(deadline, now)
-    if not state:
-        return None
-    return state, _tr("处理时限 {at}，{left}").format(at=deadline.strftime(rules.DEADLINE_FORMAT), left=text)
+    worst = OVERDUE if any(s == OVERDUE for s, _t in states) else SOON
+    return worst, "\n".join(t for _s, t in states)
 
 
 def followup_tone(row: RegisterRow, now: dt.datetime) -> tuple[str, str] | None:

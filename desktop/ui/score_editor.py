@@ -1,6 +1,7 @@
 """SCORE fields: five boxes 1–5 in a row, like the ticks on the paper survey.
 
-A click ticks a box, a click on the ticked box clears it.  From the keyboard the editor takes the
+A click ticks a box; a second click on it keeps it (an accidental double click must not lose a
+score): the 清除 button beside the row clears it.  From the keyboard the editor takes the
 focus as one widget (Tab reaches it once, not five times): 1–5 tick a box and move on to the next
 field, so a clerk copies a returned paper form by typing its ticks one after another ("4 5 4 3 …");
 0, Delete or Backspace clear; ← and → move the tick.  The meanings (很不满意 … 很满意) are the
@@ -118,7 +119,7 @@ class ScoreEditor(QFrame):
             self._show()
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self._set_by_user(None if self._value == score else score)
+        self._set_by_user(score)  # a second click keeps the tick (清除, 0 or Delete clear it: issue 14)
 
     def _set_by_user(self, score: int | None) -> None:
         if self._read_only:

@@ -12,6 +12,7 @@ from .texts import tr_field
 class StatusHistoryTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent)
+        self.setTabKeyNavigation(False)  # Tab moves on through the form (issue 14), arrows within
         self.setObjectName("history")
         self.setAccessibleName(self.tr("状态记录"))
         self.setHorizontalHeaderLabels([self.tr("时间"), self.tr("原状态"), self.tr("新状态"), self.tr("操作人"),

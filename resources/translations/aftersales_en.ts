@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="ie_EE">
     <context>
         <name>BackupDialog</name>
         <message>
@@ -364,6 +364,29 @@
         </message>
     </context>
     <context>
+        <name>DraftKeeper</name>
+        <message>
+            <source>新记录</source>
+            <translation>new record</translation>
+        </message>
+        <message>
+            <source>恢复未保存的内容</source>
+            <translation>Recover unsaved work</translation>
+        </message>
+        <message>
+            <source>上次退出时有 {n} 份填写中、尚未保存的表单：{names}。要恢复它们吗？</source>
+            <translation>When the program last ended, {n} form(s) were being filled in and not saved: {names}. Recover them?</translation>
+        </message>
+        <message>
+            <source>恢复</source>
+            <translation>Recover</translation>
+        </message>
+        <message>
+            <source>恢复后请检查并保存；选“取消”则丢弃这些内容。</source>
+            <translation>Check and save them after recovering; Cancel discards them.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpiryPanel</name>
         <message>
             <source>批次有效期</source>
@@ -459,6 +482,14 @@
             <translation>New {title}</translation>
         </message>
         <message>
+            <source>未保存：有 {n} 处需要修改，已在字段旁用红字标出。</source>
+            <translation>Not saved: {n} problem(s) to correct, marked in red beside the fields.</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
             <source>（未保存）</source>
             <translation>(not saved)</translation>
         </message>
@@ -533,14 +564,6 @@
         <message>
             <source>第 {row} 行 {label}：{message}</source>
             <translation>Line {row}, {label}: {message}</translation>
-        </message>
-        <message>
-            <source>未保存：有 {n} 处需要修改，已在字段旁用红字标出。</source>
-            <translation>Not saved: {n} problem(s) to correct, marked in red beside the fields.</translation>
-        </message>
-        <message>
-            <source>；</source>
-            <translation>; </translation>
         </message>
         <message>
             <source>未保存</source>
@@ -833,8 +856,8 @@
             <translation>Hotline tickets ›</translation>
         </message>
         <message>
-            <source>处理时限</source>
-            <translation>Handling deadline</translation>
+            <source>时限</source>
+            <translation>Deadline</translation>
         </message>
         <message>
             <source>问题类型</source>
@@ -933,8 +956,8 @@
             <translation>No follow-ups are due today and none are overdue.</translation>
         </message>
         <message>
-            <source>已超过处理时限</source>
-            <translation>Past the handling deadline</translation>
+            <source>已超过电话响应或处理时限</source>
+            <translation>Past the phone-response or handling deadline</translation>
         </message>
         <message>
             <source>{h} 小时内到时</source>
@@ -1485,6 +1508,22 @@ Double-click or press Enter to open</translation>
             <translation>Search</translation>
         </message>
         <message>
+            <source>按状态筛选</source>
+            <translation>Filter by status</translation>
+        </message>
+        <message>
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>按期限筛选</source>
+            <translation>Filter by deadline</translation>
+        </message>
+        <message>
+            <source>全部期限</source>
+            <translation>Any deadline</translation>
+        </message>
+        <message>
             <source>新建{title}</source>
             <translation>New {title}</translation>
         </message>
@@ -1497,12 +1536,16 @@ Double-click or press Enter to open</translation>
             <translation>, </translation>
         </message>
         <message>
-            <source>搜索{items}（多个词用空格隔开）</source>
-            <translation>Search by {items} (separate several words with spaces)</translation>
+            <source>搜索{items}，也可输入人员、电话或拼音首字母（多个词用空格隔开）</source>
+            <translation>Search by {items}, any person, phone or pinyin</translation>
         </message>
         <message>
             <source>没有找到符合“{text}”的记录。</source>
             <translation>No records match "{text}".</translation>
+        </message>
+        <message>
+            <source>没有符合筛选条件的记录。</source>
+            <translation>No record matches the filters.</translation>
         </message>
         <message>
             <source>还没有记录。点“{action}”登记第一条。</source>
@@ -1865,6 +1908,13 @@ Double-click or press Enter to open</translation>
         <message>
             <source>备注</source>
             <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyExtras</name>
+        <message>
+            <source>评分已填齐：调查表已登记为“{status}”。</source>
+            <translation>All scores given: the survey is registered as "{status}".</translation>
         </message>
     </context>
     <context>
@@ -2575,14 +2625,6 @@ Double-click or press Enter to open</translation>
         <message>
             <source>公司质量部门</source>
             <translation>Company quality department</translation>
-        </message>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>关闭日期</source>
-            <translation>Closing date</translation>
         </message>
         <message>
             <source>其他</source>
@@ -3923,6 +3965,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>结束时间</source>
             <translation>End time</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>Close the case</translation>
+        </message>
+        <message>
+            <source>结案日期</source>
+            <translation>Case closed on</translation>
         </message>
         <message>
             <source>缺考</source>
