@@ -82,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     cf_res.add_argument("--keep", required=True, choices=["local", "incoming"], help="local：保留本机；incoming：采用导入的")
     cf_res.add_argument("--by", default="", help="处理人（默认本机使用人）")
 
+    from .report_cli import add_parser as add_report_parser
+
+    add_report_parser(sub)  # report monthly / response / survey / staff (issue 15)
+
     from .domain.settings import LABELS, Settings
 
     st = sub.add_parser("settings", help="查看或修改本机设置（含响应时限）")
@@ -138,6 +142,14 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
 
     if args.command == "excel-template":  # no data folder needed
         return _excel_template(folder, args)
+
+    if args.command == "report":  # the period and the output paths are checked before the data is opened
+        from .report_cli import check
+
+        problem = check(args)
+        if problem:
+            _err(f"错误：{problem}")
+            return 1
 
     ctx = open_context(folder)
     try:
@@ -453,6 +465,7 @@ _COMMANDS = {
     "excel-import": _excel_import,
     "excel-export": _excel_export,
     "conflicts": _conflicts,
+    "report": lambda ctx, args: __import__("desktop.report_cli", fromlist=["run"]).run(ctx, args),
 }
 
 

@@ -12,6 +12,7 @@ Titles and column names are Chinese, as printed, marked for translation in the `
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -199,7 +200,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else ""
+        return "" if math.isnan(value) else f"{value:.2f}".rstrip("0").rstrip(".")
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     if isinstance(value, dt.datetime):

@@ -138,7 +138,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
     for kind, col, label in ((c.SPEC.kind, "received_date", "complaint"), (rr.SPEC.kind, "request_date", "return")):
         rows = q.read_item_rows(s, kind, "items", ("product_name", "batch_no"), between=(col, trend_start, end))
         ids = {rid for rid, _n, _b in rows}
-        numbers = dict((r[0], r[1]) for r in q.read_rows_of(s, kind, ("id", "number"), ids))
+        numbers = {r[0]: r[1] for r in q.read_rows_of(s, kind, ("id", "number"), ids)}
         for rid, name, batch_no in rows:
             if batch_no:
                 per_batch[(batch_no, name)].add(label, Ref(kind, rid, numbers.get(rid, "")))
@@ -154,7 +154,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
 
     # ------------------------------------------------------------------ tables
     t = report.tables
-    open_refs = union(*(open_status.of(k) for k in open_status.keys()))
+    open_refs = union(*(open_status.of(k) for k in open_status.refs))
     flagged_refs = union(*(tally.of("complaint") + tally.of("return") for _k, tally in flagged))
     t.append(Table("summary", QT_TRANSLATE_NOOP("reports", "本月概况"), (QT_TRANSLATE_NOOP("reports", "项目"),
                                                                          QT_TRANSLATE_NOOP("reports", "数量")), [
