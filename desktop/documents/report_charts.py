@@ -125,4 +125,9 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Any:
     sx, sy = width / drawing.width, height / drawing.height
     drawing.scale(sx, sy)
     drawing.width, drawing.height = width, height
+    # The text is outlines, but the renderer still sets a font: the bundled one, so no Helvetica is
+    # referenced (PITFALLS: every document names an unembedded Helvetica unless told otherwise).
+    from .fonts import ensure_fonts
+
+    drawing.initialFontName = ensure_fonts()
     return drawing

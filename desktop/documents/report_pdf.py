@@ -96,6 +96,7 @@ def _table(t: Any, st: Any) -> list[Any]:
         data.append([Paragraph(markup("（无）"), st.small_center)] + [""] * (len(t.columns) - 1))
     table = Table(data, colWidths=_widths(t.columns, rows), repeatRows=1)
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), st.font),  # plain-string cells too: never Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
@@ -108,7 +109,7 @@ def _table(t: Any, st: Any) -> list[Any]:
     table.setStyle(TableStyle(style))
     title = Paragraph(markup(t.title), st.band)
     title_box = Table([[title]], colWidths=[CONTENT_W])
-    title_box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BAND_BG), ("BOX", (0, 0), (-1, -1), 1.0,
+    title_box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), st.font), ("BACKGROUND", (0, 0), (-1, -1), BAND_BG), ("BOX", (0, 0), (-1, -1), 1.0,
                                                                                colors.black)]))
     out: list[Any] = [KeepTogether([title_box, table]) if len(rows) < 25 else title_box]
     if len(rows) >= 25:
