@@ -100,6 +100,12 @@ class MainWindow(QMainWindow):
         self.letter = CommitmentPage(self.tabs)
         self.letter.settingsRequested.connect(self.open_settings)
         self.tabs.addTab(self.letter, self.tr("承诺书"))
+        # 报表 (issue 15): the four reports; a figure opens its records in their tabs.
+        from .reports_page import ReportsPage
+
+        self.reports = ReportsPage(self.tabs)
+        self.reports.openRequested.connect(self.open_record)
+        self.tabs.addTab(self.reports, self.tr("报表"))
         self.fixed_tabs = self.tabs.count()
         bar = self.tabs.tabBar()
         for index in range(self.fixed_tabs):
@@ -155,6 +161,7 @@ class MainWindow(QMainWindow):
             page.attach(service)
         self.home.attach(service)
         self.letter.attach(service)
+        self.reports.attach(service)
         self._first_run_notice()
         self._current_changed(self.tabs.currentIndex())
 
