@@ -19,7 +19,7 @@ from desktop.domain.reports import (
     parse_year,
     report_json,
 )
-from desktop.services.reports import make_report
+from desktop.services.reports import find_refs, make_report
 from tests.conftest import STAFF
 from tests.support import raw_complaint
 
@@ -108,7 +108,12 @@ def test_a_month_counts_the_records_of_its_own_local_days(ctx: Any) -> None:
     tickets_row = next(r for r in report.table("tickets").rows if r.cells[0] == "验收数量不足")
     assert numbers(tickets_row.refs) == {midnight.number}
     trend = next(r for r in report.table("trend").rows if r.cells[0] == "2026-02")
-    assert numbers(trend.refs_at(1)) == {feb.number} and numbers(trend.refs_at(3)) == {late_feb.number}
+    # The trend's records are found when a figure is opened (queries, not 100,000 refs).
+    assert numbers(find_refs(svc, trend.queries_at(1))) == {feb.number}
+    assert numbers(find_refs(svc, trend.queries_at(3))) == {late_feb.number}
+    assert numbers(find_refs(svc, trend.queries_at(0))) == {feb.number, late_feb.number}
+    recall = report.table("recall").rows[0]
+    assert numbers(find_refs(svc, recall.queries_at(2))) == {feb.number, mar1.number, mar2.number}
     # Still open at the end of the month: all three complaints (none closed), oldest first.
     opened = report.table("open").rows
     assert [r.cells[1] for r in opened] == [feb.number, mar1.number, mar2.number]

@@ -43,15 +43,38 @@ class Ref:
     number: str
 
 
+@dataclass(frozen=True)
+class RefQuery:
+    """Where to find the records behind a figure too large to carry them (a twelve months' trend on
+    100,000 complaints): the records of ``kind`` with ``start <= between[0] < end``, these statuses,
+    and columns equal to these values (of the item table ``item_table`` when it is named).  The
+    screen asks the services for them when the figure is opened (``services.reports.find_refs``)."""
+
+    kind: str
+    between: tuple[str, Any, Any] | None = None
+    equals: tuple[tuple[str, Any], ...] = ()
+    item_table: str = ""
+    statuses: tuple[str, ...] | None = None
+
+
 @dataclass
 class Row:
     cells: tuple[Any, ...]
     refs: tuple[Ref, ...] = ()  # the records the row counts
     cell_refs: dict[int, tuple[Ref, ...]] = field(default_factory=dict)  # of single cells, by column
+    # Instead of refs, for large figures: queries that find them (the row's, and single cells').
+    queries: tuple[RefQuery, ...] = ()
+    cell_queries: dict[int, tuple[RefQuery, ...]] = field(default_factory=dict)
 
     def refs_at(self, column: int) -> tuple[Ref, ...]:
         """The records behind one cell: its own when it has them, else the row's."""
         return self.cell_refs.get(column, self.refs)
+
+    def queries_at(self, column: int) -> tuple[RefQuery, ...]:
+        """The queries of the records behind one cell, when it has no refs of its own."""
+        if column in self.cell_refs:
+            return ()
+        return self.cell_queries.get(column, () if self.refs and column not in self.cell_queries else self.queries)
 
 
 @dataclass

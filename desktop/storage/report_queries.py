@@ -109,3 +109,35 @@ def count_by(s: Any, kind: str, column: str, *, between: tuple[str, Any, Any] | 
     if conds:
         q = q.where(and_(*conds))
     return {k: int(n) for k, n in s.execute(q)}
+
+
+def count_items_by(s: Any, kind: str, table: str, columns: Sequence[str], *,
+                   between: tuple[str, Any, Any] | None = None) -> dict[tuple[Any, ...], int]:
+    """How many records of ``kind`` (each once) have item rows with each combination of ``columns``."""
+    m = MODELS[kind]
+    rec, row = m.record, m.rows[table]
+    cols = [getattr(row, c) for c in columns]
+    q = select(*cols, func.count(func.distinct(row.record_id))).join(rec, rec.id == row.record_id).group_by(*cols)
+    conds = _where(rec, between, None, None)
+    if conds:
+        q = q.where(and_(*conds))
+    return {tuple(r[:-1]): int(r[-1]) for r in s.execute(q)}
+
+
+def find_ids(s: Any, kind: str, *, between: tuple[str, Any, Any] | None = None,
+             equals: Sequence[tuple[str, Any]] = (), item_table: str = "",
+             statuses: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """(id, number) of the records chosen as in :func:`read_rows`, with ``equals`` on the record's
+    columns, or on its item table's when ``item_table`` is named (each record once)."""
+    m = MODELS[kind]
+    rec = m.record
+    q = select(rec.id, rec.number)
+    conds = _where(rec, between, statuses, None)
+    if item_table:
+        row = m.rows[item_table]
+        q = q.where(rec.id.in_(select(row.record_id).where(and_(*(getattr(row, c) == v for c, v in equals)))))
+    else:
+        conds += [getattr(rec, c) == v for c, v in equals]
+    if conds:
+        q = q.where(and_(*conds))
+    return [(r[0], r[1]) for r in s.execute(q.order_by(rec.number))]

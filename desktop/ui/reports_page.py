@@ -297,6 +297,8 @@ class ReportsPage(QWidget):
                 refs = row.refs_at(c)
                 if refs:
                     item.setToolTip(self.tr("{n} 条记录：双击查看").format(n=len(refs)))
+                elif row.queries_at(c):
+                    item.setToolTip(self.tr("双击查看所统计的记录"))
                 self.table.setItem(r, c, item)
         self.note.setText(t.note)
         self.note.setVisible(bool(t.note))
@@ -304,10 +306,17 @@ class ReportsPage(QWidget):
     # ------------------------------------------------------------------ the records behind a figure
 
     def refs_at(self, row: int, column: int) -> tuple[Ref, ...]:
+        """The records behind a cell: carried by the report, or found now for a large figure."""
         t = self.current_table()
         if t is None or not 0 <= row < len(t.rows):
             return ()
-        return t.rows[row].refs_at(column)
+        refs = t.rows[row].refs_at(column)
+        queries = t.rows[row].queries_at(column)
+        if not refs and queries and self.service is not None:
+            from ..services.reports import find_refs
+
+            refs = find_refs(self.service, queries)
+        return refs
 
     def show_refs_at(self, row: int, column: int) -> tuple[Ref, ...]:
         """List the records behind the cell; one record opens at once."""

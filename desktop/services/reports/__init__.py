@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...domain.reports import MONTHLY, RESPONSE, STAFF, SURVEY, Report, ReportInputError
+from ...domain.reports import MONTHLY, RESPONSE, STAFF, SURVEY, Ref, RefQuery, Report, ReportInputError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -32,3 +32,16 @@ def make_report(service: RecordService, kind: str, start: dt.date, end: dt.date)
     maker = importlib.import_module(f"{__name__}.{kind}").make
     with service.db.session() as s:
         return maker(s, service, start, end)
+
+
+def find_refs(service: RecordService, queries: tuple[RefQuery, ...]) -> tuple[Ref, ...]:
+    """The records the ``queries`` of a large figure stand for (opened from the screen)."""
+    from ...storage.report_queries import find_ids
+
+    out: dict[str, Ref] = {}
+    with service.db.session() as s:
+        for qy in queries:
+            for rid, number in find_ids(s, qy.kind, between=qy.between, equals=qy.equals, item_table=qy.item_table,
+                                        statuses=qy.statuses):
+                out.setdefault(rid, Ref(qy.kind, rid, number))
+    return tuple(out.values())

@@ -26,7 +26,7 @@ from ...domain import return_request as rr
 from ...domain import ticket as tk
 from ...domain.forms import WORKFLOWS
 from ...domain.i18n import QT_TRANSLATE_NOOP
-from ...domain.reports import MONTHLY, TITLES, Chart, Ref, Report, Row, Table, add_months, month_key
+from ...domain.reports import MONTHLY, TITLES, Chart, Ref, RefQuery, Report, Row, Table, add_months, month_key
 from ...storage import report_queries as q
 from .common import Tally, count_row, union
 
@@ -108,6 +108,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
         issue.add(r[2], _ref(tk.SPEC.kind, r))
 
     # --- open at the end of the month: complaints and returns not finished, registered before it ended
+    # (found by the status index: the open ones are few, the closed ones many)
     as_of = min(end - dt.timedelta(days=1), today)
     open_rows: list[tuple[int, Row]] = []
     open_status = Tally()
@@ -115,8 +116,10 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
     for kind, spec, date_col, unit_col in ((c.SPEC.kind, c.SPEC, "received_date", "complainant_unit"),
                                            (rr.SPEC.kind, rr.SPEC, "request_date", "customer_unit")):
         finals = WORKFLOWS[kind].final
-        for r in q.read_rows(s, kind, ("id", "number", "status", date_col, unit_col),
-                             between=(date_col, None, end), not_statuses=finals):
+        open_list = [st for st in spec.statuses if st not in finals]
+        for r in q.read_rows(s, kind, ("id", "number", "status", date_col, unit_col), statuses=open_list):
+            if r[3] is None or r[3] >= end:
+                continue
             ref = _ref(kind, r)
             age = (as_of - r[3]).days
             label = f"{spec.short_title}·{r[2]}"
@@ -125,29 +128,34 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
             open_rows.append((age, Row((spec.short_title, r[1], r[3], r[4] or "", r[2], age), (ref,))))
     open_rows.sort(key=lambda p: (-p[0], p[1].cells[1]))
 
-    # --- the twelve months' trend
+    # --- the twelve months' trend: counted in the database; its records are found when opened
     months = [add_months(trend_start, i) for i in range(TREND_MONTHS)]
-    trend: dict[str, Tally] = {k: Tally() for k in ("complaint", "return", "ticket")}
-    for key, kind, col in (("complaint", c.SPEC.kind, "received_date"), ("return", rr.SPEC.kind, "request_date"),
-                           ("ticket", tk.SPEC.kind, "call_date")):
-        for r in q.read_rows(s, kind, ("id", "number", col), between=(col, trend_start, end)):
-            trend[key].add(month_key(r[2]), _ref(kind, r))
+    sources = (("complaint", c.SPEC.kind, "received_date"), ("return", rr.SPEC.kind, "request_date"),
+               ("ticket", tk.SPEC.kind, "call_date"))
+    trend = {key: q.count_by_month(s, kind, col, trend_start, end) for key, kind, col in sources}
+
+    def month_queries(m: dt.date) -> dict[str, RefQuery]:
+        return {key: RefQuery(kind, (col, m, add_months(m, 1))) for key, kind, col in sources}
 
     # --- recall signal: batches with more than one complaint or return in the twelve months
-    per_batch: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    per_batch: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for kind, col, label in ((c.SPEC.kind, "received_date", "complaint"), (rr.SPEC.kind, "request_date", "return")):
-        rows = q.read_item_rows(s, kind, "items", ("product_name", "batch_no"), between=(col, trend_start, end))
-        ids = {rid for rid, _n, _b in rows}
-        numbers = {r[0]: r[1] for r in q.read_rows_of(s, kind, ("id", "number"), ids)}
-        for rid, name, batch_no in rows:
+        for (batch_no, name), n in q.count_items_by(s, kind, "items", ("batch_no", "product_name"),
+                                                    between=(col, trend_start, end)).items():
             if batch_no:
-                per_batch[(batch_no, name)].add(label, Ref(kind, rid, numbers.get(rid, "")))
-    flagged = sorted(((b, n), t) for (b, n), t in per_batch.items() if t.count("complaint") + t.count("return") > 1)
+                per_batch[(batch_no, name or "")][label] = n
+    flagged = sorted((k, v) for k, v in per_batch.items() if v.get("complaint", 0) + v.get("return", 0) > 1)
     deliveries = q.read_rows_where_in(s, de.SPEC.kind, ("id", "number", "batch_no", "customer_unit", "delivery_date"),
-                                      "batch_no", [b for (b, _n), _t in flagged])
+                                      "batch_no", [b for (b, _n), _v in flagged])
     delivered: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for r in deliveries:
         delivered[r[2]].append(r)
+
+    def batch_queries(batch_no: str, name: str) -> dict[str, RefQuery]:
+        return {label: RefQuery(kind, (col, trend_start, end), (("batch_no", batch_no), ("product_name", name)),
+                                "items")
+                for kind, col, label in ((c.SPEC.kind, "received_date", "complaint"),
+                                         (rr.SPEC.kind, "request_date", "return"))}
 
     # --- improvement measures recorded on the month's complaints or determinations
     measures = {r[0]: r for r in complaints + determined if (r[11] or "").strip()}
@@ -155,7 +163,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
     # ------------------------------------------------------------------ tables
     t = report.tables
     open_refs = union(*(open_status.of(k) for k in open_status.refs))
-    flagged_refs = union(*(tally.of("complaint") + tally.of("return") for _k, tally in flagged))
+    flagged_queries = tuple(qy for (b, n), _v in flagged for qy in batch_queries(b, n).values())
     t.append(Table("summary", QT_TRANSLATE_NOOP("reports", "本月概况"), (QT_TRANSLATE_NOOP("reports", "项目"),
                                                                          QT_TRANSLATE_NOOP("reports", "数量")), [
         Row((QT_TRANSLATE_NOOP("reports", "受理投诉"), len(complaints)), tuple(cref.values())),
@@ -165,7 +173,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
         Row((QT_TRANSLATE_NOOP("reports", "退换货申请"), len(returns)), tuple(rref.values())),
         Row((QT_TRANSLATE_NOOP("reports", "热线保障单"), len(tickets)), tuple(_ref(tk.SPEC.kind, r) for r in tickets)),
         Row((QT_TRANSLATE_NOOP("reports", "月末未结投诉及退换货"), len(open_refs)), open_refs),
-        Row((QT_TRANSLATE_NOOP("reports", "召回预警批次"), len(flagged)), flagged_refs),
+        Row((QT_TRANSLATE_NOOP("reports", "召回预警批次"), len(flagged)), queries=flagged_queries),
     ]))
     t.append(Table("category", QT_TRANSLATE_NOOP("reports", "按投诉类别"), ("投诉类别", "件数"),
                    [count_row(k, category) for k in c.CATEGORIES]))
@@ -206,20 +214,21 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
                    if more > 0 else ""))
     trend_cols = (QT_TRANSLATE_NOOP("reports", "月份"), QT_TRANSLATE_NOOP("reports", "投诉"),
                   QT_TRANSLATE_NOOP("reports", "退换货"), QT_TRANSLATE_NOOP("reports", "保障单"))
+    keys = ("complaint", "return", "ticket")
     t.append(Table("trend", QT_TRANSLATE_NOOP("reports", "近十二个月趋势"), trend_cols, [
-        Row((month_key(m), *(trend[k].count(month_key(m)) for k in ("complaint", "return", "ticket"))),
-            union(*(trend[k].of(month_key(m)) for k in ("complaint", "return", "ticket"))),
-            {i + 1: trend[k].of(month_key(m)) for i, k in enumerate(("complaint", "return", "ticket"))})
+        Row((month_key(m), *(trend[k].get(month_key(m), 0) for k in keys)),
+            queries=tuple(month_queries(m).values()),
+            cell_queries={i + 1: (month_queries(m)[k],) for i, k in enumerate(keys)})
         for m in months]))
     t.append(Table("recall", QT_TRANSLATE_NOOP("reports", "召回预警：近十二个月投诉或退换货超过一次的批次"),
                    ("生产批号", "产品名称", QT_TRANSLATE_NOOP("reports", "投诉"), QT_TRANSLATE_NOOP("reports", "退换货"),
                     QT_TRANSLATE_NOOP("reports", "发货次数"), QT_TRANSLATE_NOOP("reports", "发货单位")), [
-        Row((b, n, tally.count("complaint"), tally.count("return"), len(delivered[b]),
+        Row((b, n, v.get("complaint", 0), v.get("return", 0), len(delivered[b]),
              "、".join(dict.fromkeys(d[3] for d in delivered[b]))),
-            union(tally.of("complaint"), tally.of("return"), (Ref(de.SPEC.kind, d[0], d[1]) for d in delivered[b])),
-            {2: tally.of("complaint"), 3: tally.of("return"),
-             4: tuple(Ref(de.SPEC.kind, d[0], d[1]) for d in delivered[b])})
-        for (b, n), tally in flagged], keyed=False))
+            queries=tuple(batch_queries(b, n).values()),
+            cell_refs={4: tuple(Ref(de.SPEC.kind, d[0], d[1]) for d in delivered[b])},
+            cell_queries={2: (batch_queries(b, n)["complaint"],), 3: (batch_queries(b, n)["return"],)})
+        for (b, n), v in flagged], keyed=False))
     t.append(Table("measures", QT_TRANSLATE_NOOP("reports", "改进措施"),
                    ("备案编号", "投诉单位", "质量界定", "改进措施"), [
         Row((r[1], r[6] or "", r[7] or "", r[11].strip()), (_ref(c.SPEC.kind, r),))
@@ -242,7 +251,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
                                QT_TRANSLATE_NOOP("reports", "件数"), "category"))
     report.charts.append(Chart("trend", QT_TRANSLATE_NOOP("reports", "近十二个月趋势"), "line",
                                [month_key(m) for m in months],
-                               [(name, [trend[k].count(month_key(m)) for m in months])
+                               [(name, [trend[k].get(month_key(m), 0) for m in months])
                                 for name, k in zip(trend_cols[1:], ("complaint", "return", "ticket"), strict=True)],
                                QT_TRANSLATE_NOOP("reports", "件数"), "trend"))
     top = names[:10]
