@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from ...domain.reports import Ref, Row
@@ -60,9 +61,24 @@ def mean(values: Iterable[float | int | None]) -> float | None:
 _NAMES = re.compile(r"[、，,;；/\s]+")
 
 
+@lru_cache(maxsize=4096)
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(n for n in _NAMES.split(text) if n)
+
+
 def names_in(text: str | None) -> list[str]:
     """The people named in a staff field ("王强、李娜" → two)."""
-    return [n for n in _NAMES.split(text or "") if n]
+    return list(_names(text or ""))
+
+
+def deadline(text: str | None) -> dt.datetime | None:
+    """A ticket's stored deadline ("YYYY-MM-DD HH:MM"), read fast (a year has thousands)."""
+    if not text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def moment(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:

@@ -20,9 +20,9 @@ from typing import Any
 from ...domain import ticket as tk
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.reports import RESPONSE, TITLES, Chart, Ref, Report, Row, Table, month_key
-from ...domain.ticket_rules import parse_deadline, response_hours, wall_clock
+from ...domain.ticket_rules import response_hours, wall_clock
 from ...storage import report_queries as q
-from .common import Tally, moment, rate, union
+from .common import Tally, deadline, moment, rate, union
 
 # The rows of the response-time table (source 第一节十) and the ticket issue types each covers.
 ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -80,17 +80,17 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
         tickets_of["staff"].add(staff, ref)
         called = moment(r[2], r[3])
         for step, deadline_text, done in ((PHONE, r[5], moment(r[7], r[8])), (HANDLING, r[6], moment(r[9], r[10]))):
-            deadline = parse_deadline(deadline_text)
-            state = judge(deadline, done, now)
+            due = deadline(deadline_text)
+            state = judge(due, done, now)
             if state is None:
                 continue
             by_row.add((step, row_name, state), ref)
             by_month.add((step, month, state), ref)
             by_staff.add((step, staff, state), ref)
-            if state == BROKEN and deadline is not None:
+            if state == BROKEN and due is not None:
                 late_until = done or now
-                over = round((late_until - deadline).total_seconds() / 3600, 1)
-                breaches.append(Row((r[1], called, r[13] or "", row_name, step, deadline, done or NOT_DONE, over,
+                over = round((late_until - due).total_seconds() / 3600, 1)
+                breaches.append(Row((r[1], called, r[13] or "", row_name, step, due, done or NOT_DONE, over,
                                      staff), (ref,)))
     months.sort()
 

@@ -22,9 +22,9 @@ from ...domain import ticket as tk
 from ...domain import training as trn
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.reports import STAFF, TITLES, Chart, Ref, Report, Row, Table
-from ...domain.ticket_rules import parse_deadline, wall_clock
+from ...domain.ticket_rules import wall_clock
 from ...storage import report_queries as q
-from .common import Tally, mean, moment, names_in, rate, union
+from .common import Tally, deadline, mean, moment, names_in, rate
 from .response import BROKEN, KEPT, judge
 
 NOT_TRAINED = QT_TRANSLATE_NOOP("reports", "无培训记录")
@@ -62,8 +62,8 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
             continue
         ref = Ref(tk.SPEC.kind, r[0], r[1])
         add("tickets", names, ref)
-        states = [judge(parse_deadline(r[3]), moment(r[5], r[6]), now),
-                  judge(parse_deadline(r[4]), moment(r[7], r[8]), now)]
+        states = [judge(deadline(r[3]), moment(r[5], r[6]), now),
+                  judge(deadline(r[4]), moment(r[7], r[8]), now)]
         if BROKEN in states:
             add("t_broken", names, ref)
         elif states and all(st == KEPT for st in states if st is not None) and any(states):
@@ -126,7 +126,8 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
         cell_refs = {1 + i: t[k].of(name) for i, k in enumerate(keys)}
         cell_refs.update({8: t["f_due"].of(name), 9: t["f_kept"].of(name), 10: t["f_late"].of(name),
                           12: t["surveys"].of(name), 13: t["surveys"].of(name), 14: tr_refs})
-        rows.append(Row(cells, union(*(t[k].of(name) for k in t), tr_refs), cell_refs))
+        cell_refs[0] = ()  # the name: every figure of the row has its own records
+        rows.append(Row(cells, (), cell_refs))
     report.tables.append(Table("staff", QT_TRANSLATE_NOOP("reports", "人员考核"), (
         QT_TRANSLATE_NOOP("reports", "人员"), QT_TRANSLATE_NOOP("reports", "服务报告"),
         QT_TRANSLATE_NOOP("reports", "其中上门走访"), QT_TRANSLATE_NOOP("reports", "处理投诉"),
