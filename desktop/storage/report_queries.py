@@ -20,6 +20,13 @@ from .schema import MODELS
 _CHUNK = 500  # ids per IN (…): well under every database's limit of bound parameters
 
 
+def _run(s: Any, q: Any) -> Any:
+    """Execute on the session's connection: Core rows, without the ORM's result processing (a third
+    of the time on 30,000 rows)."""
+    conn = s.connection() if hasattr(s, "connection") else s
+    return conn.execute(q)
+
+
 def _where(rec: Any, between: tuple[str, Any, Any] | None, statuses: Iterable[str] | None,
            not_statuses: Iterable[str] | None, not_null: Iterable[str] = ()) -> list[Any]:
     out: list[Any] = []
@@ -48,7 +55,7 @@ def read_rows(s: Any, kind: str, columns: Sequence[str], *, between: tuple[str, 
     conds = _where(rec, between, statuses, not_statuses, not_null)
     if conds:
         q = q.where(and_(*conds))
-    return [tuple(r) for r in s.execute(q.order_by(rec.number))]
+    return [tuple(r) for r in _run(s, q.order_by(rec.number))]
 
 
 def read_item_rows(s: Any, kind: str, table: str, columns: Sequence[str], *,
@@ -62,7 +69,7 @@ def read_item_rows(s: Any, kind: str, table: str, columns: Sequence[str], *,
     conds = _where(rec, between, statuses, not_statuses)
     if conds:
         q = q.where(and_(*conds))
-    return [tuple(r) for r in s.execute(q.order_by(rec.number, row.position))]
+    return [tuple(r) for r in _run(s, q.order_by(rec.number, row.position))]
 
 
 def read_rows_of(s: Any, kind: str, columns: Sequence[str], ids: Iterable[str]) -> list[tuple[Any, ...]]:
@@ -72,7 +79,7 @@ def read_rows_of(s: Any, kind: str, columns: Sequence[str], ids: Iterable[str]) 
     out: list[tuple[Any, ...]] = []
     for i in range(0, len(ids), _CHUNK):
         q = select(*(getattr(rec, c) for c in columns)).where(rec.id.in_(ids[i:i + _CHUNK]))
-        out += [tuple(r) for r in s.execute(q)]
+        out += [tuple(r) for r in _run(s, q)]
     return out
 
 
@@ -84,7 +91,7 @@ def read_rows_where_in(s: Any, kind: str, columns: Sequence[str], column: str,
     out: list[tuple[Any, ...]] = []
     for i in range(0, len(values), _CHUNK):
         q = select(*(getattr(rec, c) for c in columns)).where(getattr(rec, column).in_(values[i:i + _CHUNK]))
-        out += [tuple(r) for r in s.execute(q.order_by(rec.number))]
+        out += [tuple(r) for r in _run(s, q.order_by(rec.number))]
     return out
 
 
@@ -97,7 +104,7 @@ def count_by_month(s: Any, kind: str, column: str, start: dt.date, end: dt.date)
     col = getattr(rec, column)
     month = func.substr(cast(col, String(10)), 1, 7)
     q = select(month, func.count()).where(and_(col >= start, col < end)).group_by(month)
-    return {str(k): int(n) for k, n in s.execute(q)}
+    return {str(k): int(n) for k, n in _run(s, q)}
 
 
 def count_by(s: Any, kind: str, column: str, *, between: tuple[str, Any, Any] | None = None) -> dict[Any, int]:
@@ -108,7 +115,7 @@ def count_by(s: Any, kind: str, column: str, *, between: tuple[str, Any, Any] | 
     conds = _where(rec, between, None, None)
     if conds:
         q = q.where(and_(*conds))
-    return {k: int(n) for k, n in s.execute(q)}
+    return {k: int(n) for k, n in _run(s, q)}
 
 
 def count_items_by(s: Any, kind: str, table: str, columns: Sequence[str], *,
@@ -121,7 +128,7 @@ def count_items_by(s: Any, kind: str, table: str, columns: Sequence[str], *,
     conds = _where(rec, between, None, None)
     if conds:
         q = q.where(and_(*conds))
-    return {tuple(r[:-1]): int(r[-1]) for r in s.execute(q)}
+    return {tuple(r[:-1]): int(r[-1]) for r in _run(s, q)}
 
 
 def find_ids(s: Any, kind: str, *, between: tuple[str, Any, Any] | None = None,
@@ -140,4 +147,4 @@ def find_ids(s: Any, kind: str, *, between: tuple[str, Any, Any] | None = None,
         conds += [getattr(rec, c) == v for c, v in equals]
     if conds:
         q = q.where(and_(*conds))
-    return [(r[0], r[1]) for r in s.execute(q.order_by(rec.number))]
+    return [(r[0], r[1]) for r in _run(s, q.order_by(rec.number))]
