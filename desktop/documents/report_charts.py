@@ -95,6 +95,11 @@ def draw_chart(fig: Any, chart: Chart) -> None:
                 ax.set_xticks(range(len(cats)), cats, rotation=30 if rotate else 0, ha="right" if rotate else "center")
                 ax.set_ylabel(chart.value_label)
                 ax.set_ylim(bottom=0, top=chart.max_value)
+        counts = all(float(v).is_integer() for _n, values in chart.series for v in values)
+        if counts and chart.max_value is None:  # counts: whole-number ticks only
+            from matplotlib.ticker import MaxNLocator
+
+            (ax.xaxis if chart.kind == "barh" else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
         if n > 1:
             ax.legend(fontsize=8, frameon=False)
         ax.grid(axis="x" if chart.kind == "barh" else "y", color="#bbbbbb", linewidth=0.4)

@@ -37,6 +37,17 @@ ROW_OF = {issue: name for name, issues in ROWS for issue in issues}
 PHONE = QT_TRANSLATE_NOOP("reports", "电话响应")
 HANDLING = QT_TRANSLATE_NOOP("reports", "协商处理")
 KEPT, BROKEN, NOT_DUE = "kept", "broken", "not_due"
+# The column headings of each step (written out so each is one translatable string).
+HEADINGS = {
+    (PHONE, KEPT): QT_TRANSLATE_NOOP("reports", "电话响应按时"),
+    (PHONE, BROKEN): QT_TRANSLATE_NOOP("reports", "电话响应超时"),
+    (PHONE, NOT_DUE): QT_TRANSLATE_NOOP("reports", "电话响应未到期"),
+    (PHONE, "rate"): QT_TRANSLATE_NOOP("reports", "电话响应按时率（%）"),
+    (HANDLING, KEPT): QT_TRANSLATE_NOOP("reports", "协商处理按时"),
+    (HANDLING, BROKEN): QT_TRANSLATE_NOOP("reports", "协商处理超时"),
+    (HANDLING, NOT_DUE): QT_TRANSLATE_NOOP("reports", "协商处理未到期"),
+    (HANDLING, "rate"): QT_TRANSLATE_NOOP("reports", "协商处理按时率（%）"),
+}
 NO_STAFF = QT_TRANSLATE_NOOP("reports", "（未派工）")
 NOT_DONE = QT_TRANSLATE_NOOP("reports", "尚未完成")
 
@@ -106,9 +117,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
             cells += [kept, broken, due, rate(kept, kept + broken)]
         return tuple(cells), refs
 
-    step_cols = tuple(f"{step}{what}" for step in (PHONE, HANDLING) for what in (
-        QT_TRANSLATE_NOOP("reports", "按时"), QT_TRANSLATE_NOOP("reports", "超时"),
-        QT_TRANSLATE_NOOP("reports", "未到期"), QT_TRANSLATE_NOOP("reports", "按时率（%）")))
+    step_cols = tuple(HEADINGS[(step, what)] for step in (PHONE, HANDLING) for what in (KEPT, BROKEN, NOT_DUE, "rate"))
     table_rows = []
     for name, issues in ROWS:
         phone_h, handling_h = response_hours(issues[0], settings)
@@ -145,16 +154,15 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
     report.tables.insert(0, Table("summary", QT_TRANSLATE_NOOP("reports", "概况"),
                                   (QT_TRANSLATE_NOOP("reports", "项目"), QT_TRANSLATE_NOOP("reports", "数量")), [
         Row((QT_TRANSLATE_NOOP("reports", "保障单"), len(rows)), all_refs),
-        *(Row((f"{step}{QT_TRANSLATE_NOOP('reports', '按时')}", sum(by_row.count((step, n, KEPT)) for n, _i in ROWS)),
+        *(Row((HEADINGS[(step, KEPT)], sum(by_row.count((step, n, KEPT)) for n, _i in ROWS)),
               union(*(by_row.of((step, n, KEPT)) for n, _i in ROWS))) for step in (PHONE, HANDLING)),
-        *(Row((f"{step}{QT_TRANSLATE_NOOP('reports', '超时')}", sum(by_row.count((step, n, BROKEN)) for n, _i in ROWS)),
+        *(Row((HEADINGS[(step, BROKEN)], sum(by_row.count((step, n, BROKEN)) for n, _i in ROWS)),
               union(*(by_row.of((step, n, BROKEN)) for n, _i in ROWS))) for step in (PHONE, HANDLING)),
     ]))
     names = [n for n, _i in ROWS]
     report.charts.append(Chart("rows", QT_TRANSLATE_NOOP("reports", "按时与超时（按服务内容）"), "barh", names, [
-        (f"{step}{what}", [by_row.count((step, n, st)) for n in names])
-        for step in (PHONE, HANDLING) for what, st in ((QT_TRANSLATE_NOOP("reports", "按时"), KEPT),
-                                                      (QT_TRANSLATE_NOOP("reports", "超时"), BROKEN))],
+        (HEADINGS[(step, st)], [by_row.count((step, n, st)) for n in names])
+        for step in (PHONE, HANDLING) for st in (KEPT, BROKEN)],
         QT_TRANSLATE_NOOP("reports", "件数"), "rows"))
     report.charts.append(Chart("months", QT_TRANSLATE_NOOP("reports", "按时率（按月份）"), "line", months, [
         (step, [rate(by_month.count((step, m, KEPT)), by_month.count((step, m, KEPT)) + by_month.count((step, m, BROKEN)))
