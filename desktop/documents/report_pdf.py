@@ -29,7 +29,7 @@ from reportlab.platypus import (
 
 from ..domain.reports import Report, cell_text, report_json
 from ..domain.settings import Settings
-from .fonts import ensure_fonts, unprintable_chars
+from .fonts import FONT_NAME, ensure_fonts, runs, unprintable_chars
 from .pdf_page import (
     BAND_BG,
     CONTENT_W,
@@ -46,7 +46,7 @@ from .pdf_page import (
 )
 from .report_charts import chart_drawing
 from .stamp import PageStamp
-from .text import markup
+from .text import markup, plain, plain_width
 
 DOC_REPORT = "report"
 CHART_H = 200.0
@@ -83,20 +83,34 @@ def _widths(columns: tuple[str, ...], rows: list[list[str]]) -> list[float]:
     return [CONTENT_W * w / total for w in want]
 
 
+def _cell(text: str, width: float, style: Any, font: str) -> Any:
+    """A plain string when it fits on one line in the main font (fast: a report may have thousands
+    of cells), else a wrapping paragraph (escaped, with the fallback font's runs)."""
+    line = plain(text)
+    if line == text and "\n" not in text and runs(line) in ([], [(FONT_NAME, line)]) \
+            and plain_width(line, font, style.fontSize) <= width - 6:
+        return line
+    return Paragraph(markup(text), style)
+
+
 def _table(t: Any, st: Any) -> list[Any]:
     head = st.small_head
     cell = st.small
     rows = [[cell_text(v) for v in row.cells] for row in t.rows]
-    data = [[Paragraph(markup(c), head) for c in t.columns]]
-    numeric = [all(isinstance(row.cells[i], int | float) or row.cells[i] is None for row in t.rows) and t.rows
+    widths = _widths(t.columns, rows)
+    data: list[list[Any]] = [[Paragraph(markup(c), head) for c in t.columns]]
+    numeric = [bool(t.rows) and all(isinstance(row.cells[i], int | float) or row.cells[i] is None for row in t.rows)
                for i in range(len(t.columns))]
     for r in rows:
-        data.append([Paragraph(markup(v), st.small_center if numeric[i] else cell) for i, v in enumerate(r)])
+        data.append([_cell(v, widths[i], st.small_center if numeric[i] else cell, st.font) for i, v in enumerate(r)])
     if not rows:
         data.append([Paragraph(markup("（无）"), st.small_center)] + [""] * (len(t.columns) - 1))
-    table = Table(data, colWidths=_widths(t.columns, rows), repeatRows=1)
+    table = Table(data, colWidths=widths, repeatRows=1)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), st.font),  # plain-string cells too: never Helvetica
+        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
@@ -104,6 +118,7 @@ def _table(t: Any, st: Any) -> list[Any]:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
+    style += [("ALIGN", (i, 1), (i, -1), "CENTER") for i, is_number in enumerate(numeric) if is_number]
     if not rows:
         style.append(("SPAN", (0, 1), (-1, 1)))
     table.setStyle(TableStyle(style))
