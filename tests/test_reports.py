@@ -318,3 +318,18 @@ def test_cli_json_and_refusals(data_dir: Any, capsys: Any, tmp_path: Any, clock:
         assert cli.main([*base, *args]) == 1, args
         err = capsys.readouterr().err
         assert message in err and "Traceback" not in err, (args, err)
+
+
+def test_a_call_dispatched_at_once_on_the_hotline_records_its_phone_response(ctx: Any) -> None:
+    from desktop.services.tickets import save_call
+
+    raw = {"call_date": "2026-03-20", "call_time": "09:10", "receiver": STAFF, "customer_unit": "北京市第一人民医院",
+           "caller_name": "张丽", "caller_phone": "13812345678", "issue_type": "验收数量不足", "issue": "少了两箱",
+           "assigned_staff": "李娜", "callback_date": "2026-03-20", "callback_time": "11:00"}
+    rec = save_call(ctx.records, raw, by=STAFF).record
+    assert rec.status == tk.ASSIGNED
+    assert (rec.values.fields["responded_date"], rec.values.fields["responded_time"]) == (
+        dt.date(2026, 3, 20), dt.time(9, 30))
+    # Within the two hours promised: kept.
+    data = report_json(make_report(ctx.records, "response", *parse_range("2026-03-20", "2026-03-20")))
+    assert data["按服务内容（响应时间表）"]["产品验收数量不足"]["电话响应按时"] == 1
