@@ -333,3 +333,16 @@ def test_a_call_dispatched_at_once_on_the_hotline_records_its_phone_response(ctx
     # Within the two hours promised: kept.
     data = report_json(make_report(ctx.records, "response", *parse_range("2026-03-20", "2026-03-20")))
     assert data["按服务内容（响应时间表）"]["产品验收数量不足"]["电话响应按时"] == 1
+
+
+def test_a_step_passed_without_a_recorded_time_is_not_guessed() -> None:
+    from desktop.services.reports.response import BROKEN, KEPT, NOT_DUE, UNRECORDED, judge
+
+    due, now = dt.datetime(2026, 3, 18, 10, 0), dt.datetime(2026, 3, 20, 9, 30)
+    assert judge(due, dt.datetime(2026, 3, 18, 10, 0), now) == KEPT
+    assert judge(due, dt.datetime(2026, 3, 18, 10, 1), now) == BROKEN
+    assert judge(due, None, now) == BROKEN  # still open, past its deadline
+    assert judge(dt.datetime(2026, 3, 20, 11, 0), None, now) == NOT_DUE
+    # A ticket saved before the times were recorded, already past the step: neither kept nor broken.
+    assert judge(due, None, now, past=True) == UNRECORDED
+    assert judge(None, None, now) is None

@@ -36,16 +36,22 @@ ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ROW_OF = {issue: name for name, issues in ROWS for issue in issues}
 PHONE = QT_TRANSLATE_NOOP("reports", "电话响应")
 HANDLING = QT_TRANSLATE_NOOP("reports", "协商处理")
-KEPT, BROKEN, NOT_DUE = "kept", "broken", "not_due"
+KEPT, BROKEN, NOT_DUE, UNRECORDED = "kept", "broken", "not_due", "unrecorded"
+# Statuses past each step: a ticket there whose step has no recorded time (one saved before the
+# times were recorded) is "not recorded", neither kept nor broken: the report does not guess.
+PAST_PHONE = (tk.ASSIGNED, tk.DONE, tk.CALLED_BACK, tk.ESCALATED)
+PAST_HANDLING = (tk.DONE, tk.CALLED_BACK, tk.ESCALATED)
 # The column headings of each step (written out so each is one translatable string).
 HEADINGS = {
     (PHONE, KEPT): QT_TRANSLATE_NOOP("reports", "电话响应按时"),
     (PHONE, BROKEN): QT_TRANSLATE_NOOP("reports", "电话响应超时"),
     (PHONE, NOT_DUE): QT_TRANSLATE_NOOP("reports", "电话响应未到期"),
+    (PHONE, UNRECORDED): QT_TRANSLATE_NOOP("reports", "电话响应未记录时间"),
     (PHONE, "rate"): QT_TRANSLATE_NOOP("reports", "电话响应按时率（%）"),
     (HANDLING, KEPT): QT_TRANSLATE_NOOP("reports", "协商处理按时"),
     (HANDLING, BROKEN): QT_TRANSLATE_NOOP("reports", "协商处理超时"),
     (HANDLING, NOT_DUE): QT_TRANSLATE_NOOP("reports", "协商处理未到期"),
+    (HANDLING, UNRECORDED): QT_TRANSLATE_NOOP("reports", "协商处理未记录时间"),
     (HANDLING, "rate"): QT_TRANSLATE_NOOP("reports", "协商处理按时率（%）"),
 }
 NO_STAFF = QT_TRANSLATE_NOOP("reports", "（未派工）")
@@ -56,12 +62,15 @@ _COLS = ("id", "number", "call_date", "call_time", "issue_type", "response_deadl
          "customer_unit", "status")
 
 
-def judge(deadline: dt.datetime | None, done: dt.datetime | None, now: dt.datetime) -> str | None:
-    """kept / broken / not_due for one step (None: the ticket has no deadline for it)."""
+def judge(deadline: dt.datetime | None, done: dt.datetime | None, now: dt.datetime, past: bool = False) -> str | None:
+    """kept / broken / not_due / unrecorded for one step (None: the ticket has no deadline for it);
+    ``past``: the ticket's status is beyond the step."""
     if deadline is None:
         return None
     if done is not None:
         return KEPT if done <= deadline else BROKEN
+    if past:
+        return UNRECORDED
     return BROKEN if now > deadline else NOT_DUE
 
 
@@ -90,9 +99,10 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
         tickets_of["month"].add(month, ref)
         tickets_of["staff"].add(staff, ref)
         called = moment(r[2], r[3])
-        for step, deadline_text, done in ((PHONE, r[5], moment(r[7], r[8])), (HANDLING, r[6], moment(r[9], r[10]))):
+        for step, deadline_text, done, past in ((PHONE, r[5], moment(r[7], r[8]), r[14] in PAST_PHONE),
+                                                (HANDLING, r[6], moment(r[9], r[10]), r[14] in PAST_HANDLING)):
             due = deadline(deadline_text)
-            state = judge(due, done, now)
+            state = judge(due, done, now, past)
             if state is None:
                 continue
             by_row.add((step, row_name, state), ref)
@@ -109,15 +119,15 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
         cells: list[Any] = []
         refs: dict[int, tuple[Ref, ...]] = {}
         for step in (PHONE, HANDLING):
-            kept, broken, due = (tally.count((step, key, st)) for st in (KEPT, BROKEN, NOT_DUE))
+            kept, broken, due, unrecorded = (tally.count((step, key, st)) for st in (KEPT, BROKEN, NOT_DUE, UNRECORDED))
             base = len(cells) + 2
-            refs[base] = tally.of((step, key, KEPT))
-            refs[base + 1] = tally.of((step, key, BROKEN))
-            refs[base + 2] = tally.of((step, key, NOT_DUE))
-            cells += [kept, broken, due, rate(kept, kept + broken)]
+            for i, st in enumerate((KEPT, BROKEN, NOT_DUE, UNRECORDED)):
+                refs[base + i] = tally.of((step, key, st))
+            cells += [kept, broken, due, unrecorded, rate(kept, kept + broken)]
         return tuple(cells), refs
 
-    step_cols = tuple(HEADINGS[(step, what)] for step in (PHONE, HANDLING) for what in (KEPT, BROKEN, NOT_DUE, "rate"))
+    step_cols = tuple(HEADINGS[(step, what)] for step in (PHONE, HANDLING)
+                      for what in (KEPT, BROKEN, NOT_DUE, UNRECORDED, "rate"))
     table_rows = []
     for name, issues in ROWS:
         phone_h, handling_h = response_hours(issues[0], settings)

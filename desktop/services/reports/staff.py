@@ -25,7 +25,7 @@ from ...domain.reports import STAFF, TITLES, Chart, Ref, Report, Row, Table
 from ...domain.ticket_rules import wall_clock
 from ...storage import report_queries as q
 from .common import Tally, deadline, mean, moment, names_in, rate
-from .response import BROKEN, KEPT, judge
+from .response import BROKEN, KEPT, PAST_HANDLING, PAST_PHONE, judge
 
 NOT_TRAINED = QT_TRANSLATE_NOOP("reports", "无培训记录")
 STAFF_AUDIENCE = trn.AUDIENCES[1]  # 本公司售后服务人员
@@ -55,18 +55,18 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
                          between=("received_date", start, end)):
         add("complaints", list(dict.fromkeys(names_in(r[2]) + names_in(r[3]))), Ref(c.SPEC.kind, r[0], r[1]))
     for r in q.read_rows(s, tk.SPEC.kind, ("id", "number", "assigned_staff", "response_deadline", "handling_deadline",
-                                           "responded_date", "responded_time", "agreed_date", "agreed_time"),
+                                           "responded_date", "responded_time", "agreed_date", "agreed_time", "status"),
                          between=("call_date", start, end)):
         names = names_in(r[2])
         if not names:
             continue
         ref = Ref(tk.SPEC.kind, r[0], r[1])
         add("tickets", names, ref)
-        states = [judge(deadline(r[3]), moment(r[5], r[6]), now),
-                  judge(deadline(r[4]), moment(r[7], r[8]), now)]
+        states = [judge(deadline(r[3]), moment(r[5], r[6]), now, r[9] in PAST_PHONE),
+                  judge(deadline(r[4]), moment(r[7], r[8]), now, r[9] in PAST_HANDLING)]
         if BROKEN in states:
             add("t_broken", names, ref)
-        elif states and all(st == KEPT for st in states if st is not None) and any(states):
+        elif KEPT in states and all(st in (KEPT, None) for st in states):
             add("t_kept", names, ref)
     for r in q.read_rows(s, fu.SPEC.kind, ("id", "number", "assigned_staff", "status", "due_date", "done_date"),
                          between=("due_date", start, end), not_statuses=(fu.CANCELLED,)):
