@@ -79,8 +79,16 @@ def _widths(columns: tuple[str, ...], rows: list[list[str]]) -> list[float]:
         head = min(_ems(col), 6.0)  # a long heading wraps onto two or three lines
         longest = max([head] + [min(MAX_COL_CHARS, _ems(r[i])) for r in rows[:200]])
         want.append(max(2.5, longest) + 1.0)
-    total = sum(want)
-    return [CONTENT_W * w / total for w in want]
+    # The first column names the row (a person, a product, a month): it keeps its names on one line
+    # (up to 12 characters); the others share the rest of the width by what they hold.
+    first = min(CONTENT_W / 3, max([_ems(r[0]) for r in rows[:200]] + [_ems(columns[0])], default=2.0) * 8.5 + 10)
+    rest = sum(want[1:])
+    if len(want) == 1 or not rest:
+        return [CONTENT_W]
+    if first <= CONTENT_W * want[0] / sum(want):
+        total = sum(want)
+        return [CONTENT_W * w / total for w in want]
+    return [first] + [(CONTENT_W - first) * w / rest for w in want[1:]]
 
 
 def _cell(text: str, width: float, style: Any, font: str) -> Any:
