@@ -97,15 +97,15 @@ class MainWindow(QMainWindow):
             index = self.tabs.addTab(page, tr_field(spec.short_title))
             self.tabs.setTabToolTip(index, tr_field(spec.register_title))
             self.registers[kind] = page
-        self.letter = CommitmentPage(self.tabs)
-        self.letter.settingsRequested.connect(self.open_settings)
-        self.tabs.addTab(self.letter, self.tr("承诺书"))
         # 报表 (issue 15): the four reports; a figure opens its records in their tabs.
         from .reports_page import ReportsPage
 
         self.reports = ReportsPage(self.tabs)
         self.reports.openRequested.connect(self.open_record)
         self.tabs.addTab(self.reports, self.tr("报表"))
+        self.letter = CommitmentPage(self.tabs)
+        self.letter.settingsRequested.connect(self.open_settings)
+        self.tabs.addTab(self.letter, self.tr("承诺书"))
         self.fixed_tabs = self.tabs.count()
         bar = self.tabs.tabBar()
         for index in range(self.fixed_tabs):

@@ -979,12 +979,12 @@ Double-click or press Enter to open</translation>
             <translation>Home</translation>
         </message>
         <message>
-            <source>承诺书</source>
-            <translation>Commitment letter</translation>
-        </message>
-        <message>
             <source>报表</source>
             <translation>Reports</translation>
+        </message>
+        <message>
+            <source>承诺书</source>
+            <translation>Commitment letter</translation>
         </message>
         <message>
             <source>数据文件夹：{path}</source>
@@ -4956,6 +4956,10 @@ Double-click or press Enter to open</translation>
             <translation>Handling not due</translation>
         </message>
         <message>
+            <source>协商处理未记录时间</source>
+            <translation>Handling time not recorded</translation>
+        </message>
+        <message>
             <source>协商处理超时</source>
             <translation>Handling late</translation>
         </message>
@@ -5326,6 +5330,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>电话响应未到期</source>
             <translation>Phone response not due</translation>
+        </message>
+        <message>
+            <source>电话响应未记录时间</source>
+            <translation>Phone response time not recorded</translation>
         </message>
         <message>
             <source>电话响应超时</source>
