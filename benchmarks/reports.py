@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.desk import CITIES, KINDS, NOW, PEOPLE, PRODUCTS, TODAY, UNITS, WORDS, _base  # noqa: E402
+from benchmarks.desk import CITIES, KINDS, NOW, PEOPLE, PRODUCTS, TODAY, UNITS, WORDS, _base
 
 
 def build(service, complaints: int, tickets: int, surveys: int, seed: int = 15) -> None:

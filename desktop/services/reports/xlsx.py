@@ -51,12 +51,12 @@ def report_workbook(report: Report) -> Workbook:
         widths = [text_width(c) + 2 for c in table.columns]
         for cell in ws[3]:
             cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
-        for row in table.rows:
+        for n, row in enumerate(table.rows, 4):  # row 4 on: under the titles and the header
             values = [_value(v) for v in row.cells]
             ws.append(values)
             for i, v in enumerate(values):
                 if isinstance(v, dt.date):
-                    ws.cell(ws.max_row, i + 1).number_format = DATE_FORMAT if not isinstance(v, dt.datetime) \
+                    ws.cell(n, i + 1).number_format = DATE_FORMAT if not isinstance(v, dt.datetime) \
                         else "yyyy-mm-dd hh:mm"
                 widths[i] = max(widths[i], min(60, text_width(str(v if v is not None else "")) + 2))
         if table.note:
