@@ -88,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rs = sub.add_parser("restore", help="从备份恢复：先校验备份，再把现有数据移到一旁（并说明位置）后恢复")
     rs.add_argument("backup", help="备份文件夹（backup 命令输出的路径）")
+    from .report_cli import add_parser as add_report_parser
+
+    add_report_parser(sub)  # report monthly / response / survey / staff (issue 15)
 
     from .domain.settings import LABELS, Settings
 
@@ -156,6 +159,14 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
 
     if args.command == "restore":  # the database may be damaged: it is not opened
         return _restore(folder, args)
+
+    if args.command == "report":  # the period and the output paths are checked before the data is opened
+        from .report_cli import check
+
+        problem = check(args)
+        if problem:
+            _err(f"错误：{problem}")
+            return 1
 
     ctx = open_context(folder)
     try:
@@ -526,6 +537,7 @@ _COMMANDS = {
     "excel-export": _excel_export,
     "conflicts": _conflicts,
     "backup": _backup,
+    "report": lambda ctx, args: __import__("desktop.report_cli", fromlist=["run"]).run(ctx, args),
 }
 
 

@@ -202,7 +202,7 @@ def test_the_window_speaks_english(english_window: Any) -> None:
         ["New Complaint", "&New", "Hotline Call", "Open"]
     assert [window.tabs.tabText(i) for i in range(window.fixed_tabs)] == [
         "Home", "Complaint", "Service Report", "Satisfaction Survey", "Return Request", "Training", "Ticket",
-        "Follow-up", "Customer", "Product", "Delivery Batch", "Use Record", "Commitment letter"]
+        "Follow-up", "Customer", "Product", "Delivery Batch", "Use Record", "Reports", "Commitment letter"]
     assert window.tabs.tabToolTip(1) == "Complaint register"
     register = window.registers["complaint"]
     model = register.model

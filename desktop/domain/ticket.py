@@ -92,6 +92,11 @@ SPEC = FormSpec(
                 Field("assigned_staff", "派工人员", max_length=40),
                 Field("sales_informed", "已通知销售", T.BOOL),
                 Field("sales_person", "通知的销售人员", max_length=40),
+                # The actual times of the two promised steps (response-time compliance, issue 15):
+                # filled with the moment of the 派工 and 处理完毕 steps, which the user may correct.
+                Field("responded_date", "电话响应日期", T.DATE,
+                      help="实际给客户电话答复的日期；派工时未填则按当时填入"),
+                Field("responded_time", "电话响应时间", T.TIME),
             ),
         ),
         Section(
@@ -100,6 +105,9 @@ SPEC = FormSpec(
             (
                 Field("progress", "跟进情况", T.LONGTEXT, span=2),
                 Field("result", "处理结果", T.LONGTEXT, span=2),
+                Field("agreed_date", "协商处理日期", T.DATE,
+                      help="与客户商定处理办法（或作出处理意见）的日期；处理完毕时未填则按当时填入"),
+                Field("agreed_time", "协商处理时间", T.TIME),
                 Field("done_date", "处理完成日期", T.DATE),
                 Field("called_back_date", "回电日期", T.DATE),
                 Field("customer_satisfaction", "客户评价", T.CHOICE, choices=SATISFACTION),

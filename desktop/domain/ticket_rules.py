@@ -106,6 +106,10 @@ def _ticket(v: RecordValues, today: dt.date) -> list[Issue]:
     issues = not_after(v, "call_date", today, future, today=today.isoformat())
     issues += not_after(v, "done_date", today, future, today=today.isoformat())
     issues += not_after(v, "called_back_date", today, future, today=today.isoformat())
+    issues += not_after(v, "responded_date", today, future, today=today.isoformat())
+    issues += not_after(v, "agreed_date", today, future, today=today.isoformat())
+    issues += not_before(v, "responded_date", "call_date", tk.SPEC.label_of("call_date"))
+    issues += not_before(v, "agreed_date", "call_date", tk.SPEC.label_of("call_date"))
     issues += not_before(v, "callback_date", "call_date", tk.SPEC.label_of("call_date"))
     issues += not_before(v, "done_date", "call_date", tk.SPEC.label_of("call_date"))
     issues += not_before(v, "called_back_date", "call_date", tk.SPEC.label_of("call_date"))
@@ -127,8 +131,9 @@ WORKFLOW = Workflow(
     final=(tk.CALLED_BACK, tk.ESCALATED),
     transitions=(
         Transition(tk.RECEIVED, tk.ASSIGNED, "派工", requires=("assigned_staff", "callback_date", "callback_time"),
-                   check=_promised),
-        Transition(tk.ASSIGNED, tk.DONE, "处理完毕", requires=("result", "done_date"), date_defaults=("done_date",)),
+                   check=_promised, moment_defaults=(("responded_date", "responded_time"),)),
+        Transition(tk.ASSIGNED, tk.DONE, "处理完毕", requires=("result", "done_date"), date_defaults=("done_date",),
+                   moment_defaults=(("agreed_date", "agreed_time"),)),
         Transition(tk.DONE, tk.CALLED_BACK, "回电确认", requires=("called_back_date", "customer_satisfaction"),
                    date_defaults=("called_back_date",)),
         # 转为投诉: taken when the complaint made from the ticket is first saved (services.policies)

@@ -52,6 +52,9 @@ class Transition:
     check: TransitionCheck | None = None
     # Fields filled with today's date when empty, as a convenience (the user may change them).
     date_defaults: tuple[str, ...] = ()
+    # (date field, time field) pairs filled with the moment of the step when empty: the actual
+    # time a promised step was taken (a ticket's phone response, its agreed handling).
+    moment_defaults: tuple[tuple[str, str], ...] = ()
     # A step only a policy takes, with the record that causes it (a ticket 已转投诉 when its
     # complaint is saved): not offered as a button.
     by_policy: bool = False
@@ -89,6 +92,18 @@ class TransitionRefused(Exception):
     def __init__(self, message: str, issues: list[Issue] | None = None) -> None:
         self.issues = issues or []
         super().__init__(message)
+
+
+def fill_moment_defaults(values: RecordValues, t: Transition, now: dt.datetime) -> bool:
+    """Fill the step's empty moment fields with ``now`` (wall-clock minutes); True when any was."""
+    filled = False
+    for day, time in t.moment_defaults:
+        if values.fields.get(day) is None:
+            values.fields[day] = now.date()
+            if values.fields.get(time) is None:
+                values.fields[time] = now.time().replace(second=0, microsecond=0, tzinfo=None)
+            filled = True
+    return filled
 
 
 def check_transition(wf: Workflow, values: RecordValues, t: Transition, today: dt.date) -> list[Issue]:

@@ -244,8 +244,13 @@ def ticket_object(rng: random.Random, now: dt.datetime, status: str, customer: d
         obj.update({"callback_date": promised.date().isoformat(), "callback_time": promised.strftime("%H:%M"),
                     "assigned_staff": rng.choice(staff), "sales_informed": True, "sales_person": customer["sales_rep"],
                     "progress": "已电话联系客户，约定上门时间。"})
+        # When the customer was answered and the handling agreed (the response-time report's times).
+        responded = min(now, called + dt.timedelta(minutes=rng.choice((20, 45, 90, 150))))
+        obj.update({"responded_date": responded.date().isoformat(), "responded_time": responded.strftime("%H:%M")})
     if status in (tk.DONE, tk.CALLED_BACK):
-        obj.update({"result": "已上门处理，问题解决。", "done_date": min(now.date(), called.date() + dt.timedelta(days=1)).isoformat()})
+        agreed = min(now, called + dt.timedelta(hours=rng.choice((3, 8, 20, 30))))
+        obj.update({"result": "已上门处理，问题解决。", "done_date": min(now.date(), called.date() + dt.timedelta(days=1)).isoformat(),
+                    "agreed_date": agreed.date().isoformat(), "agreed_time": agreed.strftime("%H:%M")})
     if status == tk.CALLED_BACK:
         obj.update({"called_back_date": obj["done_date"], "customer_satisfaction": "满意",
                     "callback_note": "客户确认问题已解决。"})

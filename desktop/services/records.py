@@ -42,7 +42,7 @@ from ..domain.signatures import (
 )
 from ..domain.validation import REQUIRED, Issue, ValidationFailed, parse_record, strip_blank_rows
 from ..domain.versions import version_tag
-from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition
+from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition, fill_moment_defaults
 from ..storage.db import Database
 from ..storage.numbering import next_number
 from ..storage.photos import PhotoStore
@@ -745,6 +745,7 @@ class RecordService(RevisionsMixin, ScansMixin):
         if issues:
             raise ValidationFailed(issues)
         now = self.clock.now()
+        fill_moment_defaults(values, t, now)  # when the step was actually taken (a ticket's response)
         self._touch(s, m, row)
         before = self._to_record(m, row)
         self._write_values(s, m, row, values)

@@ -98,6 +98,12 @@ class MainWindow(QMainWindow):
             index = self.tabs.addTab(page, tr_field(spec.short_title))
             self.tabs.setTabToolTip(index, tr_field(spec.register_title))
             self.registers[kind] = page
+        # 报表 (issue 15): the four reports; a figure opens its records in their tabs.
+        from .reports_page import ReportsPage
+
+        self.reports = ReportsPage(self.tabs)
+        self.reports.openRequested.connect(self.open_record)
+        self.tabs.addTab(self.reports, self.tr("报表"))
         self.letter = CommitmentPage(self.tabs)
         self.letter.settingsRequested.connect(self.open_settings)
         self.tabs.addTab(self.letter, self.tr("承诺书"))
@@ -156,6 +162,7 @@ class MainWindow(QMainWindow):
             page.attach(service)
         self.home.attach(service)
         self.letter.attach(service)
+        self.reports.attach(service)
         self._first_run_notice()
         self._current_changed(self.tabs.currentIndex())
         # Issue 14: the window as it was left, and what was typed before a crash.

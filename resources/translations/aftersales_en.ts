@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1" language="ie_EE">
+<TS version="2.1" language="en_US">
     <context>
         <name>BackupDialog</name>
         <message>
@@ -1204,6 +1204,10 @@ Double-click or press Enter to open</translation>
             <translation>Home</translation>
         </message>
         <message>
+            <source>报表</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
             <source>承诺书</source>
             <translation>Commitment letter</translation>
         </message>
@@ -1550,6 +1554,93 @@ Double-click or press Enter to open</translation>
         <message>
             <source>还没有记录。点“{action}”登记第一条。</source>
             <translation>No records yet. Click "{action}" to register the first one.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>来电日期自</source>
+            <translation>Calls from</translation>
+        </message>
+        <message>
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>生成报表</source>
+            <translation>Make report</translation>
+        </message>
+        <message>
+            <source>打印 PDF…</source>
+            <translation>Print PDF…</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>Export Excel…</translation>
+        </message>
+        <message>
+            <source>报表：</source>
+            <translation>Report:</translation>
+        </message>
+        <message>
+            <source>双击一个数字，查看它所统计的记录</source>
+            <translation>Double-click a figure to see the records it counts</translation>
+        </message>
+        <message>
+            <source>双击表中的数字，这里列出它所统计的记录；双击记录打开。</source>
+            <translation>Double-click a figure in the table to list the records it counts here; double-click a record to open it.</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>无法生成报表</source>
+            <translation>Cannot make the report</translation>
+        </message>
+        <message>
+            <source>{title}　{period}　（生成于 {when}）</source>
+            <translation>{title}  {period}  (made {when})</translation>
+        </message>
+        <message>
+            <source>{n} 条记录：双击查看</source>
+            <translation>{n} records: double-click to see them</translation>
+        </message>
+        <message>
+            <source>双击查看所统计的记录</source>
+            <translation>Double-click to see the records counted</translation>
+        </message>
+        <message>
+            <source>共 {n} 条记录（双击打开）</source>
+            <translation>{n} records (double-click to open)</translation>
+        </message>
+        <message>
+            <source>这个数字没有对应的记录。</source>
+            <translation>No records are behind this figure.</translation>
+        </message>
+        <message>
+            <source>打印报表（PDF）</source>
+            <translation>Print report (PDF)</translation>
+        </message>
+        <message>
+            <source>无法导出</source>
+            <translation>Cannot export</translation>
+        </message>
+        <message>
+            <source>无法写入 {path}：{reason}</source>
+            <translation>Cannot write {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>　已导出 {path}</source>
+            <translation>  Exported {path}</translation>
+        </message>
+        <message>
+            <source>导出报表（Excel）</source>
+            <translation>Export report (Excel)</translation>
+        </message>
+        <message>
+            <source>Excel 文件 (*.xlsx)</source>
+            <translation>Excel files (*.xlsx)</translation>
         </message>
     </context>
     <context>
@@ -2677,6 +2768,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>协商处理</source>
             <translation>Negotiated settlement</translation>
+        </message>
+        <message>
+            <source>协商处理日期</source>
+            <translation>Handling agreed on</translation>
+        </message>
+        <message>
+            <source>协商处理时间</source>
+            <translation>Handling agreed at</translation>
         </message>
         <message>
             <source>单位</source>
@@ -3829,6 +3928,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>电话</source>
             <translation>Phone</translation>
+        </message>
+        <message>
+            <source>电话响应日期</source>
+            <translation>Phone response on</translation>
+        </message>
+        <message>
+            <source>电话响应时间</source>
+            <translation>Phone response at</translation>
         </message>
         <message>
             <source>电话响应时限</source>
@@ -5232,6 +5339,593 @@ Double-click or press Enter to open</translation>
         <message>
             <source>验收问题或属于质量问题的，退换货费用由公司承担（承诺书）</source>
             <translation>For problems found at acceptance or quality problems, the company pays for the return/exchange (commitment letter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>reports</name>
+        <message>
+            <source>1分</source>
+            <translation>1 point</translation>
+        </message>
+        <message>
+            <source>2分</source>
+            <translation>2 points</translation>
+        </message>
+        <message>
+            <source>3分</source>
+            <translation>3 points</translation>
+        </message>
+        <message>
+            <source>4分</source>
+            <translation>4 points</translation>
+        </message>
+        <message>
+            <source>5分</source>
+            <translation>5 points</translation>
+        </message>
+        <message>
+            <source>上年</source>
+            <translation>Last year</translation>
+        </message>
+        <message>
+            <source>上年平均分</source>
+            <translation>Last year's average</translation>
+        </message>
+        <message>
+            <source>上年总体满意度平均分</source>
+            <translation>Last year's average overall satisfaction</translation>
+        </message>
+        <message>
+            <source>产品在使用过程中出现质量问题</source>
+            <translation>Quality problem during use</translation>
+        </message>
+        <message>
+            <source>产品投诉及退换货（前十）</source>
+            <translation>Complaints and returns by product (top ten)</translation>
+        </message>
+        <message>
+            <source>产品质量汇总（反馈研发与生产）</source>
+            <translation>Quality by product (for R and D and production)</translation>
+        </message>
+        <message>
+            <source>产品验收不合格</source>
+            <translation>Rejected at acceptance</translation>
+        </message>
+        <message>
+            <source>产品验收数量不足</source>
+            <translation>Short quantity at acceptance</translation>
+        </message>
+        <message>
+            <source>人员</source>
+            <translation>Staff member</translation>
+        </message>
+        <message>
+            <source>人员考核</source>
+            <translation>Staff assessment</translation>
+        </message>
+        <message>
+            <source>件数</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>份数</source>
+            <translation>Surveys</translation>
+        </message>
+        <message>
+            <source>低分项目</source>
+            <translation>Low scores</translation>
+        </message>
+        <message>
+            <source>低分（1–2 分）及跟进</source>
+            <translation>Low scores (1–2) and follow-up</translation>
+        </message>
+        <message>
+            <source>保障单</source>
+            <translation>Tickets</translation>
+        </message>
+        <message>
+            <source>其中上门走访</source>
+            <translation>of which site visits</translation>
+        </message>
+        <message>
+            <source>其中严重投诉</source>
+            <translation>of which serious</translation>
+        </message>
+        <message>
+            <source>其中属于质量问题</source>
+            <translation>of which quality problems</translation>
+        </message>
+        <message>
+            <source>其他来电</source>
+            <translation>Other calls</translation>
+        </message>
+        <message>
+            <source>协商处理</source>
+            <translation>Handling agreed</translation>
+        </message>
+        <message>
+            <source>协商处理按时</source>
+            <translation>Handling on time</translation>
+        </message>
+        <message>
+            <source>协商处理按时率（%）</source>
+            <translation>Handling on time (%)</translation>
+        </message>
+        <message>
+            <source>协商处理未到期</source>
+            <translation>Handling not due</translation>
+        </message>
+        <message>
+            <source>协商处理未记录时间</source>
+            <translation>Handling time not recorded</translation>
+        </message>
+        <message>
+            <source>协商处理超时</source>
+            <translation>Handling late</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>发放调查表</source>
+            <translation>Surveys issued</translation>
+        </message>
+        <message>
+            <source>发货单位</source>
+            <translation>Delivered to</translation>
+        </message>
+        <message>
+            <source>发货次数</source>
+            <translation>Deliveries</translation>
+        </message>
+        <message>
+            <source>受理投诉</source>
+            <translation>Complaints received</translation>
+        </message>
+        <message>
+            <source>另有 {n} 件未列出，见“月末未结事项”</source>
+            <translation>{n} more not listed: see "Open at month end"</translation>
+        </message>
+        <message>
+            <source>召回预警批次</source>
+            <translation>Recall-signal batches</translation>
+        </message>
+        <message>
+            <source>召回预警：近十二个月投诉或退换货超过一次的批次</source>
+            <translation>Recall signal: batches with more than one complaint or return in twelve months</translation>
+        </message>
+        <message>
+            <source>各项平均分（本年与上年）</source>
+            <translation>Average per item (this year and last)</translation>
+        </message>
+        <message>
+            <source>各项评分</source>
+            <translation>Scores per item</translation>
+        </message>
+        <message>
+            <source>含低分的调查</source>
+            <translation>Surveys with a low score</translation>
+        </message>
+        <message>
+            <source>售后服务人员考核</source>
+            <translation>Service staff assessment</translation>
+        </message>
+        <message>
+            <source>售后服务响应时间执行情况</source>
+            <translation>Response-time compliance</translation>
+        </message>
+        <message>
+            <source>回收率（%）</source>
+            <translation>Return rate (%)</translation>
+        </message>
+        <message>
+            <source>回访按时率（%）</source>
+            <translation>Follow-ups on time (%)</translation>
+        </message>
+        <message>
+            <source>在册客户（合作中）</source>
+            <translation>Customers on file (active)</translation>
+        </message>
+        <message>
+            <source>培训状态</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>处理投诉</source>
+            <translation>Complaints handled</translation>
+        </message>
+        <message>
+            <source>完成质量界定</source>
+            <translation>Quality determinations made</translation>
+        </message>
+        <message>
+            <source>实际时间</source>
+            <translation>Actual time</translation>
+        </message>
+        <message>
+            <source>客户名称</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>客户承担金额合计（元）</source>
+            <translation>Customer's share, total (yuan)</translation>
+        </message>
+        <message>
+            <source>尚无跟进记录</source>
+            <translation>No follow-up yet</translation>
+        </message>
+        <message>
+            <source>尚未做年度调查的客户</source>
+            <translation>Customers not yet surveyed this year</translation>
+        </message>
+        <message>
+            <source>尚未完成</source>
+            <translation>Not done yet</translation>
+        </message>
+        <message>
+            <source>尚未界定</source>
+            <translation>Not determined yet</translation>
+        </message>
+        <message>
+            <source>尚未调查的客户</source>
+            <translation>Customers not yet surveyed</translation>
+        </message>
+        <message>
+            <source>已做年度调查的客户</source>
+            <translation>Customers surveyed this year</translation>
+        </message>
+        <message>
+            <source>已回收</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <source>已过天数</source>
+            <translation>Days open</translation>
+        </message>
+        <message>
+            <source>平均分</source>
+            <translation>Average</translation>
+        </message>
+        <message>
+            <source>平均已过天数</source>
+            <translation>Average days open</translation>
+        </message>
+        <message>
+            <source>年份“{text}”无效，应写成四位数字，例如 2026</source>
+            <translation>Year "{text}" is not valid: write four digits, e.g. 2026</translation>
+        </message>
+        <message>
+            <source>年度调查覆盖率（%）</source>
+            <translation>Yearly survey coverage (%)</translation>
+        </message>
+        <message>
+            <source>年度顾客满意度调查分析</source>
+            <translation>Yearly customer satisfaction survey</translation>
+        </message>
+        <message>
+            <source>应回访</source>
+            <translation>Follow-ups due</translation>
+        </message>
+        <message>
+            <source>总体满意度分布</source>
+            <translation>Overall satisfaction distribution</translation>
+        </message>
+        <message>
+            <source>总体满意度平均分</source>
+            <translation>Average overall satisfaction</translation>
+        </message>
+        <message>
+            <source>承诺处理（小时）</source>
+            <translation>Handling promised (hours)</translation>
+        </message>
+        <message>
+            <source>承诺电话响应（小时）</source>
+            <translation>Phone response promised (hours)</translation>
+        </message>
+        <message>
+            <source>投诉</source>
+            <translation>Complaints</translation>
+        </message>
+        <message>
+            <source>按产品</source>
+            <translation>By product</translation>
+        </message>
+        <message>
+            <source>按人员</source>
+            <translation>By staff member</translation>
+        </message>
+        <message>
+            <source>按投诉单位</source>
+            <translation>By complaining unit</translation>
+        </message>
+        <message>
+            <source>按投诉性质</source>
+            <translation>By severity</translation>
+        </message>
+        <message>
+            <source>按投诉类别</source>
+            <translation>By category</translation>
+        </message>
+        <message>
+            <source>按时与超时（按服务内容）</source>
+            <translation>On time and late (by service)</translation>
+        </message>
+        <message>
+            <source>按时回访</source>
+            <translation>Follow-ups on time</translation>
+        </message>
+        <message>
+            <source>按时完成</source>
+            <translation>On time</translation>
+        </message>
+        <message>
+            <source>按时率（%）</source>
+            <translation>On time (%)</translation>
+        </message>
+        <message>
+            <source>按时率（按月份）</source>
+            <translation>On-time rate (by month)</translation>
+        </message>
+        <message>
+            <source>按月份</source>
+            <translation>By month</translation>
+        </message>
+        <message>
+            <source>按服务人员（服务后调查）</source>
+            <translation>By service staff (surveys after a visit)</translation>
+        </message>
+        <message>
+            <source>按服务内容（响应时间表）</source>
+            <translation>By service (response-time table)</translation>
+        </message>
+        <message>
+            <source>按生产批号</source>
+            <translation>By batch</translation>
+        </message>
+        <message>
+            <source>改进措施</source>
+            <translation>Improvement measures</translation>
+        </message>
+        <message>
+            <source>数量</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>无培训记录</source>
+            <translation>No training record</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>日期“{text}”无效，应写成 年-月-日，例如 2026-11-01</source>
+            <translation>Date "{text}" is not valid: write year-month-day, e.g. 2026-11-01</translation>
+        </message>
+        <message>
+            <source>时限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>时限遵守率与回访按时率（按人员）</source>
+            <translation>Deadlines kept and follow-ups on time (by staff member)</translation>
+        </message>
+        <message>
+            <source>时限遵守率（%）</source>
+            <translation>Deadlines kept (%)</translation>
+        </message>
+        <message>
+            <source>最长已过天数</source>
+            <translation>Longest days open</translation>
+        </message>
+        <message>
+            <source>月份</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>月份“{text}”无效，应写成 年-月，例如 2026-11</source>
+            <translation>Month "{text}" is not valid: write year-month, e.g. 2026-11</translation>
+        </message>
+        <message>
+            <source>月度风险事故及投诉分析</source>
+            <translation>Monthly incident and complaint analysis</translation>
+        </message>
+        <message>
+            <source>月末未结事项</source>
+            <translation>Open at month end</translation>
+        </message>
+        <message>
+            <source>月末未结投诉及退换货</source>
+            <translation>Complaints and returns open at month end</translation>
+        </message>
+        <message>
+            <source>服务人员</source>
+            <translation>Service staff</translation>
+        </message>
+        <message>
+            <source>服务内容</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>服务报告</source>
+            <translation>Service reports</translation>
+        </message>
+        <message>
+            <source>未定</source>
+            <translation>Undecided</translation>
+        </message>
+        <message>
+            <source>未经培训合格的人员（须培训合格后方可上岗）</source>
+            <translation>Staff without a passed training (required before working)</translation>
+        </message>
+        <message>
+            <source>未结事项明细（按已过天数）</source>
+            <translation>Open items (longest open first)</translation>
+        </message>
+        <message>
+            <source>本年</source>
+            <translation>This year</translation>
+        </message>
+        <message>
+            <source>本月投诉按类别</source>
+            <translation>This month's complaints by category</translation>
+        </message>
+        <message>
+            <source>本月概况</source>
+            <translation>This month at a glance</translation>
+        </message>
+        <message>
+            <source>本月质量界定及处理结果</source>
+            <translation>This month's quality determinations and resolutions</translation>
+        </message>
+        <message>
+            <source>来电时间</source>
+            <translation>Call time</translation>
+        </message>
+        <message>
+            <source>概况</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>派工保障单</source>
+            <translation>Tickets assigned</translation>
+        </message>
+        <message>
+            <source>涉及批次</source>
+            <translation>Batches</translation>
+        </message>
+        <message>
+            <source>满意度平均分</source>
+            <translation>Average satisfaction</translation>
+        </message>
+        <message>
+            <source>满意度平均分（按人员）</source>
+            <translation>Average satisfaction (by staff member)</translation>
+        </message>
+        <message>
+            <source>热线保障单</source>
+            <translation>Hotline tickets</translation>
+        </message>
+        <message>
+            <source>热线保障单按问题类型</source>
+            <translation>Hotline tickets by issue type</translation>
+        </message>
+        <message>
+            <source>环节</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <source>电话响应</source>
+            <translation>Phone response</translation>
+        </message>
+        <message>
+            <source>电话响应按时</source>
+            <translation>Phone response on time</translation>
+        </message>
+        <message>
+            <source>电话响应按时率（%）</source>
+            <translation>Phone response on time (%)</translation>
+        </message>
+        <message>
+            <source>电话响应未到期</source>
+            <translation>Phone response not due</translation>
+        </message>
+        <message>
+            <source>电话响应未记录时间</source>
+            <translation>Phone response time not recorded</translation>
+        </message>
+        <message>
+            <source>电话响应超时</source>
+            <translation>Phone response late</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>类型·状态</source>
+            <translation>Kind · status</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>评分份数</source>
+            <translation>Scored</translation>
+        </message>
+        <message>
+            <source>评分项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>调查份数</source>
+            <translation>Surveys</translation>
+        </message>
+        <message>
+            <source>质量异议处理意见</source>
+            <translation>Handling opinion on a quality objection</translation>
+        </message>
+        <message>
+            <source>费用承担未定</source>
+            <translation>Cost bearer undecided</translation>
+        </message>
+        <message>
+            <source>起始日期 {a} 晚于截止日期 {b}</source>
+            <translation>Start date {a} is after end date {b}</translation>
+        </message>
+        <message>
+            <source>超出（小时）</source>
+            <translation>Over by (hours)</translation>
+        </message>
+        <message>
+            <source>超时</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <source>超时明细</source>
+            <translation>Breaches</translation>
+        </message>
+        <message>
+            <source>跟进措施</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>近十二个月趋势</source>
+            <translation>Twelve months' trend</translation>
+        </message>
+        <message>
+            <source>退换货</source>
+            <translation>Returns</translation>
+        </message>
+        <message>
+            <source>退换货及费用承担</source>
+            <translation>Returns and exchanges, and who bore the cost</translation>
+        </message>
+        <message>
+            <source>退换货申请</source>
+            <translation>Return requests</translation>
+        </message>
+        <message>
+            <source>逾期回访</source>
+            <translation>Follow-ups late</translation>
+        </message>
+        <message>
+            <source>配送时间</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>（未派工）</source>
+            <translation>(not assigned)</translation>
+        </message>
+        <message>
+            <source>（非服务后调查）</source>
+            <translation>(not after a visit)</translation>
         </message>
     </context>
 </TS>

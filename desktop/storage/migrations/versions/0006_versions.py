@@ -2,7 +2,7 @@
 
 Revision ID: 0006_versions
 Revises: 0005_desk
-Create Date: 2026-12-02 20:29:22.975753
+Create Date: 2026-12-03 08:34:50.226808
 """
 
 from alembic import op
@@ -168,6 +168,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('hash_scheme', sa.Integer(), server_default='1', nullable=False))
 
     with op.batch_alter_table('ticket', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('responded_date', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('responded_time', sa.Time(), nullable=True))
+        batch_op.add_column(sa.Column('agreed_date', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('agreed_time', sa.Time(), nullable=True))
         batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
         batch_op.add_column(sa.Column('version_tag', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('created_by', sa.String(length=40), server_default='', nullable=False))
@@ -272,6 +276,10 @@ def downgrade() -> None:
         batch_op.drop_column('created_by')
         batch_op.drop_column('version_tag')
         batch_op.drop_column('version')
+        batch_op.drop_column('agreed_time')
+        batch_op.drop_column('agreed_date')
+        batch_op.drop_column('responded_time')
+        batch_op.drop_column('responded_date')
 
     with op.batch_alter_table('survey_signature', schema=None) as batch_op:
         batch_op.drop_column('hash_scheme')
