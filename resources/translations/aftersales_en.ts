@@ -4454,6 +4454,10 @@ Double-click or press Enter to open</translation>
             <translation>Duplicate number in the file</translation>
         </message>
         <message>
+            <source>无法打印的字符：{chars}（随附字体中没有这个字，打印出来会缺字；请删除，或改用文字说明）</source>
+            <translation>Characters that cannot be printed: {chars} (none of the bundled fonts has them, so they would be missing on paper; delete them or describe them in words)</translation>
+        </message>
+        <message>
             <source>无法打开数据库 {path}：{error}</source>
             <translation>Cannot open the database {path}: {error}</translation>
         </message>
