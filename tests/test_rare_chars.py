@@ -103,3 +103,20 @@ def test_an_emoji_is_refused_beside_the_field(ctx: Any) -> None:
     _values, issues = service.validate("complaint", raw)
     assert not [i for i in issues if i.template == UNPRINTABLE]
     assert service.create("complaint", raw).record.get("complainant_name") == NAME
+
+
+def test_the_whole_of_extensions_b_to_f_from_the_second_rare_font(tmp_path: Path) -> None:
+    second = rare_font_paths()[1]
+    if not second.is_file():
+        pytest.skip("rare-cjk-b.ttf not shipped")
+    _, drawn = fonts.covered_code_points(second)
+    for start, end in ((0x20000, 0x2A6DF), (0x2A700, 0x2B73F), (0x2B820, 0x2CEAF), (0x2CEB0, 0x2EBEF)):
+        assert sum(1 for c in drawn if start <= c <= end) > 0.9 * (end - start + 1) - 100, hex(start)
+    name = "王𠀁𪜀"  # U+20001 (Extension B), U+2A700 (Extension C): in the second font only
+    assert {fonts.font_for(ch) for ch in name[1:]} == {fonts.RARE_FONT_NAMES[1]}
+    record = sample("delivery")
+    record.values.fields["acceptance_by"] = name
+    path = tmp_path / "b.pdf"
+    render_record(SPECS["delivery"], record, settings(), lambda sha: b"", path)
+    text = squash("".join(page.extract_text() or "" for page in PdfReader(path).pages))
+    assert f"验收人{name}" in text

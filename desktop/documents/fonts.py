@@ -244,10 +244,18 @@ def _load_rare(index: int) -> None:
     _rare_tried = index + 1
 
 
+# Where the rare fonts' characters lie: CJK Extensions A–F, the basic block, compatibility ideographs.
+# A character outside them (an emoji) never loads a rare font just to find it missing.
+_RARE_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+
+
 def _ensure_rare(codes: set[int]) -> None:
     """Load rare fonts, in order, until every code point of ``codes`` has a font or none is left."""
     _ensure_fallback()
     if _rare_tried >= len(RARE_FONT_NAMES):
+        return
+    codes = {c for c in codes if any(a <= c <= b for a, b in _RARE_RANGES)}
+    if not codes:
         return
     with _lock:
         while _rare_tried < len(RARE_FONT_NAMES) and any(
