@@ -247,3 +247,80 @@ def test_scans_of_training_sheets_find_their_session_and_verify_names_every_docu
         (stamp,) = read_stamps(png)  # recognised as ours: not a record, so nothing to attach it to
         assert (stamp.kind, stamp.record_id) == (kind, result.number)
         assert find_record_in_image(service, png) is None
+
+
+# ----------------------------------------------------------------------------- signing areas
+
+
+def _printed_label(label: str) -> str:
+    return label if "签" in label else f"{label}（签字）"
+
+
+@pytest.mark.parametrize("kind", ["complaint", "return-request", "service-report", "delivery", "survey", "training"])
+@pytest.mark.parametrize("variant", ["filled", "blank", "stress"])
+def test_no_signature_block_alone_on_a_page(kind: str, variant: str, tmp_path: Path) -> None:
+    """Each signature block is on the same page as (the end of) the section it closes: never alone."""
+    spec = SPECS[kind]
+    record = sample(kind, stress=variant == "stress")
+    if variant == "blank":
+        record = blank_copy(record)
+    path = tmp_path / "form.pdf"
+    render_record(spec, record, settings(), lambda sha: b"", path, blank=variant == "blank")
+    texts = [squash(page.extract_text() or "") for page in PdfReader(path).pages]
+    titles = {s.key: s.title for s in spec.sections}
+    for block in spec.signatures:
+        label = squash(_printed_label(block.label)) + "："
+        pages = [i for i, text in enumerate(texts) if label in text]
+        assert len(pages) == 1, (block.key, pages)
+        text = texts[pages[0]]
+        closes = titles.get(block.after) or spec.sections[-1].title
+        # The section's band, or its continuation band, is on the page, before the signature.
+        starts = [text.find(t) for t in (squash(closes), squash(closes + "（续）")) if t in text]
+        assert starts and min(starts) < text.index(label), (kind, variant, block.key, pages[0])
+
+
+def test_signing_areas_as_the_paper_forms_have_them(tmp_path: Path) -> None:
+    def text_of(kind: str) -> str:
+        path = tmp_path / f"{kind}.pdf"
+        render_record(SPECS[kind], blank_copy(sample(kind)), settings(), lambda sha: b"", path, blank=True)
+        return squash("".join(page.extract_text() or "" for page in PdfReader(path).pages))
+
+    complaint = text_of("complaint")
+    # The complainant signs the registration (with the unit's seal) and again the feedback.
+    assert complaint.index("投诉人（签字）：") < complaint.index("投诉单位（盖章）：") < complaint.index("调查情况")
+    assert complaint.index("投诉人意见") < complaint.index("投诉人反馈确认（签字）：")
+    assert "客户单位（盖章）：" in text_of("return-request") and "客户单位（盖章）：" in text_of("service-report")
+    delivery = text_of("delivery")
+    assert delivery.index("验收") < delivery.index("验收人（签字）：") and "日期：" in delivery
+
+
+# ----------------------------------------------------------------------------- Chinese line breaking
+
+
+def _lines(text: str, width: float) -> list[str]:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from desktop.documents import fonts
+    from desktop.documents.text import markup
+
+    style = ParagraphStyle("t", fontName=fonts.ensure_fonts(), fontSize=10, leading=14, wordWrap="CJK")
+    para = Paragraph(markup(text), style)
+    para.wrap(width, 1000)
+    # One fragment: (extra, [text]) per line; several: line objects with words.
+    return ["".join(w.text for w in line.words) if hasattr(line, "words") else "".join(line[1])
+            for line in para.blPara.lines]
+
+
+@pytest.mark.parametrize("width", [50, 60, 70, 80, 90, 100, 110])
+def test_no_opening_bracket_at_a_line_end_and_numbers_keep_their_units(width: float) -> None:
+    from desktop.documents.text import CANNOT_END
+
+    for text in ("一二三四五六七八九（十）十一“十二”", "按要求在收到通知后24小时内到达现场，稀释1:100后使用",
+                 "有效氯500mg/L（按标签）使用"):
+        lines = _lines(text, width)
+        assert "".join(lines) == text
+        for line in lines[:-1]:
+            assert line[-1] not in CANNOT_END, (width, lines)
+        for a, b in zip(lines, lines[1:]):
+            assert not (a[-1].isdigit() and (b[0].isdigit() or b[0] in "小m后")), (width, lines)

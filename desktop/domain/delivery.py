@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .complaint import UNITS
-from .fields import Field, FieldType, FormSpec, Section
+from .fields import Field, FieldType, FormSpec, Section, SignatureBlock
 
 T = FieldType
 
@@ -76,4 +76,6 @@ SPEC = FormSpec(
             ),
         ),
     ),
+    # An acceptance record: the customer's receiver signs and dates it (验收人签字/日期).
+    signatures=(SignatureBlock("acceptor", "验收人", "acceptance_by", "acceptance_date", after="acceptance"),),
 )
