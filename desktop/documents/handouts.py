@@ -440,17 +440,22 @@ def _box(block: Block, st: _Styles) -> Table:
     style = ParagraphStyle(f"h_box_{'w' if warn else 'n'}", parent=st.box)
     text = block.text
     m = _BOX.match(text)
+    # Told apart in black and white too (issue 13): a warning has a ⚠ and a solid double frame, a note
+    # a ☞ and a dashed frame; colour only adds to that.
+    symbol = markup("⚠" if warn else "☞") + " "
     if m:  # the label in the box's colour, the rest as written
         label, rest = text[: m.end()], text[m.end():]
-        content = f'<font color="{border.hexval()}">{markup(label)}</font>{markup(rest)}'
+        content = f'{symbol}<font color="{border.hexval()}">{markup(label)}</font>{markup(rest)}'
     else:
-        content = markup(text)
+        content = symbol + markup(text)
     box = Table([[Paragraph(content, style)]], colWidths=[TEXT_W], hAlign="LEFT")
     box.setStyle(
         TableStyle(
             [
-                ("BOX", (0, 0), (-1, -1), 1.2, border),
-                ("LINEBEFORE", (0, 0), (0, -1), 4, border),
+                ("BOX", (0, 0), (-1, -1), 0.8, border, None, None, None, 2, 1.5) if warn
+                else ("BOX", (0, 0), (-1, -1), 1.0, border, None, (3, 2)),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, border) if warn
+                else ("LINEBEFORE", (0, 0), (0, -1), 2, border, None, (3, 2)),
                 ("BACKGROUND", (0, 0), (-1, -1), tint),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 10),
