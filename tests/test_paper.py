@@ -29,7 +29,8 @@ from desktop.domain.assessment import load_assessment
 from desktop.domain.forms import SPECS
 from desktop.services.export import blank_copy
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm not installed")
+pytestmark = [pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm not installed"),
+              pytest.mark.timeout(900)]  # every document rendered at 150 dpi: minutes on a loaded machine
 
 DPI = 150
 MIN_MARGIN_MM = 10.0

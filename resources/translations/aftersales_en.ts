@@ -3175,6 +3175,10 @@ Double-click or press Enter to open</translation>
             <translation>Complainant</translation>
         </message>
         <message>
+            <source>投诉人反馈确认</source>
+            <translation>Complainant confirms feedback</translation>
+        </message>
+        <message>
             <source>投诉人意见</source>
             <translation>Complainant's comments</translation>
         </message>
