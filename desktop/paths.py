@@ -49,3 +49,11 @@ def fill_font_path() -> Path:
     """DejaVu Sans Fill: the characters the main font maps to a blank glyph, for the window's fallback
     (built by ``scripts/make_fill_font.py``; see there why Qt needs it)."""
     return resources_dir() / "fonts" / "DejaVuSansFill.ttf"
+
+
+def rare_font_paths() -> tuple[Path, ...]:
+    """The rare-character fonts, in fallback order: subsets of Hanazono (花园明朝) holding the CJK
+    Extension A–F and compatibility ideographs the main font lacks (built by
+    ``scripts/make_rare_font.py``; see ``documents.fonts``)."""
+    folder = resources_dir() / "fonts"
+    return (folder / "rare-cjk-a.ttf", folder / "rare-cjk-b.ttf")

@@ -48,6 +48,7 @@ def body(texts: list[str], company: str = COMPANY) -> str:
     out = []
     for i, text in enumerate(texts, 1):
         text = text.replace(f"第{i}页共{len(texts)}页", "")
+        text = re.sub(r"编号CN-[0-9A-F]{8}·校验码[0-9A-F]{4}-[0-9A-F]{4}$", "", text)  # the footer's code
         if i > 1:
             head = squash(company) + TITLE
             assert text.startswith(head)
@@ -109,7 +110,8 @@ def test_signing_block_with_the_company_and_date(letter: tuple[PdfReader, list[s
     assert CLOSING in last
     assert f"承诺单位（签字盖章）：{COMPANY}" in last
     assert "法定代表人或授权代表（签字）：" in last
-    assert last.endswith("2026年3月18日第2页共2页")
+    assert "法定代表人或授权代表（签字）：____" in last  # a line to sign on
+    assert re.search(r"日期：2026年3月18日（盖章处）第2页共2页编号CN-[0-9A-F]{8}·校验码[0-9A-F]{4}-[0-9A-F]{4}$", last)
     for i, text in enumerate(texts, 1):
         assert f"第{i}页共{len(texts)}页" in text
 
@@ -144,8 +146,8 @@ def test_hours_and_shelf_life_come_from_the_settings(tmp_path: Path) -> None:
 def test_without_recipient_and_date(tmp_path: Path) -> None:
     _, texts, _ = render(tmp_path, settings(), recipient=None, date=None)
     all_text = "".join(texts)
-    assert "致：" not in all_text
-    assert "________年____月____日" in all_text
+    assert "致：________________________（采购单位）" in all_text  # an addressee line to fill by hand
+    assert "日期：________年____月____日" in all_text
 
 
 def test_user_text_is_escaped_and_fonts_embedded(tmp_path: Path) -> None:

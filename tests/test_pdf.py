@@ -48,7 +48,7 @@ REASON_END = "【投诉原因结束ZZ-END-9876】"
 # Symbols WenQuanYi Micro Hei maps to blank glyphs (℃ Ⅴ ǚ) or lacks (☑ ✗), printed with DejaVu Sans;
 # Ⅱ and ✓ it draws itself.
 SYMBOLS = "储存温度2–30℃（≤86℉），Ⅱ类、Ⅴ类，女（nǚ）绿（lǜ），☑已核对☐未核对✓✗"
-NO_FONT = "\U0001f9a0\U0002a6d6"  # 🦠 (no font has it) and 𪛖 (CJK Extension B)
+NO_FONT = "\U0001f9a0\U0001fae0"  # 🦠 🫠: no bundled font has them (𪛖, Extension B, now prints: issue 13)
 
 
 # ------------------------------------------------------------------------------------------
@@ -528,7 +528,7 @@ def test_printable_replacements() -> None:
     assert box == "□"
     assert fonts.printable("普通文字 abc 123") == "普通文字 abc 123"
     assert fonts.printable(SYMBOLS) == SYMBOLS  # DejaVu Sans draws what WenQuanYi cannot
-    assert fonts.printable("a😀b\U0002a6d6") == f"a{box}b{box}"  # beyond the BMP: see fonts._bmp
+    assert fonts.printable("a😀b\U0002a6d6") == f"a{box}b\U0002a6d6"  # an emoji is □; 𪛖 (Extension B) prints
     assert fonts.printable("\U0001d400\U0001d7cf") == "A1"  # mathematical letters: their plain form
     assert fonts.printable("a\u200db\ufe0fc") == "abc"  # joiners and variation selectors are dropped
     assert fonts.printable("a\tb\r\nc") == "a    b\nc"
@@ -541,7 +541,7 @@ def test_each_character_has_its_font() -> None:
         assert fonts.font_for(ch) == fonts.FONT_NAME, ch
     for ch in "℃℉ⅤⅩǎǚǜ☑☐✗":  # blank in WenQuanYi (℃ … ǜ) or not in it at all (☑ ☐ ✗)
         assert not fonts.has_glyph(ch) and fonts.font_for(ch) == fonts.FALLBACK_FONT_NAME, ch
-    assert fonts.font_for("😀") is None and fonts.font_for("\U0002a6d6") is None
+    assert fonts.font_for("😀") is None and fonts.font_for("\U0002a6d6") in fonts.RARE_FONT_NAMES
     main, dejavu = fonts.FONT_NAME, fonts.FALLBACK_FONT_NAME
     assert fonts.runs("") == []
     assert fonts.runs("储存温度2–30℃，☑ok") == [

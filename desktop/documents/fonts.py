@@ -18,7 +18,15 @@ Why it is built this way (see ``PITFALLS.md``, "ReportLab and Chinese"):
   no warning.  "Lacks" also covers characters the font *maps* to an empty outline: WenQuanYi Micro Hei
   does this for ℃, ℉, Ⅴ, Ⅹ and the pinyin vowels ǎǐǒǔǘǚǜ, so checking ``charToGlyph`` alone is not
   enough; the glyph's length in the ``loca`` table is checked too.  Characters beyond the Basic
-  Multilingual Plane count as missing in both fonts (see :func:`_bmp`).
+  Multilingual Plane count as missing in both of these fonts (see :func:`_bmp`).
+* **Rare characters (issue 13).**  Names use characters of CJK Extensions A–F and of 通用规范汉字表 that
+  WenQuanYi lacks (𠀀 䶮 㛃 鿏 𫓧 𬌗 𬱟).  Two bundled subsets of Hanazono (``paths.rare_font_paths()``,
+  ``scripts/make_rare_font.py``, TrueType outlines) come after DejaVu Sans, each loaded only when a
+  text first needs it.  ReportLab 5.1 writes supplementary-plane characters into the ToUnicode map as
+  five hex digits, which readers reject; :func:`_install_to_unicode` replaces that one function with
+  a copy writing UTF-16 surrogate pairs, so 𠀀 reads back from the text layer.  A character no bundled
+  font draws (emoji …) is refused at save time beside its field (``domain.validation.check_printable``
+  with :func:`unprintable_chars`); in text that was never validated it still prints as a visible □.
 * ReportLab sets a paragraph in one font and has no per-character fallback, so :func:`runs` splits
   text into runs of the main font and of DejaVu Sans, which has those symbols (and ☑ ☐ ✗ …);
   ``documents.text`` wraps the DejaVu runs in ``<font name=…>`` and draws canvas strings run by run.
@@ -41,13 +49,18 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
-from ..paths import fallback_font_path, font_path
+from ..paths import fallback_font_path, font_path, rare_font_paths
 
 FONT_NAME = "WenQuanYiMicroHei"
 """The ReportLab name of the bundled main font (regular, and the bold/italic members of its family)."""
 
 FALLBACK_FONT_NAME = "DejaVuSans"
 """The ReportLab name of the bundled DejaVu Sans, used for the characters the main font cannot draw."""
+
+RARE_FONT_NAMES = ("AftersalesRareCJKA", "AftersalesRareCJKB")
+"""The ReportLab names of the bundled rare-character fonts (``paths.rare_font_paths()``: subsets of
+Hanazono, ``scripts/make_rare_font.py``), tried in this order after DejaVu Sans, each loaded only
+when a text first has a character none of the fonts before it draws."""
 
 MISSING_GLYPH = "\u25a1"  # □ — present in WenQuanYi Micro Hei; checked again at registration
 _ASCII_FALLBACK = "?"
@@ -67,6 +80,9 @@ _fill: frozenset[int] = frozenset()  # code points only DejaVu Sans draws (once 
 _uncovered: re.Pattern[str] = _NEVER  # a character neither in _main nor _KEEP: text without one needs no work
 _fill_run: re.Pattern[str] = _NEVER  # a run of _fill characters
 _fallback = MISSING_GLYPH
+_rare: list[tuple[str, frozenset[int]]] = []  # (ReportLab name, code points it adds) of the rare fonts loaded
+_rare_tried = 0  # how many of RARE_FONT_NAMES were looked at (loaded, or missing from the installation)
+_rare_cover: dict[int, str] = {}  # code point -> rare font name, for the characters the rare fonts add
 
 
 def ensure_fonts() -> str:
@@ -144,10 +160,108 @@ def _drawn_code_points(face: TTFontFile) -> frozenset[int]:
 
 
 def _bmp(codes: frozenset[int]) -> frozenset[int]:
-    """Only the Basic Multilingual Plane: ReportLab 5.1 writes a character beyond it into the PDF's
-    ToUnicode map as five hex digits, which readers reject (copy, search and text extraction break),
-    so those print as their compatibility form or ``□`` even where a font has them (😀 in DejaVu)."""
+    """Only the Basic Multilingual Plane, for the main font and DejaVu Sans: a character beyond it
+    that those could draw (😀 in DejaVu) is an emoji or symbol, refused at save time (see
+    :func:`unprintable_chars`) rather than printed in a font that does not match the form.  The rare
+    fonts keep their supplementary-plane ideographs (CJK Extensions B–F), which ReportLab 5.1 can
+    embed once :func:`_install_to_unicode` has fixed its ToUnicode map."""
     return frozenset(c for c in codes if c <= 0xFFFF)
+
+
+def _to_unicode_hex(code: int) -> str:
+    """A code point as the UTF-16BE hex a ToUnicode map wants: four digits, or a surrogate pair."""
+    if code <= 0xFFFF:
+        return f"{code:04X}"
+    code -= 0x10000
+    return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
+
+
+def _make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """``reportlab.pdfbase.ttfonts.makeToUnicodeCMap`` writing characters beyond the Basic
+    Multilingual Plane as UTF-16 surrogate pairs (ReportLab writes ``<20000>``, five digits, which
+    readers reject: 𠀀 would vanish from copy, search and text extraction)."""
+    cmap = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *[f"<{i:02X}> <{_to_unicode_hex(v)}>" for i, v in enumerate(subset)],
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(cmap)
+
+
+def _install_to_unicode() -> bool:
+    """Replace ReportLab's ToUnicode writer (module global of ``ttfonts``, called by name when a
+    subset is written) if it still has the signature it was copied from (ReportLab 5.1)."""
+    from reportlab.pdfbase import ttfonts
+
+    current = getattr(ttfonts, "makeToUnicodeCMap", None)
+    if current is _make_to_unicode_cmap:
+        return True
+    import inspect
+
+    try:
+        params = list(inspect.signature(current).parameters) if current is not None else []
+    except (TypeError, ValueError):
+        params = []
+    if params != ["fontname", "subset"]:
+        return False
+    ttfonts.makeToUnicodeCMap = _make_to_unicode_cmap
+    return True
+
+
+TO_UNICODE_INSTALLED = _install_to_unicode()
+
+
+def _load_rare(index: int) -> None:
+    """Load rare font ``index`` (under the lock): its code points that no font before it draws."""
+    global _rare_tried
+    paths = rare_font_paths()
+    if index < len(paths) and os.path.isfile(paths[index]) and TO_UNICODE_INSTALLED:
+        name = RARE_FONT_NAMES[index]
+        font = _load(name, paths[index])
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+        before = _main | _fill | frozenset(_rare_cover)
+        adds = _drawn_code_points(font.face) - before
+        _rare.append((name, adds))
+        for code in adds:
+            _rare_cover[code] = name
+    _rare_tried = index + 1
+
+
+# Where the rare fonts' characters lie: CJK Extensions A–F, the basic block, compatibility ideographs.
+# A character outside them (an emoji) never loads a rare font just to find it missing.
+_RARE_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+
+
+def _ensure_rare(codes: set[int]) -> None:
+    """Load rare fonts, in order, until every code point of ``codes`` has a font or none is left."""
+    _ensure_fallback()
+    if _rare_tried >= len(RARE_FONT_NAMES):
+        return
+    codes = {c for c in codes if any(a <= c <= b for a, b in _RARE_RANGES)}
+    if not codes:
+        return
+    with _lock:
+        while _rare_tried < len(RARE_FONT_NAMES) and any(
+            c not in _main and c not in _fill and c not in _rare_cover for c in codes
+        ):
+            _load_rare(_rare_tried)
 
 
 def covered_code_points(
@@ -182,8 +296,8 @@ def has_glyph(ch: str) -> bool:
 
 
 def font_for(ch: str) -> str | None:
-    """The ReportLab name of the bundled font that draws ``ch``: the main font first, else the
-    fallback; ``None`` when neither can (it would print as ``□``)."""
+    """The ReportLab name of the bundled font that draws ``ch``: the main font first, else DejaVu
+    Sans, else a rare-character font; ``None`` when none can (it would print as ``□``)."""
     ensure_fonts()
     code = ord(ch)
     if code in _main:
@@ -191,17 +305,25 @@ def font_for(ch: str) -> str | None:
     _ensure_fallback()
     if code in _fill:
         return FALLBACK_FONT_NAME
-    return None
+    _ensure_rare({code})
+    return _rare_cover.get(code)
+
+
+def _drawable(code: int) -> bool:
+    return code in _main or code in _fill or code in _rare_cover
 
 
 def missing_chars(text: str) -> set[str]:
-    """The distinct characters of ``text`` that neither bundled font can draw (ignoring line breaks)."""
+    """The distinct characters of ``text`` that no bundled font can draw (ignoring line breaks)."""
     ensure_fonts()
     if not _uncovered.search(text):
         return set()
     _ensure_fallback()
     main, fill = _main, _fill
-    return {ch for ch in set(text) if ord(ch) not in main and ord(ch) not in fill and ch not in _KEEP}
+    others = {ch for ch in set(text) if ord(ch) not in main and ord(ch) not in fill and ch not in _KEEP}
+    if others:
+        _ensure_rare({ord(ch) for ch in others})
+    return {ch for ch in others if ord(ch) not in _rare_cover}
 
 
 def _substitute(ch: str) -> str:
@@ -215,7 +337,7 @@ def _substitute(ch: str) -> str:
     # A compatibility or decomposed form that can be drawn (𝐀 → A) says more than a box.
     for form in ("NFKC", "NFD"):
         alt = unicodedata.normalize(form, ch)
-        if alt != ch and all(ord(c) in _main or ord(c) in _fill for c in alt):
+        if alt != ch and all(_drawable(ord(c)) for c in alt):
             return alt
     return _fallback
 
@@ -237,14 +359,19 @@ def printable(text: str) -> str:
 
 
 def runs(text: str) -> list[tuple[str, str]]:
-    """``text`` (already :func:`printable`) as ``(font name, chunk)`` runs, in order: the fallback font
-    for the characters only it draws, the main font for everything else."""
+    """``text`` (already :func:`printable`) as ``(font name, chunk)`` runs, in order: DejaVu Sans or
+    a rare-character font for the characters only they draw, the main font for everything else."""
     ensure_fonts()
     if not text:
         return []
     if not _uncovered.search(text):
         return [(FONT_NAME, text)]
     _ensure_fallback()
+    if _rare_cover or _rare_tried < len(RARE_FONT_NAMES):
+        rare = {ord(ch) for ch in text if ord(ch) not in _main and ord(ch) not in _fill}
+        if rare:
+            _ensure_rare(rare)
+            return _runs_by_char(text)
     out: list[tuple[str, str]] = []
     pos = 0
     for m in _fill_run.finditer(text):
@@ -254,6 +381,19 @@ def runs(text: str) -> list[tuple[str, str]]:
         pos = m.end()
     if pos < len(text):
         out.append((FONT_NAME, text[pos:]))
+    return out
+
+
+def _runs_by_char(text: str) -> list[tuple[str, str]]:
+    """:func:`runs` character by character (texts with rare characters: names, a few words)."""
+    out: list[tuple[str, str]] = []
+    for ch in text:
+        code = ord(ch)
+        name = FALLBACK_FONT_NAME if code in _fill else _rare_cover.get(code, FONT_NAME)
+        if out and out[-1][0] == name:
+            out[-1] = (name, out[-1][1] + ch)
+        else:
+            out.append((name, ch))
     return out
 
 

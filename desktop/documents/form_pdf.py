@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from ..domain.fields import (
     Field,
@@ -173,9 +173,24 @@ def build_story(
         pages=0, missing_chars=frozenset(unprintable_chars(_all_text(spec, record, settings)))
     )
     story: list[Flowable] = []
+    keys = {section.key for section in spec.sections}
     for section in spec.sections:
-        story += _section_flowables(spec, section, record, styles, blank)
-    story += _signature_flowables(spec, record, styles, photo_reader, report)
+        flowables = _section_flowables(spec, section, record, styles, blank)
+        closing = [b for b in spec.signatures if b.after == section.key]
+        if closing and flowables:
+            # The signatures that close a section follow it, kept on the page of its last part.
+            grid = _signature_flowables(spec, record, styles, photo_reader, report, closing, band=None, keep=False)
+            flowables[-1:] = [KeepTogether([flowables[-1], *grid])]
+        story += flowables
+    rest = [b for b in spec.signatures if b.after not in keys]
+    if rest:
+        grid = _signature_flowables(spec, record, styles, photo_reader, report, rest, keep=False)
+        # Never alone on a page: the last section comes along with the signature grid (one
+        # KeepTogether: one inside another would always break the page).
+        last = story[-1:]
+        if last and isinstance(last[0], KeepTogether):
+            last = list(last[0]._content)
+        story[-1:] = [KeepTogether([*last, *grid])]
     story += _photo_flowables(spec, record, styles, photo_reader, report)
     return story, report
 

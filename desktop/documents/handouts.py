@@ -12,12 +12,15 @@ Why it is built this way:
   keeps its number), sections 1.1, subsections 1.1.1; the source headings carry no numbers.
 * **A table of contents whose page numbers match.**  Headings notify ``TOCEntry`` from
   ``afterFlowable`` and the document is built with ``multiBuild`` until the entries settle.  Page
-  numbers are the physical page numbers (the cover is page 1 and has no footer), so what the TOC says
+  numbers are the physical page numbers (the cover is page 1), so what the TOC says
   is what a PDF viewer shows.
 * **Tables fit the text width.**  Column widths are computed from the cell texts (natural width,
   shrunk towards the widest unbreakable word) and the cells wrap (CJK line breaking); a table that
   cannot fit raises :class:`TableTooWide` instead of running into the margin.
 * Same fonts as the forms (``documents.fonts``: bundled, embedded, DejaVu Sans for ℃ μ …).
+* **A page stamp like every document (issue 13).**  The QR code top right of every page, cover included,
+  and the document number, check code and "第 x 页 共 y 页" in the footer: the handouts are not a record,
+  so the number and hash come from their text (``handouts_stamp``).
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ from ..domain.settings import Settings
 from ..paths import resources_dir
 from .fonts import ensure_fonts, printable, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import document_options
-from .stamp import DOC_HANDOUTS
+from .pdf_page import QR_SIZE, QR_TOP_GAP, document_options, draw_footer, draw_page_qr
+from .stamp import DOC_HANDOUTS, PageStamp, document_stamp
 from .text import draw_plain, markup, plain
 
 SERIES_TITLE = "消杀药品使用知识培训"
@@ -63,10 +66,11 @@ SUBTITLE = "培训讲义"
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 22 * mm
-TOP = PAGE_H - 24 * mm  # below the running head
+TOP = PAGE_H - QR_TOP_GAP - QR_SIZE - 4 * mm  # below the running head and the page's QR code
 BOTTOM = 20 * mm
 TEXT_W = PAGE_W - 2 * MARGIN_X
-HEADER_Y = PAGE_H - 15 * mm
+HEADER_Y = PAGE_H - 22 * mm
+NUMBER_PREFIX = "JY"  # 讲义编号 JY-3F9A1C2B (documents.stamp.document_stamp)
 FOOTER_Y = 11 * mm
 
 ACCENT = colors.HexColor("#1F5C8B")
@@ -436,17 +440,22 @@ def _box(block: Block, st: _Styles) -> Table:
     style = ParagraphStyle(f"h_box_{'w' if warn else 'n'}", parent=st.box)
     text = block.text
     m = _BOX.match(text)
+    # Told apart in black and white too (issue 13): a warning has a ⚠ and a solid double frame, a note
+    # a ☞ and a dashed frame; colour only adds to that.
+    symbol = markup("⚠" if warn else "☞") + " "
     if m:  # the label in the box's colour, the rest as written
         label, rest = text[: m.end()], text[m.end():]
-        content = f'<font color="{border.hexval()}">{markup(label)}</font>{markup(rest)}'
+        content = f'{symbol}<font color="{border.hexval()}">{markup(label)}</font>{markup(rest)}'
     else:
-        content = markup(text)
+        content = symbol + markup(text)
     box = Table([[Paragraph(content, style)]], colWidths=[TEXT_W], hAlign="LEFT")
     box.setStyle(
         TableStyle(
             [
-                ("BOX", (0, 0), (-1, -1), 1.2, border),
-                ("LINEBEFORE", (0, 0), (0, -1), 4, border),
+                ("BOX", (0, 0), (-1, -1), 0.8, border, None, None, None, 2, 1.5) if warn
+                else ("BOX", (0, 0), (-1, -1), 1.0, border, None, (3, 2)),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, border) if warn
+                else ("LINEBEFORE", (0, 0), (0, -1), 2, border, None, (3, 2)),
                 ("BACKGROUND", (0, 0), (-1, -1), tint),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 10),
@@ -535,28 +544,38 @@ def _running_head(settings: Settings, font: str) -> Any:
     def draw(canv: Canvas, doc: _Doc) -> None:
         canv.saveState()
         canv.setFillColor(GREY)
+        right_end = PAGE_W - MARGIN_X - QR_SIZE - 3 * mm  # the page's QR code stands right of the head
         draw_plain(canv, MARGIN_X, HEADER_Y, plain(settings.company_name), font, 8.5)
         right = plain(doc.current_chapter or SERIES_TITLE)
-        draw_plain(canv, PAGE_W - MARGIN_X, HEADER_Y, right, font, 8.5, align="right")
+        draw_plain(canv, right_end, HEADER_Y, right, font, 8.5, align="right")
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
-        canv.line(MARGIN_X, HEADER_Y - 4, PAGE_W - MARGIN_X, HEADER_Y - 4)
+        canv.line(MARGIN_X, HEADER_Y - 4, right_end, HEADER_Y - 4)
         canv.restoreState()
 
     return draw
 
 
-def _footer(font: str) -> Any:
+def _footer(font: str, stamp: PageStamp) -> Any:
+    code = f"编号 {stamp.number} · 校验码 {stamp.check_code}"
+    payload = stamp.payload()
+
     def draw(canv: Canvas, page: int, total: int) -> None:
-        if page == 1:  # the cover
-            return
-        canv.saveState()
-        canv.setFont(font, 9)
-        canv.setFillColor(GREY)
-        canv.drawCentredString(PAGE_W / 2, FOOTER_Y, f"第 {page} 页 共 {total} 页")
-        canv.restoreState()
+        draw_footer(canv, font, y=FOOTER_Y, left=MARGIN_X, right=PAGE_W - MARGIN_X,
+                    numbers=f"第 {page} 页 共 {total} 页", code=code)
+        draw_page_qr(canv, payload, PAGE_W - MARGIN_X)
 
     return draw
+
+
+def handouts_stamp(settings: Settings, chapters: Sequence[Chapter], date: dt.date | None = None) -> PageStamp:
+    """The handouts' identity: a document number and check code from everything they print."""
+    parts = [settings.company_name, date.isoformat() if date else ""]
+    for c in chapters:
+        parts.append(c.heading)
+        parts += [b.text for b in c.blocks]
+        parts += ["|".join(row) for rows in c.tables() for row in rows]
+    return document_stamp("handouts", NUMBER_PREFIX, "\n".join(parts), SERIES_TITLE)
 
 
 def render_handouts(
@@ -596,6 +615,7 @@ def render_handouts(
         margin=MARGIN_X,
         title=title,
         subject=SUBTITLE,
+        keywords=handouts_stamp(settings, chapters, date).keywords(),
     )
     doc = _Doc(target, **options)
     frame = Frame(MARGIN_X, BOTTOM, TEXT_W, TOP - BOTTOM, leftPadding=0, rightPadding=0, topPadding=0,
@@ -606,8 +626,9 @@ def render_handouts(
             PageTemplate(id="body", frames=[frame], onPageEnd=_running_head(settings, font)),
         ]
     )
-    info = {"AsdDocument": DOC_HANDOUTS, "AsdDate": date.isoformat() if date else ""}
-    doc.multiBuild(story, canvasmaker=numbered_canvas(_footer(font), info=info))
+    stamp = handouts_stamp(settings, chapters, date)
+    info = {**stamp.info(), "AsdDocument": DOC_HANDOUTS, "AsdDate": date.isoformat() if date else ""}
+    doc.multiBuild(story, canvasmaker=numbered_canvas(_footer(font, stamp), info=info))
     report.pages = doc.page
     return report
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -50,8 +50,17 @@ from reportlab.platypus import (
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import document_options, draw_company
-from .stamp import DOC_LETTER
+from .pdf_page import (
+    CODE_SIZE,
+    QR_ROOM,
+    QR_SIZE,
+    QR_TOP_GAP,
+    document_options,
+    draw_company,
+    draw_footer,
+    draw_page_qr,
+)
+from .stamp import DOC_LETTER, PageStamp, document_stamp
 from .text import draw_plain, markup, plain
 
 TITLE = "售后服务承诺书"
@@ -60,9 +69,11 @@ PAGE_W, PAGE_H = A4
 MARGIN_X = 25 * mm
 TEXT_W = PAGE_W - 2 * MARGIN_X
 FIRST_TOP = PAGE_H - 42 * mm  # below the letterhead
-LATER_TOP = PAGE_H - 24 * mm  # below the running head
+LATER_TOP = PAGE_H - QR_TOP_GAP - QR_SIZE - 4 * mm  # below the running head and the page's QR code
 BOTTOM = 22 * mm
 FOOTER_Y = 12 * mm
+NUMBER_PREFIX = "CN"  # 承诺书编号 CN-3F9A1C2B: the document number (documents.stamp.document_stamp)
+SEAL_D = 42 * mm  # the reserved seal area: a company seal is a circle of about 42 mm
 GREY = colors.HexColor("#444444")
 TABLE_HEAD_BG = colors.HexColor("#E8ECF1")
 
@@ -70,6 +81,7 @@ BODY_SIZE = 12.0  # 小四
 BODY_LEADING = 21.0
 INDENT = 2 * BODY_SIZE  # two characters
 SEAL_ROOM = 16 * mm  # above the signing block; the seal (about 42 mm) is pressed over its name and date
+HAND_LINE = "_" * 28  # room to sign by hand
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -158,16 +170,25 @@ QUALITY_MEASURES = (
 
 
 def date_text(date: dt.date | None) -> str:
+    """The signing date, "2026年3月18日", or a date to fill by hand."""
     if date is None:
         return "________年____月____日"
     return f"{date.year}年{date.month}月{date.day}日"
 
 
+RECIPIENT_BLANK = "________________________（采购单位）"
+
+
+def letter_stamp(settings: Settings, recipient: str | None = None, date: dt.date | None = None) -> PageStamp:
+    """The letter's identity: its document number and check code, from the text it prints (the same
+    company, hours, recipient and date give the same number)."""
+    return document_stamp("letter", NUMBER_PREFIX, letter_text(settings, recipient, date), TITLE)
+
+
 def letter_text(settings: Settings, recipient: str | None = None, date: dt.date | None = None) -> str:
     """The whole letter as plain text (what the PDF prints, in order, without the letterhead)."""
     lines = [TITLE]
-    if recipient and recipient.strip():
-        lines.append(f"致：{recipient.strip()}")
+    lines.append(f"致：{recipient.strip()}" if recipient and recipient.strip() else f"致：{RECIPIENT_BLANK}")
     lines.append(OPENING)
     lines += [f"（{chinese_number(i)}）{text}" for i, text in enumerate(clauses(settings), 1)]
     lines.append(TABLE_INTRO)
@@ -179,7 +200,7 @@ def letter_text(settings: Settings, recipient: str | None = None, date: dt.date 
     lines.append(CLOSING)
     lines.append(f"承诺单位（签字盖章）：{settings.company_name}")
     lines.append("法定代表人或授权代表（签字）：")
-    lines.append(date_text(date))
+    lines.append(f"日期：{date_text(date)}")
     return "\n".join(lines)
 
 
@@ -203,6 +224,7 @@ class _Styles:
     cell_center: ParagraphStyle
     head: ParagraphStyle
     sign: ParagraphStyle
+    number: ParagraphStyle
 
 
 def _styles() -> _Styles:
@@ -226,28 +248,43 @@ def _styles() -> _Styles:
         cell_center=style("l_cell_c", 10.5, 15, alignment=TA_CENTER),
         head=style("l_head", 10.5, 15, alignment=TA_CENTER),
         sign=style("l_sign", BODY_SIZE, BODY_LEADING + 4, alignment=TA_LEFT),
+        number=style("l_number", 10.5, 15, alignment=TA_RIGHT, spaceAfter=4),
     )
 
 
 class _SignBlock(Flowable):
-    """The signing block, right of centre: company, representative, date; a seal goes over it."""
+    """The signing block, right of centre: company, the representative's signature on a line, the
+    date (printed, or a line to fill by hand); a dashed circle reserves the seal's place over the
+    company name and date, where a seal is pressed."""
 
-    def __init__(self, lines: Sequence[str], st: ParagraphStyle) -> None:
+    def __init__(self, lines: Sequence[str], st: ParagraphStyle, font: str) -> None:
         super().__init__()
         self.paras = [Paragraph(line, st) for line in lines]
         self.left = TEXT_W * 0.36
+        self.font = font
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         w = availWidth - self.left
-        self.height = sum(p.wrap(w, 1e9)[1] for p in self.paras)
+        self.height = max(sum(p.wrap(w, 1e9)[1] for p in self.paras), SEAL_D - 8 * mm)
         self.width = availWidth
         return self.width, self.height
 
     def draw(self) -> None:
+        canv = self.canv
         y = self.height
         for p in self.paras:
             y -= p.height
-            p.drawOn(self.canv, self.left, y)
+            p.drawOn(canv, self.left, y)
+        canv.saveState()
+        canv.setStrokeColor(GREY)
+        canv.setFillColor(GREY)
+        canv.setLineWidth(0.6)
+        canv.setDash(2, 2)
+        cx, cy = self.width - SEAL_D / 2 - 2 * mm, self.height / 2
+        canv.circle(cx, cy, SEAL_D / 2, stroke=1, fill=0)
+        canv.setDash()
+        draw_plain(canv, cx, cy - 3, "（盖章处）", self.font, CODE_SIZE, "center")
+        canv.restoreState()
 
 
 def _response_table(settings: Settings, st: _Styles) -> Table:
@@ -281,9 +318,13 @@ def build_story(
 ) -> list[Flowable]:
     """The flowables of the letter (what :func:`render_commitment_letter` lays out)."""
     st = _styles()
-    story: list[Flowable] = [NextPageTemplate("later"), Paragraph(markup(TITLE), st.title)]
+    stamp = letter_stamp(settings, recipient, date)
+    story: list[Flowable] = [NextPageTemplate("later"), Paragraph(markup(TITLE), st.title),
+                             Paragraph(markup(f"编号：{stamp.number}"), st.number)]
     if recipient and recipient.strip():
         story.append(Paragraph("致：" + markup(" ".join(recipient.split())), st.to))
+    else:  # an addressee line to fill by hand
+        story.append(Paragraph("致：" + markup(RECIPIENT_BLANK), st.to))
     story.append(Paragraph(markup(OPENING), st.body))
     for i, text in enumerate(clauses(settings), 1):
         story.append(Paragraph(markup(f"（{chinese_number(i)}）{text}"), st.body))
@@ -300,9 +341,11 @@ def build_story(
         [
             f"承诺单位（签字盖章）：{company}",
             "法定代表人或授权代表（签字）：",
-            markup(date_text(date)),
+            HAND_LINE,
+            "日期：" + markup(date_text(date)),
         ],
         st.sign,
+        st.font,
     )
     story.append(KeepTogether([Paragraph(markup(CLOSING), st.body), Spacer(1, SEAL_ROOM), sign]))
     return story
@@ -311,7 +354,7 @@ def build_story(
 def _draw_letterhead(canv: Canvas, settings: Settings, font: str) -> None:
     canv.saveState()
     draw_company(canv, settings, font, name_y=PAGE_H - 22 * mm, name_size=20, name_min=10,
-                 contact_y=PAGE_H - 28.5 * mm, contact_size=9, contact_min=6, width=TEXT_W,
+                 contact_y=PAGE_H - 28.5 * mm, contact_size=9, contact_min=6, width=TEXT_W - 2 * QR_ROOM,
                  phone_label="售后服务电话", grey=GREY)
     y = PAGE_H - 32 * mm
     canv.setLineWidth(2.0)
@@ -324,22 +367,22 @@ def _draw_letterhead(canv: Canvas, settings: Settings, font: str) -> None:
 def _draw_running_head(canv: Canvas, settings: Settings, font: str) -> None:
     canv.saveState()
     canv.setFillColor(GREY)
-    y = PAGE_H - 15 * mm
-    draw_plain(canv, MARGIN_X, y, plain(settings.company_name), font, 9)
-    draw_plain(canv, PAGE_W - MARGIN_X, y, TITLE, font, 9, "right")
+    y = PAGE_H - 22 * mm
+    draw_plain(canv, MARGIN_X, y, plain(settings.company_name) + "\u3000" + TITLE, font, 9)
     canv.setStrokeColor(GREY)
     canv.setLineWidth(0.5)
-    canv.line(MARGIN_X, y - 4, PAGE_W - MARGIN_X, y - 4)
+    canv.line(MARGIN_X, y - 4, PAGE_W - MARGIN_X - QR_SIZE - 3 * mm, y - 4)
     canv.restoreState()
 
 
-def _footer(font: str) -> Any:
+def _footer(font: str, stamp: PageStamp) -> Any:
+    code = f"编号 {stamp.number} · 校验码 {stamp.check_code}"
+    payload = stamp.payload()
+
     def draw(canv: Canvas, page: int, total: int) -> None:
-        canv.saveState()
-        canv.setFont(font, 9)
-        canv.setFillColor(GREY)
-        canv.drawCentredString(PAGE_W / 2, FOOTER_Y, f"第 {page} 页 共 {total} 页")
-        canv.restoreState()
+        draw_footer(canv, font, y=FOOTER_Y, left=MARGIN_X, right=PAGE_W - MARGIN_X,
+                    numbers=f"第 {page} 页 共 {total} 页", code=code)
+        draw_page_qr(canv, payload, PAGE_W - MARGIN_X)
 
     return draw
 
@@ -377,6 +420,7 @@ def render_commitment_letter(
         margin=MARGIN_X,
         title=TITLE,
         subject=f"{TITLE}（致：{recipient}）" if recipient else TITLE,
+        keywords=letter_stamp(settings, recipient, date).keywords(),
     )
     doc = BaseDocTemplate(target, **options)
 
@@ -392,8 +436,11 @@ def render_commitment_letter(
                          onPage=lambda c, _d: _draw_running_head(c, settings, font)),
         ]
     )
-    # Not a record, so no page stamp; the metadata says what it is for ``verify`` (the export signs it).
-    info = {"AsdDocument": DOC_LETTER, "AsdRecipient": recipient or "", "AsdDate": date.isoformat() if date else ""}
-    doc.build(story, canvasmaker=numbered_canvas(_footer(font), info=info))
+    # Not a record: its stamp names the document number and the hash of its text; the metadata says
+    # what it is for ``verify`` (the export signs it).
+    stamp = letter_stamp(settings, recipient, date)
+    info = {**stamp.info(), "AsdDocument": DOC_LETTER, "AsdRecipient": recipient or "",
+            "AsdDate": date.isoformat() if date else ""}
+    doc.build(story, canvasmaker=numbered_canvas(_footer(font, stamp), info=info))
     report.pages = doc.page
     return report

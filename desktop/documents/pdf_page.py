@@ -10,8 +10,9 @@ Why it is built this way:
   ``onPage``; the total page count is only known at the end, so the footer is drawn by a canvas that
   keeps every page until ``save`` (the "numbered canvas" technique: one layout pass, not two).  The
   commitment letter (``documents.letter``) uses the same canvas.
-* **A page stamp on every page, and reproducible bytes.**  A saved record's footer carries, at the
-  right, a QR code and a readable code naming the record, its revision and its content hash
+* **A page stamp on every page, and reproducible bytes.**  A saved record's page carries a QR code
+  top right (beside the letterhead) and, in the footer, a readable code (at least 8.5 pt, black)
+  naming the record, its revision and its content hash
   (``documents.stamp``); the same identity goes into the document information.  The canvas runs in
   ReportLab's invariant mode dated ``record.updated_at``, so the same revision renders to the same
   bytes (``services.export`` then signs them, ``services.signing``).
@@ -50,21 +51,27 @@ PhotoReader = Callable[[str], bytes]
 """Returns the bytes of a stored photo given its SHA-256 (``storage.photos``)."""
 
 # ---------------------------------------------------------------------------------------------
-# Page geometry (points).  A4 with 15 mm side margins; the letterhead takes the top 34 mm.
+# Page geometry (points).  A4 with 15 mm side margins; the letterhead takes the top 39.5 mm.
+#
+# Issue 13: no ink within PAPER_MARGIN of any edge on any page of any document (office printers clip
+# 4–6 mm); the page's QR code stands top right, beside the letterhead, where it costs no line of the
+# form: QR_SIZE square, its top QR_TOP_GAP below the paper's edge.
 
 PAGE_W, PAGE_H = A4
+PAPER_MARGIN = 10 * mm
 MARGIN_X = 15 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN_X
-HEADER_TOP = PAGE_H - 11 * mm  # baseline area of the company name
-FRAME_TOP = PAGE_H - 37 * mm
-FRAME_BOTTOM = 17 * mm
+HEADER_TOP = PAGE_H - 14 * mm  # baseline area of the company name
+FRAME_TOP = PAGE_H - 39.5 * mm
+FRAME_BOTTOM = 17.5 * mm
 FRAME_H = FRAME_TOP - FRAME_BOTTOM
-FOOTER_RULE_Y = 13 * mm
-# The page stamp's QR code (documents.stamp): bottom right, its top 1.5 mm below the frame, its bottom
-# 4.5 mm above the paper's edge (most printers cannot print the outer 4–5 mm).
-QR_SIZE = 11 * mm
-QR_BOTTOM = 4.5 * mm
-QR_GAP = 2.5 * mm  # white space left of the code (the rule and the readable code stop there)
+FOOTER_RULE_Y = 15.5 * mm
+FOOTER_TEXT_Y = 11.3 * mm  # baseline of the footer line: its descenders stay above 10 mm
+QR_SIZE = 15 * mm  # a version-3 code (29 modules): 0.52 mm modules, three pixels at 150 dpi
+QR_TOP_GAP = 11 * mm  # from the top edge of the paper to the top of the code
+QR_ROOM = QR_SIZE + 4 * mm  # what a centred line of the letterhead leaves free on each side
+CODE_SIZE = 8.5  # the readable check code: at least 8.5 pt, black
+PAGE_NUMBER_SIZE = 9.0
 
 LINE = colors.black
 INNER_W = 0.5  # inner grid lines
@@ -94,7 +101,7 @@ BLANK_ITEM_LINES = 4
 WRITING_LINE_H = 24.0  # ruled lines of a blank long text, about 8.5 mm apart
 BLANK_LONG_LINES = 3
 SCORE_LABEL_W = 92.0  # the item column of a score table (as wide as the label column above it)
-SCORE_ROW_H = 25.0
+SCORE_ROW_H = 23.0  # 8 mm: a tick box of 4.2 mm with room around it
 
 
 @dataclass
@@ -217,9 +224,9 @@ def _draw_header(
     canv.saveState()
     cx = PAGE_W / 2
     draw_company(canv, settings, font, name_y=HEADER_TOP - 2, name_size=13, name_min=8, contact_y=HEADER_TOP - 14,
-                 contact_size=8, contact_min=6, width=CONTENT_W)
+                 contact_size=8, contact_min=6, width=CONTENT_W - 2 * QR_ROOM)
     title = plain(spec.title)
-    draw_plain(canv, cx, HEADER_TOP - 38, title, font, _fit(title, font, 17, CONTENT_W, 10), "center")
+    draw_plain(canv, cx, HEADER_TOP - 38, title, font, _fit(title, font, 17, CONTENT_W - 2 * QR_ROOM, 10), "center")
     y = HEADER_TOP - 58
     number = plain(record.number) or "\u3000" * 8
     left = f"{plain(spec.number_label)}：{number}"
@@ -249,37 +256,55 @@ def _draw_header(
     canv.restoreState()
 
 
+def draw_page_qr(canv: Canvas, payload: str, right: float = PAGE_W - MARGIN_X) -> None:
+    """The page's QR code, top right: its right edge at ``right``, its top :data:`QR_TOP_GAP` below
+    the paper's edge (every document of the app puts it there, so a scan is read the same way)."""
+    draw_qr(canv, right - QR_SIZE, PAGE_H - QR_TOP_GAP - QR_SIZE, QR_SIZE, payload)
+
+
+def draw_footer(
+    canv: Canvas, font: str, *, y: float, left: float, right: float, numbers: str, note: str = "",
+    code: str = "", note_color: colors.Color = GREY_TEXT,
+) -> None:
+    """The footer line every document shares: ``note`` (form and number, in grey) on the left,
+    ``numbers`` ("第 x 页 共 y 页") in the middle, ``code`` (the stamp's readable code: number,
+    revision, 校验码) on the right, at least :data:`CODE_SIZE` and black.  When the code does not fit
+    beside the page numbers at that size, the note gives way (it shrinks, then goes)."""
+    canv.saveState()
+    mid = (left + right) / 2
+    half = plain_width(numbers, font, PAGE_NUMBER_SIZE) / 2
+    canv.setFillColor(colors.black)
+    draw_plain(canv, mid, y, numbers, font, PAGE_NUMBER_SIZE, "center")
+    note_end = mid - half - 12
+    if code:
+        draw_plain(canv, right, y, code, font, CODE_SIZE, "right")
+        note_end = min(note_end, right - plain_width(code, font, CODE_SIZE) - 12)
+    if note and note_end - left > 40:
+        canv.setFillColor(note_color)
+        draw_plain(canv, left, y, note, font, _fit(note, font, 8, note_end - left, 5.5))
+    canv.restoreState()
+
+
 def _footer_drawer(
     spec: FormSpec, record: Record, font: str, stamp: PageStamp | None = None
 ) -> Callable[[Canvas, int, int], None]:
     """The footer: a rule, the form and number on the left, "第 x 页 共 y 页" in the middle and, when
-    ``stamp`` is given, the readable code and the QR code on the right (the rule stops short of the
-    QR, which stands between the paper's edge margin and the bottom of the frame)."""
+    ``stamp`` is given, the readable code on the right; the QR code top right of the page."""
     left = plain(spec.title)
     if record.number:
         left += f"\u3000{plain(spec.number_label)}：{plain(record.number)}"
     payload = stamp.payload() if stamp is not None else ""
     code = stamp.label() if stamp is not None else ""
-    qr_x = PAGE_W - MARGIN_X - QR_SIZE
-    rule_end = qr_x - QR_GAP if stamp is not None else PAGE_W - MARGIN_X
 
     def draw(canv: Canvas, page: int, total: int) -> None:
         canv.saveState()
         canv.setLineWidth(0.5)
         canv.setStrokeColor(GREY_TEXT)
-        canv.line(MARGIN_X, FOOTER_RULE_Y, rule_end, FOOTER_RULE_Y)
-        numbers = f"第 {page} 页 共 {total} 页"
-        canv.setFont(font, 9)
-        canv.drawCentredString(PAGE_W / 2, FOOTER_RULE_Y - 12, numbers)
-        canv.setFillColor(GREY_TEXT)
-        room = PAGE_W / 2 - plain_width(numbers, font, 9) / 2 - 12 - MARGIN_X
-        draw_plain(canv, MARGIN_X, FOOTER_RULE_Y - 12, left, font, _fit(left, font, 7.5, room, 5.5))
+        canv.line(MARGIN_X, FOOTER_RULE_Y, PAGE_W - MARGIN_X, FOOTER_RULE_Y)
+        draw_footer(canv, font, y=FOOTER_TEXT_Y, left=MARGIN_X, right=PAGE_W - MARGIN_X,
+                    numbers=f"第 {page} 页 共 {total} 页", note=left, code=code)
         if stamp is not None:
-            canv.setFillColor(colors.black)
-            code_room = rule_end - (PAGE_W / 2 + plain_width(numbers, font, 9) / 2 + 12)
-            draw_plain(canv, rule_end, FOOTER_RULE_Y - 12, code, font, _fit(code, font, 7.5, code_room, 5.5),
-                       "right")
-            draw_qr(canv, qr_x, QR_BOTTOM, QR_SIZE, payload)
+            draw_page_qr(canv, payload)
         canv.restoreState()
 
     return draw

@@ -1,4 +1,5 @@
-"""The signature grid at the end of a form: one cell per ``FormSpec.signatures`` block.
+"""The signature grids of a form: one cell per ``FormSpec.signatures`` block, after the section the block
+closes (``SignatureBlock.after``) or in the grid at the end, a seal cell beside a block that names one.
 
 Why it is built this way:
 
@@ -9,7 +10,8 @@ Why it is built this way:
   is reported back (``RenderReport.photo_problems``).
 * **Transparent pictures drawn with ``mask='auto'``**, else the background prints black
   (PITFALLS.md); Pillow is imported only when a block is signed.
-* **Kept together.**  The grid is one ``KeepTogether`` table, so the signatures never split over pages.
+* **Kept together.**  The grid is one ``KeepTogether`` table, so the signatures never split over pages;
+  ``form_pdf.build_story`` keeps it with the section it closes, so it never stands alone on a page.
 """
 
 from __future__ import annotations
@@ -36,21 +38,35 @@ def _date_line(value: Any) -> str:
 
 def _signature_flowables(
     spec: FormSpec, record: Record, styles: _Styles, reader: PhotoReader | None = None,
-    report: RenderReport | None = None,
+    report: RenderReport | None = None, blocks: list[SignatureBlock] | None = None, band: str | None = "签字确认",
+    keep: bool = True,
 ) -> list[Flowable]:
-    blocks = list(spec.signatures)
+    """The grid of ``blocks`` (default: every block of ``spec``), with a seal cell after each block
+    that names one, under ``band`` (``None``: no title row, the blocks that close a section); in a
+    ``KeepTogether`` unless ``keep=False`` (the caller keeps it with what comes before: a
+    ``KeepTogether`` inside another reports an endless height and always breaks the page)."""
+    blocks = list(spec.signatures) if blocks is None else blocks
     if not blocks:
         return []
-    per_row = len(blocks) if len(blocks) <= 3 else (2 if len(blocks) == 4 else 3)
+    cells_: list[tuple[str, Any]] = []
+    for b in blocks:
+        cells_.append(("sign", b))
+        if b.seal:
+            cells_.append(("seal", b.seal))
+    n = len(cells_)
+    per_row = n if n <= 3 else (2 if n == 4 else 3)
     grid = _Grid([CONTENT_W / 6] * 6)
-    grid.band("签字确认", styles)
-    for start in range(0, len(blocks), per_row):
-        row_blocks = blocks[start : start + per_row]
-        span = 6 // len(row_blocks)
+    if band:
+        grid.band(band, styles)
+    for start in range(0, n, per_row):
+        row_cells = cells_[start : start + per_row]
+        span = 6 // len(row_cells)
         r = len(grid.rows)
         cells: list[Any] = []
-        for i, b in enumerate(row_blocks):
-            cells += [_signature_cell(b, record, styles, reader, report)] + [""] * (span - 1)
+        for i, (what, item) in enumerate(row_cells):
+            cell = (_signature_cell(item, record, styles, reader, report) if what == "sign"
+                    else _seal_cell(item, styles))
+            cells += [cell] + [""] * (span - 1)
             if span > 1:
                 grid.style("SPAN", (i * span, r), (i * span + span - 1, r))
         grid.add_row(cells)
@@ -59,7 +75,13 @@ def _signature_flowables(
         grid.style("BOTTOMPADDING", (0, r), (-1, r), 6)
         grid.style("LEFTPADDING", (0, r), (-1, r), 6)
         grid.style("RIGHTPADDING", (0, r), (-1, r), 8)
-    return [KeepTogether([grid.table(styles.font)])]
+    table = grid.table(styles.font)
+    return [table] if not keep else [KeepTogether([table])]
+
+
+def _seal_cell(label: str, styles: _Styles) -> list[Flowable]:
+    """Room for a unit's seal (a round stamp of about 40 mm is pressed over the cell and its edge)."""
+    return [_Para(markup(label + "："), styles.sig_label), Spacer(1, SIGN_SPACE + 11)]
 
 
 class _SignatureImage(Flowable):

@@ -1,8 +1,9 @@
 """The identity printed on every page of an exported record, and written into the PDF's metadata.
 
-Each page of a record's PDF carries, in the footer, a QR code and a short readable code::
+Each page of a record's PDF carries a QR code (top right) and a short readable code (in the footer,
+beside "第 x 页 共 y 页")::
 
-    QR:   ASD1:C:8F0E2C7A9B1D4E3FA0C1B2D3E4F5A6B7:1:3F9A1C2B…(32 hex)
+    QR:   ASD1:C:8F0E2C7A9B1D4E3FA0C1B2D3E4F5A6B7:1:3F9A1C2B0D4E5F60
     text: TS-2026-A3-0007 · 第 1 版 · 校验码 3F9A-1C2B
 
 Both name the record, its revision and the hash of its content (``domain.records.content_hash``, the
@@ -11,26 +12,31 @@ can be matched to the record and to the exact revision that was printed.  The sa
 the PDF's document information (``/AsdDocument``, ``/AsdKind``, ``/AsdRecordId``, ``/AsdRevision``,
 ``/AsdContentHash`` …, see :meth:`PageStamp.info`), where ``verify`` reads it without OCR.
 
-Why the QR payload is shaped like this: a footer has room for a code of about 11 mm.  QR codes
-store upper-case letters, digits and ``$%*+-./:`` and space in "alphanumeric" mode (5.5 bits a
-character) and everything else in byte mode (8 bits).  Upper-case hex, ``:`` separators, a
-one-letter form code and the record id without its dashes keep the whole payload alphanumeric; the
-content hash is cut to its first 128 bits (32 hex digits), which is ample to tell revisions apart
-(the full hash is in the metadata).  That makes a version-4 code (33 × 33 modules) at error
-correction level M (15 % of the code may be unreadable), i.e. modules of a third of a millimetre,
-which phone cameras and 300 dpi scanners read easily.  With ``|`` separators, the full id and the full
-hash it would be byte mode, 49 × 49 modules of 0.22 mm.
+Why the QR payload is shaped like this (issue 13: a code that survives a 150 dpi greyscale archive scan,
+a fax and a phone photo taken at arm's length): the code is printed 15 mm square
+(``pdf_page.QR_SIZE``), top right of every page, and its payload is kept short so that its modules
+are large.  QR codes store upper-case letters, digits and ``$%*+-./:`` and space in "alphanumeric"
+mode (5.5 bits a character) and everything else in byte mode (8 bits).  Upper-case hex, ``:``
+separators, a one-letter form code and the record id without its dashes keep the whole payload
+alphanumeric; the content hash is cut to its first 64 bits (16 hex digits), ample to tell the
+revisions of one record apart (the full hash is in the metadata).  That makes a version-3 code
+(29 × 29 modules) at error correction level M (15 % of the code may be unreadable): modules of
+0.52 mm, three pixels at 150 dpi.  (The first layout, 128 bits of hash in an 11 mm version-4 code,
+had modules of 0.33 mm and did not decode at 150 dpi.)  Paper printed with 32 hex digits still reads:
+a payload may carry 8 to 64.
 
 Payload fields (``:``-separated):
 
 1. ``ASD1`` — format tag (Aftersales Desk, version 1);
 2. form code — ``C`` complaint, ``S`` service report, ``V`` survey, ``R`` return request, ``T``
    training, ``H`` hotline ticket, ``F`` follow-up, ``U`` customer, ``P`` product, ``D`` delivery,
-   ``Y`` use record (the kind itself, upper-cased, for a form not in this table), followed by ``B`` when the page is a blank
-   paper form to fill in by hand (``export_blank``);
-3. record id — the UUID's 32 hex digits, upper case, without dashes;
+   ``Y`` use record, ``L`` the commitment letter, ``K`` the training handouts (讲义) (the kind itself,
+   upper-cased, for a form not in this table), followed by ``B`` when the page is a blank paper form
+   to fill in by hand (``export_blank``);
+3. record id — the UUID's 32 hex digits, upper case, without dashes (a document that is not a record,
+   :func:`document_stamp`: its document number, e.g. ``CN-3F9A1C2B``);
 4. revision — decimal;
-5. the first 32 hex digits of the content hash, upper case.  For a blank form this is the hash of
+5. the first 16 hex digits of the content hash, upper case.  For a blank form this is the hash of
    the blank paper as printed (number and customer only), not of the whole record.
 
 The QR is drawn once into a form XObject (``/AsdQR``) that every page paints: the same bytes on every
@@ -46,10 +52,12 @@ from typing import Any
 
 TAG = "ASD1"
 KIND_CODES = {"complaint": "C", "service-report": "S", "survey": "V", "return-request": "R", "training": "T",
-              "ticket": "H", "followup": "F", "customer": "U", "product": "P", "delivery": "D", "use-record": "Y"}
+              "ticket": "H", "followup": "F", "customer": "U", "product": "P", "delivery": "D", "use-record": "Y",
+              # documents that are not records (``document_stamp``): the letter and the handouts
+              "letter": "L", "handouts": "K"}
 assert "B" not in KIND_CODES.values()  # B marks a blank paper form
 _CODE_KINDS = {v: k for k, v in KIND_CODES.items()}
-QR_HASH_HEX = 32  # hex digits of the content hash carried by the QR code
+QR_HASH_HEX = 16  # hex digits of the content hash carried by the QR code (64 bits: a version-3 code)
 QR_LEVEL = "M"
 QR_FORM = "AsdQR"  # name of the form XObject holding the drawn code
 
@@ -133,7 +141,7 @@ class PageStamp:
     @classmethod
     def from_payload(cls, text: str) -> PageStamp | None:
         """Read a QR code's text (``None`` when it is not one of ours).  The number is not in the
-        code (look the record up by id); the hash has only its first 32 hex digits."""
+        code (look the record up by id); the hash has only its first 16 (older paper: 32) hex digits."""
         parts = text.strip().split(":")
         if len(parts) != 5 or parts[0] != TAG or not parts[1]:
             return None
@@ -162,6 +170,19 @@ def record_stamp(spec: Any, record: Any, blank: bool = False) -> PageStamp:
         blank=blank,
         title=spec.title,
     )
+
+
+def document_stamp(kind: str, prefix: str, content: str, title: str, blank: bool = False) -> PageStamp:
+    """The stamp of a document that is not a record (the commitment letter, the handouts, training
+    sheets printed without a session): its content hash is the SHA-256 of ``content`` (the text it
+    prints, everything that tells one copy from another), its number ``PREFIX-<8 hex of the hash>``
+    (a document number to file the paper by), revision 1."""
+    import hashlib
+
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    number = f"{prefix}-{digest[:8].upper()}"
+    return PageStamp(kind=kind, record_id=number, number=number, revision=1, content_hash=digest, blank=blank,
+                     title=title)
 
 
 def qr_modules(payload: str, level: str = QR_LEVEL) -> list[list[bool]]:

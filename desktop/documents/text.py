@@ -20,6 +20,9 @@ Why it is built this way (see ``PITFALLS.md``, "ReportLab and Chinese"):
   only place in the project that touches them.  A character in the set that overflows a line "hangs"
   in the right margin instead of starting the next line (ReportLab's behaviour), so cells that hold
   wrapped text keep a little right padding.
+* Nor does ReportLab keep opening brackets and quotation marks off line *ends*, or a number with its
+  unit ("24" at a line end, "小时" on the next): :func:`_keep_from_line_end` moves the break before
+  them (issue 13), in both splitters below.
 * ReportLab hangs only *one* such character, so in "避光），按" the "，" after a hanging "）" still starts
   the next line; pairs like "），" "。”" "！）" are everyday Chinese.  :func:`install_line_breaking`
   replaces ReportLab's two CJK splitters (``textsplit.dumbSplit`` and ``paragraph.cjkFragSplit``)
@@ -79,6 +82,35 @@ def _cannot_start(ch: str) -> bool:
     return bool(ch) and ch in textsplit.ALL_CANNOT_START
 
 
+# GB/T 15834: opening brackets and quotation marks may not end a line (ReportLab has no such rule).
+CANNOT_END = "（［｛「『【《〈〔〖〘“‘([{"
+_NUMBER_CHARS = frozenset("0123456789.,:%‰")  # ":" for ratios (1:100)
+_MAX_NUMBER_RUN = 10  # a longer run of digits (a phone number) may still be broken
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "℃％")
+
+
+def _keep_from_line_end(chars: Sequence[str], i: int, line_start: int) -> int:
+    """Where the line should end when it would end before ``chars[i]``: earlier, so that no opening
+    bracket or quotation mark ends it and a number is not split from its unit ("24" | "小时")."""
+    k = i
+    while k - 1 > line_start and chars[k - 1] in CANNOT_END:
+        k -= 1
+    if k == i and i < len(chars) and chars[i - 1] in _NUMBER_CHARS and (
+        _is_cjk(chars[i]) or chars[i] in _NUMBER_CHARS or (chars[i].isascii() and chars[i].isalpha())
+    ):  # after a number, before its unit or inside it: the whole number goes to the next line
+        j = i
+        while j - 1 > line_start and chars[j - 1] in _NUMBER_CHARS:
+            j -= 1
+        if i - j <= _MAX_NUMBER_RUN:
+            k = j
+            while k - 1 > line_start and chars[k - 1] in CANNOT_END:  # "（24小时" moves as one
+                k -= 1
+    return k if k > line_start else i
+
+
 def _push_punctuation_run(chars: Sequence[str], i: int, line_start: int) -> int:
     """Where the line should end when ``chars[i - 1]`` hangs: ``i``, or earlier if ``chars[i]`` may not
     start a line either (then the last ordinary character and the run go to the next line)."""
@@ -129,6 +161,9 @@ def _dumb_split(word: str, widths: Sequence[float], max_widths: Any) -> list[lis
             if c not in textsplit.ALL_CANNOT_START and i > line_start + 1:
                 i -= 1
                 extra += w
+                end = _keep_from_line_end(word, i, line_start)
+                extra += sum(widths[end:i])
+                i = end
             else:
                 end = _push_punctuation_run(word, i, line_start)
                 extra += sum(widths[end:i])
@@ -189,6 +224,9 @@ def _cjk_frag_split(frags: list[Any], max_widths: Any, calc_bounds: Any, encodin
                 if u not in textsplit.ALL_CANNOT_START and i > line_start + 1:
                     i -= 1
                     extra += w
+                    end = _keep_from_line_end(chars, i, line_start)
+                    extra += sum(_width(units[m].width, max_width) for m in range(end, i))
+                    i = end
                 else:
                     end = _push_punctuation_run(chars, i, line_start)
                     extra += sum(_width(units[m].width, max_width) for m in range(end, i))

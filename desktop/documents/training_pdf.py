@@ -50,16 +50,16 @@ from ..domain.records import Record
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import document_options, draw_company
-from .stamp import DOC_TRAINING
+from .pdf_page import QR_ROOM, document_options, draw_company, draw_footer, draw_page_qr
+from .stamp import DOC_TRAINING, PageStamp, document_stamp, record_stamp
 from .text import draw_plain, markup, plain
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 18 * mm
 TEXT_W = PAGE_W - 2 * MARGIN_X
-TOP = PAGE_H - 36 * mm  # below the letterhead
-BOTTOM = 18 * mm
-FOOTER_Y = 10 * mm
+TOP = PAGE_H - 38 * mm  # below the letterhead
+BOTTOM = 19 * mm
+FOOTER_Y = 11.5 * mm  # the footer's descenders stay 10 mm above the paper's edge
 
 GREY = colors.HexColor("#444444")
 HEAD_BG = colors.HexColor("#E8ECF1")
@@ -73,7 +73,9 @@ WALK_IN_ROWS = 5  # blank rows after the registered attendees
 BLANK_SHEET_ROWS = 25  # a sheet for a session with nobody registered yet
 ANSWER_BOX = 11 * mm
 
-# /AsdDocument of these sheets (not records: no page stamp): ``stamp.DOC_TRAINING``.
+# /AsdDocument of these sheets: ``stamp.DOC_TRAINING``; the page stamp is the training record's (its QR
+# code top right of every page, the readable code in the footer), so a scan of a signed sheet is
+# matched to the session; a sheet printed without a session gets a document stamp of its text.
 
 SIGN_IN_TITLE = "培训签到表"
 RESULTS_TITLE = "培训考核成绩登记表"
@@ -115,10 +117,10 @@ def _letterhead(settings: Settings, font: str, title: str) -> Any:
     def draw(canv: Canvas, _doc: Any) -> None:
         canv.saveState()
         draw_company(canv, settings, font, name_y=PAGE_H - 17 * mm, name_size=16, name_min=9,
-                     contact_y=PAGE_H - 23 * mm, contact_size=8.5, contact_min=6, width=TEXT_W,
+                     contact_y=PAGE_H - 23 * mm, contact_size=8.5, contact_min=6, width=TEXT_W - 2 * QR_ROOM,
                      phone_label="售后服务电话", grey=GREY)
         canv.setFillColor(GREY)
-        y = PAGE_H - 26.5 * mm
+        y = PAGE_H - 28.5 * mm  # below the page's QR code and its quiet zone
         canv.setStrokeColor(colors.black)
         canv.setLineWidth(1.6)
         canv.line(MARGIN_X, y, PAGE_W - MARGIN_X, y)
@@ -145,38 +147,60 @@ class _SheetStart(Flowable):
         self.canv.asd_sheet = (self.name, self.canv.getPageNumber())
 
 
-def _footer(font: str, number: str) -> Any:
+def _sheet_pages(canv: Canvas, page: int) -> tuple[str, int, int] | None:
+    """``(name, page within the paper, pages of the paper)`` when page ``page`` belongs to one
+    attendee's assessment paper: each paper is numbered 第 x 页 共 y 页 of its own."""
+    sheet = getattr(canv, "asd_sheet", None)
+    if sheet is None or not sheet[0]:
+        return None
+    states = getattr(canv, "_page_states", [])
+    count = sum(1 for state in states if state.get("asd_sheet") == sheet) or 1
+    return sheet[0], page - sheet[1] + 1, count
+
+
+def _footer(font: str, number: str, title: str, stamp: PageStamp) -> Any:
+    code = stamp.label() if stamp.kind == "training" and number else f"编号 {stamp.number} · 校验码 {stamp.check_code}"
+    payload = stamp.payload()
+    note = plain(number)
+
     def draw(canv: Canvas, page: int, total: int) -> None:
-        canv.saveState()
-        canv.setFillColor(GREY)
-        canv.setFont(font, 9)
-        sheet = getattr(canv, "asd_sheet", None)
-        if sheet is not None and sheet[0]:
-            draw_plain(canv, PAGE_W / 2, FOOTER_Y, plain(f"{sheet[0]} 的试卷　第 {page - sheet[1] + 1} 页"), font, 9,
-                       "center")
-            draw_plain(canv, PAGE_W - MARGIN_X, FOOTER_Y, f"{page}/{total}", font, 8.5, "right")
+        sheet = _sheet_pages(canv, page)
+        if sheet is not None:
+            numbers = plain(f"{sheet[0]} 的试卷　第 {sheet[1]} 页 共 {sheet[2]} 页")
         else:
-            canv.drawCentredString(PAGE_W / 2, FOOTER_Y, f"第 {page} 页 共 {total} 页")
-        if number:
-            draw_plain(canv, MARGIN_X, FOOTER_Y, plain(number), font, 8.5)
-        canv.restoreState()
+            numbers = f"第 {page} 页 共 {total} 页"
+        draw_footer(canv, font, y=FOOTER_Y, left=MARGIN_X, right=PAGE_W - MARGIN_X, numbers=numbers, note=note,
+                    code=code, note_color=GREY)
+        draw_page_qr(canv, payload, PAGE_W - MARGIN_X)
 
     return draw
 
 
+def sheet_stamp(record: Record | None, title: str, texts: Sequence[str]) -> PageStamp:
+    """The page stamp of a training sheet: the session's (a saved training record), else one made
+    from the sheet's text (a blank sheet printed without a session)."""
+    if record is not None and record.id:
+        from ..domain.forms import SPECS
+
+        return record_stamp(SPECS["training"], record)
+    return document_stamp("training", "PX", "\n".join([title, *texts]), title, blank=True)
+
+
 def _build(out: Any, settings: Settings, story: list[Any], *, title: str, number: str, texts: Sequence[str],
-           info: Mapping[str, str]) -> RenderReport:
+           info: Mapping[str, str], record: Record | None = None) -> RenderReport:
     font = ensure_fonts()
+    stamp = sheet_stamp(record, title, texts)
     target, options = document_options(out, settings, top=TOP, bottom=BOTTOM, font=font, size=BODY,
                                        leading=LEADING, margin=MARGIN_X, title=title,
-                                       subject=title + (f" {number}" if number else ""))
+                                       subject=title + (f" {number}" if number else ""),
+                                       keywords=stamp.keywords())
     doc = BaseDocTemplate(target, **options)
     frame = Frame(MARGIN_X, BOTTOM, TEXT_W, TOP - BOTTOM, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="text")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_letterhead(settings, font, title))])
     report = RenderReport(pages=0, missing_chars=frozenset(unprintable_chars("\n".join(t for t in texts if t))))
-    doc.build(story, canvasmaker=numbered_canvas(_footer(font, number),
-                                                 info={"AsdDocument": DOC_TRAINING, **info}))
+    doc.build(story, canvasmaker=numbered_canvas(_footer(font, number, title, stamp),
+                                                 info={**stamp.info(), "AsdDocument": DOC_TRAINING, **info}))
     report.pages = doc.page
     return report
 
@@ -380,7 +404,7 @@ def render_sign_in(settings: Settings, record: Record | None, out: str | os.Path
     story = sign_in_story(record, signatures or {}, st, walk_in_rows)
     number = record.number if record is not None else ""
     return _build(out, settings, story, title=SIGN_IN_TITLE, number=number, texts=_record_texts(settings, record),
-                  info={"AsdRecordNumber": number, "AsdSheet": "sign-in"})
+                  info={"AsdRecordNumber": number, "AsdSheet": "sign-in"}, record=record)
 
 
 def _record_texts(settings: Settings, record: Record | None) -> list[str]:
@@ -496,7 +520,7 @@ def render_assessment(settings: Settings, assessment: Assessment, out: str | os.
     texts = _record_texts(settings, record) + [assessment.title, *assessment.intro] + [
         q.text for q in assessment.questions] + [t for q in assessment.questions for _, t in q.options]
     return _build(out, settings, story, title=assessment.title, number=number, texts=texts,
-                  info={"AsdRecordNumber": number, "AsdSheet": "assessment"})
+                  info={"AsdRecordNumber": number, "AsdSheet": "assessment"}, record=record)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -575,4 +599,5 @@ def render_results(settings: Settings, record: Record, pass_mark: int, out: str 
     st = _styles(ensure_fonts())
     story = results_story(record, pass_mark, st, wrong, trainer_signature)
     return _build(out, settings, story, title=RESULTS_TITLE, number=record.number,
-                  texts=_record_texts(settings, record), info={"AsdRecordNumber": record.number, "AsdSheet": "results"})
+                  texts=_record_texts(settings, record), info={"AsdRecordNumber": record.number, "AsdSheet": "results"},
+                  record=record)

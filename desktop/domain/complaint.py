@@ -187,11 +187,14 @@ SPEC = FormSpec(
         ),
     ),
     signatures=(
-        SignatureBlock("complainant", "投诉人", "complainant_name", None),
-        SignatureBlock("receiver", "受理人", "receiver", "received_date"),
-        SignatureBlock("investigator", "调查人员", "investigator", "investigation_date"),
-        SignatureBlock("mgmt_rep", "管理者代表", "mgmt_rep_name", "mgmt_rep_date"),
-        SignatureBlock("gm", "总经理", "gm_name", "gm_date"),
+        # On paper the complainant signs the registration and again the feedback (投诉人意见).
+        SignatureBlock("complainant", "投诉人", "complainant_name", None, after="reason", seal="投诉单位（盖章）"),
+        SignatureBlock("receiver", "受理人", "receiver", "received_date", after="reason"),
+        SignatureBlock("investigator", "调查人员", "investigator", "investigation_date", after="investigation"),
+        SignatureBlock("mgmt_rep", "管理者代表", "mgmt_rep_name", "mgmt_rep_date", after="approval"),
+        SignatureBlock("gm", "总经理", "gm_name", "gm_date", after="approval"),
+        SignatureBlock("complainant_feedback", "投诉人反馈确认", "complainant_name", "feedback_date",
+                       after="feedback"),
     ),
 )
 

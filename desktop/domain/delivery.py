@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from . import roles
 from .complaint import UNITS
-from .fields import Field, FieldType, FormSpec, Section
+from .fields import Field, FieldType, FormSpec, Section, SignatureBlock
 
 T = FieldType
 
@@ -78,4 +78,6 @@ SPEC = FormSpec(
             ),
         ),
     ),
+    # An acceptance record: the customer's receiver signs and dates it (验收人签字/日期).
+    signatures=(SignatureBlock("acceptor", "验收人", "acceptance_by", "acceptance_date", after="acceptance"),),
 )

@@ -126,6 +126,12 @@ class SignatureBlock:
     # service report): signing before it would leave the signature behind on an earlier revision
     # when the form is completed, so the window offers to complete it first.  "" for any time.
     signs_at: str = ""
+    # Where it stands on paper: the key of the section it closes (the complainant signs the
+    # registration, the investigator the investigation), printed right after that section and kept
+    # on its page; "" for the signature grid at the end of the form.
+    after: str = ""
+    # A unit's seal beside the signature ("投诉单位（盖章）"): room is left for the stamp; "" for none.
+    seal: str = ""
 
 
 @dataclass(frozen=True)

@@ -151,8 +151,8 @@ SPEC = FormSpec(
         ),
     ),
     signatures=(
-        SignatureBlock("customer", "客户", "contact_name", None),
-        SignatureBlock("staff", "经办人", "staff", "request_date"),
-        SignatureBlock("approver", "审批人", "approver_name", "approval_date"),
+        SignatureBlock("customer", "客户", "contact_name", None, after="handling", seal="客户单位（盖章）"),
+        SignatureBlock("staff", "经办人", "staff", "request_date", after="handling"),
+        SignatureBlock("approver", "审批人", "approver_name", "approval_date", after="approval"),
     ),
 )

@@ -136,7 +136,7 @@ SPEC = FormSpec(
         ),
     ),
     signatures=(
-        SignatureBlock("customer", "客户", "contact_name", None, signs_at=COMPLETED),
+        SignatureBlock("customer", "客户", "contact_name", None, signs_at=COMPLETED, seal="客户单位（盖章）"),
         SignatureBlock("staff", "服务人员", "staff", "service_date", signs_at=COMPLETED),
     ),
 )

@@ -149,6 +149,33 @@ def check_record(spec: FormSpec, values: RecordValues, today: dt.date,
     return issues
 
 
+UNPRINTABLE = QT_TRANSLATE_NOOP(
+    MESSAGES, "无法打印的字符：{chars}（随附字体中没有这个字，打印出来会缺字；请删除，或改用文字说明）"
+)
+
+
+def check_printable(spec: FormSpec, values: RecordValues, missing: Callable[[str], set[str]]) -> list[Issue]:
+    """Every text value with a character no bundled font can draw (an emoji, a character beyond
+    the rare-character fonts): an issue beside its field or cell, so a name on a signed form never
+    loses a character in silence (issue 13).  ``missing`` is ``documents.fonts.unprintable_chars``,
+    passed in by the services: the domain knows no fonts."""
+    issues: list[Issue] = []
+
+    def check(path: str, value: Any) -> None:
+        if isinstance(value, str) and value and not value.isascii():
+            chars = missing(value)
+            if chars:
+                issues.append(Issue(path, UNPRINTABLE, {"chars": " ".join(sorted(chars))}))
+
+    for f in spec.fields():
+        check(f.key, values.fields.get(f.key))
+    for t in spec.tables():
+        for i, row in enumerate(values.tables.get(t.key, [])):
+            for c in t.columns:
+                check(f"{t.key}[{i}].{c.key}", row.get(c.key))
+    return issues
+
+
 def strip_blank_rows(spec: FormSpec, values: RecordValues) -> None:
     """Drop table lines the user left entirely empty (the form always offers one more)."""
     for t in spec.tables():

@@ -52,19 +52,33 @@ PRODUCTS = [
     ("10% 高效氯氟氰菊酯微囊悬浮剂", "瓶装", "瓶", "LF250826"),
     ("聚维酮碘消毒液（有效碘 0.5%）", "瓶装", "瓶", "DF250530"),
 ]
-REASONS = [
-    "贵单位于上月通过政府采购平台购入本批产品，验收时发现部分包装桶外壁有渗漏痕迹，桶盖密封圈变形。"
-    "产品存放于一楼消毒药品库房，阴凉通风、避光，未与酸性物品混放。按说明书 1:100 稀释后用于病区地面拖拭，"
-    "使用人员反映气味明显偏淡，经试纸检测有效氯浓度约为 200 mg/L，低于预期的 500 mg/L。",
-    "学校后勤处于开学前采购本批杀虫剂用于校园灭蚊。储存在器材室铁皮柜内，室温约 30℃。"
-    "按 1:200 兑水后用背负式喷雾器对绿化带进行滞留喷洒，三天后蚊虫密度未见明显下降，"
-    "部分瓶内药液出现分层、底部有沉淀，摇匀后仍不能完全分散。",
-    "食堂灭鼠使用本批毒饵，毒饵站布放于后厨及仓库墙角，共 24 个。两周后巡查发现毒饵受潮结块、发霉，"
-    "取食量很少，仍可见新鲜鼠粪。毒饵开袋前储存在食堂仓库，地面有返潮现象。",
-    "送货人员未按约定时间送达，比合同约定的配送时间晚了两天，且到货时未提供产品检验合格证和使用说明书，"
-    "验收人员无法核对产品批号和有效期。",
-    "验收时清点数量，合同约定 40 箱，实际到货 36 箱，送货单上数量为 40 箱。",
+# Complaint stories that hold together on paper: the category, the products complained about (indexes
+# into PRODUCTS) and what the complainant said (issue 13: no rodent bait caking among ethanol and an
+# insecticide, no shortage complaint about a quality problem).
+STORIES = [
+    ("使用中质量问题", (0,),
+     "贵单位于上月通过政府采购平台购入本批产品，验收时外观正常。产品存放于一楼消毒药品库房，阴凉通风、避光，"
+     "未与酸性物品混放。按说明书 1:100 稀释后用于病区地面拖拭，使用人员反映气味明显偏淡，经试纸检测有效氯浓度"
+     "约为 200 mg/L，低于预期的 500 mg/L。"),
+    ("使用中质量问题", (5,),
+     "学校后勤处于开学前采购本批杀虫剂用于校园灭蚊。储存在器材室铁皮柜内，室温约 30℃。按 1:200 兑水后用背负式"
+     "喷雾器对绿化带进行滞留喷洒，三天后蚊虫密度未见明显下降，部分瓶内药液出现分层、底部有沉淀，摇匀后仍不能完全分散。"),
+    ("使用中质量问题", (6,),
+     "食堂灭鼠使用本批毒饵，毒饵站布放于后厨及仓库墙角，共 24 个。两周后巡查发现毒饵受潮结块、发霉，取食量很少，"
+     "仍可见新鲜鼠粪。毒饵开袋前储存在食堂仓库，地面有返潮现象。"),
+    ("服务投诉", (1, 3),
+     "送货人员未按约定时间送达，比合同约定的配送时间晚了两天，且到货时未提供产品检验合格证和使用说明书，"
+     "验收人员无法核对产品批号和有效期。"),
+    ("验收数量不足", (0,),
+     "验收时清点数量，合同约定 40 桶，实际到货 36 桶，送货单上数量为 40 桶。"),
+    ("验收不合格", (2, 0),
+     "到货验收时发现 3 桶过氧乙酸消毒液桶身鼓胀、桶盖渗漏，有刺激性气味，外包装标签上的批号与送货单不一致；"
+     "同车送达的 84 消毒液有 2 桶桶盖破裂。验收人员拒收了这 5 桶。"),
+    ("其他", (7, 6),
+     "杀蟑胶饵和灭鼠毒饵外包装上的中文标签印刷模糊，有效期和登记证号无法辨认，库管人员无法登记入库。"),
 ]
+REASONS = [story[2] for story in STORIES]
+QUANTITIES = {"验收数量不足": 4}  # the 4 missing drums of the shortage story
 
 
 def _photo(seed: int, filename: str, caption: str) -> dict[str, Any]:
@@ -79,13 +93,15 @@ def _photo(seed: int, filename: str, caption: str) -> dict[str, Any]:
     }
 
 
-def _items(rng: random.Random) -> list[dict[str, Any]]:
+def _items(rng: random.Random, products: tuple[int, ...] | None = None, quantity: float | None = None
+           ) -> list[dict[str, Any]]:
     out = []
-    for name, pack, unit, batch in rng.sample(PRODUCTS, rng.choice([1, 1, 2, 3])):
+    chosen = [PRODUCTS[i] for i in products] if products else rng.sample(PRODUCTS, rng.choice([1, 1, 2, 3]))
+    for name, pack, unit, batch in chosen:
         out.append({
             "product_name": name,
             "packaging": pack,
-            "quantity": rng.choice([2, 4, 5, 6, 10, 12, 20, 1.5]) if unit != "千克" else 12.5,
+            "quantity": quantity or (rng.choice([2, 4, 5, 6, 10, 12, 20]) if unit != "千克" else 12.5),
             "unit": unit,
             "batch_no": batch,
             "purchase_place": rng.choice(["公司直销", "政府采购平台", "区域经销商"]),
@@ -98,8 +114,11 @@ def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) 
     unit, address, phone = rng.choice(UNITS)
     order = c.STATUSES.index(status)
     received = today - dt.timedelta(days=rng.randint(order * 6 + 3, order * 6 + 40))
-    category = rng.choice(c.CATEGORIES)
-    quality = rng.random() < 0.6
+    category, products, reason = rng.choice(STORIES)
+    # Only a problem with the product itself can be a quality problem.
+    quality = category in ("使用中质量问题", "验收不合格") and rng.random() < 0.7
+    # Not the product's fault in use: stored or diluted wrongly, the customer bears the cost.
+    customer_fault = category == "使用中质量问题" and not quality
     staff = rng.choice(STAFF)
     obj: dict[str, Any] = {
         "kind": "complaint",
@@ -113,8 +132,8 @@ def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) 
         "complainant_name": rng.choice(PEOPLE),
         "complainant_phone": rng.choice([phone, f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"]),
         "complainant_address": address,
-        "items": _items(rng),
-        "reason": rng.choice(REASONS),
+        "items": _items(rng, products, QUANTITIES.get(category)),
+        "reason": reason,
     }
     for item in obj["items"]:  # when the problem showed: a few days before the call
         item["use_date"] = (received - dt.timedelta(days=seq % 9 + 1)).isoformat()
@@ -146,26 +165,33 @@ def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) 
     if order >= 3:
         d = step(c.HANDLING, 1)
         obj.update({
-            "resolution": rng.choice(["免费更换", "退货退款"]) if quality else rng.choice(["客户自行承担", "协商处理"]),
-            "cost_bearer": "公司承担" if quality else "客户承担",
-            "company_pays_shipping": quality,
+            "resolution": (rng.choice(["免费更换", "退货退款"]) if quality
+                           else "免费更换" if category == "验收数量不足"  # the missing drums are sent
+                           else rng.choice(["客户自行承担", "协商处理"]) if customer_fault
+                           else "协商处理"),
+            "cost_bearer": "客户承担" if customer_fault else "公司承担",
+            "company_pays_shipping": not customer_fault,
             "improvement_measures": "加强出厂检验和包装密封检查；对该批次留样复检；提醒客户按说明书储存（阴凉、干燥、避光）。",
             "mgmt_rep_name": "林振华", "mgmt_rep_decision": "同意", "mgmt_rep_date": d,
             "gm_name": "高建明", "gm_decision": "同意", "gm_date": d,
             "approval_comment": "同意投诉处理小组意见，按承诺书执行。",
         })
-        if not quality:
+        if customer_fault:
             obj["cost_amount"] = rng.choice([0, 120, 360.5])
     if order >= 4:
         d = step(c.FED_BACK, 3)
         obj.update({
             "feedback_date": d,
-            "feedback_content": "已将调查结论和处理方案电话及书面告知投诉人，" + ("更换产品已送达。" if quality else "并指导正确储存和配制方法。"),
+            "feedback_content": "已将调查结论和处理方案电话及书面告知投诉人，" + (
+                {"免费更换": "更换（补发）的产品已送达并验收合格。", "退货退款": "问题产品已收回，货款已按原价退回。"}
+                .get(obj["resolution"], "并指导正确储存和配制方法。")),
             "appeal_notice_given": True,
         })
     if status == c.REVISITED or (status == c.CLOSED and seq % 2 == 0):
         d = step(c.REVISITED, 7)
-        obj.update({"revisit_date": d, "revisit_result": "电话回访，更换后产品使用正常。", "complainant_opinion": "满意"})
+        result = {"免费更换": "电话回访，更换（补发）后产品使用正常。", "退货退款": "电话回访，退款已到账，客户认可处理结果。"}
+        obj.update({"revisit_date": d, "revisit_result": result.get(obj["resolution"], "电话回访，按指导储存和配制后使用正常。"),
+                    "complainant_opinion": "满意"})
     if status == c.CLOSED:
         obj["closed_date"] = step(c.CLOSED, 1)
     obj["history"] = history

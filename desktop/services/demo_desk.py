@@ -45,7 +45,8 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     ),
     "双链季铵盐消毒液": (
         "消毒剂", "液剂", "双癸基二甲基氯化铵", "2.5%", "苏卫消证字（2021）第 0440 号", "华康消杀药业有限公司", "1 L/瓶",
-        "物体表面、织物", "1:50", "擦拭或浸泡 10–20 分钟。", "不可与肥皂、阴离子洗涤剂同用；对眼有刺激性。",
+        "物体表面、织物", "1:12–1:25（有效成分 1000–2000 mg/L）", "擦拭或浸泡 10–20 分钟。",
+        "不可与肥皂、阴离子洗涤剂同用；对眼有刺激性。",
         "阴凉干燥处保存",
     ),
     "4.5% 高效氯氰菊酯悬浮剂": (
@@ -179,6 +180,35 @@ def delivery_objects(rng: random.Random, today: dt.date, customers: list[dict[st
     return out
 
 
+# How each product is used in a use record (issue 13: no 75% ethanol diluted 1:100 for an 800 m² floor):
+# dilution, method, target, area, amount and its unit as a practitioner would write them.
+DEFAULT_USE = {"dilution": "按标签", "method": "擦拭", "target": "细菌、病毒（消毒）",
+               "area": "门诊候诊区座椅、扶手等物体表面", "amount": 2, "amount_unit": "升"}
+USES = {
+    "84 消毒液（有效氯 5%）": {"dilution": "1:100（有效氯 500 mg/L）", "method": "擦拭", "target": "细菌、病毒（消毒）",
+                         "area": "门诊大厅地面约 800 m²", "amount": 40, "amount_unit": "升"},
+    "含氯消毒片（有效氯 500 mg/片）": {"dilution": "每升水 1 片（有效氯 500 mg/L）", "method": "擦拭",
+                               "target": "细菌、病毒（消毒）", "area": "病区走廊扶手、门把手等物体表面",
+                               "amount": 10, "amount_unit": "升"},
+    "过氧乙酸消毒液 15%": {"dilution": "0.2%（1:75）", "method": "喷洒消毒", "target": "细菌、病毒（消毒）",
+                       "area": "医疗废物暂存间约 30 m²", "amount": 3, "amount_unit": "升"},
+    "75% 乙醇消毒液": {"dilution": "原液使用", "method": "擦拭", "target": "细菌、病毒（消毒）",
+                   "area": "护士站台面、电脑键盘等小面积物体表面", "amount": 0.5, "amount_unit": "升"},
+    "双链季铵盐消毒液": {"dilution": "1:20（有效成分约 1250 mg/L）", "method": "擦拭", "target": "细菌、病毒（消毒）",
+                   "area": "候诊区座椅、扶手", "amount": 5, "amount_unit": "升"},
+    "4.5% 高效氯氰菊酯悬浮剂": {"dilution": "1:200", "method": "滞留喷洒", "target": "蚊",
+                         "area": "绿化带及垃圾站周边墙面约 300 m²", "amount": 15, "amount_unit": "升"},
+    "0.005% 溴敌隆毒饵": {"dilution": "原药使用", "method": "毒饵（毒饵站）", "target": "鼠类",
+                      "area": "食堂外围墙角 24 个毒饵站", "amount": 1, "amount_unit": "千克"},
+    "2.5% 吡虫啉杀蟑胶饵": {"dilution": "原药点施", "method": "胶饵点施", "target": "蟑螂",
+                       "area": "后厨操作间及仓库缝隙约 120 m²", "amount": 24, "amount_unit": "克"},
+    "10% 高效氯氟氰菊酯微囊悬浮剂": {"dilution": "1:300", "method": "滞留喷洒", "target": "蝇",
+                             "area": "垃圾站及污水井周边墙面约 200 m²", "amount": 10, "amount_unit": "升"},
+    "聚维酮碘消毒液（有效碘 0.5%）": {"dilution": "原液使用", "method": "擦拭", "target": "细菌、病毒（消毒）",
+                               "area": "注射及换药前皮肤消毒", "amount": 0.5, "amount_unit": "升"},
+}
+
+
 def use_record_object(rng: random.Random, today: dt.date, delivery: Any, staff: list[str]) -> dict[str, Any]:
     f = delivery.values.fields
     day = min(today, f["delivery_date"] + dt.timedelta(days=rng.randint(20, 60)))
@@ -196,12 +226,7 @@ def use_record_object(rng: random.Random, today: dt.date, delivery: Any, staff: 
         "storage_note": "专柜加锁、专人管理；阴凉通风；与食品隔离存放。",
         "uses": [{
             "use_date": (day - dt.timedelta(days=3)).isoformat(),
-            "dilution": "1:100",
-            "method": "擦拭",
-            "target": "细菌、病毒（消毒）",
-            "area": "门诊大厅地面约 800 m²",
-            "amount": 8,
-            "amount_unit": "升",
+            **USES.get(f["product_name"], DEFAULT_USE),
             "operator": "保洁班组",
         }],
         "container_disposal": "退回供货单位回收",

@@ -27,6 +27,14 @@ MATERIALS = [
     ("84 消毒液（有效氯 5%）", "卫消证字（2021）第 0012 号", "1:100（有效氯 500 mg/L）", "升", "细菌、病毒（消毒）", "擦拭"),
     ("过氧乙酸消毒液 15%", "卫消证字（2020）第 0335 号", "0.2%", "升", "细菌、病毒（消毒）", "喷洒消毒"),
 ]
+# Where each method is used (issue 13: no peracetic acid sprayed at bait stations).
+AREAS = {
+    "滞留喷洒": "绿化带及垃圾站周边墙面，约 300 m²",
+    "胶饵点施": "后厨操作间及仓库缝隙，约 120 m²",
+    "毒饵（毒饵站）": "食堂外围墙角 24 个毒饵站",
+    "擦拭": "病区走廊及污物间物体表面",
+    "喷洒消毒": "发热门诊污物间及医疗废物暂存间，约 60 m²",
+}
 SUGGESTIONS = [
     "希望配送前提前一天电话告知，方便安排验收人员。",
     "建议增加一次针对保洁人员的配药和个人防护培训。",
@@ -82,8 +90,7 @@ def service_report_object(rng: random.Random, today: dt.date, status: str, units
             obj["materials"].append({
                 "product_name": name, "registration_no": reg, "dilution": dilution,
                 "amount": rng.choice([0.5, 1, 2, 2.5, 5, 12]), "amount_unit": unit_, "target": target,
-                "method": method, "area": rng.choice(["后厨及仓库，约 120 m²", "病区走廊及污物间", "绿化带及垃圾站周边",
-                                                      "食堂外围墙角 24 个毒饵站"]),
+                "method": method, "area": AREAS[method],
             })
     if prefill:
         obj.update({k: v for k, v in prefill.items() if k != "service_date"})
@@ -196,7 +203,13 @@ def return_request_object(rng: random.Random, today: dt.date, status: str, units
             "approval_date": later(1), "approval_comment": "同意按承诺书办理。",
         })
     if status == rr.DONE:
-        obj.update({"completed_date": later(3), "completion_note": "新产品已送达并验收合格，问题产品已收回公司质量部门。"})
+        note = {
+            "换货": "新产品已送达并验收合格，问题产品已收回公司质量部门。",
+            "退货退款": "问题产品已收回公司质量部门，货款已按原价退回采购单位账户。",
+            "补发": "补发产品已送达并验收合格，数量与送货单一致。",
+            "召回": "该批次产品已全部召回，公司质量部门留样复检。",
+        }.get(obj.get("handling", ""), "问题产品已收回公司质量部门。")
+        obj.update({"completed_date": later(3), "completion_note": note})
     return obj
 
 

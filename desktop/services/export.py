@@ -151,14 +151,14 @@ def export_blank(service: RecordService, record: Record, target: Path) -> Path:
 
 
 def export_commitment_letter(service: RecordService, target: Path, recipient: str | None = None) -> Path:
-    """The 售后服务承诺书 with the company and response hours of the settings, dated today."""
+    """The 售后服务承诺书 with the company and response hours of the settings; the signing date is left
+    to fill by hand (the day it is signed, not the day it is printed)."""
     from ..documents.letter import render_commitment_letter
 
     settings = service.settings()
-    today = service.clock.today()
     return _write_atomically(
         target,
-        lambda out: render_commitment_letter(settings, out, recipient, today),
+        lambda out: render_commitment_letter(settings, out, recipient, None),
         service,
         settings,
         reason="售后服务承诺书" + (f"（致：{recipient}）" if recipient else ""),

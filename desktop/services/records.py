@@ -40,7 +40,7 @@ from ..domain.signatures import (
     normalise_strokes,
     strokes_to_json,
 )
-from ..domain.validation import REQUIRED, Issue, ValidationFailed, parse_record, strip_blank_rows
+from ..domain.validation import REQUIRED, Issue, ValidationFailed, check_printable, parse_record, strip_blank_rows
 from ..domain.versions import version_tag
 from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition, fill_moment_defaults
 from ..storage.db import Database
@@ -422,6 +422,10 @@ class RecordService(RevisionsMixin, ScansMixin):
         # value that could not be read is not also reported as missing.
         unreadable = {i.path for i in issues}
         issues += [i for i in WORKFLOWS[kind].check(values, self.clock.today()) if i.path not in unreadable]
+        # A character no bundled font can print is refused beside its field (issue 13).
+        from ..documents.fonts import unprintable_chars
+
+        issues += [i for i in check_printable(spec_for(kind), values, unprintable_chars) if i.path not in unreadable]
         return values, issues
 
     @staticmethod

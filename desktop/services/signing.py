@@ -248,6 +248,15 @@ def _identity(reader: Any, result: VerifyResult) -> None:
     if d.get("/AsdDocument") in (DOC_LETTER, DOC_HANDOUTS, DOC_TRAINING):
         result.document = d["/AsdDocument"]
         result.title = d.get("/Title", "")
+        # Their page stamp (issue 13): a training sheet names its session; the letter and the
+        # handouts a document number and the hash of their text.
+        result.number = d.get("/AsdNumber", "")
+        result.content_hash = d.get("/AsdContentHash", "").lower()
+        result.check_code = PageStamp("", "", "", 0, result.content_hash).check_code if result.content_hash else ""
+        if d["/AsdDocument"] == DOC_TRAINING and d.get("/AsdKind") == "training" and d.get("/AsdRevision", "0") != "0":
+            stamp = PageStamp.from_info({**d, "/AsdDocument": "record"})
+            if stamp is not None:
+                result.kind, result.record_id, result.revision = stamp.kind, stamp.record_id, stamp.revision
         return
     stamp = PageStamp.from_info(d)
     if stamp is None:
@@ -418,11 +427,11 @@ def verify_pdf(path: str | os.PathLike[str], data_dir: Path, service: Any = None
     if result.document in ("record", "blank"):
         result.message = f"完好：{result.title} {result.number} 第 {result.revision} 版，自签名后未被改动。"
     elif result.document == "letter":
-        result.message = f"完好：{result.title or '售后服务承诺书'}，自签名后未被改动。"
+        result.message = f"完好：{result.title or '售后服务承诺书'}{' ' + result.number if result.number else ''}，自签名后未被改动。"
     elif result.document == "handouts":
-        result.message = f"完好：{result.title or '培训讲义'}，自签名后未被改动。"
+        result.message = f"完好：{result.title or '培训讲义'}{' ' + result.number if result.number else ''}，自签名后未被改动。"
     elif result.document == "training":
-        result.message = f"完好：{result.title or '培训签到及考核表'}，自签名后未被改动。"
+        result.message = f"完好：{result.title or '培训签到及考核表'}{' ' + result.number if result.number else ''}，自签名后未被改动。"
     else:
         result.message = "完好：签名有效、可信，自签名后未被改动。"
         result.notes.append("注意：文件中没有本软件的记录标识（不是本软件导出的表单）。")

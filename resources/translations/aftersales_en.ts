@@ -3538,6 +3538,10 @@ Double-click or press Enter to open</translation>
             <translation>Complainant</translation>
         </message>
         <message>
+            <source>投诉人反馈确认</source>
+            <translation>Complainant confirms feedback</translation>
+        </message>
+        <message>
             <source>投诉人意见</source>
             <translation>Complainant's comments</translation>
         </message>
@@ -4999,6 +5003,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>无法写入备份文件夹 {folder}：{error}；没有留下不完整的备份。请检查 U 盘或网络文件夹是否可用、空间是否足够</source>
             <translation>Cannot write to the backup folder {folder}: {error}; no incomplete backup was left. Check that the USB stick or network folder is available and has room</translation>
+        </message>
+        <message>
+            <source>无法打印的字符：{chars}（随附字体中没有这个字，打印出来会缺字；请删除，或改用文字说明）</source>
+            <translation>Characters that cannot be printed: {chars} (none of the bundled fonts has them, so they would be missing on paper; delete them or describe them in words)</translation>
         </message>
         <message>
             <source>无法打开数据库 {path}：{error}</source>

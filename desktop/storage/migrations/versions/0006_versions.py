@@ -2,7 +2,7 @@
 
 Revision ID: 0006_versions
 Revises: 0005_desk
-Create Date: 2026-12-03 08:34:50.226808
+Create Date: 2026-12-03 08:37:43.132291
 """
 
 from alembic import op
