@@ -140,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as e:  # a data folder under a file, a read-only or vanished drive …: said, never a traceback
+        where = e.filename or folder
+        _err(f"错误：无法使用 {where}：{e.strerror or e}（数据文件夹：{folder}）")
+        return 1
 
 
 def _run(args: argparse.Namespace, folder: Path) -> int:
