@@ -28,7 +28,7 @@ NSI = PACKAGING / "installer.nsi"
 
 def _run(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess[str]:
     full = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, check=False,
                           encoding="utf-8", cwd=ROOT, env=full, timeout=timeout)
 
 
@@ -151,8 +151,9 @@ def _pins(lock: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("platform", ["windows", "linux"])
 def test_lock_pins_every_dependency_with_hashes(platform: str) -> None:
-    from packaging.requirements import Requirement
     from packaging.version import Version
+
+    from packaging.requirements import Requirement
 
     pins = _pins(PACKAGING / "requirements" / f"{platform}.lock")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -238,7 +239,7 @@ def _fake_bundle(folder: Path) -> Path:
 def _makensis(*defines: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     makensis = shutil.which("makensis")
     assert makensis, "makensis is missing: bash scripts/setup.sh installs Debian's nsis package"
-    return subprocess.run([makensis, "-V2", "-INPUTCHARSET", "UTF8", *defines, str(NSI)], capture_output=True,
+    return subprocess.run([makensis, "-V2", "-INPUTCHARSET", "UTF8", *defines, str(NSI)], capture_output=True, check=False,
                           text=True, cwd=cwd, timeout=120)
 
 
@@ -278,7 +279,7 @@ def test_installer_never_deletes_the_data_folder() -> None:
 
     text = _nsi()
     assert f'!define DATA_FOLDER "$LOCALAPPDATA\\{APP_AUTHOR}"' in text
-    install_dir = re.search(r'^InstallDir "([^"]+)"', text, re.M)
+    install_dir = re.search(r'^InstallDir "([^"]+)"', text, re.MULTILINE)
     assert install_dir and not install_dir.group(1).startswith(f"$LOCALAPPDATA\\{APP_AUTHOR}\\{APP_NAME}")
     assert install_dir.group(1).replace("${APP_ID}", "AftersalesDesk") != f"$LOCALAPPDATA\\{APP_AUTHOR}"
     code = [line.split(";")[0].strip() for line in text.splitlines()]
@@ -300,9 +301,9 @@ def test_installer_never_deletes_the_data_folder() -> None:
 
 def test_changelog_names_the_current_version_and_each_release_fixture() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    unreleased = re.search(r"^## \[Unreleased\]([^\n]*)", text, re.M)
+    unreleased = re.search(r"^## \[Unreleased\]([^\n]*)", text, re.MULTILINE)
     assert unreleased and __version__ in unreleased.group(1)
-    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d\d-\d\d)\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d\d-\d\d)\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
     assert releases and releases[-1][0] == "0.1.0"
     for version, _date, body in releases:
         fixture = re.search(r"`(tests/data/schema-\d{4}_\w+)/?`", body)
