@@ -38,15 +38,15 @@ FONT_LICENCES = (
 
 def about_lines(data_dir: Path) -> list[str]:
     """The facts of the dialog, one a line (also what 复制 puts on the clipboard)."""
-    tr = QCoreApplication.translate
+    program = Path(sys.executable).parent if getattr(sys, "frozen", False) else resources_dir().parent
+    system = platform.platform(terse=True)
     return [
-        tr("about", "版本：{version}").format(version=__version__),
-        tr("about", "Qt：{qt}（PySide6 {pyside}）").format(qt=qVersion(), pyside=pyside_version),
-        tr("about", "Python：{python}（{system}）").format(python=platform.python_version(),
-                                                       system=platform.platform(terse=True)),
-        tr("about", "数据文件夹：{path}").format(path=data_dir),
-        tr("about", "程序文件夹：{path}").format(path=Path(sys.executable).parent
-                                              if getattr(sys, "frozen", False) else resources_dir().parent),
+        QCoreApplication.translate("about", "版本：{version}").format(version=__version__),
+        QCoreApplication.translate("about", "Qt：{qt}（PySide6 {pyside}）").format(qt=qVersion(), pyside=pyside_version),
+        QCoreApplication.translate("about", "Python：{python}（{system}）").format(python=platform.python_version(),
+                                                                               system=system),
+        QCoreApplication.translate("about", "数据文件夹：{path}").format(path=data_dir),
+        QCoreApplication.translate("about", "程序文件夹：{path}").format(path=program),
     ]
 
 
