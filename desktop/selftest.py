@@ -97,7 +97,7 @@ def check_qt(test: SelfTest) -> str:
     """A QApplication (offscreen: nothing is shown), the bundled font registered from the program
     folder, the English translation loaded."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTranslator, qVersion
+    from PySide6.QtCore import QLibraryInfo, QTranslator, qVersion
     from PySide6.QtWidgets import QApplication
 
     from .app import install_font
@@ -110,7 +110,9 @@ def check_qt(test: SelfTest) -> str:
     translator = QTranslator()
     _require(translator.load("aftersales_en", str(resources_dir() / "translations")), "无法加载英文翻译")
     _require(translator.translate("MainWindow", "保存") not in ("", None), "英文翻译是空的")
-    return f"Qt {qVersion()}，平台 {app.platformName()}，字体 {family}，英文翻译已加载"
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    _require(QTranslator().load("qtbase_zh_CN", qt_dir), f"{qt_dir} 中没有 Qt 对话框的中文翻译 qtbase_zh_CN.qm")
+    return f"Qt {qVersion()}，平台 {app.platformName()}，字体 {family}，英文翻译和 Qt 对话框的中文翻译已加载"
 
 
 def check_migrations(test: SelfTest) -> str:

@@ -315,3 +315,13 @@ def test_changelog_names_the_current_version_and_each_release_fixture() -> None:
 def test_readme_lists_version_and_self_test() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "| `--version` |" in readme and "| `--self-test` |" in readme
+
+
+def test_file_and_print_dialogs_are_the_systems() -> None:
+    """On Windows, QFileDialog's static functions and QPrintDialog open the system's own dialogs
+    (Explorer's, the printer driver's); a QFileDialog object or DontUseNativeDialog would not."""
+    ui = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "desktop" / "ui").glob("*.py")}
+    assert not [name for name, text in ui.items() if "DontUseNativeDialog" in text]
+    assert not [name for name, text in ui.items() if re.search(r"QFileDialog\(", text)]
+    assert sum(len(re.findall(r"QFileDialog\.get\w+\(", text)) for text in ui.values()) >= 8
+    assert "QPrintDialog(printer" in ui["print_preview.py"]
