@@ -95,12 +95,16 @@ def create_main_window(ctx):  # type: ignore[no-untyped-def]
     return MainWindow(ctx.data_dir, ctx.records)
 
 
+def high_dpi_policy() -> None:
+    """Windows laptops run at 125 % or 150 %: scale by exactly that (Qt 6's default, said here so that
+    no environment variable or later default rounds it to 100 % or 200 %).  Before the QApplication."""
+    if QApplication.instance() is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+
+
 def run_gui(data_dir: Path, lang: str | None = None) -> int:
     """Open the window over ``data_dir``; returns the exit status (1 when the data cannot be opened)."""
-    if QApplication.instance() is None:
-        # Windows laptops run at 125 % or 150 %: scale by exactly that (Qt 6's default, said here so
-        # that no environment variable or later default rounds it to 100 % or 200 %).
-        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    high_dpi_policy()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     setup_application(app, lang)

@@ -325,3 +325,46 @@ def test_file_and_print_dialogs_are_the_systems() -> None:
     assert not [name for name, text in ui.items() if re.search(r"QFileDialog\(", text)]
     assert sum(len(re.findall(r"QFileDialog\.get\w+\(", text)) for text in ui.values()) >= 8
     assert "QPrintDialog(printer" in ui["print_preview.py"]
+
+
+_DPI_SCRIPT = """
+import json, sys, tempfile
+from pathlib import Path
+from desktop.app import high_dpi_policy, setup_application
+high_dpi_policy()
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+setup_application(app)
+from desktop.services.context import open_context
+from desktop.ui.main_window import MainWindow
+ctx = open_context(Path(tempfile.mkdtemp()) / "数据 文件夹")
+window = MainWindow(ctx.data_dir, ctx.records)
+window.new_record("complaint")
+screen = app.primaryScreen().availableGeometry().size()
+window.resize(screen)
+window.show()
+app.processEvents()
+hint = window.minimumSizeHint()
+print(json.dumps({"dpr": app.primaryScreen().devicePixelRatio(), "screen": [screen.width(), screen.height()],
+                  "hint": [hint.width(), hint.height()], "grab": window.grab().devicePixelRatio()}))
+ctx.close()
+"""
+
+
+@pytest.mark.parametrize(("dpi", "scale"), [(120, 1.25), (144, 1.5)])
+def test_window_at_125_and_150_percent(tmp_path: Path, dpi: int, scale: float) -> None:
+    """A 1920×1080 laptop screen at 125 % / 150 % (Windows' logical DPI 120 / 144): the window scales by
+    exactly that (not rounded to 100 % or 200 %) and fits the screen that is left (1536×864, 1280×720)."""
+    import json
+
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                               "logicalDpi": dpi, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-c", _DPI_SCRIPT], capture_output=True, text=True, encoding="utf-8",
+                          cwd=ROOT, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["dpr"] == scale and seen["grab"] == scale
+    assert seen["screen"] == [round(1920 / scale), round(1080 / scale)]
+    assert seen["hint"][0] <= seen["screen"][0] and seen["hint"][1] <= seen["screen"][1], seen
