@@ -16,6 +16,7 @@
 ;   start, remembered for the uninstaller).
 
 Unicode true
+Target amd64-unicode  ; a 64-bit installer for the 64-bit program (and it installs to the 64-bit registry view)
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
