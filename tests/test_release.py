@@ -252,6 +252,8 @@ def test_installer_script_compiles(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     data = out.read_bytes()
     assert data[:2] == b"MZ" and len(data) > 30_000
+    pe = int.from_bytes(data[0x3C:0x40], "little")
+    assert data[pe:pe + 4] == b"PE\0\0" and int.from_bytes(data[pe + 4:pe + 6], "little") == 0x8664  # x86-64
     assert "warning" not in done.stdout.lower(), done.stdout
 
 
