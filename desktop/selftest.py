@@ -34,6 +34,7 @@ from typing import Any
 
 TRACE_ENV = "AFTERSALES_DESK_SELFTEST_TRACE"
 FOLDER_NAME = "数据 文件夹"  # Chinese and a space: what a Windows user folder can look like
+REDIRECTED_ENV = {"AFTERSALES_DESK_DATA": FOLDER_NAME, "AFTERSALES_DESK_SECRETS": "secrets"}
 
 
 class CheckFailed(Exception):
@@ -260,6 +261,10 @@ def run_self_test(out: Callable[[str], None] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="aftersales-selftest-"))
     test = SelfTest(root, say)
     say(f"临时文件夹：{test.data}（不读写用户数据）")
+    # Whatever would fall back to the user's folders (the default data folder, a store of secrets
+    # beside it) is pointed into the temporary folder for the run.
+    saved = {name: os.environ.get(name) for name in REDIRECTED_ENV}
+    os.environ.update({name: str(root / folder) for name, folder in REDIRECTED_ENV.items()})
     try:
         test.check("程序资源", check_resources)
         test.check("Qt 与字体", lambda: check_qt(test))
@@ -270,6 +275,11 @@ def run_self_test(out: Callable[[str], None] | None = None) -> int:
             if "app" in test.state:
                 test.check("主窗口与各类表单", lambda: check_window(test))
     finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         shutil.rmtree(root, ignore_errors=True)
     elapsed = time.perf_counter() - started
     if test.failures:

@@ -78,18 +78,32 @@ ShowUninstDetails show
 !insertmacro MUI_LANGUAGE "English"
 !insertmacro MUI_RESERVEFILE_LANGDLL
 
-LangString APP_NAME ${LANG_SIMPCHINESE} "消杀药品售后服务台"
-LangString APP_NAME ${LANG_ENGLISH} "Aftersales Desk"
+!define NAME_ZH "消杀药品售后服务台"
+!define NAME_EN "Aftersales Desk"
+!define SELFTEST_ZH "消杀药品售后服务台 自检"
+!define SELFTEST_EN "Aftersales Desk self-test"
+LangString APP_NAME ${LANG_SIMPCHINESE} "${NAME_ZH}"
+LangString APP_NAME ${LANG_ENGLISH} "${NAME_EN}"
 LangString RUN_NOW ${LANG_SIMPCHINESE} "立即打开消杀药品售后服务台"
 LangString RUN_NOW ${LANG_ENGLISH} "Open Aftersales Desk now"
-LangString SELFTEST_NAME ${LANG_SIMPCHINESE} "消杀药品售后服务台 自检"
-LangString SELFTEST_NAME ${LANG_ENGLISH} "Aftersales Desk self-test"
+LangString SELFTEST_NAME ${LANG_SIMPCHINESE} "${SELFTEST_ZH}"
+LangString SELFTEST_NAME ${LANG_ENGLISH} "${SELFTEST_EN}"
 LangString DATA_KEPT ${LANG_SIMPCHINESE} "数据文件夹保留不动：${DATA_FOLDER}"
 LangString DATA_KEPT ${LANG_ENGLISH} "The data folder is kept as it is: ${DATA_FOLDER}"
 LangString NOT_IN_DATA ${LANG_SIMPCHINESE} "不能安装到数据文件夹 ${DATA_FOLDER} 中，请另选文件夹。"
 LangString NOT_IN_DATA ${LANG_ENGLISH} "The program cannot go into the data folder ${DATA_FOLDER}; please choose another folder."
 LangString STILL_RUNNING ${LANG_SIMPCHINESE} "无法替换 $INSTDIR\${APP_EXE}：程序可能还开着。请关闭消杀药品售后服务台后点“重试”。"
 LangString STILL_RUNNING ${LANG_ENGLISH} "Cannot replace $INSTDIR\${APP_EXE}: the program may still be open. Close Aftersales Desk and press Retry."
+
+; The shortcuts of either language: an upgrade or uninstall in the other language leaves none behind.
+!macro REMOVE_SHORTCUTS
+  Delete "$SMPROGRAMS\${NAME_ZH}.lnk"
+  Delete "$SMPROGRAMS\${NAME_EN}.lnk"
+  Delete "$SMPROGRAMS\${SELFTEST_ZH}.lnk"
+  Delete "$SMPROGRAMS\${SELFTEST_EN}.lnk"
+  Delete "$DESKTOP\${NAME_ZH}.lnk"
+  Delete "$DESKTOP\${NAME_EN}.lnk"
+!macroend
 
 Function .onInit
   !insertmacro MUI_LANGDLL_DISPLAY
@@ -124,6 +138,7 @@ Section "!$(APP_NAME)" SecMain
   File /r "${BUNDLE}\*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
+  !insertmacro REMOVE_SHORTCUTS
   CreateShortcut "$SMPROGRAMS\$(APP_NAME).lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
   CreateShortcut "$DESKTOP\$(APP_NAME).lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
   ; For support staff: the self-test in a console window that stays open to be read.
@@ -137,8 +152,6 @@ Section "!$(APP_NAME)" SecMain
   WriteRegStr HKCU "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
-  WriteRegStr HKCU "${UNINSTALL_KEY}" "ShortcutName" "$(APP_NAME)"  ; the uninstaller removes those
-  WriteRegStr HKCU "${UNINSTALL_KEY}" "SelfTestShortcutName" "$(SELFTEST_NAME)"
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
   DetailPrint "$(DATA_KEPT)"
@@ -152,18 +165,7 @@ FunctionEnd
 ; own) and never the data folder.
 Section "Uninstall"
   SetShellVarContext current
-  ReadRegStr $0 HKCU "${UNINSTALL_KEY}" "ShortcutName"
-  ${If} $0 != ""
-    Delete "$SMPROGRAMS\$0.lnk"
-    Delete "$DESKTOP\$0.lnk"
-  ${EndIf}
-  ReadRegStr $0 HKCU "${UNINSTALL_KEY}" "SelfTestShortcutName"
-  ${If} $0 != ""
-    Delete "$SMPROGRAMS\$0.lnk"
-  ${EndIf}
-  Delete "$SMPROGRAMS\$(APP_NAME).lnk"
-  Delete "$SMPROGRAMS\$(SELFTEST_NAME).lnk"
-  Delete "$DESKTOP\$(APP_NAME).lnk"
+  !insertmacro REMOVE_SHORTCUTS
   Delete "$INSTDIR\${APP_EXE}"
   Delete "$INSTDIR\${CLI_EXE}"
   RMDir /r "$INSTDIR\_internal"

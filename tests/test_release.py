@@ -117,7 +117,11 @@ def test_self_test_fails_clearly(monkeypatch, capsys, qapp) -> None:  # type: ig
         raise selftest.CheckFailed("迁移 0003_revision 缺失")
 
     monkeypatch.setattr(selftest, "check_migrations", broken)
+    monkeypatch.setenv("AFTERSALES_DESK_DATA", "/somewhere/用户 数据")
+    monkeypatch.delenv("AFTERSALES_DESK_SECRETS", raising=False)
     assert cli.main(["--self-test"]) == 1
+    assert os.environ["AFTERSALES_DESK_DATA"] == "/somewhere/用户 数据"  # pointed at the temporary folder only
+    assert "AFTERSALES_DESK_SECRETS" not in os.environ
     out = capsys.readouterr()
     assert "失败  数据库迁移：迁移 0003_revision 缺失" in out.out
     assert "通过  程序资源" in out.out and "每类记录" not in out.out
