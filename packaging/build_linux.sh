@@ -60,7 +60,8 @@ self_test() {
 step "bundle --self-test" self_test
 
 note "bundle: $(du -sm "$BUNDLE" | cut -f1) MB, $(find "$BUNDLE" -type f | wc -l) files ($BUNDLE)"
-note "largest: $(cd "$BUNDLE/_internal" && du -am . | sort -rn | sed -n '2,6p' | awk '{printf "%s %s MB; ", $2, $1}')"
+note "largest in _internal: $(cd "$BUNDLE/_internal" && du -sm -- * | sort -rn | head -6 | awk '{printf "%s %s MB; ", $2, $1}')"
+note "Qt libraries: $(cd "$BUNDLE/_internal/PySide6/Qt/lib" && ls | sed 's/^libQt6//; s/\.so.*//' | tr '\n' ' ')"
 
 SETUP=$OUT/aftersales-desk-$VERSION-setup.exe
 nsis() {
