@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from .paths import fallback_font_path, fill_font_path, font_path, resources_dir
+from .paths import fallback_font_path, fill_font_path, font_path, icon_path, resources_dir
 
 DEFAULT_LANG = "zh_CN"
 BENCHMARK_ENV = "AFTERSALES_DESK_BENCHMARK_EXIT"  # print start-up times and quit (benchmarks/run.py)
@@ -84,6 +84,7 @@ def setup_application(app: QApplication, lang: str | None = None) -> None:
     app.setApplicationDisplayName(QCoreApplication.translate("app", "消杀药品售后服务台"))
     app.setOrganizationName("AftersalesDesk")
     install_font(app)
+    app.setWindowIcon(QIcon(str(icon_path())))
     install_translators(app, lang)
     app.setStyleSheet(style_sheet())
 

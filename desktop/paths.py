@@ -49,3 +49,8 @@ def fill_font_path() -> Path:
     """DejaVu Sans Fill: the characters the main font maps to a blank glyph, for the window's fallback
     (built by ``scripts/make_fill_font.py``; see there why Qt needs it)."""
     return resources_dir() / "fonts" / "DejaVuSansFill.ttf"
+
+
+def icon_path() -> Path:
+    """The application's icon (``scripts/make_icon.py``): the window, and on Windows the .exe's own."""
+    return resources_dir() / "icons" / "aftersales-desk.png"

@@ -79,19 +79,19 @@ def _require(condition: bool, message: str) -> None:
 
 def check_resources() -> str:
     from .documents.handouts import chapter_files
-    from .paths import fallback_font_path, fill_font_path, font_path, resources_dir
+    from .paths import fallback_font_path, fill_font_path, font_path, icon_path, resources_dir
     from .storage.migrate import MIGRATIONS_DIR, REVISIONS
 
     res = resources_dir()
     missing = [str(p) for p in (font_path(), fallback_font_path(), fill_font_path(),
                                 res / "translations" / "aftersales_en.qm",
-                                res / "training" / "assessment.md") if not p.is_file()]
+                                res / "training" / "assessment.md", icon_path()) if not p.is_file()]
     versions = {p.stem for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
     missing += [f"迁移 {r}" for r in REVISIONS if r not in versions]
     _require(not missing, "缺少：" + "、".join(missing))
     chapters = chapter_files()
     _require(bool(chapters), f"{res / 'handouts'} 中没有讲义章节")
-    return f"字体、翻译、{len(chapters)} 章讲义、考核题库、{len(REVISIONS)} 个迁移，位于 {res}"
+    return f"字体、翻译、{len(chapters)} 章讲义、考核题库、图标、{len(REVISIONS)} 个迁移，位于 {res}"
 
 
 def check_qt(test: SelfTest) -> str:
@@ -107,6 +107,11 @@ def check_qt(test: SelfTest) -> str:
     app = QApplication.instance() or QApplication(["aftersales-desk", "--self-test"])
     test.state["app"] = app
     family = install_font(app)  # type: ignore[arg-type]
+    from PySide6.QtGui import QIcon
+
+    from .paths import icon_path
+
+    _require(not QIcon(str(icon_path())).isNull(), f"Qt 无法读取图标 {icon_path()}")
     _require(family is not None, "Qt 无法从程序文件夹注册字体 wqy-microhei.ttc")
     translator = QTranslator()
     _require(translator.load("aftersales_en", str(resources_dir() / "translations")), "无法加载英文翻译")

@@ -374,3 +374,19 @@ def test_window_at_125_and_150_percent(tmp_path: Path, dpi: int, scale: float) -
     assert seen["dpr"] == scale and seen["grab"] == scale
     assert seen["screen"] == [round(1920 / scale), round(1080 / scale)]
     assert seen["hint"][0] <= seen["screen"][0] and seen["hint"][1] <= seen["screen"][1], seen
+
+
+def test_the_icon_is_the_windows_and_the_executables(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QIcon
+
+    from desktop.app import setup_application
+    from desktop.paths import icon_path
+
+    setup_application(qapp)
+    assert not qapp.windowIcon().isNull()
+    assert qapp.windowIcon().availableSizes() == QIcon(str(icon_path())).availableSizes()
+    ico = ROOT / "resources" / "icons" / "aftersales-desk.ico"
+    assert ico.read_bytes()[:4] == b"\0\0\1\0"  # a Windows icon file
+    spec = (PACKAGING / "aftersales-desk.spec").read_text(encoding="utf-8")
+    assert spec.count('icon=str(ROOT / "resources" / "icons" / "aftersales-desk.ico")') == 2
+    assert "MUI_ICON" in _nsi() and "aftersales-desk.ico" in _nsi()
