@@ -61,8 +61,8 @@ ShowUninstDetails show
 !include "LogicLib.nsh"
 
 !define MUI_ABORTWARNING
-!define MUI_ICON "${__FILEDIR__}/../resources/icons/aftersales-desk.ico"  ; scripts/make_icon.py
-!define MUI_UNICON "${__FILEDIR__}/../resources/icons/aftersales-desk.ico"
+!define MUI_ICON "../resources/icons/aftersales-desk.ico"  ; makensis works in the script's folder; scripts/make_icon.py
+!define MUI_UNICON "../resources/icons/aftersales-desk.ico"
 !define MUI_LANGDLL_REGISTRY_ROOT "HKCU"
 !define MUI_LANGDLL_REGISTRY_KEY "Software\${APP_ID}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
