@@ -24,7 +24,7 @@ Set-Content -Path $Report -Value "" -Encoding utf8
 # The self-test prints Chinese; a pipe on an English Windows is cp1252 otherwise.
 $env:PYTHONUTF8 = "1"
 $env:PYTHONIOENCODING = "utf-8"
-[Console]::OutputEncoding = [System.Text.Encoding]::UTF8
+try { [Console]::OutputEncoding = [System.Text.Encoding]::UTF8 } catch { }  # no console (some CI hosts)
 
 function Note([string]$Text) {
     Write-Host $Text
