@@ -197,14 +197,28 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
     from .services.transfer import ImportFailed, import_records
 
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8-sig")
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as e:
         _err(f"无法读取文件 {args.file}：{e.strerror}")
+        return 1
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        _err(f"文件 {args.file} 是 UTF-16 编码：请以 UTF-8 编码保存后再导入，没有写入任何记录")
+        return 1
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        _err(f"文件 {args.file} 不是 UTF-8 编码（第 {e.start + 1} 个字节无法识别）：请以 UTF-8 编码保存后再导入，没有写入任何记录")
         return 1
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         _err(f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列：{e.msg}")
+        return 1
+    except RecursionError:
+        _err("不是可导入的 JSON：嵌套层数过深，没有写入任何记录")
+        return 1
+    except ValueError:  # an integer of thousands of digits
+        _err("不是可导入的 JSON：其中的数字位数过多，没有写入任何记录")
         return 1
     try:
         report = import_records(ctx.records, data, source=Path(args.file).name if args.file != "-" else "stdin")

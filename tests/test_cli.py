@@ -118,6 +118,7 @@ def test_demo_has_every_status(tmp_path, data, capsys):
     ctx.close()
 
 
+@pytest.mark.timeout(600)  # every record of every form to PDF: a minute on a busy 2-core machine
 def test_export_one_and_all(tmp_path, data, capsys):
     run(capsys, "--data-dir", data, "demo", "--count", "4")
     ctx = open_context(tmp_path / "data")
@@ -181,3 +182,31 @@ def test_letter_and_blank_survey_from_the_command_line(tmp_path, data, capsys):
     assert "✓" not in page and "杭州市西湖区第三中学" in page and survey.number in page
     code, _, err = run(capsys, "--data-dir", data, "export", "--all", "--blank", "-o", str(tmp_path / "x"))
     assert code == 2 and "--blank" in err
+
+
+HOSTILE_IMPORTS = [
+    (b'\xff\xfe[{"kind": 1}]', "UTF-16"),
+    ('[{"kind": "complaint", "reason": "café"}]'.encode("latin-1"), "不是 UTF-8"),
+    (b"[" * 100000 + b"]" * 100000, "嵌套层数过深"),
+    (b'[{"kind": "complaint", "cost_amount": ' + b"9" * 5000 + b"}]", "位数过多"),
+    (b'[{"kind": "complaint", "cost_amount": 1e308}]', "cost_amount: 数值过大"),
+    (b'[{"kind": "delivery", "quantity": 1e308}]', "quantity: 数值过大"),
+    (b'[{"kind": ["complaint"]}]', "kind: 未知的记录类型"),
+    (b'[{"kind": "ticket", "issue": "\\ud800"}]', "issue: 含有无法识别的字符"),
+    (b"5", "应为 JSON 对象"),
+    (b"{", "不是有效的 JSON"),
+]
+
+
+@pytest.mark.parametrize(("content", "said"), HOSTILE_IMPORTS, ids=[s for _c, s in HOSTILE_IMPORTS])
+def test_a_hostile_import_file_is_refused_with_a_reason_and_writes_nothing(tmp_path, data, capsys, content, said):
+    path = tmp_path / "hostile.json"
+    path.write_bytes(content)
+    code, _out, err = run(capsys, "--data-dir", data, "import", str(path))
+    assert code == 1
+    assert said in err and "Traceback" not in err
+    ctx = open_context(tmp_path / "data")
+    try:
+        assert sum(ctx.records.count(k) for k in ("complaint", "delivery", "ticket")) == 0
+    finally:
+        ctx.close()

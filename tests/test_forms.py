@@ -140,6 +140,7 @@ def test_follow_on_records_start_from_their_source_and_link_back(tmp_path):
     ctx.close()
 
 
+@pytest.mark.timeout(600)  # every form, dumped and imported: tens of seconds on a busy machine
 def test_every_form_round_trips_through_dump_and_import_with_links(tmp_path, capsys):
     ctx = context(tmp_path)
     from desktop.services.demo import load_demo

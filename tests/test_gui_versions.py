@@ -110,3 +110,45 @@ def test_complete_then_sign_the_finished_service_report(qtbot, window, ctx, dial
     stored = ctx.records.get("service-report", report.id)
     assert stored.status == sr.COMPLETED and stored.revision == 1
     assert [s.name for s in stored.signatures] == ["王建国"]
+
+
+def test_a_conflict_is_shown_side_by_side_and_one_copy_kept_in_the_window(qtbot, window, ctx, dialogs, tmp_path):
+    """工具 ▸ 冲突记录…: the clerk sees both copies field by field and keeps the other laptop's; the
+    open form and the register follow."""
+    import copy
+
+    from desktop.services.conflicts import list_conflicts
+    from desktop.services.transfer import dump_records
+
+    other = open_context(tmp_path / "other", ctx.records.clock)
+    st = other.records.settings()
+    st.laptop_code = "LB"
+    other.records.save_settings(st)
+    rec = ctx.records.create("complaint", raw_complaint(received_date="2026-03-18")).record
+    import_records(other.records, dump_records(ctx.records))
+    theirs = other.records.get("complaint", rec.id)
+    other.records.update("complaint", rec.id, raw_of(theirs) | {"complainant_address": "另一台电脑改的地址"})
+    ctx.records.update("complaint", rec.id, raw_of(rec) | {"investigator": "本机的调查人员"})
+    import_records(ctx.records, copy.deepcopy(dump_records(other.records)), source="other.json")
+    other.close()
+    form = window.open_record("complaint", rec.id)
+
+    dialog = window.open_conflicts()
+    qtbot.addWidget(dialog)
+    import os
+    if os.environ.get("SHOT"):
+        dialog.grab().save(os.environ["SHOT"])
+    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 0).text() == rec.number
+    rows = {dialog.diffs.item(r, 0).text(): (dialog.diffs.item(r, 1).text(), dialog.diffs.item(r, 2).text())
+            for r in range(dialog.diffs.rowCount())}
+    address = c.SPEC.label_of("complainant_address")
+    assert rows[address][1] == "另一台电脑改的地址"
+    assert rows[c.SPEC.label_of("investigator")][0] == "本机的调查人员"
+    dialogs.answer(QMessageBox.StandardButton.Ok)
+    dialog.keep_incoming.click()
+    assert not list_conflicts(ctx.records)
+    assert dialog.list.rowCount() == 0 and "没有待处理的冲突" in dialog.summary.text()
+    kept = ctx.records.get("complaint", rec.id)
+    assert kept.values.fields["complainant_address"] == "另一台电脑改的地址"
+    qtbot.waitUntil(lambda: form.editors["complainant_address"].raw() == "另一台电脑改的地址", timeout=3000)
+    dialog.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import roles
 from .fields import (
     BATCH_COLUMN,
     PRODUCT_COLUMN,
@@ -61,8 +62,10 @@ SPEC = FormSpec(
     summary=Summary("items", "product_name", "batch_no"),
     register_title="投诉登记簿",
     short_title="投诉",
-    staff_field="receiver",
-    customer_field="complainant_unit",
+    roles=roles.declare(unit="complainant_unit", contact="complainant_name", contact_phone="complainant_phone",
+                        address="complainant_address", staff="receiver", product="items.product_name",
+                        packaging="items.packaging", quantity="items.quantity", measure="items.unit",
+                        batch="items.batch_no"),
     sections=(
         Section(
             "registration",

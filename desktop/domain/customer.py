@@ -7,6 +7,7 @@ name (``services.lookup``).
 
 from __future__ import annotations
 
+from . import roles
 from .fields import Field, FieldType, FormSpec, ItemTable, Section
 
 T = FieldType
@@ -42,8 +43,8 @@ SPEC = FormSpec(
     search_fields=("name", "short_name", "region", "address", "phone", "sales_rep"),
     register_title="客户档案",
     short_title="客户",
-    staff_field="registered_by",
-    customer_field="name",
+    roles=roles.declare(unit="name", unit_phone="phone", address="address", sales_rep="sales_rep",
+                        staff="registered_by"),
     sections=(
         Section(
             "unit",

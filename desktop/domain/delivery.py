@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import roles
 from .complaint import UNITS
 from .fields import Field, FieldType, FormSpec, Section
 
@@ -34,8 +35,9 @@ SPEC = FormSpec(
     search_fields=("customer_unit", "product_name", "batch_no"),
     register_title="发货批次台账",
     short_title="发货批次",
-    staff_field="shipped_by",
-    customer_field="customer_unit",
+    roles=roles.declare(unit="customer_unit", contact="contact_name", contact_phone="contact_phone",
+                        staff="shipped_by", product="product_name", batch="batch_no", quantity="quantity",
+                        measure="unit"),
     sections=(
         Section(
             "delivery",

@@ -160,13 +160,37 @@ class FormSpec:
     summary: Summary | None = None
     register_title: str = ""  # 投诉登记簿, 服务报告登记簿, …
     short_title: str = ""  # 投诉, 服务报告, … (buttons: 新建投诉)
-    # The field a new record fills with this laptop's clerk (受理人, 服务人员, …) and the field that
-    # names the customer unit (tab tool tips, the customer list of the blank survey and the letter).
-    staff_field: str = ""
-    customer_field: str = ""
+    # What its fields are (``roles.declare(unit="complainant_unit", …)``): the customer unit,
+    # contact, address, staff member, product lines (see ``domain/roles.py``).
+    roles: tuple[tuple[str, str], ...] = ()
+    # Whether picking a customer fills in its primary contact (not where the contact is whoever
+    # rang: the hotline ticket's caller).
+    customer_fills_contact: bool = True
     # Indexes over several columns (record columns or field keys), for queries that filter on one
     # and range over another: the home screen's planned follow-ups by due date (``services.desk``).
     indexes: tuple[tuple[str, ...], ...] = ()
+
+    def role(self, role: str) -> str:
+        """The field (or ``table.column``) that plays ``role`` on this form, "" if none."""
+        return next((path for r, path in self.roles if r == role), "")
+
+    def role_column(self, role: str) -> str:
+        """The item-table column that plays a product line ``role``, "" if none (or a field)."""
+        return self.role(role).partition(".")[2]
+
+    def item_table(self) -> str:
+        """The item table holding this form's product lines, "" if it holds one product in fields."""
+        return next((path.partition(".")[0] for _r, path in self.roles if "." in path), "")
+
+    @property
+    def staff_field(self) -> str:
+        """The field a new record fills with this laptop's clerk (受理人, 服务人员, …)."""
+        return self.role("staff")
+
+    @property
+    def customer_field(self) -> str:
+        """The field naming the customer unit (tab tool tips, completion, the blank survey's list)."""
+        return self.role("unit")
 
     def fields(self) -> list[Field]:
         """Every scalar field, in form order."""
@@ -266,10 +290,15 @@ def normalise_phone(text: str) -> str:
     return t
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def parse_value(f: Field, raw: Any) -> Any:
     """Turn text (or a JSON value) into the field's Python value; ``None`` when empty."""
     if raw is None:
         return None
+    if isinstance(raw, str) and _SURROGATE_RE.search(raw):  # half of a character (a broken file)
+        raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "含有无法识别的字符（不完整的 Unicode 代理项）"))
     if isinstance(raw, str) and f.type is not FieldType.LONGTEXT:
         raw = raw.strip()
     if raw == "" or raw == []:
@@ -330,13 +359,13 @@ def parse_value(f: Field, raw: Any) -> Any:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能小于 {min}"), min=f.min_value)
         if f.max_value is not None and num > f.max_value:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能大于 {max}"), max=f.max_value)
+        if abs(num) >= Decimal(10) ** 12:
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
         if t is FieldType.INTEGER:
             return int(num)
         quant = Decimal(1).scaleb(-f.decimals)
         if num != num.quantize(quant):
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "最多保留 {places} 位小数"), places=f.decimals)
-        if abs(num) >= Decimal(10) ** 12:
-            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
         return num.normalize() if num == num.to_integral_value() else num
     if t is FieldType.TIME:
         if isinstance(raw, dt.time):

@@ -8,6 +8,7 @@ Completing one opens a service report filled in from it (``domain.links``).
 
 from __future__ import annotations
 
+from . import roles
 from .fields import Field, FieldType, FormSpec, Section
 
 T = FieldType
@@ -35,8 +36,8 @@ SPEC = FormSpec(
     search_fields=("customer_unit", "contact_name", "product_name", "batch_no", "basis_number", "assigned_staff"),
     register_title="回访计划",
     short_title="回访",
-    staff_field="assigned_staff",
-    customer_field="customer_unit",
+    roles=roles.declare(unit="customer_unit", contact="contact_name", contact_phone="contact_phone",
+                        staff="assigned_staff", product="product_name", batch="batch_no"),
     indexes=(("status", "due_date"),),  # the home screen: planned follow-ups due today or overdue
     sections=(
         Section(

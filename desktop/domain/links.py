@@ -1,6 +1,8 @@
 """Links between records: a complaint leads to return requests and service reports, a service
 report to a satisfaction survey.  The follow-on record is created from the one before it, with
-the customer, contact, products and batches filled in, and remembers where it came from.
+the customer, contact, products and batches filled in (by their roles, ``domain/roles.py``: every
+product line its own row), and remembers where it came from.  What each follow-on adds of its own
+(the complaint's reason as the return's reason, a survey's way from the visit's) is below.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import complaint as c
+from . import roles
 from .fields import RecordValues, to_json_value
 from .forms import SPECS
 from .records import Record
@@ -35,18 +38,13 @@ def _jsonish(kind: str, values: RecordValues) -> dict[str, Any]:
     return out
 
 
-def _complaint_to_return(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+def _complaint_to_return(v: dict[str, Any], today: dt.date, staff: str, record: Record,
+                         carried: dict[str, Any]) -> dict[str, Any]:
     reason = v.get("category") if v.get("category") in ("验收数量不足", "验收不合格", "使用中质量问题") else None
     det = v.get("quality_determination")
     return {
         "request_date": today.isoformat(),
         "staff": staff or v.get("receiver"),
-        "customer_unit": v.get("complainant_unit"),
-        "contact_name": v.get("complainant_name"),
-        "contact_phone": v.get("complainant_phone"),
-        "customer_address": v.get("complainant_address"),
-        "items": [{k: row.get(k) for k in ("product_name", "packaging", "batch_no", "quantity", "unit")}
-                  for row in v.get("items", [])],
         "reason_type": reason,
         "reason_details": v.get("reason"),
         "photos": list(record.values.photos.get("photos", [])),
@@ -58,30 +56,23 @@ def _complaint_to_return(v: dict[str, Any], today: dt.date, staff: str, record: 
     }
 
 
-def _complaint_to_service(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+def _complaint_to_service(v: dict[str, Any], today: dt.date, staff: str, record: Record,
+                          carried: dict[str, Any]) -> dict[str, Any]:
     return {
         "service_type": "投诉处理",
         "service_date": today.isoformat(),
         "staff": staff or v.get("investigator") or v.get("receiver"),
-        "customer_unit": v.get("complainant_unit"),
-        "contact_name": v.get("complainant_name"),
-        "contact_phone": v.get("complainant_phone"),
-        "customer_address": v.get("complainant_address"),
-        "products": [{"product_name": row.get("product_name"), "batch_no": row.get("batch_no")}
-                     for row in v.get("items", [])],
         "problems_found": v.get("reason"),
     }
 
 
-def _service_to_survey(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+def _service_to_survey(v: dict[str, Any], today: dt.date, staff: str, record: Record,
+                       carried: dict[str, Any]) -> dict[str, Any]:
     return {
         "survey_type": "服务后调查",
         "survey_way": "现场填写" if v.get("contact_way") in (None, "上门") else "电话询问",
         "survey_date": today.isoformat(),
         "surveyor": staff or v.get("staff"),
-        "customer_unit": v.get("customer_unit"),
-        "respondent": v.get("contact_name"),
-        "respondent_phone": v.get("contact_phone"),
     }
 
 
@@ -96,37 +87,28 @@ TICKET_CATEGORIES = {
 }
 
 
-def _ticket_to_complaint(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+def _ticket_to_complaint(v: dict[str, Any], today: dt.date, staff: str, record: Record,
+                         carried: dict[str, Any]) -> dict[str, Any]:
     """转为投诉: the caller becomes the complainant, the ticket's product and batch the complained
     item (quantity and unit are the clerk's to fill in), the issue the reason."""
-    item = {"product_name": v.get("product_name"), "batch_no": v.get("batch_no")}
     return {
         "received_date": today.isoformat(),
         "channel": "电话",
         "receiver": staff or v.get("receiver"),
         "category": TICKET_CATEGORIES.get(v.get("issue_type") or ""),
-        "complainant_unit": v.get("customer_unit"),
-        "complainant_name": v.get("caller_name"),
-        "complainant_phone": v.get("caller_phone"),
-        "complainant_address": v.get("customer_address"),
-        "items": [item] if any(item.values()) else [],
         "reason": v.get("issue"),
     }
 
 
-def _followup_to_service(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+def _followup_to_service(v: dict[str, Any], today: dt.date, staff: str, record: Record,
+                         carried: dict[str, Any]) -> dict[str, Any]:
     """A return visit done: its service report (远程回访 by phone, e-mail or online, else 上门走访)."""
     way = v.get("way")
-    product = v.get("product_name")
     return {
         "service_type": "远程回访" if way in REMOTE_WAYS else "上门走访",
         "contact_way": way,
         "service_date": v.get("done_date") or today.isoformat(),
         "staff": v.get("assigned_staff") or staff,
-        "customer_unit": v.get("customer_unit"),
-        "contact_name": v.get("contact_name"),
-        "contact_phone": v.get("contact_phone"),
-        "products": [{"product_name": product, "batch_no": v.get("batch_no")}] if product else [],
         "usage_overview": v.get("result_note"),
     }
 
@@ -134,34 +116,33 @@ def _followup_to_service(v: dict[str, Any], today: dt.date, staff: str, record: 
 REMOTE_WAYS = ("电话", "邮件", "网络")
 
 
-def _delivery_to_use_record(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
+def _delivery_to_use_record(v: dict[str, Any], today: dt.date, staff: str, record: Record,
+                            carried: dict[str, Any]) -> dict[str, Any]:
     """How the customer stores, uses and disposes of a delivery (source 六(五)), for that batch."""
     return {
-        "customer_unit": v.get("customer_unit"),
         "delivery_number": record.number,
         "record_date": today.isoformat(),
-        "product_name": v.get("product_name"),
-        "batch_no": v.get("batch_no"),
         "recorded_by": staff,
     }
 
 
-def _delivery_to_complaint(v: dict[str, Any], today: dt.date, staff: str, record: Record) -> dict[str, Any]:
-    """A complaint about a delivered batch: 验收数量不足 / 验收不合格 from the acceptance result."""
+def _delivery_to_complaint(v: dict[str, Any], today: dt.date, staff: str, record: Record,
+                           carried: dict[str, Any]) -> dict[str, Any]:
+    """A complaint about a delivered batch: 验收数量不足 / 验收不合格 from the acceptance result (the
+    delivered quantity is the complained one only then)."""
     category = {"数量不足": "验收数量不足", "验收不合格": "验收不合格"}.get(v.get("acceptance_result") or "")
+    items = [dict(row) if category else {k: x for k, x in row.items() if k != "quantity"}
+             for row in carried.get("items", [])]
     return {
         "received_date": today.isoformat(),
         "receiver": staff,
         "category": category,
-        "complainant_unit": v.get("customer_unit"),
-        "complainant_name": v.get("contact_name"),
-        "complainant_phone": v.get("contact_phone"),
-        "items": [{"product_name": v.get("product_name"), "batch_no": v.get("batch_no"), "unit": v.get("unit"),
-                   "quantity": v.get("quantity") if category else None}],
+        "items": items,
         "reason": v.get("acceptance_note") if category else None,
     }
 
-Prefill = Callable[[dict[str, Any], dt.date, str, Record], dict[str, Any]]
+# (source values, today, staff, source record, what is carried by role) → the follow-on's own values
+Prefill = Callable[[dict[str, Any], dt.date, str, Record, dict[str, Any]], dict[str, Any]]
 FOLLOW_ONS: dict[str, dict[str, Prefill]] = {
     "complaint": {"return-request": _complaint_to_return, "service-report": _complaint_to_service},
     "service-report": {"survey": _service_to_survey},
@@ -178,5 +159,7 @@ def follow_on_kinds(kind: str) -> list[str]:
 def follow_on_values(source: Record, target_kind: str, today: dt.date, staff: str = "") -> dict[str, Any]:
     """The raw values of a new ``target_kind`` record made from ``source`` (empty values dropped)."""
     make = FOLLOW_ONS[source.kind][target_kind]
-    raw = make(_jsonish(source.kind, source.values), today, staff, source)
+    values = _jsonish(source.kind, source.values)
+    carried = roles.carry(SPECS[source.kind], values, SPECS[target_kind])
+    raw = {**carried, **make(values, today, staff, source, carried)}
     return {k: v for k, v in raw.items() if v not in (None, "", [])}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import roles
 from .complaint import PACKAGING_FORMS, UNITS
 from .fields import Field, FieldType, FormSpec, Section
 
@@ -51,7 +52,7 @@ SPEC = FormSpec(
     search_fields=("name", "active_ingredient", "registration_no", "manufacturer"),
     register_title="产品档案",
     short_title="产品",
-    staff_field="registered_by",
+    roles=roles.declare(staff="registered_by"),
     sections=(
         Section(
             "product",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import roles
 from .complaint import APPROVAL_DECISIONS, DETERMINATIONS, DETERMINER_ROLES, PACKAGING_FORMS, UNITS
 from .fields import (
     BATCH_COLUMN,
@@ -53,8 +54,10 @@ SPEC = FormSpec(
     summary=Summary("items", "product_name", "batch_no"),
     register_title="退换货申请登记簿",
     short_title="退换货申请",
-    staff_field="staff",
-    customer_field="customer_unit",
+    roles=roles.declare(unit="customer_unit", contact="contact_name", contact_phone="contact_phone",
+                        address="customer_address", staff="staff", product="items.product_name",
+                        packaging="items.packaging", batch="items.batch_no", quantity="items.quantity",
+                        measure="items.unit"),
     sections=(
         Section(
             "request",

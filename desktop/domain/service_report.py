@@ -8,6 +8,7 @@ applied on site with registration number, dilution, amount, target pest, method 
 
 from __future__ import annotations
 
+from . import roles
 from .fields import (
     PRODUCT_COLUMN,
     Field,
@@ -58,8 +59,9 @@ SPEC = FormSpec(
     summary=Summary("products", "product_name", "batch_no"),
     register_title="服务报告登记簿",
     short_title="服务报告",
-    staff_field="staff",
-    customer_field="customer_unit",
+    roles=roles.declare(unit="customer_unit", contact="contact_name", contact_phone="contact_phone",
+                        address="customer_address", staff="staff", product="products.product_name",
+                        batch="products.batch_no"),
     sections=(
         Section(
             "service",

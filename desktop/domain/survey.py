@@ -7,6 +7,7 @@ chosen customer, ticked by hand, and typed in later from a screen laid out like 
 
 from __future__ import annotations
 
+from . import roles
 from .fields import Field, FieldType, FormSpec, Section, SignatureBlock
 
 T = FieldType
@@ -42,8 +43,8 @@ SPEC = FormSpec(
     search_fields=("customer_unit", "respondent", "surveyor"),
     register_title="满意度调查登记簿",
     short_title="满意度调查",
-    staff_field="surveyor",
-    customer_field="customer_unit",
+    roles=roles.declare(unit="customer_unit", contact="respondent", contact_post="respondent_position",
+                        contact_phone="respondent_phone", staff="surveyor"),
     sections=(
         Section(
             "survey",

@@ -9,6 +9,7 @@ worked out from the time of the call and the kind of issue.
 
 from __future__ import annotations
 
+from . import roles
 from .fields import Field, FieldType, FormSpec, Section
 
 T = FieldType
@@ -44,8 +45,10 @@ SPEC = FormSpec(
     search_fields=("customer_unit", "caller_name", "caller_phone", "product_name", "batch_no", "assigned_staff"),
     register_title="热线保障单",
     short_title="保障单",
-    staff_field="receiver",
-    customer_field="customer_unit",
+    roles=roles.declare(unit="customer_unit", unit_number="customer_number", address="customer_address",
+                        sales_rep="sales_person", contact="caller_name", contact_phone="caller_phone",
+                        staff="receiver", product="product_name", batch="batch_no"),
+    customer_fills_contact=False,
     sections=(
         Section(
             "call",

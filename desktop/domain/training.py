@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import roles
 from .fields import Field, FieldType, FormSpec, ItemTable, Section, SignatureBlock
 
 T = FieldType
@@ -36,8 +37,7 @@ SPEC = FormSpec(
     search_fields=("topic", "customer_unit", "trainer", "place"),
     register_title="培训记录",
     short_title="培训",
-    staff_field="trainer",
-    customer_field="customer_unit",
+    roles=roles.declare(unit="customer_unit", address="place", staff="trainer"),
     sections=(
         Section(
             "session",

@@ -8,6 +8,7 @@ waste and empty containers went.  It is made from the delivery (``domain.links``
 
 from __future__ import annotations
 
+from . import roles
 from .fields import Field, FieldType, FormSpec, ItemTable, Section
 from .service_report import AMOUNT_UNITS, METHODS, STORAGE_STATES, TARGET_PESTS
 
@@ -37,8 +38,7 @@ SPEC = FormSpec(
     search_fields=("customer_unit", "product_name", "batch_no", "delivery_number"),
     register_title="客户使用记录",
     short_title="使用记录",
-    staff_field="recorded_by",
-    customer_field="customer_unit",
+    roles=roles.declare(unit="customer_unit", staff="recorded_by", product="product_name", batch="batch_no"),
     sections=(
         Section(
             "delivery",

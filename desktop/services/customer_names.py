@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain import customer as cu
+from ..domain import roles
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.records import Record
 from ..domain.validation import Issue, ValidationFailed
@@ -23,6 +25,7 @@ from .lookup import normalise_name
 if TYPE_CHECKING:
     from .records import RecordService
 
+UNIT = cu.SPEC.role(roles.UNIT)  # the customer register's unit name
 DUPLICATE = QT_TRANSLATE_NOOP(MESSAGES, "客户档案中已有同名单位（{number}），请勿重复建档")
 
 
@@ -39,7 +42,7 @@ def same_name(s: Session, name: str, except_id: str | None = None) -> str | None
     if not key:
         return None
     rec = MODELS["customer"].record
-    q = select(rec.number).where(_sql_normalised(rec.name) == key)
+    q = select(rec.number).where(_sql_normalised(getattr(rec, UNIT)) == key)
     if except_id:
         q = q.where(rec.id != except_id)
     return s.scalars(q.order_by(rec.number).limit(1)).first()
@@ -49,6 +52,7 @@ def unique_customer_name(service: RecordService, s: Session, record: Record, sta
     """Refuse the save of a customer whose unit name another customer already has."""
     if record.kind != "customer":
         return
-    other = same_name(s, str(record.get("name") or ""), record.id)
+    key = UNIT
+    other = same_name(s, str(record.get(key) or ""), record.id)
     if other is not None:
-        raise ValidationFailed([Issue("name", DUPLICATE, {"number": other})])
+        raise ValidationFailed([Issue(key, DUPLICATE, {"number": other})])

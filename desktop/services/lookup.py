@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import func, select
 
+from ..domain import roles
 from ..storage.schema import MODELS
 
 if TYPE_CHECKING:
@@ -170,11 +171,8 @@ def digits(text: str | None) -> str:
     return _NON_DIGIT.sub("", text or "")
 
 
-def normalise_name(text: str | None) -> str:
-    """A unit name as compared for sameness: no spaces at all, full-width brackets as half-width,
-    lower case (北京第一医院（东院） = 北京第一医院(东院))."""
-    t = _SPACES.sub("", str(text or "")).lower()
-    return t.replace("（", "(").replace("）", ")")
+# A unit name as compared for sameness (the domain's, so that laptops agree).
+normalise_name = roles.unit_key
 
 
 # ------------------------------------------------------------------------- a generic in-memory index

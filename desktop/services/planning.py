@@ -35,9 +35,10 @@ from ..domain import complaint as c
 from ..domain import delivery as de
 from ..domain import followup as fu
 from ..domain import followup_rules as rules
+from ..domain import roles
+from ..domain.forms import SPECS, WORKFLOWS
 from ..domain.links import Link
 from ..domain.records import Record
-from ..domain.forms import WORKFLOWS
 from ..domain.validation import ValidationFailed
 from ..domain.workflow import TransitionRefused
 from ..storage.schema import MODELS
@@ -80,18 +81,18 @@ def _plan(service: RecordService, s: Session, raw: dict[str, Any], source: Link)
     return None
 
 
+def _carried(source: Record, staff: bool = False) -> dict[str, Any]:
+    """The customer, contact, product and batch a follow-up takes over from its source, by role."""
+    values = {**source.values.fields, **source.values.tables}
+    return roles.carry(SPECS[source.kind], values, fu.SPEC, staff=staff)
+
+
 def _delivery_values(delivery: Record, due: dt.date) -> dict[str, Any]:
-    v = delivery.values.fields
     return {
+        **_carried(delivery, staff=True),  # the one who shipped it visits
         "followup_type": fu.DELIVERY_VISIT,
         "due_date": due.isoformat(),
         "basis_number": delivery.number,
-        "assigned_staff": v.get("shipped_by"),
-        "customer_unit": v.get("customer_unit"),
-        "contact_name": v.get("contact_name"),
-        "contact_phone": v.get("contact_phone"),
-        "product_name": v.get("product_name"),
-        "batch_no": v.get("batch_no"),
         "way": "电话",
     }
 
@@ -134,8 +135,8 @@ def _move(service: RecordService, s: Session, row: Any, delivery: Record, due: d
     values = current.values
     fresh = _delivery_values(delivery, due)
     changed = False
-    for key in ("due_date", "customer_unit", "contact_name", "contact_phone", "product_name", "batch_no",
-                "basis_number"):
+    carried = [fu.SPEC.role(r) for r in (roles.UNIT, roles.CONTACT, roles.CONTACT_PHONE, roles.PRODUCT, roles.BATCH)]
+    for key in ("due_date", *carried, "basis_number"):
         new = due if key == "due_date" else fresh.get(key)
         if key != "due_date" and not new:
             continue  # keep what the visit has rather than blank it
@@ -223,19 +224,12 @@ def _complaint_saved(service: RecordService, s: Session, record: Record, before:
     v = record.values.fields
     days = load_settings(s).complaint_callback_days
     fed_back = v.get("feedback_date") or service.clock.today()
-    items = record.values.tables.get("items", [])
-    products = list(dict.fromkeys(str(r.get("product_name")) for r in items if r.get("product_name")))
-    batches = list(dict.fromkeys(str(r.get("batch_no")) for r in items if r.get("batch_no")))
     raw = {
+        **_carried(record),  # several products and batches joined by 、 in the follow-up's one field
         "followup_type": fu.COMPLAINT_CALLBACK,
         "due_date": rules.callback_due(fed_back, days).isoformat(),
         "basis_number": record.number,
         "assigned_staff": v.get("investigator") or v.get("receiver"),
-        "customer_unit": v.get("complainant_unit"),
-        "contact_name": v.get("complainant_name"),
-        "contact_phone": v.get("complainant_phone"),
-        "product_name": "、".join(products)[:100] or None,
-        "batch_no": "、".join(batches)[:40] or None,
         "way": "电话",
     }
     _plan(service, s, raw, Link(record.kind, record.id, record.number))

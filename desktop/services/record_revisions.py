@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 from ..domain.forms import spec_for
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.records import HASH_SCHEME, Record, content_hash, from_json, new_id, to_json
-from ..domain.versions import VersionEntry
 from ..domain.signatures import RevisionInfo, Signature, StrokeError, normalise_strokes, signature_from_json
 from ..domain.training_rules import attendee_names, is_signin_block, signin_block
 from ..domain.validation import Issue, ValidationFailed, parse_record
+from ..domain.versions import VersionEntry
 from ..domain.workflow import TransitionRefused
 from ..storage.schema import FormModels
 from .errors import NotFound

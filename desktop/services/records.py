@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session

@@ -20,9 +20,9 @@ from ..domain.forms import SPECS, WORKFLOWS
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.records import SCANS_KEY, IncomingRecord, Record, from_json, to_json
 from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
+from ..domain.versions import version_history_to_json
 from ..domain.workflow import check_status
 from ..storage.photos import PhotoError
-from ..domain.versions import version_history_to_json
 from .incoming import (
     CLOSED_REASON,
     CONFLICT,
@@ -127,7 +127,7 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
             problems.append(ImportProblem(index, [Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为 JSON 对象"))]))
             continue
         kind = obj.get("kind")
-        if kind not in SPECS:
+        if not isinstance(kind, str) or kind not in SPECS:
             problems.append(ImportProblem(index, [Issue("kind", QT_TRANSLATE_NOOP(MESSAGES, "未知的记录类型“{kind}”；可用：{known}"), {"kind": kind, "known": "、".join(SPECS)})]))
             continue
         spec = SPECS[kind]

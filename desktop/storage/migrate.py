@@ -78,11 +78,13 @@ def upgrade(path: Path, target: str = "head") -> None:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
-            conn.commit()
+            # Checked before the commit: an upgrade that broke a reference is not kept.
             bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if bad:
+                conn.rollback()
                 raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "数据库升级后外键检查失败：{rows}"), {"rows": str(bad[:5])},
                                    reason=SCHEMA)
+            conn.commit()
     finally:
         engine.dispose()
 

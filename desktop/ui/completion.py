@@ -5,7 +5,8 @@ Installed on every form by :func:`install` (registered as a form extra for every
 
 - the customer field (``spec.customer_field``): the units of the customer register matching part of
   the name, a phone number, the number or the pinyin (``bjdyyy`` → 北京第一医院); choosing one fills
-  the form's empty address, contact and phone fields from the customer's record (:data:`CUSTOMER_FILLS`);
+  the form's empty address, contact and phone fields from the customer's record (by their roles,
+  :func:`customer_fills`);
 - the contact name fields: the contacts of the chosen unit; choosing one fills the phone;
 - product names, on the form and in item tables: the product register; choosing one fills the
   row's (or form's) empty unit, packaging and registration number;
@@ -45,7 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.fields import FieldType
+from ..domain import roles
+from ..domain.fields import FieldType, FormSpec
 from ..domain.forms import SPECS
 
 if TYPE_CHECKING:
@@ -59,41 +61,32 @@ Index = QModelIndex | QPersistentModelIndex
 PAYLOAD = Qt.ItemDataRole.UserRole + 1
 VALUE = Qt.ItemDataRole.UserRole + 2
 
-# What choosing a customer fills, per kind: form field → what of the customer.  "address",
-# "phone" (the unit's), "number", "sales_rep", "contact_name" / "contact_phone" / "contact_post"
-# (the primary contact, else the first; the phone falls back on the unit's).
-CUSTOMER_FILLS: dict[str, dict[str, str]] = {
-    "complaint": {"complainant_name": "contact_name", "complainant_phone": "contact_phone",
-                  "complainant_address": "address"},
-    "service-report": {"contact_name": "contact_name", "contact_phone": "contact_phone",
-                       "customer_address": "address"},
-    "survey": {"respondent": "contact_name", "respondent_position": "contact_post",
-               "respondent_phone": "contact_phone"},
-    "return-request": {"contact_name": "contact_name", "contact_phone": "contact_phone",
-                       "customer_address": "address"},
-    "training": {"place": "address"},
-    # The caller is whoever rang: the ticket fills only the unit's own details.
-    "ticket": {"customer_number": "number", "customer_address": "address", "sales_person": "sales_rep"},
-    "followup": {"contact_name": "contact_name", "contact_phone": "contact_phone"},
-    "delivery": {"contact_name": "contact_name", "contact_phone": "contact_phone"},
-    "use-record": {},
-}
+# What choosing a product fills in its row or form: product line role → attribute of ProductHit.
+PRODUCT_FILLS = {roles.MEASURE: "unit", roles.PACKAGING: "packaging", roles.REGISTRATION_NO: "registration_no"}
 
-# Contact name field → its phone field (and its post field), per kind.
-CONTACT_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
-    "complaint": {"complainant_name": ("complainant_phone", "")},
-    "service-report": {"contact_name": ("contact_phone", "")},
-    "survey": {"respondent": ("respondent_phone", "respondent_position")},
-    "return-request": {"contact_name": ("contact_phone", "")},
-    "ticket": {"caller_name": ("caller_phone", "")},
-    "followup": {"contact_name": ("contact_phone", "")},
-    "delivery": {"contact_name": ("contact_phone", "")},
-}
 
-# What choosing a product fills in its row or form: column/field → attribute of ProductHit.
-PRODUCT_FILLS = {"unit": "unit", "packaging": "packaging", "registration_no": "registration_no"}
-# Kinds whose "unit" field is not the product's unit of measure (training: 单位/部门).
-NO_PRODUCTS = frozenset({"customer", "product", "training"})
+def customer_fills(spec: FormSpec) -> dict[str, str]:
+    """What choosing a customer fills on a form, by the fields' roles: field → what of the customer
+    (``roles.CUSTOMER_ATTRIBUTES``: the address, the unit's phone and number, the sales rep, the
+    primary contact — not where the contact is whoever rang)."""
+    out = {}
+    for role, what in roles.CUSTOMER_ATTRIBUTES.items():
+        key = spec.role(role)
+        if key and "." not in key and (spec.customer_fills_contact or role not in roles.CONTACT_ROLES):
+            out[key] = what
+    return out
+
+
+def contact_fields(spec: FormSpec) -> dict[str, tuple[str, str]]:
+    """The contact name field → its phone field and its post field ("" if none), by role."""
+    name = spec.role(roles.CONTACT)
+    return {name: (spec.role(roles.CONTACT_PHONE), spec.role(roles.CONTACT_POST))} if name else {}
+
+
+def _product_field(spec: FormSpec, role: str) -> str:
+    """The field (not a table column) playing a product line ``role``, "" if none."""
+    key = spec.role(role)
+    return "" if "." in key else key
 
 
 # ------------------------------------------------------------------------- a suggestion popup
@@ -292,16 +285,22 @@ def customer_value(hit: CustomerHit, what: str) -> str:
 
 def fill_from_customer(form: FormView, hit: CustomerHit) -> list[str]:
     """Fill the form's empty fields from the customer's record; the keys written."""
-    return [key for key, what in CUSTOMER_FILLS.get(form.kind, {}).items()
+    return [key for key, what in customer_fills(form.spec).items()
             if set_if_empty(form, key, customer_value(hit, what))]
 
 
-def fill_row_from_product(table: ItemTableEditor, row: int, hit: ProductHit) -> list[str]:
-    """Fill the row's empty unit, packaging and registration number cells from the product."""
-    written = []
+def fill_row_from_product(spec: FormSpec, table: ItemTableEditor, row: int, hit: ProductHit) -> list[str]:
+    """Fill the row's empty unit, packaging and registration number cells from the product: in the
+    form's table of product lines by the columns' roles; in another table of products (a service
+    report's 用药) by the product register's own keys."""
+    written: list[str] = []
+    if table.spec.key == spec.item_table():
+        fills = {spec.role_column(r): what for r, what in PRODUCT_FILLS.items() if spec.role_column(r)}
+    else:
+        fills = {what: what for what in PRODUCT_FILLS.values()}
     for c, col in enumerate(table.spec.columns):
-        what = PRODUCT_FILLS.get(col.key)
-        if what is None or table.spec.key == "attendees":
+        what = fills.get(col.key)
+        if what is None:
             continue
         value = getattr(hit, what, "")
         if not value or (col.type is FieldType.CHOICE and value not in col.choices):
@@ -366,7 +365,7 @@ class CompletingDelegate(QStyledItemDelegate):
             # A product typed out in full fills the row as choosing it does.
             product = self.completion.product_named(editor.text())
             if product is not None:
-                fill_row_from_product(self.table, index.row(), product)
+                fill_row_from_product(self.completion.spec, self.table, index.row(), product)
 
     def _picked(self, editor: QLineEdit, row: int, s: Suggestion) -> None:
         self.commitData.emit(editor)
@@ -398,23 +397,26 @@ class FormCompletion(QObject):
             s.picked.connect(lambda sug: self.customer_picked(sug.payload))
             editors[key].committed.connect(self._customer_committed)
             editors[key].installEventFilter(self)  # warm the look-up when the field gets the focus
-        for name_key, (phone_key, post_key) in CONTACT_FIELDS.get(self.kind, {}).items():
+        for name_key, (phone_key, post_key) in contact_fields(self.spec).items():
             if isinstance(editors.get(name_key), QLineEdit):
                 s = self._attach(name_key, self.contacts)
                 s.picked.connect(lambda sug, p=phone_key, q=post_key: self.contact_picked(sug.payload, p, q))
-        if self.kind not in NO_PRODUCTS:
-            if isinstance(editors.get("product_name"), QLineEdit):
-                s = self._attach("product_name", self.products)
-                s.picked.connect(lambda sug: self.product_picked(sug.payload))
-                editors["product_name"].committed.connect(self._product_committed)
-            if isinstance(editors.get("batch_no"), QLineEdit):
-                s = self._attach("batch_no", lambda text: self.batches(text, self._form_text("product_name")))
-                s.picked.connect(lambda sug: self.batch_picked(sug.payload))
-            for table in form.tables.values():
-                for key in ("product_name", "batch_no"):
-                    keys = [c.key for c in table.spec.columns]
-                    if key in keys:
-                        table.table.setItemDelegateForColumn(keys.index(key), CompletingDelegate(self, table, key))
+        # A form holding one product (by role) completes its product and batch fields; a table of
+        # product lines its product and batch columns.
+        self.product_key = _product_field(self.spec, roles.PRODUCT)
+        self.batch_key = _product_field(self.spec, roles.BATCH)
+        if isinstance(editors.get(self.product_key), QLineEdit):
+            s = self._attach(self.product_key, self.products)
+            s.picked.connect(lambda sug: self.product_picked(sug.payload))
+            editors[self.product_key].committed.connect(self._product_committed)
+        if isinstance(editors.get(self.batch_key), QLineEdit):
+            s = self._attach(self.batch_key, lambda text: self.batches(text, self._form_text(self.product_key)))
+            s.picked.connect(lambda sug: self.batch_picked(sug.payload))
+        for table in form.tables.values():
+            keys = [c.key for c in table.spec.columns]
+            for key in ("product_name", "batch_no"):  # the product register's keys, in every product table
+                if key in keys:
+                    table.table.setItemDelegateForColumn(keys.index(key), CompletingDelegate(self, table, key))
 
     def _attach(self, key: str, source: Callable[[str], list[Suggestion]]) -> Suggestions:
         s = Suggestions(self.form.editors[key], source, key)
@@ -457,7 +459,7 @@ class FormCompletion(QObject):
     def _forget_filled(self) -> None:
         """A record (or a new one) was loaded: what it holds was not typed now."""
         self._filled_for = ""
-        self._left = {key: self._form_text(key) for key in (self.spec.customer_field, "product_name")}
+        self._left = {key: self._form_text(key) for key in (self.spec.customer_field, self.product_key)}
 
     def _changed_since_left(self, key: str) -> bool:
         """Whether the field's text differs from when it was last left (or loaded): tabbing
@@ -490,9 +492,9 @@ class FormCompletion(QObject):
             self.customer_picked(hit)
 
     def _product_committed(self) -> None:
-        if not self._changed_since_left("product_name"):
+        if not self._changed_since_left(self.product_key):
             return
-        hit = self.product_named(self._form_text("product_name")) if self._lookups is not None else None
+        hit = self.product_named(self._form_text(self.product_key)) if self._lookups is not None else None
         if hit is not None and not self.form.read_only:
             self.product_picked(hit)
 
@@ -508,20 +510,23 @@ class FormCompletion(QObject):
             set_if_empty(self.form, post_key, contact.position)
 
     def product_picked(self, hit: ProductHit) -> None:
-        for key, what in PRODUCT_FILLS.items():
-            set_if_empty(self.form, key, getattr(hit, what, ""))
+        for role, what in PRODUCT_FILLS.items():
+            key = _product_field(self.spec, role)
+            if key:
+                set_if_empty(self.form, key, getattr(hit, what, ""))
 
     def batch_picked(self, hit: BatchHit) -> None:
-        set_if_empty(self.form, "product_name", hit.product_name)
-        set_if_empty(self.form, "delivery_number", hit.number)
-        if self.kind == "use-record" or self.kind == "followup":
-            set_if_empty(self.form, "unit", hit.unit)
+        set_if_empty(self.form, self.product_key, hit.product_name)
+        set_if_empty(self.form, "delivery_number", hit.number)  # a use record names its delivery
+        measure = _product_field(self.spec, roles.MEASURE)
+        if measure:
+            set_if_empty(self.form, measure, hit.unit)
 
     def row_picked(self, table: ItemTableEditor, row: int, column_key: str, payload: Any) -> None:
         from ..services.lookup import BatchHit, ProductHit
 
         if isinstance(payload, ProductHit):
-            fill_row_from_product(table, row, payload)
+            fill_row_from_product(self.spec, table, row, payload)
         elif isinstance(payload, BatchHit):
             keys = [c.key for c in table.spec.columns]
             if "product_name" in keys and not _cell(table, row, "product_name") and payload.product_name:
@@ -530,7 +535,7 @@ class FormCompletion(QObject):
                     item.setData(Qt.ItemDataRole.EditRole, payload.product_name)
                 product = self.lookups.products.by_name(payload.product_name)
                 if product is not None:
-                    fill_row_from_product(table, row, product)
+                    fill_row_from_product(self.spec, table, row, product)
 
 
 def warm_in_background(lookups: Lookups) -> None:

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("退出"), "act_quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_import_scans = self._action(self.tr("导入扫描件文件夹…"), "act_import_scans", self.import_scan_folder)
         self.act_verify = self._action(self.tr("校验 PDF…"), "act_verify", self.verify_pdf_file)
+        self.act_conflicts = self._action(self.tr("冲突记录…"), "act_conflicts", self.open_conflicts)
         from . import excel_ui
 
         self.act_excel_export = self._action(self.tr("导出台账（Excel）…"), "act_excel_export",
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addAction(self.act_import_scans)
         tools.addAction(self.act_verify)
+        tools.addAction(self.act_conflicts)
         tools.addSeparator()
         tools.addAction(self.act_excel_export)
         tools.addAction(self.act_excel_import)
@@ -728,6 +730,17 @@ class MainWindow(QMainWindow):
         dlg.exec()
         dlg.deleteLater()
         return result
+
+    def open_conflicts(self) -> Any:
+        """工具 ▸ 冲突记录…: copies of records changed both here and elsewhere, to keep one side.
+        Returns the dialog (tests drive it); the records it changes reach the views through the
+        service's change listeners."""
+        from .conflicts_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self.service, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def open_settings(self) -> bool:
         dialog = SettingsDialog(self._ready(), self)

@@ -28,8 +28,7 @@ from ..domain.forms import spec_for
 from ..domain.records import Record, content_hash
 from ..domain.validation import ValidationFailed
 from ..domain.workflow import TransitionRefused
-from ..services.errors import StaleRecord
-from ..services.errors import StorageError
+from ..services.errors import StaleRecord, StorageError
 from .signature_pad import SignaturePad
 from .texts import error_text, issue_text, tr_field
 

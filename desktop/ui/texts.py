@@ -49,4 +49,4 @@ def error_text(e: BaseException) -> str:
     template = getattr(e, "template", None)
     if isinstance(template, str):
         return tr_message(template, **dict(getattr(e, "args_", {}) or {}))
-    return error_text(e)
+    return str(e)

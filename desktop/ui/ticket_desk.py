@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import customer as cu
+from ..domain import roles
 from ..domain import ticket as tk
 from ..domain import ticket_rules as rules
 from ..domain.fields import Field, RecordValues
@@ -75,13 +76,16 @@ RESULTS = 8
 HIT_ROLE = Qt.ItemDataRole.UserRole
 NEW_CONTACT = "new"
 
+# The ticket's customer unit and caller, and a new customer's name, phone and address (by role).
+UNIT = tk.SPEC.role(roles.UNIT)
+CALLER, CALLER_PHONE = tk.SPEC.role(roles.CONTACT), tk.SPEC.role(roles.CONTACT_PHONE)
+CUSTOMER_KEYS = tuple(cu.SPEC.role(r) for r in (roles.UNIT, roles.UNIT_PHONE, roles.ADDRESS))
 # The ticket's fields that the desk edits with the spec's own editors.
-TICKET_KEYS = ("call_date", "call_time", "receiver", "caller_name", "caller_phone", "issue_type", "product_name",
+TICKET_KEYS = ("call_date", "call_time", "receiver", CALLER, CALLER_PHONE, "issue_type", "product_name",
                "batch_no", "issue", "callback_date", "callback_time", "assigned_staff", "sales_informed",
                "sales_person")
-CUSTOMER_KEYS = ("name", "phone", "address")
 POST = cu.SPEC.tables()[0].column("post")
-NO_UNIT = Issue("customer_unit", "")  # no customer picked: the desk's own message (see show_issues)
+NO_UNIT = Issue(UNIT, "")  # no customer picked: the desk's own message (see show_issues)
 
 
 class TicketDesk(QWidget):
@@ -221,9 +225,9 @@ class TicketDesk(QWidget):
             shortcut.activated.connect(self.save)
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.contacts)
-        self.setTabOrder(self.contacts, self.editors["caller_name"])
-        self.setTabOrder(self.editors["caller_name"], self.editors["caller_phone"])
-        self.setTabOrder(self.editors["caller_phone"], self.caller_post)
+        self.setTabOrder(self.contacts, self.editors[CALLER])
+        self.setTabOrder(self.editors[CALLER], self.editors[CALLER_PHONE])
+        self.setTabOrder(self.editors[CALLER_PHONE], self.caller_post)
         self.setTabOrder(self.caller_post, self.add_to_file)
         chain = ["issue_type", "product_name", "batch_no", "issue", "callback_date", "callback_time",
                  "assigned_staff", "sales_informed", "sales_person"]
@@ -246,8 +250,8 @@ class TicketDesk(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _t: self.timer.start())
         self.search.installEventFilter(self)
-        self.search_cell = FieldCell("customer_unit", self.search, box)
-        self.cells["customer_unit"] = self.search_cell
+        self.search_cell = FieldCell(UNIT, self.search, box)
+        self.cells[UNIT] = self.search_cell
         lay.addWidget(self.search_cell)
 
         self.results = QListWidget(box)
@@ -330,15 +334,15 @@ class TicketDesk(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         spec = tk.SPEC
-        for key in ("caller_name", "caller_phone"):
+        for key in (CALLER, CALLER_PHONE):
             self._editor(key, spec.field(key), box)
             self.editors[key].edited.connect(self._caller_typed)
         self.caller_post = make_editor(POST, box)
         self.caller_post.setObjectName("caller_post")
         self.caller_post.edited.connect(self._edited)
         self.cells["caller_post"] = FieldCell("caller_post", self.caller_post, box)
-        self._row(grid, 0, "caller_name")
-        self._row(grid, 0, "caller_phone", col=2)
+        self._row(grid, 0, CALLER)
+        self._row(grid, 0, CALLER_PHONE, col=2)
         grid.addWidget(self._label(POST, self.caller_post), 1, 0)
         grid.addWidget(self.cells["caller_post"], 1, 1)
         self.add_to_file = QCheckBox(self.tr("保存时把来电人加入客户档案的联系人"), box)
@@ -566,7 +570,7 @@ class TicketDesk(QWidget):
         self.customer = hit
         self.search.setText(hit.name)  # what was picked, not the initials typed (no new look-up)
         self.new_customer.hide()
-        self._show_key("customer_unit", [])
+        self._show_key(UNIT, [])
         if not self._sales_touched:
             self._loading = True
             try:
@@ -579,7 +583,7 @@ class TicketDesk(QWidget):
             self.contacts.setFocus()
             self.contacts.setCurrentRow(0)
         else:
-            self.editors["caller_name"].setFocus()
+            self.editors[CALLER].setFocus()
 
     def _show_customer(self) -> None:
         hit = self.customer
@@ -638,14 +642,14 @@ class TicketDesk(QWidget):
         from ..services.tickets import create_customer
 
         raw = {k: str(e.raw() or "") for k, e in self.customer_editors.items()}
-        existing = self.lookup.by_name(raw["name"]) if raw["name"].strip() else None
+        existing = self.lookup.by_name(raw[CUSTOMER_KEYS[0]]) if raw[CUSTOMER_KEYS[0]].strip() else None
         if existing is not None:
             self._show_customer_issues("name", [self.tr("档案中已有此单位（{number}），已为您选用").format(
                 number=existing.number)])
             self.pick_customer(existing)
             return None
         try:
-            record = create_customer(self.service, raw["name"], raw["phone"], raw["address"], self._staff())
+            record = create_customer(self.service, raw[CUSTOMER_KEYS[0]], raw[CUSTOMER_KEYS[1]], raw[CUSTOMER_KEYS[2]], self._staff())
         except ValidationFailed as e:
             for key in CUSTOMER_KEYS:
                 self._show_customer_issues(key, [issue_text(i) for i in e.issues if i.key == key])
@@ -681,19 +685,19 @@ class TicketDesk(QWidget):
             self._picked_contact = None
             self._loading = True
             try:
-                for key in ("caller_name", "caller_phone"):
+                for key in (CALLER, CALLER_PHONE):
                     self.editors[key].set_value(None)
                 self.caller_post.set_value(None)
             finally:
                 self._loading = False
             self._update_on_file()
-            self.editors["caller_name"].setFocus()
+            self.editors[CALLER].setFocus()
             return
         self._picked_contact = contact
         self._loading = True
         try:
-            self.editors["caller_name"].set_value(contact.name)
-            self.editors["caller_phone"].set_value(contact.phone)
+            self.editors[CALLER].set_value(contact.name)
+            self.editors[CALLER_PHONE].set_value(contact.phone)
             self.caller_post.set_value(contact.position or None)
         finally:
             self._loading = False
@@ -710,14 +714,14 @@ class TicketDesk(QWidget):
 
         if self.customer is None:
             return None
-        typed = contact_key(str(self.editors["caller_name"].raw()), str(self.editors["caller_phone"].raw()))
+        typed = contact_key(str(self.editors[CALLER].raw()), str(self.editors[CALLER_PHONE].raw()))
         if not typed[0]:
             return None
         return next((c for c in self.customer.contacts if contact_key(c.name, c.phone) == typed), None)
 
     def _update_on_file(self) -> None:
         on_file = self.contact_on_file()
-        name = str(self.editors["caller_name"].raw()).strip()
+        name = str(self.editors[CALLER].raw()).strip()
         if self.customer is None:
             self.on_file.setText(self.tr("先选择来电单位，再核对来电人是否为档案联系人。"))
             self.on_file.setStyleSheet("color: #6b7280;")
@@ -785,7 +789,7 @@ class TicketDesk(QWidget):
         """The ticket's values as typed."""
         raw = {key: editor.raw() for key, editor in self.editors.items()}
         hit = self.customer
-        raw["customer_unit"] = hit.name if hit else ""
+        raw[UNIT] = hit.name if hit else ""
         raw["customer_number"] = hit.number if hit else ""
         raw["customer_address"] = hit.address if hit else ""
         raw["caller_on_file"] = self.contact_on_file() is not None
@@ -802,11 +806,11 @@ class TicketDesk(QWidget):
         raw = self.raw()
         contact = None
         if self.customer is not None and not raw["caller_on_file"] and self.add_to_file.isChecked():
-            contact = NewContact(str(raw["caller_name"]), str(raw["caller_phone"]), str(self.caller_post.raw()))
+            contact = NewContact(str(raw[CALLER]), str(raw[CALLER_PHONE]), str(self.caller_post.raw()))
         try:
             if self.customer is None:
                 _values, issues = self.service.validate("ticket", raw)
-                raise ValidationFailed([i for i in issues if i.key != "customer_unit"] + [NO_UNIT])
+                raise ValidationFailed([i for i in issues if i.key != UNIT] + [NO_UNIT])
             record = save_call(self.service, raw, by=self._staff(),
                                customer_id=self.customer.id if self.customer else None, contact=contact).record
         except ValidationFailed as e:
@@ -854,12 +858,12 @@ class TicketDesk(QWidget):
         self._clear_issues()
         by_key: dict[str, list[str]] = {}
         for i in issues:
-            key = i.key if i.key in self.cells else "customer_unit"
+            key = i.key if i.key in self.cells else UNIT
             text = self.tr("请在客户档案中选择来电单位，或新建客户") if i is NO_UNIT else issue_text(i)
             by_key.setdefault(key, []).append(text)
         for key, messages in by_key.items():
             self._show_key(key, messages)
-        order = ["customer_unit", "caller_name", "caller_phone", "caller_post", *TICKET_KEYS]
+        order = [UNIT, CALLER, CALLER_PHONE, "caller_post", *TICKET_KEYS]
         first = next((k for k in order if k in by_key), None)
         if first is not None:
             self.cells[first].editor.setFocus()

@@ -182,6 +182,97 @@
         </message>
     </context>
     <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <source>冲突记录</source>
+            <translation>Conflicting records</translation>
+        </message>
+        <message>
+            <source>这些记录在本机和导入的文件中各自修改过。导入时本机记录没有改动，另一份单独保留。请逐条对照，保留其中一份；保留后生成新的版本。</source>
+            <translation>These records were changed both on this laptop and in an imported file. The import left this laptop's records unchanged and kept the other copy aside. Compare them one by one and keep one copy; keeping it makes a new version.</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>表单</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>导入时间</source>
+            <translation>Imported at</translation>
+        </message>
+        <message>
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>本机</source>
+            <translation>This laptop</translation>
+        </message>
+        <message>
+            <source>导入的</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>保留本机的版本</source>
+            <translation>Keep this laptop's version</translation>
+        </message>
+        <message>
+            <source>采用导入的版本</source>
+            <translation>Take the imported version</translation>
+        </message>
+        <message>
+            <source>关闭窗口</source>
+            <translation>Close window</translation>
+        </message>
+        <message>
+            <source>没有待处理的冲突。</source>
+            <translation>No conflicts to resolve.</translation>
+        </message>
+        <message>
+            <source>记录 {number} 已不在本机。</source>
+            <translation>Record {number} is no longer on this laptop.</translation>
+        </message>
+        <message>
+            <source>{number}：本机第 {local} 版（{local_by}）↔ 导入的第 {other} 版（{other_by}）</source>
+            <translation>{number}: this laptop's version {local} ({local_by}) ↔ imported version {other} ({other_by})</translation>
+        </message>
+        <message>
+            <source>（空）</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>本机的版本</source>
+            <translation>this laptop's version</translation>
+        </message>
+        <message>
+            <source>导入的版本</source>
+            <translation>the imported version</translation>
+        </message>
+        <message>
+            <source>处理冲突</source>
+            <translation>Resolve conflict</translation>
+        </message>
+        <message>
+            <source>保留{which}作为 {number} 的新版本？另一份不再使用（仍记在版本历史中）。</source>
+            <translation>Keep {which} as the new version of {number}? The other copy is no longer used (it stays in the version history).</translation>
+        </message>
+        <message>
+            <source>保留</source>
+            <translation>Keep</translation>
+        </message>
+    </context>
+    <context>
         <name>DateEditor</name>
         <message>
             <source>年-月-日，如 2026-03-15</source>
@@ -1076,6 +1167,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>校验 PDF…</source>
             <translation>Verify PDF…</translation>
+        </message>
+        <message>
+            <source>冲突记录…</source>
+            <translation>Conflicting records…</translation>
         </message>
         <message>
             <source>导出台账（Excel）…</source>
@@ -4296,6 +4391,10 @@ Double-click or press Enter to open</translation>
             <translation>the same signature block appears twice</translation>
         </message>
         <message>
+            <source>含有无法识别的字符（不完整的 Unicode 代理项）</source>
+            <translation>Contains a character that cannot be read (an incomplete Unicode surrogate)</translation>
+        </message>
+        <message>
             <source>图片内容不是有效的 base64</source>
             <translation>Image content is not valid base64</translation>
         </message>
@@ -4416,6 +4515,10 @@ Double-click or press Enter to open</translation>
             <translation>Required</translation>
         </message>
         <message>
+            <source>总部数据库应为 PostgreSQL（postgresql://…）：{url}</source>
+            <translation>The head-office database must be PostgreSQL (postgresql://…): {url}</translation>
+        </message>
+        <message>
             <source>批号 {batch}：发货记录中没有此批号</source>
             <translation>Batch {batch}: not found in the deliveries</translation>
         </message>
@@ -4474,6 +4577,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>数据库升级后外键检查失败：{rows}</source>
             <translation>Foreign-key check failed after the database upgrade: {rows}</translation>
+        </message>
+        <message>
+            <source>数据库地址无效：{url}</source>
+            <translation>Invalid database address: {url}</translation>
         </message>
         <message>
             <source>数据库文件已损坏，无法读取。请不要继续使用，并从备份恢复（工具 ▸ 备份与恢复）。</source>

@@ -30,7 +30,10 @@ from ...domain.workflow import TransitionRefused
 from ...storage.schema import MODELS
 from ..records import RecordService
 from .layout import (
+    DELIVERY_BATCH,
     DELIVERY_KEY,
+    DELIVERY_PRODUCT,
+    DELIVERY_UNIT,
     IGNORED_HEADERS,
     NAME_KEY,
     PARENT,
@@ -570,27 +573,27 @@ def _plan_deliveries(s: Session, sheet: _Sheet, known: Mapping[str, dict[str, st
     def named(key: str) -> set[str]:
         return {v.fields[key] for _r, v, _bad in checked if v.fields.get(key)}
 
-    customers = {k: ids[0][1] for k, ids in _existing(s, "customer", "name", named("customer_unit")).items()}
+    customers = {k: ids[0][1] for k, ids in _existing(s, "customer", "name", named(DELIVERY_UNIT)).items()}
     customers |= known.get("customer", {})
-    products = set(known.get("product", {})) | set(_existing(s, "product", "name", named("product_name")))
+    products = set(known.get("product", {})) | set(_existing(s, "product", "name", named(DELIVERY_PRODUCT)))
     rec = MODELS["delivery"].record
     on_file: set[tuple[Any, ...]] = set()
-    batches = sorted(named("batch_no"))
+    batches = sorted(named(DELIVERY_BATCH))
     for i in range(0, len(batches), 500):
-        q = select(*(getattr(rec, k) for k in DELIVERY_KEY)).where(rec.batch_no.in_(batches[i:i + 500]))
+        q = select(*(getattr(rec, k) for k in DELIVERY_KEY)).where(getattr(rec, DELIVERY_BATCH).in_(batches[i:i + 500]))
         on_file |= {tuple(row) for row in s.execute(q)}
     seen: dict[tuple[Any, ...], _Row] = {}
     for r, values, bad in checked:
-        unit, product = values.fields.get("customer_unit"), values.fields.get("product_name")
+        unit, product = values.fields.get(DELIVERY_UNIT), values.fields.get(DELIVERY_PRODUCT)
         if unit is not None and _same_key("customer")(unit) in customers:
-            unit = values.fields["customer_unit"] = customers[_same_key("customer")(unit)]  # as registered
+            unit = values.fields[DELIVERY_UNIT] = customers[_same_key("customer")(unit)]  # as registered
         elif unit is not None:
-            problems.at(r, "customer_unit", QT_TRANSLATE_NOOP(
+            problems.at(r, DELIVERY_UNIT, QT_TRANSLATE_NOOP(
                 MESSAGES, "没有名为“{name}”的客户：请在“{sheet}”工作表中填写该单位，或先在客户档案中建档"),
                 name=unit, sheet=sheet_title("customer"))
             bad = True
         if product is not None and product not in products and values.fields.get("shelf_life_months") is None:
-            problems.at(r, "product_name", QT_TRANSLATE_NOOP(
+            problems.at(r, DELIVERY_PRODUCT, QT_TRANSLATE_NOOP(
                 MESSAGES, "没有名为“{name}”的产品：请在“{sheet}”工作表中填写该产品，或填写本行的保质期（月）"),
                 name=product, sheet=sheet_title("product"))
             bad = True
@@ -598,7 +601,7 @@ def _plan_deliveries(s: Session, sheet: _Sheet, known: Mapping[str, dict[str, st
         if None in key:
             continue  # a missing key field is reported already
         if key in seen:
-            problems.at(r, "batch_no", QT_TRANSLATE_NOOP(
+            problems.at(r, DELIVERY_BATCH, QT_TRANSLATE_NOOP(
                 MESSAGES, "与第 {row} 行重复：同一客户、产品、生产批号和发货日期只能填写一行"), row=seen[key].row)
             bad = True
         seen.setdefault(key, r)

@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Border, Font, PatternFill, Side
 
+from ...domain import roles
 from ...domain.fields import Field, FieldType, FormSpec, ItemTable
 from ...domain.forms import spec_for
 
@@ -23,8 +24,11 @@ IMPORT_KINDS = ("customer", "product", "delivery")  # the template's sheets, in 
 WRITE_ORDER = ("product", "customer", "delivery")  # products first: deliveries take their shelf life
 NAME_KEY = {"customer": "name", "product": "name"}  # the register's natural key (updated by name)
 PARENT = "@parent"  # the link column of an item-table sheet (客户联系人 → 单位名称)
-# A delivery is the same delivery when these are the same (then it is skipped).
-DELIVERY_KEY = ("customer_unit", "product_name", "batch_no", "delivery_date")
+# A delivery is the same delivery when its customer, product, batch (by role) and date are the
+# same (then it is skipped).
+_DELIVERY = spec_for("delivery")
+DELIVERY_UNIT, DELIVERY_PRODUCT, DELIVERY_BATCH = (_DELIVERY.role(r) for r in (roles.UNIT, roles.PRODUCT, roles.BATCH))
+DELIVERY_KEY = (DELIVERY_UNIT, DELIVERY_PRODUCT, DELIVERY_BATCH, _DELIVERY.date_field)
 INSTRUCTIONS_SHEET = "填写说明"
 CHOICES_SHEET = "可选项"
 TEMPLATE_ROWS = 2000  # rows prepared (drop-downs, formats) in the template

@@ -1,0 +1,97 @@
+"""The head-office database on PostgreSQL: the same tables, migrations and write path as a laptop's
+SQLite file (issue 12 builds the sync service and the head-office window on it).
+
+What differs from SQLite is only here: the engine (psycopg 3), the migration run in one transaction
+(PostgreSQL's DDL is transactional, so an upgrade is done entirely or not at all), and how a
+writing transaction takes the write lock — SQLite's ``BEGIN IMMEDIATE`` becomes a transaction-level
+advisory lock, so two writers (two sync requests, a manager's save) are serialised exactly as two
+windows on a laptop are, and a number counter or a record's version read inside ``write()`` stays
+as read until the commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from .db import Database
+from .errors import StorageError
+
+WRITE_LOCK = 0x5A5A_0001  # the advisory lock every writing transaction holds (an arbitrary constant)
+
+
+def server_engine(url: str) -> Engine:
+    """An engine on a ``postgresql://`` URL (the psycopg 3 driver whatever the URL names)."""
+    try:
+        u = make_url(url)
+    except ArgumentError as e:
+        raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "数据库地址无效：{url}"), {"url": url}) from e
+    if u.get_backend_name() != "postgresql":
+        raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "总部数据库应为 PostgreSQL（postgresql://…）：{url}"),
+                           {"url": url})
+    return create_engine(u.set(drivername="postgresql+psycopg"), pool_pre_ping=True, future=True)
+
+
+def upgrade_server(engine: Engine, target: str = "head") -> None:
+    """Create or upgrade the head-office schema in one transaction."""
+    from alembic import command
+
+    from .migrate import alembic_config
+
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})  # one upgrade at a time
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def server_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if conn.execute(text("SELECT to_regclass('alembic_version')")).scalar() is None:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+class ServerDatabase(Database):
+    """The head-office database (see the module text); used wherever a laptop's ``Database`` is."""
+
+    def __init__(self, url: str) -> None:
+        self.path = None  # type: ignore[assignment]
+        self.url = url
+        self.engine = server_engine(url)
+        self.write_engine = self.engine
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._transaction(self._write_sessions, writing=True) as s:
+            s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+            yield s
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_server_database(url: str) -> ServerDatabase:
+    """Open the head-office database, creating or upgrading its schema first."""
+    from .errors import SCHEMA, SchemaTooNew
+    from .migrate import HEAD, REVISIONS
+
+    db = ServerDatabase(url)
+    rev = server_revision(db.engine)
+    if rev is not None and rev not in REVISIONS:
+        db.dispose()
+        raise SchemaTooNew(
+            QT_TRANSLATE_NOOP(MESSAGES,
+                              "数据库 {path} 由更新版本的程序创建（版本 {rev}），本程序无法打开。请升级程序。"),
+            {"path": db.engine.url.render_as_string(hide_password=True), "rev": rev}, reason=SCHEMA)
+    if rev != HEAD:
+        upgrade_server(db.engine)
+    return db
