@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -103,6 +104,29 @@ def high_dpi_policy() -> None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
 
 
+def _start_daily_backups(window: Any, ctx: Any) -> None:
+    """The automatic backup of the day (at start, then checked every hour while the window is open);
+    a backup that fails is said in the status bar and never stops the work."""
+    from .services.backups import daily_backup
+    from .storage.errors import StorageError
+
+    def run() -> None:
+        try:
+            made = daily_backup(ctx.records, ctx.data_dir)
+        except (StorageError, OSError) as e:
+            window.statusBar().showMessage(QCoreApplication.translate("app", "自动备份未完成：{error}").format(error=e), 15000)
+            return
+        if made is not None:
+            window.statusBar().showMessage(QCoreApplication.translate("app", "已自动备份到 {path}").format(path=made), 8000)
+
+    timer = QTimer(window)
+    timer.setObjectName("daily_backup_timer")
+    timer.setInterval(60 * 60 * 1000)
+    timer.timeout.connect(run)
+    timer.start()
+    QTimer.singleShot(2000, run)  # after the first paint: a start is never slowed by the backup
+
+
 def run_gui(data_dir: Path, lang: str | None = None) -> int:
     """Open the window over ``data_dir``; returns the exit status (1 when the data cannot be opened)."""
     high_dpi_policy()
@@ -172,6 +196,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
             window.attach(ctx.records)
         finally:
             QApplication.restoreOverrideCursor()
+        _start_daily_backups(window, ctx)
         if os.environ.get(BENCHMARK_ENV):
             # benchmarks/run.py: when the window was on screen, when the register was filled.
             print(f"WINDOW_SHOWN {shown_at:.6f}", flush=True)

@@ -87,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     cf_res.add_argument("--keep", required=True, choices=["local", "incoming"], help="local：保留本机；incoming：采用导入的")
     cf_res.add_argument("--by", default="", help="处理人（默认本机使用人）")
 
+    bk = sub.add_parser("backup", help="备份数据库、照片和签名密钥（经校验），输出备份所在的文件夹")
+    bk.add_argument("-o", "--output", help="备份存放的文件夹（默认：设置中的备份文件夹，或数据文件夹中的 backups）")
+    bk.add_argument("--list", action="store_true", help="列出已有的备份，不新建")
+
+    rs = sub.add_parser("restore", help="从备份恢复：先校验备份，再把现有数据移到一旁（并说明位置）后恢复")
+    rs.add_argument("backup", help="备份文件夹（backup 命令输出的路径）")
+
     from .domain.settings import LABELS, Settings
 
     st = sub.add_parser("settings", help="查看或修改本机设置（含响应时限）")
@@ -140,9 +147,8 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as e:  # a data folder under a file, a read-only or vanished drive …: said, never a traceback
-        where = e.filename or folder
-        _err(f"错误：无法使用 {where}：{e.strerror or e}（数据文件夹：{folder}）")
+    except OSError as e:  # a full disk, a folder that cannot be made, a vanished USB stick
+        _err(f"错误：无法写入或读取 {e.filename or ''}：{e.strerror or e}；未完成的文件没有留下")
         return 1
 
 
@@ -165,6 +171,9 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
 
     if args.command == "excel-template":  # no data folder needed
         return _excel_template(folder, args)
+
+    if args.command == "restore":  # the database may be damaged: it is not opened
+        return _restore(folder, args)
 
     ctx = open_context(folder)
     try:
@@ -195,30 +204,17 @@ def _demo(ctx: Any, args: argparse.Namespace) -> int:
 def _import(ctx: Any, args: argparse.Namespace) -> int:
     from .services.incoming import CONFLICT, CREATED, OLDER_COPY, UNCHANGED, UPDATED
     from .services.transfer import ImportFailed, import_records
+    from .services.trust import UntrustedFile, decode_json
 
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as e:
         _err(f"无法读取文件 {args.file}：{e.strerror}")
         return 1
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        _err(f"文件 {args.file} 是 UTF-16 编码：请以 UTF-8 编码保存后再导入，没有写入任何记录")
-        return 1
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        _err(f"文件 {args.file} 不是 UTF-8 编码（第 {e.start + 1} 个字节无法识别）：请以 UTF-8 编码保存后再导入，没有写入任何记录")
-        return 1
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        _err(f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列：{e.msg}")
-        return 1
-    except RecursionError:
-        _err("不是可导入的 JSON：嵌套层数过深，没有写入任何记录")
-        return 1
-    except ValueError:  # an integer of thousands of digits
-        _err("不是可导入的 JSON：其中的数字位数过多，没有写入任何记录")
+        data = decode_json(raw)  # encoding, depth, digits, NaN: services.trust
+    except UntrustedFile as e:
+        _err(f"导入失败，没有写入任何记录：{e}")
         return 1
     try:
         report = import_records(ctx.records, data, source=Path(args.file).name if args.file != "-" else "stdin")
@@ -243,12 +239,16 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
 
 def _dump(ctx: Any, args: argparse.Namespace) -> int:
     from .domain.forms import SPECS
-    from .services.transfer import dump_records
+    from .services.transfer import DumpFailed, dump_records
 
     if args.kind and args.kind not in SPECS:
         _err(f"未知的记录类型“{args.kind}”；可用：{'、'.join(SPECS)}")
         return 2
-    text = json.dumps(dump_records(ctx.records, args.kind), ensure_ascii=False, indent=2)
+    try:
+        text = json.dumps(dump_records(ctx.records, args.kind), ensure_ascii=False, indent=2)
+    except DumpFailed as e:
+        _err(f"错误：{e}")
+        return 1
     if args.output == "-":
         print(text)
     else:
@@ -401,6 +401,31 @@ def _verify(folder: Path, args: argparse.Namespace) -> int:
     return 1
 
 
+def _backup(ctx: Any, args: argparse.Namespace) -> int:
+    from .services.backups import backup_folder, backup_now, list_backups, verify_backup
+
+    folder = Path(args.output) if args.output else backup_folder(ctx.records, ctx.data_dir)
+    if args.list:
+        found = list_backups(folder)
+        if not found:
+            print(f"{folder} 中没有备份")
+        for path in found:
+            info = verify_backup(path)
+            print(f"{path}  {info.created_at:%Y-%m-%d %H:%M}  {info.files} 个文件  {info.size / 1e6:.1f} MB")
+        return 0
+    print(backup_now(ctx.records, ctx.data_dir, folder))
+    return 0
+
+
+def _restore(folder: Path, args: argparse.Namespace) -> int:
+    from .services.backups import restore_backup
+
+    aside = restore_backup(folder, Path(args.backup))
+    print(f"已从 {args.backup} 恢复到 {folder}")
+    print(f"原有数据（数据库、照片、密钥）已移到 {aside}，没有删除")
+    return 0
+
+
 def _conflicts(ctx: Any, args: argparse.Namespace) -> int:
     from .domain.forms import SPECS
     from .domain.validation import ValidationFailed
@@ -494,6 +519,7 @@ _COMMANDS = {
     "excel-import": _excel_import,
     "excel-export": _excel_export,
     "conflicts": _conflicts,
+    "backup": _backup,
 }
 
 

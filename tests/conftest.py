@@ -19,6 +19,9 @@ from typing import Any
 # Before anything imports Qt: no display is needed, and none must be used by accident.
 os.environ["QT_QPA_PLATFORM"] = os.environ.get("AFTERSALES_TEST_QPA", "offscreen")
 os.environ.setdefault("AFTERSALES_DESK_DATA", tempfile.mkdtemp(prefix="aftersales-test-data-"))
+# Secrets (the signing key's password) in a temporary user-only folder, never the tester's key store.
+os.environ.setdefault("AFTERSALES_DESK_SECRETS", tempfile.mkdtemp(prefix="aftersales-test-secrets-"))
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 import pytest
 

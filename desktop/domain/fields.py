@@ -359,7 +359,7 @@ def parse_value(f: Field, raw: Any) -> Any:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能小于 {min}"), min=f.min_value)
         if f.max_value is not None and num > f.max_value:
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "不能大于 {max}"), max=f.max_value)
-        if abs(num) >= Decimal(10) ** 12:
+        if abs(num) >= Decimal(10) ** 12:  # before quantize, which fails on 1e308
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "数值过大"))
         if t is FieldType.INTEGER:
             return int(num)

@@ -40,6 +40,8 @@ class Settings:
     complaint_callback_days: int = 7
     expiry_warning_days: int = 60
     pass_mark: int = 80  # 培训考核 合格分数 (of 100), when a session does not set its own
+    # Where the automatic and manual backups go (a USB stick, a network drive); empty: <data>/backups.
+    backup_folder: str = ""
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -98,4 +100,5 @@ LABELS = {
     "complaint_callback_days": "投诉反馈后回访（天内）",
     "expiry_warning_days": "批次到期提前提醒（天）",
     "pass_mark": "培训考核合格分数",
+    "backup_folder": "备份文件夹（空白：数据文件夹中的 backups）",
 }

@@ -225,9 +225,18 @@ def export_number(service: RecordService, number: str, target: Path, blank: bool
 
 
 def export_all(service: RecordService, folder: Path) -> list[Path]:
-    """One PDF per record of every kind, named by its number (unique across kinds: the prefix)."""
+    """One PDF per record of every kind, named by a safe form of its number (``safe_paths``; a name
+    already used in this folder by another record gets the kind added, so no PDF overwrites
+    another's)."""
+    from .safe_paths import inside, safe_stem
+
     out = []
+    used: set[str] = set()
     for kind in SPECS:
         for record in service.all_records(kind):
-            out.append(export_record(service, record, folder / f"{record.number}.pdf"))
+            name = f"{safe_stem(record.number)}.pdf"
+            if name.lower() in used:
+                name = f"{safe_stem(record.number)}-{kind}-{record.id[:8]}.pdf"
+            used.add(name.lower())
+            out.append(export_record(service, record, inside(folder, name)))
     return out

@@ -136,7 +136,9 @@ def export_sheet(service: RecordService, record: Record, sheet: str, target: Pat
 
 
 def sheet_filename(record: Record, sheet: str) -> str:
-    return f"{record.number}-{SHEET_TITLES[sheet]}.pdf"
+    from .safe_paths import safe_stem
+
+    return f"{safe_stem(record.number)}-{SHEET_TITLES[sheet]}.pdf"
 
 
 def export_training_sheets(service: RecordService, number: str, folder: Path,
@@ -145,7 +147,9 @@ def export_training_sheets(service: RecordService, number: str, folder: Path,
     record = service.find_number(number)
     if record.kind != KIND:
         raise ValueError(f"{number} 不是培训记录")
-    return [export_sheet(service, record, sheet, folder / sheet_filename(record, sheet)) for sheet in sheets]
+    from .safe_paths import inside
+
+    return [export_sheet(service, record, sheet, inside(folder, sheet_filename(record, sheet))) for sheet in sheets]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from .incoming import (
     settle,
 )
 from .records import RecordRef, RecordService
+from .trust import number_issue, structure_issues, top_level_issue, valid_sha256
 
 
 @dataclass
@@ -62,6 +63,10 @@ def _photo_from_json(service: RecordService, item: Any, path: str) -> tuple[Phot
     caption = str(item.get("caption") or "")
     content = item.get("content_base64")
     sha = item.get("sha256")
+    if sha is not None and not valid_sha256(sha):
+        return None, [Issue(f"{path}.sha256", QT_TRANSLATE_NOOP(MESSAGES, "图片引用无效：应为 64 位十六进制的 SHA-256"))]
+    if content is not None and not isinstance(content, str):
+        return None, [Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "图片内容不是有效的 base64"))]
     if content:
         try:
             data = base64.b64decode(content, validate=True)
@@ -74,7 +79,7 @@ def _photo_from_json(service: RecordService, item: Any, path: str) -> tuple[Phot
         except PhotoError as e:
             return None, [Issue(path, str(e))]
         return photo, []
-    if sha and service.photos.has(str(sha)):
+    if sha and service.photos.holds(sha):
         return Photo(sha256=str(sha), filename=filename, caption=caption,
                      media_type=str(item.get("media_type") or "image/jpeg")), []
     return None, [Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "缺少图片内容（content_base64）"))]
@@ -85,7 +90,25 @@ def _store_signature_files(service: RecordService, incoming: IncomingRecord) -> 
     signature whose picture is neither in the file nor in the store is rendered again from its
     strokes (the strokes are the signature; the picture is made from them)."""
     issues: list[Issue] = []
+    bad = [f"signatures[{i}].image_sha256" for i, sig in enumerate(incoming.signatures)
+           if not valid_sha256(sig.image_sha256)]
+    bad += [f"signatures.{str(sha)[:70]}" for sha in incoming.signature_images if not valid_sha256(sha)]
+    old_refs: list[tuple[str, Any]] = []
+    for n, _at, _digest, snap in incoming.revisions:
+        for key, value in snap.items():
+            refs = [ph.get("sha256") for ph in value if isinstance(ph, Mapping)] if isinstance(value, list) else []
+            if key == "signatures":
+                refs = [sig.get("image_sha256") for sig in value if isinstance(sig, Mapping)]
+            elif not any(p.key == key for p in SPECS[incoming.kind].photo_lists()):
+                continue
+            bad += [f"revisions[r{n}].{key}" for ref in refs if not valid_sha256(ref)]
+            old_refs += [(f"revisions[r{n}].{key}", ref) for ref in refs if key != "signatures"]
+    if bad:
+        return [Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "图片引用无效：应为 64 位十六进制的 SHA-256")) for path in bad]
     for sha, content in incoming.signature_images.items():
+        if not isinstance(content, str):
+            issues.append(Issue("signatures", QT_TRANSLATE_NOOP(MESSAGES, "图片内容不是有效的 base64")))
+            continue
         try:
             data = base64.b64decode(content, validate=True)
         except (binascii.Error, ValueError):
@@ -98,7 +121,10 @@ def _store_signature_files(service: RecordService, incoming: IncomingRecord) -> 
             service.photos.add_bytes(data, f"{sha}.png")
         except PhotoError as e:
             issues.append(Issue("signatures", str(e)))
-    missing = [sig for sig in incoming.signatures if not service.photos.has(sig.image_sha256)]
+    for path, ref in old_refs:  # an old revision's photo: in the file, or already here with its bytes
+        if not service.photos.holds(ref):
+            issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "缺少图片内容（content_base64）")))
+    missing = [sig for sig in incoming.signatures if not service.photos.holds(sig.image_sha256)]
     if missing:
         from .signature_image import render_png
 
@@ -116,6 +142,9 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
     Photo content is stored in the content-addressed photo folder while checking; that writes no
     record, and a picture nobody refers to is harmless.
     """
+    whole = top_level_issue(data)
+    if whole is not None:
+        raise ImportFailed([ImportProblem(0, [whole])])
     objs = data if isinstance(data, list) else [data]
     problems: list[ImportProblem] = []
     parsed: list[tuple[IncomingRecord, RecordValues, Any]] = []
@@ -126,12 +155,22 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
         if not isinstance(obj, Mapping):
             problems.append(ImportProblem(index, [Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为 JSON 对象"))]))
             continue
+        shape = structure_issues(obj)
+        if shape:
+            problems.append(ImportProblem(index, shape))
+            continue
         kind = obj.get("kind")
         if not isinstance(kind, str) or kind not in SPECS:
-            problems.append(ImportProblem(index, [Issue("kind", QT_TRANSLATE_NOOP(MESSAGES, "未知的记录类型“{kind}”；可用：{known}"), {"kind": kind, "known": "、".join(SPECS)})]))
+            problems.append(ImportProblem(index, [Issue("kind", QT_TRANSLATE_NOOP(MESSAGES, "未知的记录类型“{kind}”；可用：{known}"), {"kind": str(kind)[:40], "known": "、".join(SPECS)})]))
             continue
         spec = SPECS[kind]
+        if obj.get("number") not in (None, ""):
+            wrong = number_issue(obj.get("number"), spec.number_prefix)
+            if wrong is not None:
+                problems.append(ImportProblem(index, [wrong]))
+                continue
         incoming, issues = from_json(spec, obj)
+        issues += _claims_issues(incoming)
         photo_issues: list[Issue] = []
         raw = dict(incoming.raw)
         for p in spec.photo_lists():
@@ -172,6 +211,19 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
     if problems:
         raise ImportFailed(problems)
     return parsed
+
+
+def _claims_issues(incoming: IncomingRecord) -> list[Issue]:
+    """What a file claims about a record's past that cannot be so: a revision beyond the first
+    whose earlier revisions are not in the file, a record that is its own source."""
+    issues = []
+    earlier = sorted(r[0] for r in incoming.revisions)
+    if incoming.revision > 1 and (len(earlier) != incoming.revision - 1 or earlier != list(range(1, incoming.revision))):
+        issues.append(Issue("revision", QT_TRANSLATE_NOOP(
+            MESSAGES, "第 {revision} 版缺少之前各版的修订记录（revisions）"), {"revision": incoming.revision}))
+    if incoming.source is not None and incoming.id is not None and incoming.source[1] == incoming.id:
+        issues.append(Issue("source", QT_TRANSLATE_NOOP(MESSAGES, "来源记录不能是记录本身")))
+    return issues
 
 
 @dataclass
@@ -275,7 +327,7 @@ def dump_records(service: RecordService, kind: str | None = None, embed_photos: 
                 shas = [ph.sha256 for plist in record.values.photos.values() for ph in plist]
                 shas += [sig.image_sha256 for sig in record.signatures]
                 shas += [ph.sha256 for ph in record.scans]
-                content = {sha: base64.b64encode(service.photo_bytes(sha)).decode("ascii") for sha in shas}
+                content = {sha: _b64(service, sha, record.number) for sha in shas}
             obj = to_json(spec, record, content)
             if record.scans:  # scans of the signed paper: not part of the content (see SCANS_KEY)
                 obj[SCANS_KEY] = [
@@ -285,7 +337,7 @@ def dump_records(service: RecordService, kind: str | None = None, embed_photos: 
                 ]
             obj["revisions"] = [
                 {"revision": n, "superseded_at": _utc(at), "content_hash": digest, "hash_scheme": scheme,
-                 "record": _embed(service, spec, snap) if embed_photos else snap}
+                 "record": _embed(service, spec, snap, record.number) if embed_photos else snap}
                 for n, at, digest, snap, scheme in service.revision_snapshots(k, record.id, with_scheme=True)
             ]
             obj["version_history"] = version_history_to_json(service.version_history(k, record.id))
@@ -297,11 +349,24 @@ def _utc(at: dt.datetime) -> str:
     return at.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _embed(service: RecordService, spec: Any, snap: dict[str, Any]) -> dict[str, Any]:
+class DumpFailed(Exception):
+    """A dump that cannot be complete (a picture missing from the data folder); nothing is written."""
+
+
+def _b64(service: RecordService, sha: str, number: str) -> str:
+    try:
+        return base64.b64encode(service.photo_bytes(sha)).decode("ascii")
+    except (OSError, PhotoError) as e:
+        raise DumpFailed(QT_TRANSLATE_NOOP(
+            MESSAGES, "记录 {number} 的图片 {sha} 不在数据文件夹中（photos 文件夹缺少该文件），未导出；请从备份恢复"
+                      "该图片后重试").format(number=number, sha=str(sha)[:64])) from e
+
+
+def _embed(service: RecordService, spec: Any, snap: dict[str, Any], number: str = "") -> dict[str, Any]:
     """A frozen revision with its photos' and signatures' pictures embedded (a photo removed since
     is in no other part of the dump)."""
     def b64(sha: str) -> str:
-        return base64.b64encode(service.photo_bytes(sha)).decode("ascii")
+        return _b64(service, sha, number)
 
     out = dict(snap)
     for p in spec.photo_lists():

@@ -108,11 +108,27 @@ class Database:
         self.write_engine.dispose()
 
 
+def _user_only(data_dir: Path) -> None:
+    """The data folder readable by this user alone (0700 on POSIX; on Windows the user's own
+    %LOCALAPPDATA% already is): records, photos and keys are not for other local accounts."""
+    import os
+    import stat
+
+    if os.name != "posix":
+        return
+    try:
+        if stat.S_IMODE(data_dir.stat().st_mode) & 0o077:
+            os.chmod(data_dir, 0o700)
+    except OSError:
+        pass  # a folder we do not own (a shared drive): its owner decides
+
+
 def open_database(data_dir: Path) -> Database:
     """Open (creating and migrating as needed) the database in ``data_dir``."""
     from .migrate import ensure_schema
 
     data_dir.mkdir(parents=True, exist_ok=True)
+    _user_only(data_dir)
     path = data_dir / DB_FILENAME
     try:
         ensure_schema(path, data_dir / "backups")

@@ -3,7 +3,9 @@ file when one is configured, and the certificates this laptop trusts.
 
 Layout (see ``docs/signing.md``)::
 
-    <data>/keys/laptop-key.pem      this laptop's private key (EC P-256, PKCS#8 PEM, mode 0600)
+    <data>/keys/laptop-key.pem      this laptop's private key (EC P-256, PKCS#8 PEM, mode 0600),
+                                    encrypted with a secret in the user's key store (``secret_store``)
+    <data>/keys/laptop-key.id       the name of that secret (not itself secret)
     <data>/keys/laptop-cert.pem     its self-signed certificate (give this file to head office)
     <data>/signing.json             optional: {"pkcs12_file": "...", "pkcs12_password": "..."}
     <data>/trusted-certs/*.pem      certificates of other laptops (or the company's CA) to trust
@@ -81,10 +83,31 @@ def signing_config(data_dir: Path, settings: Any = None) -> SigningConfig | None
             raise KeyFileError(f"签名设置文件 {path} 应为 JSON 对象")
         file = str(data.get("pkcs12_file") or "")
         password = str(data.get("pkcs12_password") or "")
+        if password:  # never kept in plain text: moved into the user's key store at first reading
+            _store_pkcs12_password(path, data, password)
+        elif data.get("pkcs12_password_secret"):
+            from .secret_store import get_secret
+
+            password = get_secret(str(data["pkcs12_password_secret"])) or ""
         if not file:
             return None
     p = Path(file).expanduser()
     return SigningConfig(p if p.is_absolute() else data_dir / p, password)
+
+
+def _store_pkcs12_password(path: Path, data: dict[str, Any], password: str) -> None:
+    """Put the PKCS#12 password into the key store and rewrite ``signing.json`` without it."""
+    import secrets
+
+    from .secret_store import set_secret
+
+    name = str(data.get("pkcs12_password_secret") or f"pkcs12:{secrets.token_hex(8)}")
+    try:
+        set_secret(name, password)
+        rest = {k: v for k, v in data.items() if k != "pkcs12_password"} | {"pkcs12_password_secret": name}
+        _write_private(path, json.dumps(rest, ensure_ascii=False, indent=1).encode("utf-8"), private=True)
+    except (OSError, ValueError) as e:
+        raise KeyFileError(f"无法把签名证书密码移入本机密钥库：{e}") from e
 
 
 def _write_private(path: Path, data: bytes, private: bool) -> None:
@@ -169,20 +192,13 @@ def ensure_laptop_key(data_dir: Path, laptop_code: str, company: str) -> tuple[b
     kp, cp = key_path(data_dir), cert_path(data_dir)
     key: Any = None
     if kp.exists():
-        try:
-            key_pem = kp.read_bytes()
-            key = serialization.load_pem_private_key(key_pem, password=None)
-        except (OSError, ValueError, TypeError) as e:
-            raise KeyFileError(f"本机签名密钥 {kp} 无法读取：{e}") from e
+        key = _load_key(data_dir, kp)
     else:
         key = ec.generate_private_key(ec.SECP256R1())
-        key_pem = key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-        try:
-            _write_private(kp, key_pem, private=True)
-        except OSError as e:
-            raise KeyFileError(f"无法保存本机签名密钥 {kp}：{e.strerror or e}") from e
+        _save_key(data_dir, kp, key)
+    key_pem = key.private_bytes(  # in memory only: the file holds it encrypted
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     cert_pem = b""
     if cp.exists():
         try:
@@ -199,6 +215,69 @@ def ensure_laptop_key(data_dir: Path, laptop_code: str, company: str) -> tuple[b
         except OSError as e:
             raise KeyFileError(f"无法保存本机证书 {cp}：{e.strerror or e}") from e
     return key_pem, cert_pem
+
+
+KEY_ID_FILE = "laptop-key.id"
+
+
+def _key_secret_name(data_dir: Path) -> str:
+    """The name of the key's secret in the user's key store: ``laptop-key:<id>``, the id a random
+    value kept beside the key (not secret; it travels with the key in a backup)."""
+    import secrets
+
+    id_path = data_dir / KEYS_DIR / KEY_ID_FILE
+    try:
+        key_id = id_path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        key_id = ""
+    if not key_id.isalnum():
+        key_id = secrets.token_hex(8)
+        _write_private(id_path, key_id.encode("ascii"), private=True)
+    return f"laptop-key:{key_id}"
+
+
+def _save_key(data_dir: Path, kp: Path, key: Any) -> None:
+    """Write the key encrypted (PKCS#8, AES-256) with a secret from the user's key store."""
+    from cryptography.hazmat.primitives import serialization
+
+    from .secret_store import ensure_secret
+
+    try:
+        secret = ensure_secret(_key_secret_name(data_dir))
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.BestAvailableEncryption(secret.encode("utf-8")))
+        _write_private(kp, pem, private=True)
+    except OSError as e:
+        raise KeyFileError(f"无法保存本机签名密钥 {kp}：{e.strerror or e}") from e
+
+
+def _load_key(data_dir: Path, kp: Path) -> Any:
+    """The laptop key; a key file from before encryption (plain PKCS#8) is encrypted on first use."""
+    from cryptography.hazmat.primitives import serialization
+
+    from .secret_store import get_secret, where
+
+    try:
+        pem = kp.read_bytes()
+    except OSError as e:
+        raise KeyFileError(f"本机签名密钥 {kp} 无法读取：{e.strerror or e}") from e
+    if b"ENCRYPTED" not in pem:
+        try:
+            key = serialization.load_pem_private_key(pem, password=None)
+        except (ValueError, TypeError) as e:
+            raise KeyFileError(f"本机签名密钥 {kp} 无法读取：{e}") from e
+        _save_key(data_dir, kp, key)
+        return key
+    name = _key_secret_name(data_dir)
+    secret = get_secret(name)
+    if secret is None:
+        raise KeyFileError(
+            f"本机签名密钥 {kp} 已加密，但本机用户的密钥库（{where(name)}）中没有它的密码：这份密钥可能是从别的电脑或别的"
+            "用户复制来的。已签字的 PDF 仍可校验；要在这台电脑上签字，请在原电脑上导出，或请总部为本机重新签发密钥。")
+    try:
+        return serialization.load_pem_private_key(pem, password=secret.encode("utf-8"))
+    except (ValueError, TypeError) as e:
+        raise KeyFileError(f"本机签名密钥 {kp} 无法用本机密钥库中的密码解开：{e}") from e
 
 
 def laptop_certificate_pem(data_dir: Path) -> bytes | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,9 @@ _MAGIC = (
     (b"II*\x00", "image/tiff"),
     (b"MM\x00*", "image/tiff"),
 )
+
+
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 class PhotoError(Exception):
@@ -43,10 +47,26 @@ class PhotoStore:
         self.root = root
 
     def path_for(self, sha256: str) -> Path:
+        """The file of a picture; ``sha256`` must be 64 hexadecimal digits (a reference from a file
+        is never allowed to name a path such as ``../keys/laptop-key.pem``)."""
+        if not isinstance(sha256, str) or not _SHA256_RE.match(sha256):
+            raise PhotoError("图片引用无效：应为 64 位十六进制的 SHA-256")
         return self.root / sha256[:2] / sha256
 
     def has(self, sha256: str) -> bool:
-        return self.path_for(sha256).exists()
+        try:
+            return self.path_for(sha256).is_file()
+        except PhotoError:
+            return False
+
+    def holds(self, sha256: str) -> bool:
+        """The picture is in the store and its bytes are the ones its name promises."""
+        if not self.has(sha256):
+            return False
+        try:
+            return hashlib.sha256(self.path_for(sha256).read_bytes()).hexdigest() == sha256
+        except OSError:
+            return False
 
     def add_bytes(self, data: bytes, filename: str, caption: str = "") -> Photo:
         media = sniff_media_type(data, filename)

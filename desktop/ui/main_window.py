@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("退出"), "act_quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_import_scans = self._action(self.tr("导入扫描件文件夹…"), "act_import_scans", self.import_scan_folder)
         self.act_verify = self._action(self.tr("校验 PDF…"), "act_verify", self.verify_pdf_file)
+        self.act_backup = self._action(self.tr("备份与恢复…"), "act_backup", self.open_backups)
         self.act_conflicts = self._action(self.tr("冲突记录…"), "act_conflicts", self.open_conflicts)
         from . import excel_ui
 
@@ -257,6 +258,7 @@ class MainWindow(QMainWindow):
         tools.addAction(self.act_excel_import)
         tools.addAction(self.act_excel_template)
         tools.addSeparator()
+        tools.addAction(self.act_backup)
         tools.addAction(self.act_settings)
         from .about_dialog import add_help_menu
 
@@ -730,6 +732,17 @@ class MainWindow(QMainWindow):
         dlg.exec()
         dlg.deleteLater()
         return result
+
+    def open_backups(self) -> bool:
+        """工具 ▸ 备份与恢复 (``backup_dialog``); after a restore the program closes to start afresh."""
+        from .backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self._ready(), self.data_dir, self)
+        dialog.exec()
+        if dialog.restored_aside is not None:
+            self.close()
+            return True
+        return False
 
     def open_conflicts(self) -> Any:
         """工具 ▸ 冲突记录…: copies of records changed both here and elsewhere, to keep one side.

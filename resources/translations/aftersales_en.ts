@@ -32,6 +32,117 @@
         </message>
     </context>
     <context>
+        <name>BackupDialog</name>
+        <message>
+            <source>备份与恢复</source>
+            <translation>Backup and restore</translation>
+        </message>
+        <message>
+            <source>备份包括数据库、照片和本机签名密钥，每次都经过校验。程序每天第一次打开时自动备份，保留最近 7 天、4 周和 12 个月各一份；手动备份不会被自动删除。</source>
+            <translation>A backup holds the database, the photos and this laptop's signing key, and is verified every time. The program backs up automatically at its first start each day and keeps one for each of the last 7 days, 4 weeks and 12 months; manual backups are never removed automatically.</translation>
+        </message>
+        <message>
+            <source>备份文件夹</source>
+            <translation>Backup folder</translation>
+        </message>
+        <message>
+            <source>选择…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>设为备份文件夹</source>
+            <translation>Use as backup folder</translation>
+        </message>
+        <message>
+            <source>备份文件夹（可选 U 盘或网络文件夹）：</source>
+            <translation>Backup folder (a USB stick or network folder is fine):</translation>
+        </message>
+        <message>
+            <source>已有的备份</source>
+            <translation>Existing backups</translation>
+        </message>
+        <message>
+            <source>立即备份</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <source>从所选备份恢复…</source>
+            <translation>Restore from the selected backup…</translation>
+        </message>
+        <message>
+            <source>从其他文件夹恢复…</source>
+            <translation>Restore from another folder…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>已有的备份（最新的在上）：</source>
+            <translation>Existing backups (newest first):</translation>
+        </message>
+        <message>
+            <source>选择备份文件夹</source>
+            <translation>Choose the backup folder</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>备份文件夹已设为 {path}</source>
+            <translation>Backup folder set to {path}</translation>
+        </message>
+        <message>
+            <source>备份未完成</source>
+            <translation>Backup not completed</translation>
+        </message>
+        <message>
+            <source>已备份并校验：{path}（{files} 个文件，{size} MB）</source>
+            <translation>Backed up and verified: {path} ({files} files, {size} MB)</translation>
+        </message>
+        <message>
+            <source>选择要恢复的备份文件夹</source>
+            <translation>Choose the backup folder to restore</translation>
+        </message>
+        <message>
+            <source>不能用这个备份恢复</source>
+            <translation>This backup cannot be restored</translation>
+        </message>
+        <message>
+            <source>从备份恢复</source>
+            <translation>Restore from backup</translation>
+        </message>
+        <message>
+            <source>用 {time} 的备份替换现有数据？</source>
+            <translation>Replace the current data with the backup of {time}?</translation>
+        </message>
+        <message>
+            <source>恢复</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>现有的数据库、照片和密钥会移到数据文件夹中的 restore-aside-… 文件夹，不会删除。恢复后程序需要重新打开。</source>
+            <translation>The current database, photos and keys are moved to a restore-aside-… folder in the data folder, not deleted. The program must be opened again after the restore.</translation>
+        </message>
+        <message>
+            <source>未恢复</source>
+            <translation>Not restored</translation>
+        </message>
+        <message>
+            <source>已恢复</source>
+            <translation>Restored</translation>
+        </message>
+        <message>
+            <source>已从备份恢复。程序将关闭，请重新打开。</source>
+            <translation>Restored from the backup. The program will close; please open it again.</translation>
+        </message>
+        <message>
+            <source>原有数据已移到 {path}</source>
+            <translation>The previous data was moved to {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>BlankSurveyDialog</name>
         <message>
             <source>打印空白调查表</source>
@@ -1169,6 +1280,10 @@ Double-click or press Enter to open</translation>
             <translation>Verify PDF…</translation>
         </message>
         <message>
+            <source>备份与恢复…</source>
+            <translation>Backup and restore…</translation>
+        </message>
+        <message>
             <source>冲突记录…</source>
             <translation>Conflicting records…</translation>
         </message>
@@ -2136,6 +2251,14 @@ Double-click or press Enter to open</translation>
             <translation>Aftersales Desk</translation>
         </message>
         <message>
+            <source>自动备份未完成：{error}</source>
+            <translation>Automatic backup not completed: {error}</translation>
+        </message>
+        <message>
+            <source>已自动备份到 {path}</source>
+            <translation>Backed up automatically to {path}</translation>
+        </message>
+        <message>
             <source>这个数据文件夹已在另一个窗口中打开，已把它切到前台。</source>
             <translation>This data folder is already open in another window, which has been brought to the front.</translation>
         </message>
@@ -2922,6 +3045,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>处理结果</source>
             <translation>Result</translation>
+        </message>
+        <message>
+            <source>备份文件夹（空白：数据文件夹中的 backups）</source>
+            <translation>Backup folder (blank: backups in the data folder)</translation>
         </message>
         <message>
             <source>备案编号</source>
@@ -4275,6 +4402,10 @@ Double-click or press Enter to open</translation>
             <translation>Column {column} has data but no column name</translation>
         </message>
         <message>
+            <source>{path} 不是本程序的备份（缺少或无法读取 manifest.json）</source>
+            <translation>{path} is not a backup of this program (manifest.json missing or unreadable)</translation>
+        </message>
+        <message>
             <source>{product} 等 {n} 项</source>
             <translation>{product} and others ({n} items)</translation>
         </message>
@@ -4285,6 +4416,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>“{name}”已登记过；同名的人请加注部门，如 {name}（保洁部）</source>
             <translation>"{name}" is already listed; for people with the same name, add the department, e.g. {name} (Cleaning)</translation>
+        </message>
+        <message>
+            <source>“{number}”不是有效的编号：应为 前缀-年份-本机代号-序号，如 {example}</source>
+            <translation>"{number}" is not a valid number: it should be PREFIX-YEAR-LAPTOP-SEQUENCE, e.g. {example}</translation>
         </message>
         <message>
             <source>“{value}”不是可选项；可选：{choices}</source>
@@ -4301,6 +4436,22 @@ Double-click or press Enter to open</translation>
         <message>
             <source>上门走访的联系方式应为“上门”</source>
             <translation>The contact method of an on-site visit must be "In person"</translation>
+        </message>
+        <message>
+            <source>不接受 {name}：应为数字或 null</source>
+            <translation>{name} is not accepted: use a number or null</translation>
+        </message>
+        <message>
+            <source>不是可接受的 JSON：{reason}</source>
+            <translation>Not acceptable JSON: {reason}</translation>
+        </message>
+        <message>
+            <source>不是可接受的 JSON：嵌套层数过深（最多 {max} 层）</source>
+            <translation>Not acceptable JSON: nested too deeply (at most {max} levels)</translation>
+        </message>
+        <message>
+            <source>不是有效的 JSON：第 {line} 行第 {col} 列：{msg}</source>
+            <translation>Not valid JSON: line {line}, column {col}: {msg}</translation>
         </message>
         <message>
             <source>不是有效的电话号码：手机号为 11 位（1 开头），座机请带区号，如 010-12345678</source>
@@ -4391,6 +4542,10 @@ Double-click or press Enter to open</translation>
             <translation>the same signature block appears twice</translation>
         </message>
         <message>
+            <source>含有无效的字符（NUL）</source>
+            <translation>Contains an invalid character (NUL)</translation>
+        </message>
+        <message>
             <source>含有无法识别的字符（不完整的 Unicode 代理项）</source>
             <translation>Contains a character that cannot be read (an incomplete Unicode surrogate)</translation>
         </message>
@@ -4403,6 +4558,10 @@ Double-click or press Enter to open</translation>
             <translation>Image content does not match its sha256</translation>
         </message>
         <message>
+            <source>图片引用无效：应为 64 位十六进制的 SHA-256</source>
+            <translation>Invalid picture reference: it should be a SHA-256 of 64 hexadecimal digits</translation>
+        </message>
+        <message>
             <source>图片文件缺失：{name}</source>
             <translation>Image file missing: {name}</translation>
         </message>
@@ -4411,8 +4570,36 @@ Double-click or press Enter to open</translation>
             <translation>Choose a unit for the amount</translation>
         </message>
         <message>
+            <source>备份 {path} 中的数据库未通过完整性检查：{detail}</source>
+            <translation>The database in backup {path} failed its integrity check: {detail}</translation>
+        </message>
+        <message>
+            <source>备份 {path} 已损坏或不完整：{file} 缺失或内容不符</source>
+            <translation>Backup {path} is damaged or incomplete: {file} is missing or differs</translation>
+        </message>
+        <message>
+            <source>备份 {path} 由更新版本的程序制作（版本 {rev}），本程序无法使用。请先升级程序</source>
+            <translation>Backup {path} was made by a newer version of the program (schema {rev}) and cannot be used. Upgrade the program first</translation>
+        </message>
+        <message>
+            <source>备份 {path} 的清单含有文件夹之外的路径“{file}”，已拒绝</source>
+            <translation>The manifest of backup {path} names a path outside its folder ("{file}"): refused</translation>
+        </message>
+        <message>
+            <source>备份副本检查未通过：{detail}</source>
+            <translation>The backup copy failed its check: {detail}</translation>
+        </message>
+        <message>
+            <source>备份失败（{error}），没有留下不完整的备份</source>
+            <translation>The backup failed ({error}); no incomplete backup was left</translation>
+        </message>
+        <message>
             <source>太长：最多 {limit} 个字，现有 {count} 个字</source>
             <translation>Too long: at most {limit} characters, now {count}</translation>
+        </message>
+        <message>
+            <source>字段名无效</source>
+            <translation>Invalid field name</translation>
         </message>
         <message>
             <source>审批未同意，不能进入处理</source>
@@ -4447,6 +4634,10 @@ Double-click or press Enter to open</translation>
             <translation>For a quality problem, photos of the problem must be attached</translation>
         </message>
         <message>
+            <source>嵌套层数过深（最多 {max} 层）</source>
+            <translation>Nested too deeply (at most {max} levels)</translation>
+        </message>
+        <message>
             <source>工作表“{sheet}” 第 {row} 行 {column} 列（{label}）：{message}</source>
             <translation>Sheet "{sheet}", row {row}, column {column} ({label}): {message}</translation>
         </message>
@@ -4463,6 +4654,14 @@ Double-click or press Enter to open</translation>
             <translation>Sheet "{sheet}": {message}</translation>
         </message>
         <message>
+            <source>工作表有合并的单元格（{cells}）：表头和数据都不能合并，请取消合并后再导入</source>
+            <translation>The sheet has merged cells ({cells}): neither the header nor the data may be merged; unmerge them and import again</translation>
+        </message>
+        <message>
+            <source>工作表的行数过多（最多 {max} 行），请分成几个文件导入</source>
+            <translation>The sheet has too many rows (at most {max}); split it into several files</translation>
+        </message>
+        <message>
             <source>已有同一客户、产品、生产批号和发货日期的发货记录，跳过</source>
             <translation>A delivery with the same customer, product, batch number and shipping date already exists; skipped</translation>
         </message>
@@ -4473,6 +4672,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>应为 JSON 对象</source>
             <translation>Must be a JSON object</translation>
+        </message>
+        <message>
+            <source>应为 JSON 对象（一个记录对象或记录数组）</source>
+            <translation>Should be a JSON object (one record object or an array of records)</translation>
         </message>
         <message>
             <source>应为 是 或 否</source>
@@ -4517,6 +4720,18 @@ Double-click or press Enter to open</translation>
         <message>
             <source>总部数据库应为 PostgreSQL（postgresql://…）：{url}</source>
             <translation>The head-office database must be PostgreSQL (postgresql://…): {url}</translation>
+        </message>
+        <message>
+            <source>恢复失败（{error}），原有数据已放回原处，没有改动</source>
+            <translation>The restore failed ({error}); the previous data was put back unchanged</translation>
+        </message>
+        <message>
+            <source>恢复方法：工具 ▸ 备份与恢复，或命令行 aftersales-desk restore 备份文件夹（在 {folder} 中没有找到备份；若备份设在 U 盘或网络文件夹，请从那里恢复）</source>
+            <translation>To restore: Tools ▸ Backup and restore, or on the command line aftersales-desk restore BACKUP-FOLDER (no backup was found in {folder}; if backups go to a USB stick or network folder, restore from there)</translation>
+        </message>
+        <message>
+            <source>恢复方法：工具 ▸ 备份与恢复，或命令行 aftersales-desk restore 备份文件夹；最近的备份：{path}</source>
+            <translation>To restore: Tools ▸ Backup and restore, or on the command line aftersales-desk restore BACKUP-FOLDER; the latest backup: {path}</translation>
         </message>
         <message>
             <source>批号 {batch}：发货记录中没有此批号</source>
@@ -4567,20 +4782,40 @@ Double-click or press Enter to open</translation>
             <translation>Complaint records must be kept for five years after closing and cannot be deleted (can be deleted from {date})</translation>
         </message>
         <message>
+            <source>数值 {text} 超出范围</source>
+            <translation>The number {text} is out of range</translation>
+        </message>
+        <message>
             <source>数值过大</source>
             <translation>Number too large</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 有数据表，却没有版本标记，不是本程序能识别的数据库。程序已停止，没有改动它。{hint}</source>
+            <translation>Database {path} has tables but no schema stamp: it is not a database this program knows. The program stopped without changing it. {hint}</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 标为版本 {rev}，但结构与该版本不符（{problems}）。程序已停止，没有改动它。{hint}</source>
+            <translation>Database {path} is stamped {rev} but its structure does not match that schema ({problems}). The program stopped without changing it. {hint}</translation>
         </message>
         <message>
             <source>数据库 {path} 由更新版本的程序创建（版本 {rev}），本程序无法打开。请升级程序。</source>
             <translation>The database {path} was made by a newer version of the program (version {rev}) and cannot be opened by this one. Please upgrade the program.</translation>
         </message>
         <message>
-            <source>数据库升级后外键检查失败：{rows}</source>
-            <translation>Foreign-key check failed after the database upgrade: {rows}</translation>
+            <source>数据库升级后外键检查失败，升级未进行：{rows}</source>
+            <translation>The foreign-key check after the upgrade failed; the upgrade was not applied: {rows}</translation>
         </message>
         <message>
             <source>数据库地址无效：{url}</source>
             <translation>Invalid database address: {url}</translation>
+        </message>
+        <message>
+            <source>数据库文件 {path} 已损坏（{detail}）。程序已停止，请不要继续使用这个文件。{hint}</source>
+            <translation>Database file {path} is damaged ({detail}). The program stopped; do not go on using this file. {hint}</translation>
+        </message>
+        <message>
+            <source>数据库文件 {path} 是空的（0 字节），可能是磁盘故障或复制中断。程序已停止，没有改动它，也不会新建空数据库。{hint}</source>
+            <translation>Database file {path} is empty (0 bytes), perhaps from a disk fault or an interrupted copy. The program stopped without changing it and will not make a new empty database. {hint}</translation>
         </message>
         <message>
             <source>数据库文件已损坏，无法读取。请不要继续使用，并从备份恢复（工具 ▸ 备份与恢复）。</source>
@@ -4591,6 +4826,10 @@ Double-click or press Enter to open</translation>
             <translation>The database file is damaged: not saved. Stop using it and restore from a backup (Tools ▸ Backup and restore).</translation>
         </message>
         <message>
+            <source>数据库未通过完整性检查（{detail}），没有备份它，以免覆盖好的备份。{hint}</source>
+            <translation>The database failed its integrity check ({detail}) and was not backed up, so that no good backup is pushed out. {hint}</translation>
+        </message>
+        <message>
             <source>数据库正被另一个窗口或程序写入，等候后仍未轮到，本次未保存；已保存的记录没有受影响。请稍后重试。</source>
             <translation>Another window or program is writing to the database and did not finish in time: not saved; records saved earlier are unaffected. Please try again shortly.</translation>
         </message>
@@ -4599,12 +4838,32 @@ Double-click or press Enter to open</translation>
             <translation>Another window or program is holding the database: it cannot be read just now; nothing was changed. Please try again shortly.</translation>
         </message>
         <message>
+            <source>数据文件夹 {path} 中没有数据库，无法备份</source>
+            <translation>There is no database in the data folder {path} to back up</translation>
+        </message>
+        <message>
             <source>数据文件夹或数据库文件为只读，无法读取；数据没有改动。请检查文件夹权限。</source>
             <translation>The data folder or database file is read-only and cannot be read; nothing was changed. Check the folder's permissions.</translation>
         </message>
         <message>
             <source>数据文件夹或数据库文件为只读，本次未保存；已保存的记录没有受影响。请检查文件夹权限。</source>
             <translation>The data folder or database file is read-only: not saved; records saved earlier are unaffected. Check the folder's permissions.</translation>
+        </message>
+        <message>
+            <source>数据正被另一个窗口或程序使用，未恢复，数据没有改动。请先关闭程序窗口再恢复</source>
+            <translation>The data is in use by another window or program: not restored, nothing changed. Close the program window first, then restore</translation>
+        </message>
+        <message>
+            <source>整数位数过多（{digits} 位，最多 {max} 位）</source>
+            <translation>Too many digits in an integer ({digits}, at most {max})</translation>
+        </message>
+        <message>
+            <source>文件 {path} 不是本程序的数据库（文件头不符），可能已损坏。程序已停止，没有改动它。{hint}</source>
+            <translation>File {path} is not a database of this program (wrong header) and may be damaged. The program stopped without changing it. {hint}</translation>
+        </message>
+        <message>
+            <source>文件不是 UTF-8 编码（第 {line} 行，第 {offset} 个字节无法识别）；如为 GBK、Latin-1 等编码，请另存为 UTF-8 后再导入</source>
+            <translation>The file is not valid UTF-8 (line {line}, byte {offset}); if it is GBK, Latin-1 or another encoding, save it as UTF-8 and import again</translation>
         </message>
         <message>
             <source>文件中 id 重复</source>
@@ -4619,8 +4878,32 @@ Double-click or press Enter to open</translation>
             <translation>the file's version would replace a version signed on this laptop</translation>
         </message>
         <message>
+            <source>文件中的记录过多（最多 {max} 条）</source>
+            <translation>Too many records in the file (at most {max})</translation>
+        </message>
+        <message>
             <source>文件中编号重复</source>
             <translation>Duplicate number in the file</translation>
+        </message>
+        <message>
+            <source>文件名“{name}”会写到文件夹 {folder} 之外，已拒绝</source>
+            <translation>The file name "{name}" would be written outside the folder {folder}: refused</translation>
+        </message>
+        <message>
+            <source>文件是 UTF-16 或 UTF-32 编码；只接受 UTF-8。请用文本编辑器另存为 UTF-8 后再导入</source>
+            <translation>The file is UTF-16 or UTF-32; only UTF-8 is accepted. Save it as UTF-8 in a text editor and import again</translation>
+        </message>
+        <message>
+            <source>文件过大（{size} MB，最多 {max} MB）</source>
+            <translation>The file is too large ({size} MB, at most {max} MB)</translation>
+        </message>
+        <message>
+            <source>文字过长（{n} 个字符，最多 {max} 个）</source>
+            <translation>Text too long ({n} characters, at most {max})</translation>
+        </message>
+        <message>
+            <source>无法写入备份文件夹 {folder}：{error}；没有留下不完整的备份。请检查 U 盘或网络文件夹是否可用、空间是否足够</source>
+            <translation>Cannot write to the backup folder {folder}: {error}; no incomplete backup was left. Check that the USB stick or network folder is available and has room</translation>
         </message>
         <message>
             <source>无法打开数据库 {path}：{error}</source>
@@ -4635,8 +4918,28 @@ Double-click or press Enter to open</translation>
             <translation>Cannot open the database file: not saved. Check that the data folder exists and can be written.</translation>
         </message>
         <message>
+            <source>无法读取数据库 {path}：{error}。{hint}</source>
+            <translation>Cannot read database {path}: {error}. {hint}</translation>
+        </message>
+        <message>
+            <source>无法读取数据库文件 {path}：{error}</source>
+            <translation>Cannot read database file {path}: {error}</translation>
+        </message>
+        <message>
             <source>无法读取文件：不是有效的 Excel 工作簿（.xlsx）（{reason}）</source>
             <translation>Cannot read the file: not a valid Excel workbook (.xlsx) ({reason})</translation>
+        </message>
+        <message>
+            <source>无法读取文件：工作簿中的 {part} 压缩比异常，疑似压缩炸弹</source>
+            <translation>Cannot read the file: {part} in the workbook is compressed abnormally (a zip bomb?)</translation>
+        </message>
+        <message>
+            <source>无法读取文件：工作簿的组成部分过多（{n} 个）</source>
+            <translation>Cannot read the file: the workbook has too many parts ({n})</translation>
+        </message>
+        <message>
+            <source>无法读取文件：工作簿解压后过大（{size} MB，最多 {max} MB）</source>
+            <translation>Cannot read the file: the workbook is too large unpacked ({size} MB, at most {max} MB)</translation>
         </message>
         <message>
             <source>日期无效：{year} 年 {month} 月没有 {day} 日</source>
@@ -4701,6 +5004,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>本版已在此处签字</source>
             <translation>this block is already signed in this revision</translation>
+        </message>
+        <message>
+            <source>来源记录不能是记录本身</source>
+            <translation>A record cannot be its own source</translation>
         </message>
         <message>
             <source>来源记录应含 kind、id、number</source>
@@ -4775,6 +5082,10 @@ Double-click or press Enter to open</translation>
             <translation>Question {number} has no option {letter}</translation>
         </message>
         <message>
+            <source>第 {revision} 版缺少之前各版的修订记录（revisions）</source>
+            <translation>Revision {revision} comes without the earlier revisions (revisions)</translation>
+        </message>
+        <message>
             <source>答卷中的“{char}”不是选项字母（A～D，判断题填对或错）</source>
             <translation>"{char}" in the answers is not an option letter (A–D; for true/false questions, A = true, B = false)</translation>
         </message>
@@ -4815,6 +5126,26 @@ Double-click or press Enter to open</translation>
             <translation>Number {number} is already used by another record</translation>
         </message>
         <message>
+            <source>编号 {number} 的前缀 {got} 不是这类记录的（应为 {prefix}）</source>
+            <translation>The prefix {got} of number {number} is not this kind's (it should be {prefix})</translation>
+        </message>
+        <message>
+            <source>编号 {number} 的年份 {year} 不合理</source>
+            <translation>The year {year} of number {number} is not plausible</translation>
+        </message>
+        <message>
+            <source>编号 {number} 的序号 {seq} 无效（应为 1 到 {max}）</source>
+            <translation>The sequence {seq} of number {number} is invalid (1 to {max})</translation>
+        </message>
+        <message>
+            <source>编号 {number} 的本机代号 {laptop} 无效</source>
+            <translation>The laptop code {laptop} of number {number} is invalid</translation>
+        </message>
+        <message>
+            <source>编号应为文字，如 {example}</source>
+            <translation>The number should be text, e.g. {example}</translation>
+        </message>
+        <message>
             <source>缺少图片内容（content_base64）</source>
             <translation>Image content missing (content_base64)</translation>
         </message>
@@ -4823,12 +5154,20 @@ Double-click or press Enter to open</translation>
             <translation>Required column "{name}" is missing</translation>
         </message>
         <message>
+            <source>缺少表 {table}</source>
+            <translation>table {table} missing</translation>
+        </message>
+        <message>
             <source>考核题库有误，无法评分：{error}</source>
             <translation>The assessment question bank has an error, so the answers cannot be scored: {error}</translation>
         </message>
         <message>
             <source>至少填写 {n} 行</source>
             <translation>Fill in at least {n} line(s)</translation>
+        </message>
+        <message>
+            <source>表 {table} 缺少列 {column}</source>
+            <translation>table {table} lacks column {column}</translation>
         </message>
         <message>
             <source>计算字段按本机重新计算，与文件不同</source>
@@ -4845,6 +5184,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>记录 #{index} {number}：文件中是较旧的版本，本机记录未改动</source>
             <translation>Record #{index} {number}: the file holds an older version; the record on this laptop is unchanged</translation>
+        </message>
+        <message>
+            <source>记录 {number} 的图片 {sha} 不在数据文件夹中（photos 文件夹缺少该文件），未导出；请从备份恢复该图片后重试</source>
+            <translation>Picture {sha} of record {number} is not in the data folder (missing from photos); nothing was exported. Restore the picture from a backup and try again</translation>
         </message>
         <message>
             <source>记录内容已改变，请重新打开后再签字</source>

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -241,6 +242,50 @@ def cell_value(f: Field, v: Any) -> Any:
     return v
 
 
+# Bounds on a workbook from outside (issue 11): an 800 MB zip bomb or a sheet that declares
+# XFD1048576 must be refused in moments, not read for minutes.
+MAX_UNPACKED = 200 << 20  # bytes of all parts unpacked
+MAX_RATIO = 200  # unpacked / packed for one part (ordinary sheets: 5–20)
+MAX_PARTS = 2_000
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+
+
+def _zip_refusal(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """Why the file's zip container is refused before openpyxl unpacks anything, else ``None``."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except FileNotFoundError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # load_workbook says "not a workbook"
+    if len(infos) > MAX_PARTS:
+        return QT_TRANSLATE_NOOP(MESSAGES, "无法读取文件：工作簿的组成部分过多（{n} 个）"), {"n": len(infos)}
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED:
+        return QT_TRANSLATE_NOOP(MESSAGES, "无法读取文件：工作簿解压后过大（{size} MB，最多 {max} MB）"), {
+            "size": total >> 20, "max": MAX_UNPACKED >> 20}
+    for i in infos:
+        if i.file_size > 1 << 20 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            return QT_TRANSLATE_NOOP(MESSAGES, "无法读取文件：工作簿中的 {part} 压缩比异常，疑似压缩炸弹"), {
+                "part": i.filename[:80]}
+    return None
+
+
+def _merged_cells(ws: Any) -> list[str]:
+    """Merged ranges of a read-only sheet (openpyxl does not read them in read-only mode)."""
+    try:
+        with ws.parent._archive.open(ws._worksheet_path) as fh:
+            data = fh.read(MAX_UNPACKED)
+    except (AttributeError, KeyError, OSError):
+        return []
+    return [m.decode("ascii") for m in _MERGE_RE.findall(data)]
+
+
 def _read_sheet(ws: Any, layout: SheetLayout, spec: FormSpec, problems: _Problems) -> _Sheet:
     by_label = {f.label: key for key, f in layout.columns}
     ignorable = {f.label for f in spec.fields() if f.read_only or f.computed} | {spec.number_label, "状态"}
@@ -250,7 +295,15 @@ def _read_sheet(ws: Any, layout: SheetLayout, spec: FormSpec, problems: _Problem
     labels = {key: f.label for key, f in layout.columns}
     index: dict[int, str] = {}  # column index (0-based) -> key
     headerless: list[int] = []
-    rows_iter = ws.iter_rows(values_only=True)
+    merged = _merged_cells(ws)
+    if merged:
+        problems.add(layout.title, None, None, None, QT_TRANSLATE_NOOP(
+            MESSAGES, "工作表有合并的单元格（{cells}）：表头和数据都不能合并，请取消合并后再导入"),
+            cells="、".join(merged[:5]))
+        return _Sheet(layout.title, letters, labels, [])
+    # The size a sheet declares is not believed (XFD1048576 would pad every row to 16,384 cells).
+    ws.reset_dimensions()
+    rows_iter = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header = next(rows_iter, None) or ()
     for j, value in enumerate(header):
         name = clean_header(value)
@@ -273,6 +326,10 @@ def _read_sheet(ws: Any, layout: SheetLayout, spec: FormSpec, problems: _Problem
     sheet = _Sheet(layout.title, letters, labels, [])
     data_rows = []
     for n, values in enumerate(rows_iter, start=2):
+        if n > MAX_ROWS + 1:
+            problems.add(layout.title, n, None, None, QT_TRANSLATE_NOOP(
+                MESSAGES, "工作表的行数过多（最多 {max} 行），请分成几个文件导入"), max=MAX_ROWS)
+            return sheet
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         data_rows.append((n, values))
@@ -392,6 +449,11 @@ def import_workbook(service: RecordService, path: str | Path) -> ImportResult:
     result = ImportResult()
     problems = _Problems()
     try:
+        refusal = _zip_refusal(Path(path))
+        if refusal is not None:
+            problems.add(None, None, None, None, refusal[0], **refusal[1])
+            result.problems = list(problems)
+            return result
         wb = load_workbook(Path(path), read_only=True, data_only=True)
     except FileNotFoundError:
         problems.add(None, None, None, None, QT_TRANSLATE_NOOP(MESSAGES, "找不到文件：{path}"), path=str(path))
