@@ -35,6 +35,7 @@ from typing import Any
 TRACE_ENV = "AFTERSALES_DESK_SELFTEST_TRACE"
 FOLDER_NAME = "数据 文件夹"  # Chinese and a space: what a Windows user folder can look like
 REDIRECTED_ENV = {"AFTERSALES_DESK_DATA": FOLDER_NAME, "AFTERSALES_DESK_SECRETS": "secrets"}
+KEYRING_ENV = "PYTHON_KEYRING_BACKEND"  # keyring's own switch: the secrets go to the file store above
 
 
 class CheckFailed(Exception):
@@ -268,8 +269,9 @@ def run_self_test(out: Callable[[str], None] | None = None) -> int:
     say(f"临时文件夹：{test.data}（不读写用户数据）")
     # Whatever would fall back to the user's folders (the default data folder, a store of secrets
     # beside it) is pointed into the temporary folder for the run.
-    saved = {name: os.environ.get(name) for name in REDIRECTED_ENV}
+    saved = {name: os.environ.get(name) for name in (*REDIRECTED_ENV, KEYRING_ENV)}
     os.environ.update({name: str(root / folder) for name, folder in REDIRECTED_ENV.items()})
+    os.environ[KEYRING_ENV] = "keyring.backends.fail.Keyring"  # no entry in the user's OS key store
     try:
         test.check("程序资源", check_resources)
         test.check("Qt 与字体", lambda: check_qt(test))

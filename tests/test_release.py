@@ -119,9 +119,10 @@ def test_self_test_fails_clearly(monkeypatch, capsys, qapp) -> None:  # type: ig
     monkeypatch.setattr(selftest, "check_migrations", broken)
     monkeypatch.setenv("AFTERSALES_DESK_DATA", "/somewhere/用户 数据")
     monkeypatch.delenv("AFTERSALES_DESK_SECRETS", raising=False)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     assert cli.main(["--self-test"]) == 1
     assert os.environ["AFTERSALES_DESK_DATA"] == "/somewhere/用户 数据"  # pointed at the temporary folder only
-    assert "AFTERSALES_DESK_SECRETS" not in os.environ
+    assert "AFTERSALES_DESK_SECRETS" not in os.environ and "PYTHON_KEYRING_BACKEND" not in os.environ
     out = capsys.readouterr()
     assert "失败  数据库迁移：迁移 0003_revision 缺失" in out.out
     assert "通过  程序资源" in out.out and "每类记录" not in out.out
@@ -174,8 +175,10 @@ def test_lock_pins_every_dependency_with_hashes(platform: str) -> None:
 
 def test_windows_and_linux_locks_pin_the_same_versions() -> None:
     windows, linux = (_pins(PACKAGING / "requirements" / f"{p}.lock") for p in ("windows", "linux"))
-    assert {k: v for k, v in windows.items() if k in linux} == linux
-    assert set(windows) - set(linux) <= {"pefile", "pywin32-ctypes", "tzdata", "colorama"}  # Windows-only helpers
+    common = set(windows) & set(linux)
+    assert {k: windows[k] for k in common} == {k: linux[k] for k in common}
+    assert set(windows) - common <= {"pefile", "pywin32-ctypes", "tzdata", "colorama"}  # Windows-only helpers
+    assert set(linux) - common <= {"jeepney", "secretstorage"}  # keyring's Secret Service backend
 
 
 def test_build_scripts_install_from_the_lock_with_hashes() -> None:
