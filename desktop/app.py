@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from .paths import fallback_font_path, fill_font_path, font_path, resources_dir
+from .paths import fallback_font_path, fill_font_path, font_path, icon_path, resources_dir
 
 DEFAULT_LANG = "zh_CN"
 BENCHMARK_ENV = "AFTERSALES_DESK_BENCHMARK_EXIT"  # print start-up times and quit (benchmarks/run.py)
@@ -85,6 +85,7 @@ def setup_application(app: QApplication, lang: str | None = None) -> None:
     app.setApplicationDisplayName(QCoreApplication.translate("app", "消杀药品售后服务台"))
     app.setOrganizationName("AftersalesDesk")
     install_font(app)
+    app.setWindowIcon(QIcon(str(icon_path())))
     install_translators(app, lang)
     app.setStyleSheet(style_sheet())
 
@@ -94,6 +95,13 @@ def create_main_window(ctx):  # type: ignore[no-untyped-def]
     from .ui.main_window import MainWindow
 
     return MainWindow(ctx.data_dir, ctx.records)
+
+
+def high_dpi_policy() -> None:
+    """Windows laptops run at 125 % or 150 %: scale by exactly that (Qt 6's default, said here so that
+    no environment variable or later default rounds it to 100 % or 200 %).  Before the QApplication."""
+    if QApplication.instance() is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
 
 
 def _start_daily_backups(window: Any, ctx: Any) -> None:
@@ -121,6 +129,7 @@ def _start_daily_backups(window: Any, ctx: Any) -> None:
 
 def run_gui(data_dir: Path, lang: str | None = None) -> int:
     """Open the window over ``data_dir``; returns the exit status (1 when the data cannot be opened)."""
+    high_dpi_policy()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     setup_application(app, lang)

@@ -21,6 +21,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data-dir", help="数据文件夹（默认：系统的用户数据文件夹，或环境变量 AFTERSALES_DESK_DATA）")
     p.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="界面语言（默认中文）")
+    from . import __version__
+
+    p.add_argument("--version", action="version", version=f"aftersales-desk {__version__}", help="显示版本号后退出")
+    p.add_argument("--self-test", action="store_true",
+                   help="在临时文件夹中自检（迁移、每类记录的保存和读取、每类 PDF、二维码识别）后退出；不动用户数据")
     sub = p.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="在数据文件夹中生成演示记录")
@@ -110,8 +115,26 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def _chinese_output() -> None:
+    """Print Chinese whatever the console: a Windows pipe or file (the build script reading the
+    self-test) is in the ANSI code page, cp1252 on an English Windows, which cannot encode it."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if stream is None or not encoding or not hasattr(stream, "reconfigure"):
+            continue  # the windowed executable has no console at all
+        try:
+            "自检".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _chinese_output()
     args = _parser().parse_args(argv)
+    if args.self_test:  # before the data folder: the self-test never opens the user's
+        from .selftest import run_self_test
+
+        return run_self_test()
     from .paths import data_dir
 
     folder = data_dir(args.data_dir)

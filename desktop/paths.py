@@ -57,3 +57,8 @@ def rare_font_paths() -> tuple[Path, ...]:
     ``scripts/make_rare_font.py``; see ``documents.fonts``)."""
     folder = resources_dir() / "fonts"
     return (folder / "rare-cjk-a.ttf", folder / "rare-cjk-b.ttf")
+
+
+def icon_path() -> Path:
+    """The application's icon (``scripts/make_icon.py``): the window, and on Windows the .exe's own."""
+    return resources_dir() / "icons" / "aftersales-desk.png"

@@ -197,7 +197,7 @@ def test_the_window_speaks_english(english_window: Any) -> None:
     window = english_window
     assert window.windowTitle().replace("[*]", "") == "Aftersales Desk"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Tools"]
+    assert menus == ["&File", "&View", "&Tools", "&Help"]
     assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()][:4] == \
         ["New Complaint", "&New", "Hotline Call", "Open"]
     assert [window.tabs.tabText(i) for i in range(window.fixed_tabs)] == [

@@ -277,6 +277,9 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addAction(self.act_backup)
         tools.addAction(self.act_settings)
+        from .about_dialog import add_help_menu
+
+        self.act_about = add_help_menu(self)  # 帮助 ▸ 关于…
 
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("toolbar")

@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>关于 消杀药品售后服务台</source>
+            <translation>About Aftersales Desk</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;消杀药品售后服务台&lt;/b&gt; Aftersales Desk {version}</source>
+            <translation>&lt;b&gt;Aftersales Desk&lt;/b&gt; {version}</translation>
+        </message>
+        <message>
+            <source>随程序提供的字体及其许可：</source>
+            <translation>Fonts shipped with the program, and their licences:</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>复制以上信息</source>
+            <translation>Copy these details</translation>
+        </message>
+        <message>
+            <source>打开数据文件夹</source>
+            <translation>Open the data folder</translation>
+        </message>
+        <message>
+            <source>（许可文件 {name} 缺失）</source>
+            <translation>(licence file {name} is missing)</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupDialog</name>
         <message>
             <source>备份与恢复</source>
@@ -1196,6 +1227,14 @@ Double-click or press Enter to open</translation>
             <translation>Choose chapters and export or print the training handouts on using disinfection and pest-control products</translation>
         </message>
         <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>关于…</source>
+            <translation>About…</translation>
+        </message>
+        <message>
             <source>消杀药品售后服务台</source>
             <translation>Aftersales Desk</translation>
         </message>
@@ -2321,6 +2360,29 @@ Double-click or press Enter to open</translation>
         <message>
             <source>确定</source>
             <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>about</name>
+        <message>
+            <source>版本：{version}</source>
+            <translation>Version: {version}</translation>
+        </message>
+        <message>
+            <source>Qt：{qt}（PySide6 {pyside}）</source>
+            <translation>Qt: {qt} (PySide6 {pyside})</translation>
+        </message>
+        <message>
+            <source>Python：{python}（{system}）</source>
+            <translation>Python: {python} ({system})</translation>
+        </message>
+        <message>
+            <source>数据文件夹：{path}</source>
+            <translation>Data folder: {path}</translation>
+        </message>
+        <message>
+            <source>程序文件夹：{path}</source>
+            <translation>Program folder: {path}</translation>
         </message>
     </context>
     <context>
