@@ -110,8 +110,10 @@ def _items(rng: random.Random, products: tuple[int, ...] | None = None, quantity
 
 
 def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) -> dict[str, Any]:
-    """A complaint at ``status`` with every field that status needs (and history to match)."""
-    unit, address, phone = rng.choice(UNITS)
+    """A complaint at ``status`` with every field that status needs (and history to match).  Every
+    fifth comes from the first unit, the first of all from 吴强 there: the README's and the manual's
+    examples (a search for ``bjyy`` or 吴强) find something in any demo folder."""
+    unit, address, phone = UNITS[0] if seq % 5 == 0 else rng.choice(UNITS)
     order = c.STATUSES.index(status)
     received = today - dt.timedelta(days=rng.randint(order * 6 + 3, order * 6 + 40))
     category, products, reason = rng.choice(STORIES)
@@ -129,7 +131,7 @@ def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) 
         "severity": "严重投诉" if rng.random() < 0.25 else "一般投诉",
         "category": category,
         "complainant_unit": unit,
-        "complainant_name": rng.choice(PEOPLE),
+        "complainant_name": "吴强" if seq == 0 else rng.choice(PEOPLE),
         "complainant_phone": rng.choice([phone, f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"]),
         "complainant_address": address,
         "items": _items(rng, products, QUANTITIES.get(category)),
@@ -241,7 +243,9 @@ def load_demo(service: RecordService, count: int = 36) -> int:
     alone = [service_report_object(rng, today, rng.choice(sr.STATUSES), *args, PRODUCTS) for _ in range(n)]
     alone += [return_request_object(rng, today, status, *args, PRODUCTS)
               for status in (rr.REQUESTED, rr.DETERMINED, rr.APPROVED, rr.DONE, rr.REJECTED)]
-    alone += [survey_object(rng, today, rng.choice(sv.STATUSES), UNITS, PEOPLE, STAFF) for _ in range(n)]
+    # Surveys of every status (an issued one not yet back among them), then at random.
+    alone += [survey_object(rng, today, sv.STATUSES[i] if i < len(sv.STATUSES) else rng.choice(sv.STATUSES),
+                            UNITS, PEOPLE, STAFF) for i in range(max(n, len(sv.STATUSES)))]
     more = import_records(service, alone).records
     reports = [r for r in linked + more if r.kind == "service-report"]
     import_records(service, surveys_after(rng, today, reports, *args))
