@@ -507,20 +507,9 @@ def _settings(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
+    from .storage.files import write_atomically
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
 
 
 def _find(ctx: Any, args: argparse.Namespace) -> int:

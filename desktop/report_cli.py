@@ -138,14 +138,6 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _write(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
+    from .storage.files import write_atomically
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)

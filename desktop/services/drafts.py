@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..storage.files import write_atomically
 
 FOLDER = "drafts"
 _SAFE = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
@@ -51,16 +51,7 @@ class DraftStore:
         draft = Draft(draft_id, kind, record_id, number, _plain(raw), dt.datetime.now().isoformat(timespec="seconds"))
         self.folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(draft.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=f".{draft_id}.", suffix=".tmp", dir=self.folder)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self._path(draft_id))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self._path(draft_id), data)
         return draft
 
     def discard(self, draft_id: str) -> None:

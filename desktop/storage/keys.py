@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .files import write_atomically
 
 KEYS_DIR = "keys"
 KEY_FILE = "laptop-key.pem"
@@ -112,27 +112,7 @@ def _store_pkcs12_password(path: Path, data: dict[str, Any], password: str) -> N
 
 def _write_private(path: Path, data: bytes, private: bool) -> None:
     """Write ``data`` to ``path`` atomically; ``private``: readable by the owner only (0600)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        if private:
-            try:
-                os.fchmod(fd, 0o600)
-            except (AttributeError, OSError):  # Windows: no POSIX modes (the folder's ACL applies)
-                pass
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if not private:
-            try:
-                os.chmod(tmp, 0o644)
-            except OSError:
-                pass
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data, private=private)
 
 
 def _subject(laptop_code: str, company: str) -> Any:

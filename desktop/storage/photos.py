@@ -8,12 +8,11 @@ complaint evidence is kept for five years (source 第二节四(二)).
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from ..domain.fields import Photo
+from .files import write_atomically
 
 ALLOWED_TYPES = {"image/jpeg", "image/png", "image/bmp", "image/gif", "image/tiff", "image/webp"}
 _MAGIC = (
@@ -73,17 +72,7 @@ class PhotoStore:
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_for(digest)
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomically(target, data)
         return Photo(sha256=digest, filename=Path(filename).name, caption=caption, media_type=media)
 
     def add_file(self, path: Path, caption: str = "") -> Photo:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import re
 import secrets as _secrets
-import tempfile
 from pathlib import Path
+
+from .files import write_atomically
 
 SERVICE = "AftersalesDesk"
 SECRETS_ENV = "AFTERSALES_DESK_SECRETS"
@@ -83,20 +84,7 @@ def set_secret(name: str, value: str) -> None:
         os.chmod(path.parent, 0o700)
     except OSError:
         pass
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
-    try:
-        try:
-            os.fchmod(fd, 0o600)
-        except (AttributeError, OSError):
-            pass
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(value)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, value.encode("utf-8"), private=True)
 
 
 def ensure_secret(name: str) -> str:
