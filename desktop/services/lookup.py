@@ -83,9 +83,9 @@ def pinyin_keys(name: str) -> PinyinKeys:
     return keys
 
 
-def _pinyin_keys(name: str) -> PinyinKeys:
-    # One entry per character that can be typed: Chinese characters by their readings, letters
-    # and digits as they are (ABC酒店 → abcjd); spaces and punctuation are skipped.
+def _typed_tokens(name: str) -> list[tuple[str, tuple[str, ...]]]:
+    """One entry per character that can be typed: Chinese characters with their readings, letters
+    and digits as they are; spaces and punctuation skipped."""
     tokens: list[tuple[str, tuple[str, ...]]] = []
     for ch in name:
         if _is_han(ch):
@@ -94,6 +94,13 @@ def _pinyin_keys(name: str) -> PinyinKeys:
             key = _ascii_key(ch)
             if key:
                 tokens.append((ch, (key,)))
+    return tokens
+
+
+def _pinyin_keys(name: str) -> PinyinKeys:
+    # One entry per character that can be typed: Chinese characters by their readings, letters
+    # and digits as they are (ABC酒店 → abcjd); spaces and punctuation are skipped.
+    tokens = _typed_tokens(name)
     single = [readings[0] for _ch, readings in tokens]
     base = list(single)
     if any(len(readings) > 1 for _ch, readings in tokens):
@@ -593,14 +600,7 @@ def pinyin_segments(name: str) -> str:
     found = _segment_cache.get(name)
     if found is not None:
         return found
-    tokens: list[tuple[str, tuple[str, ...]]] = []
-    for ch in name:
-        if _is_han(ch):
-            tokens.append((ch, _char_readings(ch)))
-        else:
-            key = _ascii_key(ch)
-            if key:
-                tokens.append((ch, (key,)))
+    tokens = _typed_tokens(name)
     if not any(_is_han(ch) for ch, _r in tokens):
         found = ""
     else:
