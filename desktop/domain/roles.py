@@ -123,8 +123,8 @@ def carry(source: FormSpec, values: Mapping[str, Any], target: FormSpec, *,
         seen = list(dict.fromkeys(_text(row.get(r)) for row in rows if _text(row.get(r))))
         if not seen:
             continue
-        if len(seen) == 1:
-            out[key] = rows[[_text(row.get(r)) for row in rows].index(seen[0])][r]
+        if len(seen) == 1:  # the value as the source holds it (a number stays a number)
+            out[key] = next(row[r] for row in rows if _text(row.get(r)))
         else:
             out[key] = "、".join(seen)[: target.field(key).default_max_length]
     return out

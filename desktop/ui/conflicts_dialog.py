@@ -127,10 +127,11 @@ class ConflictsDialog(QDialog):
                      c.received_at.astimezone().strftime("%Y-%m-%d %H:%M"), c.source]
             for col, text in enumerate(cells):
                 self.list.setItem(r, col, QTableWidgetItem(text))
-        if not self.conflicts:
+        if self.conflicts:
+            self.list.setCurrentCell(0, 0)
+        else:
             self.summary.setText(self.tr("没有待处理的冲突。"))
             self.diffs.setRowCount(0)
-        self.list.setCurrentCell(0, 0) if self.conflicts else None
         self._show_selected()
 
     def selected(self) -> ConflictInfo | None:
