@@ -116,10 +116,12 @@ def test_dates_must_be_in_order_and_not_in_the_future():
 
 
 def test_workflow_offers_only_the_next_steps():
-    assert [t.target for t in WORKFLOW.next_steps(c.REGISTERED)] == [c.INVESTIGATING]
-    assert {t.target for t in WORKFLOW.next_steps(c.DETERMINED)} == {c.INVESTIGATING, c.HANDLING}
-    assert {t.target for t in WORKFLOW.next_steps(c.FED_BACK)} == {c.REVISITED, c.CLOSED}
-    assert WORKFLOW.next_steps(c.CLOSED) == []
+    # Every open complaint may also be voided (a duplicate); a closed one only reopened, a voided one nothing.
+    assert [t.target for t in WORKFLOW.next_steps(c.REGISTERED)] == [c.INVESTIGATING, c.VOIDED]
+    assert {t.target for t in WORKFLOW.next_steps(c.DETERMINED)} == {c.INVESTIGATING, c.HANDLING, c.VOIDED}
+    assert {t.target for t in WORKFLOW.next_steps(c.FED_BACK)} == {c.REVISITED, c.CLOSED, c.VOIDED}
+    assert [(t.target, t.reason) for t in WORKFLOW.next_steps(c.CLOSED)] == [(c.HANDLING, "reopen_reason")]
+    assert WORKFLOW.next_steps(c.VOIDED) == []
     assert [t.target for t in path_to(WORKFLOW, c.CLOSED)] == [
         c.INVESTIGATING, c.DETERMINED, c.HANDLING, c.FED_BACK, c.CLOSED]
 

@@ -33,7 +33,12 @@ HANDLING = "处理中"
 FED_BACK = "已反馈"
 REVISITED = "已回访"
 CLOSED = "已关闭"
-STATUSES = (REGISTERED, INVESTIGATING, DETERMINED, HANDLING, FED_BACK, REVISITED, CLOSED)
+# A duplicate (the same complaint registered twice) is voided with its reason, not deleted: its file
+# is kept like any other for five years after closing, and it counts nowhere as a complaint to work on.
+VOIDED = "已作废"
+STATUSES = (REGISTERED, INVESTIGATING, DETERMINED, HANDLING, FED_BACK, REVISITED, CLOSED, VOIDED)
+# The statuses of the work itself, in its order (every status but 已作废).
+WORK_STATUSES = STATUSES[:-1]
 
 CHANNELS = ("电话", "邮件", "传真", "上门", "网络")
 CATEGORIES = ("验收数量不足", "验收不合格", "使用中质量问题", "服务投诉", "其他")
@@ -183,6 +188,18 @@ SPEC = FormSpec(
                 Field("revisit_date", "回访日期", T.DATE),
                 Field("closed_date", "结案日期", T.DATE),
                 Field("revisit_result", "回访结果", T.LONGTEXT, span=2),
+            ),
+        ),
+        Section(
+            "reopen_void",
+            "重新打开与作废",
+            (
+                # Filled by the steps 重新打开 and 作废 from the reason the clerk gives (with who and
+                # when in the status history); shown, never typed over.
+                Field("reopen_reason", "重新打开原因", T.LONGTEXT, span=2, computed=True, max_length=500,
+                      help="结案后重新打开时填写的原因；结案时的版本原样保留在修订记录中"),
+                Field("void_reason", "作废原因", T.LONGTEXT, span=2, computed=True, max_length=500,
+                      help="重复登记等原因作废时填写；作废的记录照常保存五年，不计入未结投诉"),
             ),
         ),
     ),

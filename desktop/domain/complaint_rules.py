@@ -116,7 +116,7 @@ WORKFLOW = Workflow(
     rules=(_dates_in_order, _cost),
     spec=c.SPEC,
     initial=c.REGISTERED,
-    final=(c.CLOSED,),
+    final=(c.CLOSED, c.VOIDED),
     derive=derive_complaint,
     transitions=(
         Transition(c.REGISTERED, c.INVESTIGATING, "开始调查", requires=("investigator",)),
@@ -171,6 +171,14 @@ WORKFLOW = Workflow(
         ),
         Transition(c.FED_BACK, c.CLOSED, "结案", requires=("closed_date",), date_defaults=("closed_date",)),
         Transition(c.REVISITED, c.CLOSED, "结案", requires=("closed_date",), date_defaults=("closed_date",)),
+        # A closed case the complainant raises again: back to handling, for a reason, in a new
+        # revision (the closed one stays as it was, with its 结案日期).
+        Transition(c.CLOSED, c.HANDLING, "重新打开", requires=("reopen_reason",), reason="reopen_reason",
+                   clears=("closed_date",), new_revision=True),
+        # A duplicate (or a complaint registered by mistake) is voided, not deleted: kept five years
+        # from the day it was voided, counted nowhere as open.
+        *(Transition(st, c.VOIDED, "作废", requires=("void_reason",), reason="void_reason", stamps=("closed_date",))
+          for st in c.WORK_STATUSES if st != c.CLOSED),
     ),
 )
 

@@ -58,6 +58,18 @@ class Transition:
     # A step only a policy takes, with the record that causes it (a ticket 已转投诉 when its
     # complaint is saved): not offered as a button.
     by_policy: bool = False
+    # A step taken for a reason the clerk gives when taking it (重新打开, 作废): the reason goes into
+    # this field and into the status history with who and when.  A fresh reason every time.
+    reason: str = ""
+    # Fields the step empties (a reopened complaint is no longer closed: its 结案日期 goes, the
+    # closed revision keeps it).
+    clears: tuple[str, ...] = ()
+    # Date fields the step stamps with its day when empty, whoever takes it (the day a complaint
+    # was voided is its closing day: the five years of keeping count from it).
+    stamps: tuple[str, ...] = ()
+    # The revision before the step is kept as it was (a snapshot in the revision history), signed
+    # or not, and the record goes on in the next revision: the closed complaint stays as closed.
+    new_revision: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,18 @@ def fill_moment_defaults(values: RecordValues, t: Transition, now: dt.datetime) 
                 values.fields[time] = now.time().replace(second=0, microsecond=0, tzinfo=None)
             filled = True
     return filled
+
+
+def apply_step_values(values: RecordValues, t: Transition, today: dt.date, reason: str | None = None) -> None:
+    """What the step itself writes: the reason given (when the step asks one), the fields it
+    empties, the dates it stamps."""
+    if t.reason and reason is not None:
+        values.fields[t.reason] = " ".join(reason.split()) or None
+    for key in t.clears:
+        values.fields[key] = None
+    for key in t.stamps:
+        if values.fields.get(key) is None:
+            values.fields[key] = today
 
 
 def check_transition(wf: Workflow, values: RecordValues, t: Transition, today: dt.date) -> list[Issue]:

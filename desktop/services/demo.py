@@ -202,7 +202,7 @@ def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) 
 
 def demo_objects(today: dt.date, count: int = 36, seed: int = 20261126) -> list[dict[str, Any]]:
     rng = random.Random(seed)
-    return [complaint_object(rng, today, c.STATUSES[i % len(c.STATUSES)], i) for i in range(count)]
+    return [complaint_object(rng, today, c.WORK_STATUSES[i % len(c.WORK_STATUSES)], i) for i in range(count)]
 
 
 def load_demo(service: RecordService, count: int = 36) -> int:

@@ -181,18 +181,20 @@ class RevisionsMixin(_Base):
             record = self._to_record(m, row)
         return self._result(s, record)
 
-    def _freeze_if_signed(self, s: Session, m: FormModels, row: Any, before: Record, now: dt.datetime) -> bool:
+    def _freeze_if_signed(self, s: Session, m: FormModels, row: Any, before: Record, now: dt.datetime,
+                          always: bool = False) -> bool:
         """After new values (and status) were written to ``row``: whether the content changed.
 
         A changed revision that carries signatures is frozen first — its full JSON (signatures
         included) goes to the revision table — and the record moves to the next revision, which
-        has no signatures yet.  What a customer signed is never overwritten.
+        has no signatures yet.  What a customer signed is never overwritten.  With ``always`` the
+        revision is frozen signed or not (a step that keeps it: a complaint reopened after closing).
         """
         spec = m.spec
         old_hash = content_hash(spec, before)
         if content_hash(spec, self._to_record(m, row)) == old_hash:
             return False
-        if before.signatures:
+        if before.signatures or always:
             snapshot = json.dumps(to_json(spec, before), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
             s.add(m.revision(id=new_id(), record_id=row.id, revision=before.revision, superseded_at=now,
                              content_hash=old_hash, snapshot=snapshot, hash_scheme=HASH_SCHEME))

@@ -42,7 +42,14 @@ from ..domain.signatures import (
 )
 from ..domain.validation import REQUIRED, Issue, ValidationFailed, check_printable, parse_record, strip_blank_rows
 from ..domain.versions import version_tag
-from ..domain.workflow import DeriveContext, Transition, TransitionRefused, check_transition, fill_moment_defaults
+from ..domain.workflow import (
+    DeriveContext,
+    Transition,
+    TransitionRefused,
+    apply_step_values,
+    check_transition,
+    fill_moment_defaults,
+)
 from ..storage.db import Database
 from ..storage.numbering import next_number
 from ..storage.photos import PhotoStore
@@ -745,6 +752,9 @@ class RecordService(RevisionsMixin, ScansMixin):
             raise TransitionRefused(
                 QT_TRANSLATE_NOOP(MESSAGES, "不能从“{a}”转到“{b}”").format(a=row.status, b=target)
             )
+        # A step's own values (issue 14): the reason given as ``note`` (重新打开, 作废), the fields
+        # it empties and the dates it stamps.
+        apply_step_values(values, t, self.clock.today(), note)
         issues = issues or check_transition(wf, values, t, self.clock.today())
         if issues:
             raise ValidationFailed(issues)
@@ -753,9 +763,10 @@ class RecordService(RevisionsMixin, ScansMixin):
         self._touch(s, m, row)
         before = self._to_record(m, row)
         self._write_values(s, m, row, values)
-        # The status is printed on the form: a signed revision that changes status is frozen too.
+        # The status is printed on the form: a signed revision that changes status is frozen too
+        # (and any revision, when the step keeps it: a reopened complaint's closed revision).
         row.status = target
-        self._freeze_if_signed(s, m, row, before, now)
+        self._freeze_if_signed(s, m, row, before, now, always=t.new_revision)
         row.events.append(m.event(id=new_id(), at=now, from_status=before.status, to_status=target, by=by,
                                   note=note))
         row.updated_at = now

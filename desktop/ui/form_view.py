@@ -442,7 +442,8 @@ class FormView(FormSections, QWidget):
         self.revision_label.setText(self.tr("第 {n} 版").format(n=rec.revision) if rec else "")
         self.revision_label.setToolTip(self.tr("本版已签字") if rec and rec.signatures else "")
         if self.archived and rec is not None:
-            self.title_label.setText(self.tr("{title} 第 {n} 版（已签字，只读）").format(
+            self.title_label.setText((self.tr("{title} 第 {n} 版（已签字，只读）") if rec.signatures
+                                      else self.tr("{title} 第 {n} 版（存档，只读）")).format(
                 title=tr_field(self.spec.title), n=rec.revision))
         for ed in self.editors.values():
             ed.set_read_only(self._read_only or ed.field.computed)  # computed: worked out at save
@@ -457,7 +458,8 @@ class FormView(FormSections, QWidget):
         self.links_panel.set_follow_on_enabled(self.record is not None and not self.archived)
         self._rebuild_steps()
         if self.archived and rec is not None:
-            self._message(self.tr("这是第 {n} 版的存档：签字后内容已冻结，只能查看和导出 PDF。").format(n=rec.revision),
+            self._message((self.tr("这是第 {n} 版的存档：签字后内容已冻结，只能查看和导出 PDF。") if rec.signatures
+                           else self.tr("这是第 {n} 版的存档，只能查看和导出 PDF。")).format(n=rec.revision),
                           "info", sticky=True)
         elif self._read_only:
             self._message(self.tr("此记录状态为“{status}”，只能查看和导出 PDF。").format(status=tr_field(status or "")),
@@ -470,13 +472,13 @@ class FormView(FormSections, QWidget):
             button.setParent(None)  # gone at once, not only when the event loop deletes it
             button.deleteLater()
         self.step_buttons = {}
-        if self.record is None or self._read_only:
-            return
+        if self.record is None or self.archived:
+            return  # an ended record still offers its steps back (重新打开 a closed complaint)
         for t in self.service.next_steps(self.kind, self.record.status):
             button = QPushButton(tr_field(t.action), self.steps_box)
             button.setObjectName(f"step_{t.target}")
             statuses = self.spec.statuses
-            forward = t.target not in statuses or statuses.index(t.target) > statuses.index(t.source)
+            forward = not t.reason and (t.target not in statuses or statuses.index(t.target) > statuses.index(t.source))
             button.setProperty("step", forward)  # a step back (退回重新调查) is not the obvious choice
             button.setToolTip(self.tr("转为“{status}”").format(status=tr_field(t.target)))
             button.clicked.connect(lambda _checked=False, tr=t: self.step(tr))
@@ -801,11 +803,19 @@ class FormView(FormSections, QWidget):
 
     def step(self, t: Transition) -> bool:
         """Move the record on (开始调查, 完成质量界定, …), saving the form's values with it."""
-        if self.record is None or self._read_only:
+        if self.record is None or self.archived:
             return False
         self.fill_date_defaults(t)
         raw = self.raw()
         target = tr_field(t.target)
+        reason = None
+        if t.reason:  # 重新打开, 作废: the reason asked (and the step confirmed) in one dialog
+            from .step_reason import ask_reason
+
+            reason = ask_reason(self, self.record.number, self.record.status, t)
+            if reason is None:
+                return False
+            raw[t.reason] = reason
         issues = self.service.check_step(self.kind, raw, self.record.status, t.target)
         if issues:
             self._refuse_step(target, issues)
@@ -820,7 +830,7 @@ class FormView(FormSections, QWidget):
         if lost:
             detail.append(self.tr("第 {n} 版已有签字：{who}；转换后生成第 {new} 版，第 {n} 版连同签字原样保留，新版本上还没有这些签字。")
                           .format(n=self.record.revision, new=self.record.revision + 1, who=self._signatures_text(lost)))
-        if not dialogs.confirm(
+        if reason is None and not dialogs.confirm(
             self,
             tr_field(t.action),
             self.tr("将 {number} 从“{a}”转为“{b}”？").format(number=self.record.number,
@@ -829,9 +839,10 @@ class FormView(FormSections, QWidget):
             "\n".join(detail),
         ):
             return False
+        old_revision = self.record.revision
         try:
             record = self.service.transition(self.kind, self.record.id, t.target, raw, by=self._staff(),
-                                             expected_version=self.record.version).record
+                                             note=reason or "", expected_version=self.record.version).record
         except ValidationFailed as e:
             self._refuse_step(target, e.issues)
             return False
@@ -842,7 +853,11 @@ class FormView(FormSections, QWidget):
             dialogs.error(self, self.tr("无法转换状态"), error_text(e))
             return False
         self.load(record)
-        self._message(self.tr("已转为“{status}”。").format(status=target), "info")
+        if record.revision != old_revision:
+            self._message(self.tr("已转为“{status}”，现为第 {n} 版；第 {old} 版原样保留，可在“修订记录”中查看。").format(
+                status=target, n=record.revision, old=old_revision), "info")
+        else:
+            self._message(self.tr("已转为“{status}”。").format(status=target), "info")
         self.saved.emit(record)
         pending, self._sign_after = self._sign_after, None
         if pending is not None and record.status == pending[1]:

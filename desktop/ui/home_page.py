@@ -284,7 +284,9 @@ class HomePage(QWidget):
         self.complaint_grid.setVerticalSpacing(8)
         self.complaint_grid.setColumnStretch(2, 1)
         self.status_rows: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
-        wf_statuses = [st for st in c.SPEC.statuses if st not in (c.CLOSED, c.REVISITED)]  # what needs work
+        from ..services.desk import open_complaint_statuses
+
+        wf_statuses = open_complaint_statuses()  # what needs work: not 已回访, 已关闭 or 已作废
         for i, st in enumerate(wf_statuses):
             badge = QLabel(tr_field(st), grid_host)
             badge.setObjectName("status_badge")

@@ -541,8 +541,16 @@
             <translation>{title}, revision {n} (signed, read-only)</translation>
         </message>
         <message>
+            <source>{title} 第 {n} 版（存档，只读）</source>
+            <translation>{title}, revision {n} (archived, read-only)</translation>
+        </message>
+        <message>
             <source>这是第 {n} 版的存档：签字后内容已冻结，只能查看和导出 PDF。</source>
             <translation>This is the archived revision {n}: its content was frozen when it was signed. It can only be viewed and exported as PDF.</translation>
+        </message>
+        <message>
+            <source>这是第 {n} 版的存档，只能查看和导出 PDF。</source>
+            <translation>This is the archive of revision {n}: it can be viewed and exported as PDF only.</translation>
         </message>
         <message>
             <source>此记录状态为“{status}”，只能查看和导出 PDF。</source>
@@ -711,6 +719,10 @@
         <message>
             <source>无法转换状态</source>
             <translation>Cannot change the status</translation>
+        </message>
+        <message>
+            <source>已转为“{status}”，现为第 {n} 版；第 {old} 版原样保留，可在“修订记录”中查看。</source>
+            <translation>Moved to "{status}"; this is now revision {n}. Revision {old} is kept unchanged under "Revisions".</translation>
         </message>
         <message>
             <source>已转为“{status}”。</source>
@@ -1542,6 +1554,37 @@ Double-click or press Enter to open</translation>
         <message>
             <source>没有生成 PDF。</source>
             <translation>No PDF was made.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>将 {number} 从“{a}”转为“{b}”。</source>
+            <translation>Move {number} from "{a}" to "{b}".</translation>
+        </message>
+        <message>
+            <source>{field}（必填，记入状态记录，并记下操作人和时间）：</source>
+            <translation>{field} (required; kept in the status history with who and when):</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>例如：与 TS-2026-T1-0012 重复登记</source>
+            <translation>e.g. registered twice, see TS-2026-T1-0012</translation>
+        </message>
+        <message>
+            <source>例如：客户再次来电，更换后的产品仍有同样问题</source>
+            <translation>e.g. the customer called again: the replacement has the same problem</translation>
+        </message>
+        <message>
+            <source>重新打开后生成新版本，结案时的版本原样保留在“修订记录”中；结案日期清空，再次结案时重新填写。</source>
+            <translation>Reopening starts a new revision; the revision as closed stays unchanged under "Revisions". The closing date is cleared and set again when the case is closed again.</translation>
+        </message>
+        <message>
+            <source>作废的记录不会删除：照常保存五年（自作废之日起），不再计入未结投诉，也不能再修改。</source>
+            <translation>A voided record is not deleted: it is kept five years from the day it was voided, no longer counted as open, and can no longer be changed.</translation>
         </message>
     </context>
     <context>
@@ -2668,6 +2711,14 @@ Double-click or press Enter to open</translation>
             <translation>When and where it was bought, how it was stored, diluted and used, and what went wrong</translation>
         </message>
         <message>
+            <source>作废</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>作废原因</source>
+            <translation>Reason for voiding</translation>
+        </message>
+        <message>
             <source>使用不当</source>
             <translation>Improper use</translation>
         </message>
@@ -3378,6 +3429,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>岗位</source>
             <translation>Job</translation>
+        </message>
+        <message>
+            <source>已作废</source>
+            <translation>Voided</translation>
         </message>
         <message>
             <source>已停用</source>
@@ -4446,6 +4501,18 @@ Double-click or press Enter to open</translation>
         <message>
             <source>采购单位</source>
             <translation>Customer</translation>
+        </message>
+        <message>
+            <source>重新打开</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <source>重新打开与作废</source>
+            <translation>Reopening and voiding</translation>
+        </message>
+        <message>
+            <source>重新打开原因</source>
+            <translation>Reason for reopening</translation>
         </message>
         <message>
             <source>问题</source>

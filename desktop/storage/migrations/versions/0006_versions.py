@@ -2,7 +2,7 @@
 
 Revision ID: 0006_versions
 Revises: 0005_desk
-Create Date: 2026-12-03 08:37:43.132291
+Create Date: 2026-12-03 09:49:02.930288
 """
 
 from alembic import op
@@ -56,6 +56,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_record_version_record_id'), ['record_id'], unique=False)
 
     with op.batch_alter_table('complaint', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('reopen_reason', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('void_reason', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
         batch_op.add_column(sa.Column('version_tag', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('created_by', sa.String(length=40), server_default='', nullable=False))
@@ -392,6 +394,8 @@ def downgrade() -> None:
         batch_op.drop_column('created_by')
         batch_op.drop_column('version_tag')
         batch_op.drop_column('version')
+        batch_op.drop_column('void_reason')
+        batch_op.drop_column('reopen_reason')
 
     with op.batch_alter_table('record_version', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_record_version_record_id'))
