@@ -51,7 +51,7 @@ def test_a_closed_complaint_is_reopened_for_a_reason_and_its_closed_revision_kep
     assert (stored.events[-1].by, stored.events[-1].note) == (STAFF, "客户再次来电：更换后的产品仍有沉淀")
     # The form is open for work again and says where the closed revision is.
     assert not form.read_only and form.status_badge.text() == "处理中"
-    assert "第 {} 版原样保留".format(record.revision) in form.message_bar.text()
+    assert f"第 {record.revision} 版原样保留" in form.message_bar.text()
     assert form.findChild(QPlainTextEdit, "reopen_reason").toPlainText() == "客户再次来电：更换后的产品仍有沉淀"
     assert form.findChild(QPlainTextEdit, "reopen_reason").isReadOnly()
     assert form.history.item(form.history.rowCount() - 1, 4).text() == "客户再次来电：更换后的产品仍有沉淀"
@@ -88,4 +88,7 @@ def test_a_duplicate_is_voided_kept_and_off_the_home_counts(qtbot, window, servi
     assert form.findChild(QLineEdit, "complainant_unit").isReadOnly()
     home.refresh()
     assert registered.text() == "1"
-    assert "已作废" in form.message_bar.text()
+    assert form.message_bar.text() == "已转为“已作废”。"
+    window.close_form(form)
+    form = window.open_record("complaint", duplicate.id)  # opened again later: it says why it was voided
+    assert form.message_bar.text() == f"此记录状态为“已作废”（与 {first.number} 重复登记），只能查看和导出 PDF。"

@@ -9,6 +9,7 @@ from conftest import TODAY
 from desktop.domain import complaint as c
 from desktop.domain.records import to_json
 from desktop.domain.validation import ValidationFailed
+from desktop.domain.workflow import TransitionRefused
 from desktop.services.demo import demo_objects
 from desktop.services.desk import DeskService, open_complaint_statuses
 from desktop.services.transfer import import_records
@@ -70,9 +71,9 @@ def test_a_duplicate_is_voided_for_a_reason_kept_and_counted_nowhere(service) ->
     assert c.VOIDED not in summary.complaints_by_status
     assert summary.complaints_by_status[c.REGISTERED] == before - 1
     # Kept: not deleted, not changed any more, not reopened.
-    with pytest.raises(Exception, match="五年"):
+    with pytest.raises(TransitionRefused, match="五年"):
         service.delete("complaint", rec.id)
     assert [t.target for t in service.next_steps("complaint", c.VOIDED)] == []
-    with pytest.raises(Exception):
+    with pytest.raises(TransitionRefused, match="已办结"):
         service.update("complaint", rec.id, to_json(c.SPEC, rec), by="王测试")
     assert service.get("complaint", rec.id).status == c.VOIDED

@@ -462,8 +462,13 @@ class FormView(FormSections, QWidget):
                            else self.tr("这是第 {n} 版的存档，只能查看和导出 PDF。")).format(n=rec.revision),
                           "info", sticky=True)
         elif self._read_only:
-            self._message(self.tr("此记录状态为“{status}”，只能查看和导出 PDF。").format(status=tr_field(status or "")),
-                          "info", sticky=True)
+            last = rec.events[-1] if rec is not None and rec.events else None
+            if last is not None and last.note and last.to_status == status:  # the reason given (作废)
+                self._message(self.tr("此记录状态为“{status}”（{reason}），只能查看和导出 PDF。").format(
+                    status=tr_field(status or ""), reason=last.note), "info", sticky=True)
+            else:
+                self._message(self.tr("此记录状态为“{status}”，只能查看和导出 PDF。").format(
+                    status=tr_field(status or "")), "info", sticky=True)
 
     def _rebuild_steps(self) -> None:
         for button in self.step_buttons.values():

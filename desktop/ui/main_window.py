@@ -126,6 +126,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._make_actions()
+        # Every page one click away with many records open (issue 14): the strip's two corners.
+        from .open_records import OpenRecordsButton, PagesButton
+
+        self.pages_button = PagesButton(self, self.tabs)
+        self.tabs.setCornerWidget(self.pages_button, Qt.Corner.TopLeftCorner)
+        self.open_records = OpenRecordsButton(self, self.tabs)
+        self.tabs.setCornerWidget(self.open_records, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(lambda _i: self.open_records.refresh())
         self.tabs.currentChanged.connect(self._current_changed)
         self.folder_label = QLabel(self.tr("数据文件夹：{path}").format(path=data_dir), self)
         self.folder_label.setObjectName("data_folder")
@@ -561,6 +569,7 @@ class MainWindow(QMainWindow):
             return False
         self.tabs.removeTab(self.tabs.indexOf(form))
         form.deleteLater()
+        self.open_records.refresh()
         return True
 
     def _close_tab_at(self, index: int) -> None:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .screen_fit import fit_dialog
+
 log = logging.getLogger(__name__)
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -94,7 +96,7 @@ class PrintPreviewDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
-        self.resize(820, 900)
+        fit_dialog(self, 820, 900)  # as tall as the screen allows (issue 14: ≤ 650 px at 1366×768)
         self._update_buttons()
 
     def page_count(self) -> int:

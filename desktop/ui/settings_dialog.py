@@ -30,6 +30,7 @@ from ..domain.validation import ValidationFailed
 from ..services.errors import StorageError
 from . import dialogs
 from .field_widgets import set_invalid
+from .screen_fit import fit_dialog, scrolling
 from .texts import error_text, issue_text, tr_field
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not needed to draw the window
@@ -97,11 +98,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
+        # The settings scroll inside the dialog, its buttons stay on a 1366×768 screen (issue 14).
+        content = QWidget(self)
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 6, 0)
+        body.addLayout(form)
+        body.addWidget(self._response_times(settings))
+        body.addWidget(self._desk(settings))
+        self.scroll = scrolling(content, self)
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self._response_times(settings))
-        lay.addWidget(self._desk(settings))
+        lay.addWidget(self.scroll, 1)
         lay.addWidget(buttons)
+        fit_dialog(self, scroll=self.scroll)
 
     # ------------------------------------------------------------------ building
 
@@ -222,10 +230,11 @@ class SettingsDialog(QDialog):
                     self.errors[issue.key].setText(issue_text(issue))
                     self.errors[issue.key].show()
                     set_invalid(self.editors[issue.key], True)
-            self.adjustSize()  # room for the messages
+            fit_dialog(self, width=self.width(), scroll=self.scroll)  # room for the messages, if the screen has it
             first = next((k for k in self.editors if any(i.key == k for i in e.issues)), None)
             if first:
                 self.editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
+                self.scroll.ensureWidgetVisible(self.editors[first])
             return False
         except StorageError as e:
             dialogs.error(self, self.tr("未保存"), error_text(e))

@@ -553,6 +553,10 @@
             <translation>This is the archive of revision {n}: it can be viewed and exported as PDF only.</translation>
         </message>
         <message>
+            <source>此记录状态为“{status}”（{reason}），只能查看和导出 PDF。</source>
+            <translation>This record is "{status}" ({reason}): it can be viewed and exported as PDF only.</translation>
+        </message>
+        <message>
             <source>此记录状态为“{status}”，只能查看和导出 PDF。</source>
             <translation>This record is "{status}": it can only be viewed and exported as PDF.</translation>
         </message>
@@ -1461,6 +1465,32 @@ Double-click or press Enter to open</translation>
         <message>
             <source>设置已保存。</source>
             <translation>Settings saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenRecordsButton</name>
+        <message>
+            <source>打开的记录：切换到其中一个，或全部关闭</source>
+            <translation>Open records: switch to one, or close them all</translation>
+        </message>
+        <message>
+            <source>关闭全部记录</source>
+            <translation>Close all records</translation>
+        </message>
+        <message>
+            <source>已打开 {n}</source>
+            <translation>Open: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PagesButton</name>
+        <message>
+            <source>页面</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <source>首页、各登记簿、报表和承诺书</source>
+            <translation>Home, every register, the reports and the commitment letter</translation>
         </message>
     </context>
     <context>
