@@ -74,7 +74,9 @@ def test_a_call_taken_on_the_desk_from_the_unit_to_the_saved_ticket(qtbot, windo
     type_text(qtbot, desk.editors["caller_phone"], "13900001111")
     type_text(qtbot, desk.caller_post, "总务科")
     assert desk.raw()["caller_on_file"] is False
-    assert desk.on_file.text() == "来电人不在档案中：新联系人" and desk.add_to_file.isChecked()
+    assert desk.on_file.text() == "来电人不在档案中：新联系人" and not desk.add_to_file.isChecked()
+    qtbot.mouseClick(desk.add_to_file, Qt.MouseButton.LeftButton)  # the clerk says so (issue 14)
+    assert desk.add_to_file.isChecked()
 
     # ③ The issue; ④ the deadlines follow the issue type at once, the promised call back too.
     pick(desk.editors["issue_type"], "验收数量不足")

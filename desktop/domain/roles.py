@@ -112,7 +112,7 @@ def carry(source: FormSpec, values: Mapping[str, Any], target: FormSpec, *,
         rows = [{r: row.get(source.role_column(r)) for r in item_roles if source.role_column(r)}
                 for row in values.get(source_table, []) or []]
     else:
-        rows = [{r: values.get(source.role(r)) for r in item_roles}]
+        rows = split_joined({r: values.get(source.role(r)) for r in item_roles})
     rows = [row for row in rows if any(_text(v) for v in row.values())]
     if target_table:
         out[target_table] = [{target.role_column(r): v for r, v in row.items() if target.role_column(r)}
@@ -128,6 +128,23 @@ def carry(source: FormSpec, values: Mapping[str, Any], target: FormSpec, *,
         else:
             out[key] = "、".join(seen)[: target.field(key).default_max_length]
     return out
+
+
+JOINED = "、"
+
+
+def split_joined(line: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One product line of a form that holds one product, as the lines it stands for: a follow-up
+    planned for a delivery of two products holds "过氧乙酸消毒液、84 消毒液" and "GY250218、SH250301"
+    (``carry`` joined them with 、), and the service report made from it gets one row each (issue
+    14).  Split only when every value given splits into as many parts as the product does: else
+    which batch belongs to which product is not known, and the line stays as it is."""
+    parts = {r: [p.strip() for p in v.split(JOINED) if p.strip()] if isinstance(v, str) else None
+             for r, v in line.items() if _text(v)}
+    n = len(parts.get(PRODUCT) or ())
+    if n < 2 or any(p is None or len(p) != n for p in parts.values()):
+        return [dict(line)]
+    return [{r: parts[r][i] if r in parts else None for r in line} for i in range(n)]
 
 
 _SPACES = re.compile(r"\s+")

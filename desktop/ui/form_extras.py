@@ -26,7 +26,7 @@ _EXTRAS: dict[str, list[MakeExtra]] = {}
 
 # The modules that call :func:`extra`; imported the first time a form is built.
 EXTRA_MODULES: tuple[str, ...] = (".ticket_extras", ".followup_extras", ".training_extras", ".completion",
-                                  ".complaint_extras", ".survey_extras")
+                                  ".complaint_extras", ".survey_extras", ".complaint_defaults")
 _loaded = False
 
 

@@ -358,6 +358,18 @@ class FormView(FormSections, QWidget):
         self._update_average()
         self._set_dirty(True)
 
+    def note_filled(self, text: str, keys: list[str]) -> None:
+        """A kind's addition filled ``keys`` in for the clerk (``complaint_defaults``): the form has
+        changes, their messages are checked again, and ``text`` says what was filled."""
+        if self._loading:
+            return
+        self._set_dirty(True)
+        for key in keys:
+            if key in self._shown:
+                self._recheck_timer.start()
+        if text:
+            self._message(text, "info")
+
     def focus_first_empty(self) -> None:
         for key in self._order:
             ed = self.editors.get(key)

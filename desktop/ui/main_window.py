@@ -359,12 +359,23 @@ class MainWindow(QMainWindow):
         spec = SPECS[kind]
         try:
             defaults: dict[str, Any] = {spec.date_field: service.clock.today()}
+            staff = service.settings().staff_name
             if spec.staff_field:
-                defaults[spec.staff_field] = service.settings().staff_name
+                defaults[spec.staff_field] = staff
+            from ..services.habits import habit_defaults
+
+            defaults.update(habit_defaults(service, kind, staff))  # issue 14: the rules and the clerk's habits
         except StorageError as e:
             dialogs.error(self, self.tr("无法新建"), error_text(e))
             return None
-        defaults.update(values or {})
+        # What the record is made with comes first, but an empty value does not clear a default.
+        defaults.update({k: v for k, v in (values or {}).items() if v not in (None, "") or k not in defaults})
+        try:
+            from ..services.habits import register_fills
+
+            defaults.update(register_fills(service, kind, defaults))  # the unit's address, from the register
+        except StorageError:
+            pass  # a help only: the form opens without it
         form = self._add_form(FormView(service, kind, defaults=defaults, source=source))
         form.focus_first_empty()
         return form

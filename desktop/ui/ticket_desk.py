@@ -347,7 +347,9 @@ class TicketDesk(QWidget):
         grid.addWidget(self.cells["caller_post"], 1, 1)
         self.add_to_file = QCheckBox(self.tr("保存时把来电人加入客户档案的联系人"), box)
         self.add_to_file.setObjectName("desk_add_contact")
-        self.add_to_file.setChecked(True)
+        # Never ticked by itself (issue 14): a known caller's mistyped phone is no new contact;
+        # the clerk says when the caller is one.
+        self.add_to_file.setChecked(False)
         grid.addWidget(self.add_to_file, 1, 2, 1, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -370,6 +372,15 @@ class TicketDesk(QWidget):
         self._row(grid, 0, "issue_type", span=3)
         self._row(grid, 1, "product_name")
         self._row(grid, 1, "batch_no", col=2)
+        # Products from the register as the name is typed (issue 14): the complaint made from the
+        # ticket then finds the product's packaging and unit.
+        from ..services.lookup import lookup_for
+        from .completion import Suggestions, product_suggestions
+
+        line = self.editors["product_name"]
+        if isinstance(line, QLineEdit):
+            self.product_suggestions = Suggestions(
+                line, lambda text: product_suggestions(lookup_for(self.service), text), "desk_product_name")
         self._row(grid, 2, "issue", span=3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
@@ -459,7 +470,7 @@ class TicketDesk(QWidget):
                 editor.set_value(None)
             self.search.clear()
             self.results.clear()
-            self.add_to_file.setChecked(True)
+            self.add_to_file.setChecked(False)
         finally:
             self._loading = False
         self.customer = None
@@ -719,6 +730,15 @@ class TicketDesk(QWidget):
             return None
         return next((c for c in self.customer.contacts if contact_key(c.name, c.phone) == typed), None)
 
+    def _same_name_on_file(self, name: str) -> ContactInfo | None:
+        """The unit's contact of this name (whatever the phone), if any."""
+        from ..services.tickets import contact_key
+
+        if self.customer is None:
+            return None
+        key = contact_key(name, "")[0]
+        return next((c for c in self.customer.contacts if contact_key(c.name, "")[0] == key), None)
+
     def _update_on_file(self) -> None:
         on_file = self.contact_on_file()
         name = str(self.editors[CALLER].raw()).strip()
@@ -730,6 +750,13 @@ class TicketDesk(QWidget):
             self.on_file.setText(self.tr("✓ 来电人是档案联系人"))
             self.on_file.setStyleSheet("color: #2e7d32;")
             self.add_to_file.setVisible(False)
+        elif name and (same := self._same_name_on_file(name)) is not None:
+            # The name is on file with another phone: a mistyped number, or a new number of the
+            # same person; the clerk checks, nothing is added unless the box is ticked.
+            self.on_file.setText(self.tr("档案中的{name}电话为 {phone}：请核对来电号码；是新号码才勾选加入档案").format(
+                name=same.name, phone=same.phone or self.tr("（未登记）")))
+            self.on_file.setStyleSheet("color: #b45309;")
+            self.add_to_file.setVisible(True)
         elif name:
             self.on_file.setText(self.tr("来电人不在档案中：新联系人"))
             self.on_file.setStyleSheet("color: #b45309;")

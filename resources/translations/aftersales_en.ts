@@ -2314,6 +2314,14 @@ Double-click or press Enter to open</translation>
             <translation>✓ The caller is a contact on file</translation>
         </message>
         <message>
+            <source>档案中的{name}电话为 {phone}：请核对来电号码；是新号码才勾选加入档案</source>
+            <translation>{name} is on file with phone {phone}: check the number; tick to add it only if it is a new number</translation>
+        </message>
+        <message>
+            <source>（未登记）</source>
+            <translation>(none on file)</translation>
+        </message>
+        <message>
             <source>来电人不在档案中：新联系人</source>
             <translation>Caller not on file: new contact</translation>
         </message>
