@@ -55,6 +55,8 @@ def spec_strings() -> set[str]:
                     out |= set(getattr(f, "choices", ()))
                     if getattr(f, "placeholder", ""):
                         out.add(f.placeholder)
+                    if getattr(f, "help", ""):  # shown as the field's tool tip (issue 14)
+                        out.add(f.help)
     for wf in WORKFLOWS.values():
         out |= {t.action for t in wf.transitions}
     return {s for s in out if s}

@@ -37,7 +37,7 @@ def test_the_home_page_shows_todays_counts_and_lists(qtbot, gui_app, service) ->
         "followups_overdue": "2", "followups_due": "2", "tickets_overdue": "2", "tickets_near": "3",
         "complaints_open": "10", "batches_expiring": "3", "batches_expired": "2",
     }
-    assert page.date_label.text() == "2026年3月20日 星期五"
+    assert page.date_label.text() == "2026-03-20 星期五"  # ISO in both languages (issue 14)
     # Late work is red on its tile; nothing to do is not coloured.
     assert page.tiles["followups_overdue"].property("tone") == "red"
     assert page.tiles["tickets_near"].property("tone") == "orange"
@@ -99,7 +99,7 @@ def test_refresh_follows_the_records_and_the_clock(qtbot, gui_app, service, cloc
     qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
     assert _counts(page)["followups_due"] == "0"
     assert _counts(page)["followups_overdue"] == "4"
-    assert page.date_label.text() == "2026年3月21日 星期六"
+    assert page.date_label.text() == "2026-03-21 星期六"
 
 
 def test_completing_a_follow_up_opens_a_prefilled_service_report(qtbot, window, service, dialogs) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QShowEvent
@@ -36,6 +36,7 @@ from ..domain import complaint as c
 from ..domain.ticket_rules import parse_deadline
 from .status_colours import TONES, status_tone
 from .texts import error_text, tr_field
+from .ui_dates import iso_date
 
 if TYPE_CHECKING:
     from ..services.desk import DeskGroup, DeskRow, DeskService, DeskSummary
@@ -102,6 +103,35 @@ class DeskList(QTreeWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.itemDoubleClicked.connect(lambda item, _col: self._activate(item))
+
+    COLUMN_CAP = 240  # a column wider than this by its content is cut (elided) rather than widened
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents (up to ``COLUMN_CAP``); when the list is narrower than
+        that, the wide ones give way — never below their heading's whole text, so no heading is cut
+        ("Staf", "Quan", issue 14) and the contents are elided instead."""
+        n = self.columnCount()
+        fm = self.header().fontMetrics()
+        heads = [fm.horizontalAdvance(self.headerItem().text(c)) + 28 for c in range(n)]
+        wants = []
+        for c in range(n):
+            self.resizeColumnToContents(c)
+            wants.append(max(min(self.columnWidth(c) + 12, self.COLUMN_CAP), heads[c]))
+        # Room for the vertical scroll bar too: it may appear once the rows are laid out.
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width() - 2
+        excess = sum(wants) - room
+        if excess > 0:
+            # The first column (due state, deadline: "72 天逾期") keeps its whole text.
+            give = [0 if c == 0 else w - h for c, (w, h) in enumerate(zip(wants, heads, strict=True))]
+            total = sum(give)
+            if total > 0:
+                wants = [w - min(g, round(excess * g / total) + 1) for w, g in zip(wants, give, strict=True)]
+        for c in range(n - 1):  # the last column takes what is left
+            self.setColumnWidth(c, wants[c])
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def _activate(self, item: QTreeWidgetItem | None) -> None:
         if item is not None and item.data(0, ID_ROLE):
@@ -390,8 +420,9 @@ class HomePage(QWidget):
         self.summary = s
         weekdays = [self.tr("星期一"), self.tr("星期二"), self.tr("星期三"), self.tr("星期四"),
                     self.tr("星期五"), self.tr("星期六"), self.tr("星期日")]
-        self.date_label.setText(self.tr("{y}年{m}月{d}日 {weekday}").format(
-            y=s.today.year, m=s.today.month, d=s.today.day, weekday=weekdays[s.today.weekday()]))
+        # One style in both languages (issue 14): the ISO date, then the day of the week.
+        self.date_label.setText(self.tr("{date} {weekday}").format(date=iso_date(s.today),
+                                                                   weekday=weekdays[s.today.weekday()]))
         self.updated.setText(self.tr("更新于 {time}").format(time=s.now.strftime("%H:%M")))
 
         def tile(key: str, count: int, hot: str, note: str = "") -> None:
@@ -462,9 +493,7 @@ class HomePage(QWidget):
         for item in items:
             if not item.data(0, ID_ROLE):
                 item.setFirstColumnSpanned(True)
-        for col in range(lst.columnCount() - 1):
-            lst.resizeColumnToContents(col)
-            lst.setColumnWidth(col, min(lst.columnWidth(col) + 12, 240))
+        lst.fit_columns()
         first = next((i for i, item in enumerate(items) if item.data(0, ID_ROLE)), None)
         if first is not None:
             lst.setCurrentItem(items[first])

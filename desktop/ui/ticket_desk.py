@@ -399,7 +399,7 @@ class TicketDesk(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setToolTip(tr_field(spec.field(key).help) if spec.field(key).help else "")
             self.deadline_labels[key] = label
-            grid.addWidget(self._label(spec.field(key).label), r, 0)
+            grid.addWidget(self._label(spec.field(key)), r, 0)  # translated (issue 14)
             grid.addWidget(label, r, 1, 1, 3)
         for key in ("callback_date", "callback_time", "assigned_staff", "sales_informed", "sales_person"):
             self._editor(key, spec.field(key), box)

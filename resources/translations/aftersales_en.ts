@@ -967,8 +967,8 @@
             <translation>Sunday</translation>
         </message>
         <message>
-            <source>{y}年{m}月{d}日 {weekday}</source>
-            <translation>{weekday}, {y}-{m}-{d}</translation>
+            <source>{date} {weekday}</source>
+            <translation>{date} {weekday}</translation>
         </message>
         <message>
             <source>更新于 {time}</source>
@@ -2673,6 +2673,10 @@ Double-click or press Enter to open</translation>
             <translation>Not compliant</translation>
         </message>
         <message>
+            <source>与客户商定处理办法（或作出处理意见）的日期；处理完毕时未填则按当时填入</source>
+            <translation>The day the handling was agreed with the customer (or the handling opinion given); filled with the moment it was done when left empty</translation>
+        </message>
+        <message>
             <source>专业技术水平</source>
             <translation>Technical competence</translation>
         </message>
@@ -3001,6 +3005,10 @@ Double-click or press Enter to open</translation>
             <translation>Problems found and suggestions</translation>
         </message>
         <message>
+            <source>发现问题时产品的使用日期：用于判断该批次当时是否已过保质期</source>
+            <translation>The day the product was used when the problem showed: tells whether the batch had expired by then</translation>
+        </message>
+        <message>
             <source>发货人</source>
             <translation>Shipped by</translation>
         </message>
@@ -3011,6 +3019,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>发货单号</source>
             <translation>Delivery No.</translation>
+        </message>
+        <message>
+            <source>发货单号或投诉备案编号</source>
+            <translation>The delivery number or the complaint's record number</translation>
         </message>
         <message>
             <source>发货及批次记录</source>
@@ -3035,6 +3047,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>发货日期</source>
             <translation>Shipping date</translation>
+        </message>
+        <message>
+            <source>发货日期加保质期，保存时自动计算</source>
+            <translation>Delivery date plus shelf life, worked out when saved</translation>
         </message>
         <message>
             <source>取消回访</source>
@@ -3167,6 +3183,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>在售</source>
             <translation>On sale</translation>
+        </message>
+        <message>
+            <source>在客户档案中找到该单位后自动填入</source>
+            <translation>Filled in when the unit is found in the customer register</translation>
         </message>
         <message>
             <source>地址</source>
@@ -3347,6 +3367,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>完成质量界定</source>
             <translation>Complete quality determination</translation>
+        </message>
+        <message>
+            <source>实际给客户电话答复的日期；派工时未填则按当时填入</source>
+            <translation>The day the customer was actually answered by phone; filled with the moment of assignment when left empty</translation>
         </message>
         <message>
             <source>审批</source>
@@ -3725,6 +3749,10 @@ Double-click or press Enter to open</translation>
             <translation>Follow-up after complaint</translation>
         </message>
         <message>
+            <source>投诉处理后回访：投诉人对处理结果的意见，完成后写入投诉单的“投诉人意见”</source>
+            <translation>A call back after a complaint: the complainant's opinion of the handling, written into the complaint's "Complainant's comments" when done</translation>
+        </message>
+        <message>
             <source>投诉性质</source>
             <translation>Severity</translation>
         </message>
@@ -3751,6 +3779,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>报告编号</source>
             <translation>Report No.</translation>
+        </message>
+        <message>
+            <source>按设置中的售后服务响应时间表，自来电时间起计算</source>
+            <translation>From the time of the call, by the service response times in the settings</translation>
+        </message>
+        <message>
+            <source>按题号顺序填写所选答案字母，如 ABDCA…；判断题填 A（对）或 B（错）；未参加考核填“缺考”</source>
+            <translation>The letters chosen, in question order, e.g. ABDCA…; true/false questions A (true) or B (false); "absent" if the attendee did not take the test</translation>
         </message>
         <message>
             <source>换货</source>
@@ -3829,6 +3865,10 @@ Double-click or press Enter to open</translation>
             <translation>Expires</translation>
         </message>
         <message>
+            <source>有答卷时按标准答案自动评分</source>
+            <translation>Scored from the answer key when the answers are entered</translation>
+        </message>
+        <message>
             <source>服务人员</source>
             <translation>Service staff</translation>
         </message>
@@ -3905,6 +3945,10 @@ Double-click or press Enter to open</translation>
             <translation>Caller</translation>
         </message>
         <message>
+            <source>来电人是客户档案中登记的联系人；否则请把新联系人补入档案</source>
+            <translation>The caller is a contact in the customer register; otherwise add the new contact to the register</translation>
+        </message>
+        <message>
             <source>来电号码</source>
             <translation>Caller's number</translation>
         </message>
@@ -3957,6 +4001,10 @@ Double-click or press Enter to open</translation>
             <translation>Assign</translation>
         </message>
         <message>
+            <source>派工上门和转为投诉时使用；在客户档案中找到该单位后自动填入</source>
+            <translation>Used for a site visit and when the ticket becomes a complaint; filled in when the unit is found in the customer register</translation>
+        </message>
+        <message>
             <source>派工人员</source>
             <translation>Assigned staff</translation>
         </message>
@@ -3983,6 +4031,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>滞留喷洒</source>
             <translation>Residual spraying</translation>
+        </message>
+        <message>
+            <source>满分 100 分；留空按设置中的合格分数（默认 80 分）</source>
+            <translation>Out of 100; left empty, the pass mark in the settings applies (80 by default)</translation>
         </message>
         <message>
             <source>满意</source>
@@ -4121,6 +4173,10 @@ Double-click or press Enter to open</translation>
             <translation>Determination date</translation>
         </message>
         <message>
+            <source>留空则取产品档案中的保质期，再无则取设置中的默认值</source>
+            <translation>Left empty: the product's shelf life from the product register, else the default in the settings</translation>
+        </message>
+        <message>
             <source>留空按设置</source>
             <translation>Blank: as in Settings</translation>
         </message>
@@ -4237,6 +4293,10 @@ Double-click or press Enter to open</translation>
             <translation>Close the case</translation>
         </message>
         <message>
+            <source>结案后重新打开时填写的原因；结案时的版本原样保留在修订记录中</source>
+            <translation>Why a closed case was reopened; the revision as closed is kept unchanged in the revisions</translation>
+        </message>
+        <message>
             <source>结案日期</source>
             <translation>Case closed on</translation>
         </message>
@@ -4287,6 +4347,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>胶饵点施</source>
             <translation>Gel bait spots</translation>
+        </message>
+        <message>
+            <source>自发货日起计算</source>
+            <translation>Counted from the delivery date</translation>
         </message>
         <message>
             <source>臭虫</source>
@@ -4363,6 +4427,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>记录编号</source>
             <translation>Record No.</translation>
+        </message>
+        <message>
+            <source>该批次发货记录中的有效期，保存时从发货批次台账查得</source>
+            <translation>The batch's expiry date from its delivery record, looked up in the delivery register when saved</translation>
         </message>
         <message>
             <source>调查中</source>
@@ -4539,6 +4607,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>采购单位</source>
             <translation>Customer</translation>
+        </message>
+        <message>
+            <source>重复登记等原因作废时填写；作废的记录照常保存五年，不计入未结投诉</source>
+            <translation>Why the complaint was voided (e.g. registered twice); a voided record is kept five years and not counted as open</translation>
         </message>
         <message>
             <source>重新打开</source>
