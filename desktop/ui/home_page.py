@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import complaint as c
 from ..domain.ticket_rules import parse_deadline
 from .status_colours import TONES, status_tone
 from .texts import error_text, tr_field
@@ -112,24 +111,24 @@ class DeskList(QTreeWidget):
         ("Staf", "Quan", issue 14) and the contents are elided instead."""
         n = self.columnCount()
         fm = self.header().fontMetrics()
-        heads = [fm.horizontalAdvance(self.headerItem().text(c)) + 28 for c in range(n)]
+        heads = [fm.horizontalAdvance(self.headerItem().text(col)) + 28 for col in range(n)]
         wants = []
-        for c in range(n):
-            self.resizeColumnToContents(c)
-            wants.append(max(min(self.columnWidth(c) + 12, self.COLUMN_CAP), heads[c]))
+        for col in range(n):
+            self.resizeColumnToContents(col)
+            wants.append(max(min(self.columnWidth(col) + 12, self.COLUMN_CAP), heads[col]))
         # Room for the vertical scroll bar too: it may appear once the rows are laid out.
         room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width() - 2
         excess = sum(wants) - room
         if excess > 0:
             # The first column (due state, deadline: "72 天逾期") keeps its whole text.
-            give = [0 if c == 0 else w - h for c, (w, h) in enumerate(zip(wants, heads, strict=True))]
+            give = [0 if i == 0 else w - h for i, (w, h) in enumerate(zip(wants, heads, strict=True))]
             total = sum(give)
             if total > 0:
                 wants = [w - min(g, round(excess * g / total) + 1) for w, g in zip(wants, give, strict=True)]
-        for c in range(n - 1):  # the last column takes what is left
-            self.setColumnWidth(c, wants[c])
+        for col in range(n - 1):  # the last column takes what is left
+            self.setColumnWidth(col, wants[col])
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
