@@ -143,11 +143,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(folder, lang=args.lang)
 
+    from .services.signing import SigningError
     from .storage.errors import StorageError
 
     try:
         return _run(args, folder)
-    except StorageError as e:
+    except (StorageError, SigningError) as e:  # SigningError: a key that cannot be read or unlocked
         _err(f"错误：{e}")
         return 1
     except BrokenPipeError:  # the output was cut off by the reader (| head): not an error of ours

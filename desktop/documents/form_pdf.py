@@ -66,7 +66,7 @@ from .pdf_photos import _photo_flowables
 from .pdf_signatures import _signature_flowables
 from .pdf_tables import SCORE_SUMMARIES, ScoreSummary, _item_table, _score_table
 from .pdf_values import _Box, _tick_char, _TickBoxes, score_options  # noqa: F401 (the tests reach them here)
-from .stamp import record_stamp
+from .stamp import record_stamp, renderer_tag
 
 __all__ = [
     "SCORE_SUMMARIES",
@@ -251,7 +251,7 @@ def render_record(
     canvasmaker = _numbered_canvas(
         _footer_drawer(spec, record, font, page_stamp),
         timestamp=record.updated_at,
-        info=page_stamp.info() if page_stamp is not None else None,
+        info={**page_stamp.info(), "AsdRenderer": renderer_tag(settings, spec)} if page_stamp is not None else None,
     )
     doc.build(story, canvasmaker=canvasmaker)
     report.pages = doc.page
