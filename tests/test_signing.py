@@ -28,7 +28,7 @@ from desktop.domain.forms import SPECS
 from desktop.domain.records import content_hash
 from desktop.services.context import open_context
 from desktop.services.demo import example_object
-from desktop.services.export import blank_copy, export_blank, export_commitment_letter, export_record
+from desktop.services.export import renderer_tag, blank_copy, export_blank, export_commitment_letter, export_record
 from desktop.services.signing import SigningError, sign_file, verify_pdf
 from desktop.services.transfer import import_records
 from desktop.storage import keys as keyfiles
@@ -115,7 +115,7 @@ def test_exported_record_verifies(exported: Exported, capsys: pytest.CaptureFixt
     assert "页面内容与本机存档的该版一致" in out and "逐字节一致" in out
 
 
-def _sign_rendering(ctx: Any, record: Any, target: Path, stamp_of: Any = None) -> Path:
+def _sign_rendering(ctx: Any, record: Any, target: Path, stamp_of: Any = None, renderer: str | None = None) -> Path:
     """``record`` rendered and signed with this laptop's own key, as a forger holding a copy of the
     key would; ``stamp_of`` prints another record's page stamp (its hash) on the pages."""
     from desktop.documents import form_pdf
@@ -125,7 +125,9 @@ def _sign_rendering(ctx: Any, record: Any, target: Path, stamp_of: Any = None) -
     if stamp_of is not None:
         form_pdf.record_stamp = lambda spec, _r, blank=False: real_stamp(spec, stamp_of, blank)
     try:
-        form_pdf.render_record(SPECS[record.kind], record, ctx.records.settings(), ctx.records.photo_bytes, rendered)
+        settings = ctx.records.settings()
+        form_pdf.render_record(SPECS[record.kind], record, settings, ctx.records.photo_bytes, rendered,
+                               renderer=renderer_tag(settings, SPECS[record.kind]) if renderer is None else renderer)
     finally:
         form_pdf.record_stamp = real_stamp
     sign_file(rendered, target, ctx.data_dir, ctx.records.settings())
@@ -159,14 +161,8 @@ def test_verify_says_what_it_did_not_check(exported: Exported, tmp_path: Path) -
     result = verify_pdf(exported.pdf, exported.data_dir)  # no service: no database to compare with
     assert result.ok and result.message.startswith("签名完好") and "未" in result.message
 
-    from desktop.documents import form_pdf
-
-    real = form_pdf.renderer_tag
-    form_pdf.renderer_tag = lambda settings, spec: "aftersales-desk 0.1.0; reportlab 3.6; settings 000000000000"
-    try:
-        older = _sign_rendering(exported.ctx, exported.record, tmp_path / "older.pdf")
-    finally:
-        form_pdf.renderer_tag = real
+    older = _sign_rendering(exported.ctx, exported.record, tmp_path / "older.pdf",
+                            renderer="aftersales-desk 0.1.0; reportlab 3.6; settings 000000000000")
     # a different /AsdRenderer gives different bytes; the difference is explained, not called forged
     result = verify_pdf(older, exported.data_dir, exported.ctx.records)
     assert result.ok and result.content == "not_compared" and result.message.startswith("签名完好"), result.lines()

@@ -70,23 +70,6 @@ DOC_TRAINING = "training"  # a training session's sign-in, assessment and result
 _UUID_HEX = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
-def renderer_tag(settings: Any, spec: Any) -> str:
-    """What made a record's pages, written into its PDF as ``/AsdRenderer``: this app's version,
-    ReportLab's and a digest of the settings the letterhead and footers print and of the form's
-    layout (``spec.sections``: fields, labels, choices).  ``verify`` renders
-    the revision again and compares it byte for byte with what was signed; when the tag differs from
-    today's, a difference is explained by the upgrade or the new settings, and ``verify`` says the pages
-    were not compared rather than calling them false (issue 11)."""
-    import hashlib
-
-    from reportlab import Version as reportlab_version
-
-    from .. import __version__
-
-    digest = hashlib.sha256(repr((settings, spec.sections)).encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return f"aftersales-desk {__version__}; reportlab {reportlab_version}; settings {digest}"
-
-
 @dataclass(frozen=True)
 class PageStamp:
     """What identifies a printed revision: the record, its revision and the hash of its content."""

@@ -282,11 +282,12 @@ def _rendered_again(kind: str, record: Any, blank: bool, service: Any, settings:
     """The pages of ``record`` as this laptop renders them now (the bytes before signing)."""
     from ..documents.form_pdf import render_record
     from ..domain.forms import SPECS
-    from .export import blank_copy
+    from .export import blank_copy, renderer_tag
 
     out = io.BytesIO()
     paper = blank_copy(record) if blank else record
-    render_record(SPECS[kind], paper, settings, service.photo_bytes, out, blank=blank)
+    render_record(SPECS[kind], paper, settings, service.photo_bytes, out, blank=blank,
+                  renderer=renderer_tag(settings, SPECS[kind]))
     return out.getvalue()
 
 
@@ -298,9 +299,9 @@ def _compare_with_database(result: VerifyResult, service: Any, data: bytes, sett
     if not result.record_id or not result.kind or result.revision is None:
         return
     try:
-        from ..documents.stamp import renderer_tag
         from ..domain.forms import SPECS
         from ..domain.records import content_hashes
+        from .export import renderer_tag
         from .records import NotFound
 
         try:

@@ -4619,6 +4619,10 @@ Double-click or press Enter to open</translation>
             <translation>Not a valid phone number: a mobile number has 11 digits starting with 1; give a landline with its area code, e.g. 010-12345678</translation>
         </message>
         <message>
+            <source>不是本软件的导出文件（format 应为 {format}）</source>
+            <translation>Not an export file of this program (format should be {format})</translation>
+        </message>
+        <message>
             <source>不能从“{a}”转到“{b}”</source>
             <translation>Cannot move from "{a}" to "{b}"</translation>
         </message>
@@ -4777,6 +4781,22 @@ Double-click or press Enter to open</translation>
         <message>
             <source>客户档案中已有同名单位（{number}），请勿重复建档</source>
             <translation>The customer register already has a customer with this name ({number}); do not register it twice</translation>
+        </message>
+        <message>
+            <source>导出文件中没有记录列表（records）</source>
+            <translation>The export file has no list of records (records)</translation>
+        </message>
+        <message>
+            <source>导出文件的格式版本 {version} 不受支持（本软件读取第 {ours} 版）</source>
+            <translation>Export file format version {version} is not supported (this program reads version {ours})</translation>
+        </message>
+        <message>
+            <source>导出文件的签名不完整或算法不受支持（应为 {algorithm}）</source>
+            <translation>The export file's signature is incomplete or uses an unsupported algorithm (should be {algorithm})</translation>
+        </message>
+        <message>
+            <source>导出文件的签名证书或签名值无法读取</source>
+            <translation>The export file's signing certificate or signature value cannot be read</translation>
         </message>
         <message>
             <source>属于质量问题的，应免费更换或退货退款</source>
@@ -5051,8 +5071,20 @@ Double-click or press Enter to open</translation>
             <translation>The file name "{name}" would be written outside the folder {folder}: refused</translation>
         </message>
         <message>
+            <source>文件在由 {signer} 写出并签名之后被改动过（签名与内容不符），不能导入。请让对方重新导出，不要手工修改已签名的导出文件。</source>
+            <translation>The file was changed after {signer} wrote and signed it (the signature does not match the content) and cannot be imported. Ask for a new export; do not edit a signed export file by hand.</translation>
+        </message>
+        <message>
             <source>文件是 UTF-16 或 UTF-32 编码；只接受 UTF-8。请用文本编辑器另存为 UTF-8 后再导入</source>
             <translation>The file is UTF-16 or UTF-32; only UTF-8 is accepted. Save it as UTF-8 in a text editor and import again</translation>
+        </message>
+        <message>
+            <source>文件没有签名，而记录 {records} 带有签字或存档版本：这些只接受由受信任电脑签名的导出文件（无法确认签字不是伪造的）。请在写出它的电脑上用本版本重新导出（dump）。</source>
+            <translation>The file is not signed, but records {records} carry signatures or archived revisions: these are accepted only from export files signed by a trusted computer (there is no way to tell the signatures are not forged). Export again (dump) with this version on the computer that wrote it.</translation>
+        </message>
+        <message>
+            <source>文件由 {signer} 签名，但本机不信任这台电脑；记录 {records} 带有签字或存档版本，只接受受信任电脑的文件。如确是本公司的电脑，请把它数据文件夹中的 {cert} 复制到本机的 {where} 后再导入（公钥指纹 {fingerprint}）。</source>
+            <translation>The file is signed by {signer}, but this laptop does not trust that computer; records {records} carry signatures or archived revisions, which are accepted only from trusted computers. If it is one of the company's computers, copy {cert} from its data folder into {where} on this laptop and import again (public key fingerprint {fingerprint}).</translation>
         </message>
         <message>
             <source>文件过大（{size} MB，最多 {max} MB）</source>
@@ -5193,6 +5225,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>没有名为“{name}”的客户：请在“{sheet}”工作表中填写该单位，或先在客户档案中建档</source>
             <translation>No customer named "{name}": add the customer on the "{sheet}" sheet, or add it to the customer register first</translation>
+        </message>
+        <message>
+            <source>注意：文件没有签名（手工编写或较早版本导出）；其中没有签字或存档版本，按普通记录导入。</source>
+            <translation>Note: the file is not signed (written by hand or by an older version); it holds no signatures or archived revisions and is imported as plain records.</translation>
+        </message>
+        <message>
+            <source>注意：文件由不受信任的 {signer} 签名；其中没有签字或存档版本，按普通记录导入。</source>
+            <translation>Note: the file is signed by {signer}, which is not trusted; it holds no signatures or archived revisions and is imported as plain records.</translation>
         </message>
         <message>
             <source>版本历史与当前版本不符</source>
