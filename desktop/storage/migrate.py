@@ -222,6 +222,11 @@ def shape_problems(path: Path) -> list[str]:
             have = {r[1] for r in con.execute(f'PRAGMA table_info("{table.name}")')}
             problems += [QT_TRANSLATE_NOOP(MESSAGES, "表 {table} 缺少列 {column}").format(table=table.name, column=c.name)
                          for c in table.columns if c.name not in have]
+        from .retention import TRIGGERS
+
+        triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        problems += [QT_TRANSLATE_NOOP(MESSAGES, "缺少保管期限触发器 {trigger}").format(trigger=t)
+                     for t in TRIGGERS if t not in triggers]
         return problems
     finally:
         con.close()

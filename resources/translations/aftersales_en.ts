@@ -4767,6 +4767,14 @@ Double-click or press Enter to open</translation>
             <translation>Invalid field name</translation>
         </message>
         <message>
+            <source>存档版本上的签字不能删除，没有改动任何数据。</source>
+            <translation>The signatures of an archived revision cannot be deleted; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>存档的版本不能改写，没有改动任何数据。</source>
+            <translation>An archived revision cannot be rewritten; nothing was changed.</translation>
+        </message>
+        <message>
             <source>审批未同意，不能进入处理</source>
             <translation>Not approved: handling cannot start</translation>
         </message>
@@ -4843,8 +4851,16 @@ Double-click or press Enter to open</translation>
             <translation>The sheet has too many rows (at most {max}); split it into several files</translation>
         </message>
         <message>
+            <source>已关闭投诉的结案日期不能提前或清除（保管期限从结案日期起算），没有改动任何数据。</source>
+            <translation>The closing date of a closed complaint cannot be moved earlier or cleared (retention counts from it); nothing was changed.</translation>
+        </message>
+        <message>
             <source>已有同一客户、产品、生产批号和发货日期的发货记录，跳过</source>
             <translation>A delivery with the same customer, product, batch number and shipping date already exists; skipped</translation>
+        </message>
+        <message>
+            <source>已签字的版本不能删除，没有改动任何数据。</source>
+            <translation>A signed revision cannot be deleted; nothing was changed.</translation>
         </message>
         <message>
             <source>应为 1 到 {max} 之间的整数</source>
@@ -4961,6 +4977,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>投诉资料须在关闭后保存五年，不能删除（可删除日期：{date}）</source>
             <translation>Complaint records must be kept for five years after closing and cannot be deleted (can be deleted from {date})</translation>
+        </message>
+        <message>
+            <source>投诉资料须在关闭后保存五年，数据库拒绝删除，没有改动任何数据。</source>
+            <translation>A complaint's file is kept five years after closing; the database refused the deletion and nothing was changed.</translation>
         </message>
         <message>
             <source>数值 {text} 超出范围</source>
@@ -5303,6 +5323,10 @@ Double-click or press Enter to open</translation>
             <translation>The person signing in is not on the attendee list; add them and save first</translation>
         </message>
         <message>
+            <source>签字不能改写，没有改动任何数据。</source>
+            <translation>A signature cannot be rewritten; nothing was changed.</translation>
+        </message>
+        <message>
             <source>签字与记录内容不符</source>
             <translation>the signature does not match the record's content</translation>
         </message>
@@ -5349,6 +5373,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>编号应为文字，如 {example}</source>
             <translation>The number should be text, e.g. {example}</translation>
+        </message>
+        <message>
+            <source>缺少保管期限触发器 {trigger}</source>
+            <translation>retention trigger {trigger} is missing</translation>
         </message>
         <message>
             <source>缺少图片内容（content_base64）</source>

@@ -230,10 +230,102 @@ def upgrade() -> None:
                     bind.exec_driver_sql(f'UPDATE "{table}" SET origin = ? WHERE id = ?'
                                          if bind.dialect.name == "sqlite" else
                                          f'UPDATE "{table}" SET origin = %s WHERE id = %s', (parts[2], rid))
+    # Retention enforced by the database itself (issue 11), whichever route a write takes: a
+    # complaint is deleted only five years after closing; its closing date never moves back; an
+    # archived revision or a signature is never rewritten; a signed revision and the signatures of
+    # an archived revision are never removed (except with their record, when that may be deleted:
+    # the record row is then already gone).  Names: storage.retention.TRIGGERS.
+    kinds = ("complaint", "service_report", "survey", "return_request", "training", "ticket", "followup",
+             "customer", "product", "delivery", "use_record")
+    refuse = {
+        "complaint-delete": "retention:complaint-delete",
+        "closed-date": "retention:closed-date",
+        "revision-update": "retention:revision-update",
+        "revision-delete": "retention:revision-delete",
+        "signature-update": "retention:signature-update",
+        "signature-delete": "retention:signature-delete",
+    }
+    if bind.dialect.name == "sqlite":
+        def trigger(name: str, when: str, table: str, condition: str, message: str) -> None:
+            bind.exec_driver_sql(
+                f'CREATE TRIGGER IF NOT EXISTS "{name}" BEFORE {when} ON "{table}" FOR EACH ROW'
+                + (f" WHEN {condition}" if condition else "")
+                + f" BEGIN SELECT RAISE(ABORT, '{message}'); END")
+
+        trigger("retention_complaint_delete", "DELETE", "complaint",
+                "NOT (OLD.status = '已关闭' AND OLD.closed_date IS NOT NULL"
+                " AND date(OLD.closed_date, '+5 years') <= date('now'))", refuse["complaint-delete"])
+        trigger("retention_complaint_closed_date", "UPDATE OF closed_date, status", "complaint",
+                "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status = '已关闭')"
+                " OR NEW.closed_date < OLD.closed_date)", refuse["closed-date"])
+        for k in kinds:
+            alive = f'EXISTS (SELECT 1 FROM "{k}" WHERE id = OLD.record_id)'
+            trigger(f"retention_{k}_revision_update", "UPDATE", f"{k}_revision", "", refuse["revision-update"])
+            trigger(f"retention_{k}_revision_delete", "DELETE", f"{k}_revision",
+                    f'{alive} AND EXISTS (SELECT 1 FROM "{k}_signature" s WHERE s.record_id = OLD.record_id'
+                    " AND s.revision = OLD.revision)", refuse["revision-delete"])
+            trigger(f"retention_{k}_signature_update", "UPDATE", f"{k}_signature", "", refuse["signature-update"])
+            trigger(f"retention_{k}_signature_delete", "DELETE", f"{k}_signature",
+                    f'{alive} AND EXISTS (SELECT 1 FROM "{k}_revision" r WHERE r.record_id = OLD.record_id'
+                    " AND r.revision = OLD.revision)", refuse["signature-delete"])
+    else:  # PostgreSQL: a trigger's WHEN cannot hold a subquery, so the checks are functions
+        # (psycopg reads % as a placeholder: %% is a percent sign)
+        bind.exec_driver_sql("""
+CREATE OR REPLACE FUNCTION asd_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '%%', TG_ARGV[0]; END $$""")
+        bind.exec_driver_sql("""
+CREATE OR REPLACE FUNCTION asd_refuse_if_partner() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE hit boolean;
+BEGIN
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %%I WHERE id = $1) AND EXISTS (SELECT 1 FROM %%I'
+                 ' WHERE record_id = $1 AND revision = $2)', TG_ARGV[0], TG_ARGV[1])
+    INTO hit USING OLD.record_id, OLD.revision;
+  IF hit THEN RAISE EXCEPTION '%%', TG_ARGV[2]; END IF;
+  RETURN OLD;
+END $$""")
+
+        def trigger(name: str, when: str, table: str, condition: str, function: str) -> None:
+            bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')
+            bind.exec_driver_sql(
+                f'CREATE TRIGGER "{name}" BEFORE {when} ON "{table}" FOR EACH ROW'
+                + (f" WHEN ({condition})" if condition else "") + f" EXECUTE FUNCTION {function}")
+
+        trigger("retention_complaint_delete", "DELETE", "complaint",
+                "NOT (OLD.status = '已关闭' AND OLD.closed_date IS NOT NULL"
+                " AND OLD.closed_date + interval '5 years' <= current_date)",
+                f"asd_refuse('{refuse['complaint-delete']}')")
+        trigger("retention_complaint_closed_date", "UPDATE OF closed_date, status", "complaint",
+                "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status = '已关闭')"
+                " OR NEW.closed_date < OLD.closed_date)", f"asd_refuse('{refuse['closed-date']}')")
+        for k in kinds:
+            trigger(f"retention_{k}_revision_update", "UPDATE", f"{k}_revision", "",
+                    f"asd_refuse('{refuse['revision-update']}')")
+            trigger(f"retention_{k}_revision_delete", "DELETE", f"{k}_revision", "",
+                    f"asd_refuse_if_partner('{k}', '{k}_signature', '{refuse['revision-delete']}')")
+            trigger(f"retention_{k}_signature_update", "UPDATE", f"{k}_signature", "",
+                    f"asd_refuse('{refuse['signature-update']}')")
+            trigger(f"retention_{k}_signature_delete", "DELETE", f"{k}_signature", "",
+                    f"asd_refuse_if_partner('{k}', '{k}_revision', '{refuse['signature-delete']}')")
     # <<< data
 
 
 def downgrade() -> None:
+    # >>> undo
+    # The retention triggers go first: SQLite rebuilds the tables below, and a trigger naming a
+    # table being rebuilt stops the rebuild.
+    bind = op.get_bind()
+    kinds = ("complaint", "service_report", "survey", "return_request", "training", "ticket", "followup",
+             "customer", "product", "delivery", "use_record")
+    names = [("retention_complaint_delete", "complaint"), ("retention_complaint_closed_date", "complaint")]
+    names += [(f"retention_{k}_{what}", f"{k}_{what.split('_')[0]}") for k in kinds
+              for what in ("revision_update", "revision_delete", "signature_update", "signature_delete")]
+    for name, table in names:
+        bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"' if bind.dialect.name == "sqlite"
+                             else f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')
+    if bind.dialect.name != "sqlite":
+        bind.exec_driver_sql("DROP FUNCTION IF EXISTS asd_refuse_if_partner()")
+        bind.exec_driver_sql("DROP FUNCTION IF EXISTS asd_refuse()")
+    # <<< undo
     # ### commands auto generated by Alembic - please adjust! ###
     with op.batch_alter_table('use_record_signature', schema=None) as batch_op:
         batch_op.drop_column('hash_scheme')
