@@ -4923,12 +4923,12 @@ Double-click or press Enter to open</translation>
             <translation>The restore failed ({error}); the previous data was put back unchanged</translation>
         </message>
         <message>
-            <source>恢复方法：工具 ▸ 备份与恢复，或命令行 aftersales-desk restore 备份文件夹（在 {folder} 中没有找到备份；若备份设在 U 盘或网络文件夹，请从那里恢复）</source>
-            <translation>To restore: Tools ▸ Backup and restore, or on the command line aftersales-desk restore BACKUP-FOLDER (no backup was found in {folder}; if backups go to a USB stick or network folder, restore from there)</translation>
+            <source>恢复方法：打开程序时按提示从备份恢复，或在命令行运行 aftersales-desk restore 备份文件夹；最近的备份：{path}</source>
+            <translation>To restore: open the program and follow its offer to restore from a backup, or run aftersales-desk restore BACKUP-FOLDER; newest backup: {path}</translation>
         </message>
         <message>
-            <source>恢复方法：工具 ▸ 备份与恢复，或命令行 aftersales-desk restore 备份文件夹；最近的备份：{path}</source>
-            <translation>To restore: Tools ▸ Backup and restore, or on the command line aftersales-desk restore BACKUP-FOLDER; the latest backup: {path}</translation>
+            <source>恢复方法：打开程序时按提示选择备份恢复，或在命令行运行 aftersales-desk restore 备份文件夹（在 {folder} 中没有找到备份；若备份设在 U 盘或网络文件夹，请从那里恢复）</source>
+            <translation>To restore: open the program and choose a backup when it offers, or run aftersales-desk restore BACKUP-FOLDER (no backup was found in {folder}; if backups go to a USB stick or a network folder, restore from there)</translation>
         </message>
         <message>
             <source>批号 {batch}：发货记录中没有此批号</source>
