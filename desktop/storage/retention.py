@@ -10,11 +10,15 @@ own words; these triggers are what holds when a route forgets.
 A refused write raises the database's own error carrying ``retention:<rule>``;
 :func:`retention_error` turns it into a :class:`StorageError` with a Chinese message.  Because
 SQLite drops a table's triggers when a migration rebuilds the table (batch mode), the start-up shape
-check (``migrate.shape_problems``) requires every trigger named in :data:`TRIGGERS`: a later
-migration that rebuilds one of these tables must create its triggers again.
+``migrate.ensure_schema`` runs :func:`install` after every upgrade and at every start that finds one
+missing (the PostgreSQL upgrade, ``server_db.upgrade_server``, too).  They are not in a migration
+file because they must outlive any later migration that rebuilds their tables; a migration's
+downgrade that rebuilds these tables must drop them first (0006 does).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .errors import StorageError
@@ -36,6 +40,91 @@ _MESSAGES = {
     "signature-update": QT_TRANSLATE_NOOP(MESSAGES, "签字不能改写，没有改动任何数据。"),
     "signature-delete": QT_TRANSLATE_NOOP(MESSAGES, "存档版本上的签字不能删除，没有改动任何数据。"),
 }
+
+
+def installed(conn: Any) -> set[str]:
+    """The retention triggers the database has."""
+    if conn.dialect.name == "sqlite":
+        rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+    else:
+        rows = conn.exec_driver_sql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+    return {r[0] for r in rows} & set(TRIGGERS)
+
+
+def install(conn: Any) -> None:
+    """Create every retention trigger (SQLite or PostgreSQL) that is missing, inside the caller's
+    transaction: after each upgrade, and at start when a migration that rebuilt a table dropped its
+    triggers (SQLite's batch mode does).  Idempotent."""
+    kinds = KINDS
+    refuse = {
+        "complaint-delete": "retention:complaint-delete",
+        "closed-date": "retention:closed-date",
+        "revision-update": "retention:revision-update",
+        "revision-delete": "retention:revision-delete",
+        "signature-update": "retention:signature-update",
+        "signature-delete": "retention:signature-delete",
+    }
+    if conn.dialect.name == "sqlite":
+        def trigger(name: str, when: str, table: str, condition: str, message: str) -> None:
+            conn.exec_driver_sql(
+                f'CREATE TRIGGER IF NOT EXISTS "{name}" BEFORE {when} ON "{table}" FOR EACH ROW'
+                + (f" WHEN {condition}" if condition else "")
+                + f" BEGIN SELECT RAISE(ABORT, '{message}'); END")
+
+        trigger("retention_complaint_delete", "DELETE", "complaint",
+                "NOT (OLD.status = '已关闭' AND OLD.closed_date IS NOT NULL"
+                " AND date(OLD.closed_date, '+5 years') <= date('now'))", refuse["complaint-delete"])
+        trigger("retention_complaint_closed_date", "UPDATE OF closed_date, status", "complaint",
+                "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status = '已关闭')"
+                " OR NEW.closed_date < OLD.closed_date)", refuse["closed-date"])
+        for k in kinds:
+            alive = f'EXISTS (SELECT 1 FROM "{k}" WHERE id = OLD.record_id)'
+            trigger(f"retention_{k}_revision_update", "UPDATE", f"{k}_revision", "", refuse["revision-update"])
+            trigger(f"retention_{k}_revision_delete", "DELETE", f"{k}_revision",
+                    f'{alive} AND EXISTS (SELECT 1 FROM "{k}_signature" s WHERE s.record_id = OLD.record_id'
+                    " AND s.revision = OLD.revision)", refuse["revision-delete"])
+            trigger(f"retention_{k}_signature_update", "UPDATE", f"{k}_signature", "", refuse["signature-update"])
+            trigger(f"retention_{k}_signature_delete", "DELETE", f"{k}_signature",
+                    f'{alive} AND EXISTS (SELECT 1 FROM "{k}_revision" r WHERE r.record_id = OLD.record_id'
+                    " AND r.revision = OLD.revision)", refuse["signature-delete"])
+    else:  # PostgreSQL: a trigger's WHEN cannot hold a subquery, so the checks are functions
+        # (psycopg reads % as a placeholder: %% is a percent sign)
+        conn.exec_driver_sql("""
+    CREATE OR REPLACE FUNCTION asd_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION '%%', TG_ARGV[0]; END $$""")
+        conn.exec_driver_sql("""
+    CREATE OR REPLACE FUNCTION asd_refuse_if_partner() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE hit boolean;
+    BEGIN
+      EXECUTE format('SELECT EXISTS (SELECT 1 FROM %%I WHERE id = $1) AND EXISTS (SELECT 1 FROM %%I'
+                 ' WHERE record_id = $1 AND revision = $2)', TG_ARGV[0], TG_ARGV[1])
+    INTO hit USING OLD.record_id, OLD.revision;
+      IF hit THEN RAISE EXCEPTION '%%', TG_ARGV[2]; END IF;
+      RETURN OLD;
+    END $$""")
+
+        def trigger(name: str, when: str, table: str, condition: str, function: str) -> None:
+            conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')
+            conn.exec_driver_sql(
+                f'CREATE TRIGGER "{name}" BEFORE {when} ON "{table}" FOR EACH ROW'
+                + (f" WHEN ({condition})" if condition else "") + f" EXECUTE FUNCTION {function}")
+
+        trigger("retention_complaint_delete", "DELETE", "complaint",
+                "NOT (OLD.status = '已关闭' AND OLD.closed_date IS NOT NULL"
+                " AND OLD.closed_date + interval '5 years' <= current_date)",
+                f"asd_refuse('{refuse['complaint-delete']}')")
+        trigger("retention_complaint_closed_date", "UPDATE OF closed_date, status", "complaint",
+                "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status = '已关闭')"
+                " OR NEW.closed_date < OLD.closed_date)", f"asd_refuse('{refuse['closed-date']}')")
+        for k in kinds:
+            trigger(f"retention_{k}_revision_update", "UPDATE", f"{k}_revision", "",
+                    f"asd_refuse('{refuse['revision-update']}')")
+            trigger(f"retention_{k}_revision_delete", "DELETE", f"{k}_revision", "",
+                    f"asd_refuse_if_partner('{k}', '{k}_signature', '{refuse['revision-delete']}')")
+            trigger(f"retention_{k}_signature_update", "UPDATE", f"{k}_signature", "",
+                    f"asd_refuse('{refuse['signature-update']}')")
+            trigger(f"retention_{k}_signature_delete", "DELETE", f"{k}_signature", "",
+                    f"asd_refuse_if_partner('{k}', '{k}_revision', '{refuse['signature-delete']}')")
 
 
 def retention_error(e: BaseException) -> StorageError | None:

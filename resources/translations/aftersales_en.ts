@@ -5375,10 +5375,6 @@ Double-click or press Enter to open</translation>
             <translation>The number should be text, e.g. {example}</translation>
         </message>
         <message>
-            <source>缺少保管期限触发器 {trigger}</source>
-            <translation>retention trigger {trigger} is missing</translation>
-        </message>
-        <message>
             <source>缺少图片内容（content_base64）</source>
             <translation>Image content missing (content_base64)</translation>
         </message>
