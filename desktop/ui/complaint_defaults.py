@@ -30,10 +30,6 @@ QUALITY_HANDLING: dict[str, tuple[Any, tuple[Any, ...]]] = {
 APPROVALS = (("mgmt_rep_decision", "mgmt_rep_date"), ("gm_decision", "gm_date"))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComplaintDefaults", text)
-
-
 def fill_quality_handling(form: FormView) -> list[str]:
     """After 属于质量问题: the labels of the fields filled in (none when they already agree)."""
     det = form.editors.get("quality_determination")
@@ -48,11 +44,12 @@ def fill_quality_handling(form: FormView) -> list[str]:
         filled.append(key)
     if filled:
         spec = form.spec
-        parts = _tr("、").join(
-            tr_field(spec.label_of(k)) + ("" if isinstance(QUALITY_HANDLING[k][0], bool)
-                                           else _tr("（{value}）").format(value=tr_field(QUALITY_HANDLING[k][0])))
+        parts = QCoreApplication.translate("ComplaintDefaults", "、").join(
+            tr_field(spec.label_of(k)) + ("" if isinstance(QUALITY_HANDLING[k][0], bool) else QCoreApplication.translate(
+                "ComplaintDefaults", "（{value}）").format(value=tr_field(QUALITY_HANDLING[k][0])))
             for k in filled)
-        form.note_filled(_tr("属于质量问题：已按承诺填入{fields}，可修改。").format(fields=parts), filled)
+        form.note_filled(QCoreApplication.translate(
+            "ComplaintDefaults", "属于质量问题：已按承诺填入{fields}，可修改。").format(fields=parts), filled)
     return filled
 
 

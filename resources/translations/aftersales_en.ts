@@ -293,6 +293,21 @@
         </message>
     </context>
     <context>
+        <name>ComplaintDefaults</name>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>（{value}）</source>
+            <translation> ({value})</translation>
+        </message>
+        <message>
+            <source>属于质量问题：已按承诺填入{fields}，可修改。</source>
+            <translation>A quality problem: filled in as the commitment requires: {fields}. You may change them.</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictsDialog</name>
         <message>
             <source>冲突记录</source>
