@@ -36,6 +36,7 @@ def test_a_closed_complaint_is_reopened_for_a_reason_and_its_closed_revision_kep
     record = _complaint(service, c.CLOSED)
     form = window.open_record("complaint", record.id)
     assert form.read_only and form.step_buttons[c.HANDLING].text() == "重新打开"
+    assert form.message_bar.text() == "此记录状态为“已关闭”，只能查看和导出 PDF；需要继续处理时点“重新打开”。"
 
     # Cancelled: nothing happens.
     dialogs.answer(lambda d: QDialog.DialogCode.Rejected)

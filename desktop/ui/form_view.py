@@ -478,6 +478,10 @@ class FormView(FormSections, QWidget):
             if last is not None and last.note and last.to_status == status:  # the reason given (作废)
                 self._message(self.tr("此记录状态为“{status}”（{reason}），只能查看和导出 PDF。").format(
                     status=tr_field(status or ""), reason=last.note), "info", sticky=True)
+            elif self.step_buttons:  # an ended record that may be taken up again (重新打开)
+                action = next(iter(self.step_buttons.values())).text()
+                self._message(self.tr("此记录状态为“{status}”，只能查看和导出 PDF；需要继续处理时点“{action}”。").format(
+                    status=tr_field(status or ""), action=action), "info", sticky=True)
             else:
                 self._message(self.tr("此记录状态为“{status}”，只能查看和导出 PDF。").format(
                     status=tr_field(status or "")), "info", sticky=True)

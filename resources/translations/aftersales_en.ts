@@ -572,6 +572,10 @@
             <translation>This record is "{status}" ({reason}): it can be viewed and exported as PDF only.</translation>
         </message>
         <message>
+            <source>此记录状态为“{status}”，只能查看和导出 PDF；需要继续处理时点“{action}”。</source>
+            <translation>This record is "{status}": it can only be viewed and exported as PDF; to work on it again, click "{action}".</translation>
+        </message>
+        <message>
             <source>此记录状态为“{status}”，只能查看和导出 PDF。</source>
             <translation>This record is "{status}": it can only be viewed and exported as PDF.</translation>
         </message>
