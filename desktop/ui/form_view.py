@@ -543,37 +543,9 @@ class FormView(FormSections, QWidget):
         return True
 
     def _complete_before_signing(self, block: Any) -> bool:
-        """"Complete, then sign": a form not yet complete for this signer (``SignatureBlock.signs_at``)
-        would leave the signature behind on an earlier revision when it is completed.  Offer to
-        complete it first (the signing follows the step by itself); True to sign now."""
-        assert self.record is not None
-        try:
-            pending = self.service.unfinished(self.kind, self.raw(), self.record.status, block.key)
-        except StorageError:
-            return True
-        if pending is None:
-            return True
-        step, missing = pending
-        labels = self.tr("、").join(self._labels(missing))
-        answer = dialogs.choose(
-            self, self.tr("先完成，再签字"),
-            self.tr("此表尚未{action}。现在签字，之后{action}时会生成新版本，{label}的签字只留在旧版本上。").format(
-                action=tr_field(step.action), label=tr_field(block.label)),
-            [("complete", self.tr("先完成再签字")), ("sign", self.tr("仍然现在签字")), ("cancel", self.tr("取消"))],
-            self.tr("还需填写：{labels}。填好后点“{action}”，随后即可签字。").format(labels=labels, action=tr_field(step.action))
-            if missing else self.tr("点“{action}”后即可签字。").format(action=tr_field(step.action)),
-            default="complete", escape="cancel")
-        if answer == "sign":
-            return True
-        if answer == "complete":
-            self._sign_after = (block.key, step.target)
-            if missing:
-                self.show_issues(missing)
-                self._message(self.tr("请填写：{labels}，然后点“{action}”；完成后将请{label}签字。").format(
-                    labels=labels, action=tr_field(step.action), label=tr_field(block.label)), sticky=True)
-            else:
-                QTimer.singleShot(0, lambda: self.step(step))
-        return False
+        from .form_dialogs import complete_before_signing
+
+        return complete_before_signing(self, block)
 
     def _open_revision(self, revision: int) -> None:
         if self.record is not None:
@@ -757,62 +729,19 @@ class FormView(FormSections, QWidget):
         return True
 
     def _signatures_text(self, signatures: list[Any]) -> str:
-        return self.tr("、").join(self.tr("{role}（{name}）").format(role=tr_field(s.role), name=s.name)
-                                  for s in signatures)
+        from .form_dialogs import signatures_text
+
+        return signatures_text(signatures)
 
     def _confirm_new_revision(self, raw: dict[str, Any], target: str | None = None) -> bool:
-        """Before a save or step that changes a signed revision: say which signatures the new
-        revision will lack, and ask."""
-        assert self.record is not None
-        try:
-            lost = self.service.signatures_left_behind(self.kind, self.record.id, raw, target)
-        except StorageError:
-            return True  # the save itself will say what is wrong with the disk
-        except Exception:  # noqa: BLE001 - NotFound: the save will say so
-            return True
-        if not lost:
-            return True
-        rec = self.record
-        return dialogs.confirm(
-            self, self.tr("生成新版本"),
-            self.tr("第 {n} 版已有签字：{who}。").format(n=rec.revision, who=self._signatures_text(lost)),
-            self.tr("保存为第 {n} 版").format(n=rec.revision + 1),
-            self.tr("保存后内容改变，将生成第 {new} 版；第 {n} 版连同签字原样保留，可随时查看和打印。新的第 {new} 版上还没有这些签字，"
-                    "需要时请重新签字。").format(n=rec.revision, new=rec.revision + 1))
+        from .form_dialogs import confirm_new_revision
+
+        return confirm_new_revision(self, raw, target)
 
     def _stale(self, e: Any) -> None:
-        """The record was changed elsewhere since this form opened it: nothing was saved."""
-        from ..services.conflicts import differences
-        from ..services.records import VIA_EXCEL, VIA_HOTLINE, VIA_IMPORT, VIA_POLICY, VIA_SYNC
+        from .form_dialogs import stale
 
-        via = {
-            VIA_IMPORT: self.tr("导入文件"), VIA_EXCEL: self.tr("Excel 导入"), VIA_HOTLINE: self.tr("热线服务台"),
-            VIA_SYNC: self.tr("与总部同步"),
-        }.get(e.via) or (self.tr("由其他记录自动更新") if e.via.startswith(VIA_POLICY) else self.tr("另一个窗口"))
-        when = e.at.astimezone().strftime("%Y-%m-%d %H:%M") if e.at else "—"
-        try:
-            stored = self.service.get(self.kind, self.record.id) if self.record else None
-        except Exception:  # noqa: BLE001 - deleted meanwhile: the message still stands
-            stored = None
-        lines = []
-        if stored is not None and self.record is not None:
-            for d in differences(self.kind, self.record, stored):
-                label = tr_field(d.label) if "[" not in d.key else d.label
-                lines.append(self.tr("{label}：{old} → {new}").format(label=label, old=d.local or self.tr("（空）"),
-                                                                      new=d.incoming or self.tr("（空）")))
-        answer = dialogs.choose(
-            self, self.tr("记录已在别处修改"),
-            self.tr("{number} 在打开后已被修改（{who}，{via}，{when}），现为第 {n} 版。你的修改没有保存。").format(
-                number=e.number, who=e.by or self.tr("未署名"), via=via, when=when, n=e.current),
-            [("reload", self.tr("重新载入（放弃我的修改）")), ("keep", self.tr("保留我的修改在表单中"))],
-            self.tr("别处改动了：{items}").format(items=self.tr("；").join(lines[:6])) if lines else "",
-            default="keep", escape="keep", details="\n".join(lines))
-        if answer == "reload" and stored is not None:
-            self.load(stored)
-            self._message(self.tr("已重新载入第 {n} 版。").format(n=stored.version), "info")
-        else:
-            self._message(self.tr("未保存：{number} 已在别处修改。请重新载入后再改（或把你的修改记下来）。").format(
-                number=e.number), sticky=True)
+        stale(self, e)
 
     def fill_date_defaults(self, t: Transition) -> None:
         today = self.service.clock.today()

@@ -588,8 +588,96 @@
             <translation>{label} signed: {name}.</translation>
         </message>
         <message>
+            <source>第 {row} 行 {label}：{message}</source>
+            <translation>Line {row}, {label}: {message}</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>已保存为 {number}。</source>
+            <translation>Saved as {number}.</translation>
+        </message>
+        <message>
+            <source>已保存为第 {n} 版；已签字的第 {old} 版保留不变，可在“修订记录”中查看。</source>
+            <translation>Saved as revision {n}; the signed revision {old} is kept unchanged (see "Revisions").</translation>
+        </message>
+        <message>
+            <source>已保存。</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>表单中的修改会一并保存。</source>
+            <translation>Your changes to the form will be saved as well.</translation>
+        </message>
+        <message>
+            <source>第 {n} 版已有签字：{who}；转换后生成第 {new} 版，第 {n} 版连同签字原样保留，新版本上还没有这些签字。</source>
+            <translation>Version {n} is signed by: {who}. This step makes version {new}; version {n} is kept as it is with its signatures, and the new version does not carry them yet.</translation>
+        </message>
+        <message>
+            <source>将 {number} 从“{a}”转为“{b}”？</source>
+            <translation>Move {number} from "{a}" to "{b}"?</translation>
+        </message>
+        <message>
+            <source>无法转换状态</source>
+            <translation>Cannot change the status</translation>
+        </message>
+        <message>
+            <source>已转为“{status}”，现为第 {n} 版；第 {old} 版原样保留，可在“修订记录”中查看。</source>
+            <translation>Moved to "{status}"; this is now revision {n}. Revision {old} is kept unchanged under "Revisions".</translation>
+        </message>
+        <message>
+            <source>已转为“{status}”。</source>
+            <translation>Moved to "{status}".</translation>
+        </message>
+        <message>
+            <source>请填写：{labels}</source>
+            <translation>fill in: {labels}</translation>
+        </message>
+        <message>
             <source>、</source>
             <translation>, </translation>
+        </message>
+        <message>
+            <source>请修改：{items}</source>
+            <translation>correct: {items}</translation>
+        </message>
+        <message>
+            <source>{label}（{message}）</source>
+            <translation>{label} ({message})</translation>
+        </message>
+        <message>
+            <source>进入“{status}”前，</source>
+            <translation>Before moving to "{status}", </translation>
+        </message>
+        <message>
+            <source>导出 PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>没有生成 PDF。</source>
+            <translation>No PDF was created.</translation>
+        </message>
+        <message>
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+        <message>
+            <source>管理者代表审批日期</source>
+            <translation>Management rep.'s approval date</translation>
+        </message>
+        <message>
+            <source>各项平均</source>
+            <translation>Average of items</translation>
         </message>
         <message>
             <source>先完成，再签字</source>
@@ -622,26 +710,6 @@
         <message>
             <source>请填写：{labels}，然后点“{action}”；完成后将请{label}签字。</source>
             <translation>Fill in: {labels}, then click "{action}"; {label} will then be asked to sign.</translation>
-        </message>
-        <message>
-            <source>第 {row} 行 {label}：{message}</source>
-            <translation>Line {row}, {label}: {message}</translation>
-        </message>
-        <message>
-            <source>未保存</source>
-            <translation>Not saved</translation>
-        </message>
-        <message>
-            <source>已保存为 {number}。</source>
-            <translation>Saved as {number}.</translation>
-        </message>
-        <message>
-            <source>已保存为第 {n} 版；已签字的第 {old} 版保留不变，可在“修订记录”中查看。</source>
-            <translation>Saved as revision {n}; the signed revision {old} is kept unchanged (see "Revisions").</translation>
-        </message>
-        <message>
-            <source>已保存。</source>
-            <translation>Saved.</translation>
         </message>
         <message>
             <source>{role}（{name}）</source>
@@ -688,12 +756,12 @@
             <translation>another window</translation>
         </message>
         <message>
-            <source>{label}：{old} → {new}</source>
-            <translation>{label}: {old} → {new}</translation>
-        </message>
-        <message>
             <source>（空）</source>
             <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>{label}：{old} → {new}</source>
+            <translation>{label}: {old} → {new}</translation>
         </message>
         <message>
             <source>记录已在别处修改</source>
@@ -726,74 +794,6 @@
         <message>
             <source>未保存：{number} 已在别处修改。请重新载入后再改（或把你的修改记下来）。</source>
             <translation>Not saved: {number} was changed elsewhere. Reload it and make your changes again (or note them down first).</translation>
-        </message>
-        <message>
-            <source>表单中的修改会一并保存。</source>
-            <translation>Your changes to the form will be saved as well.</translation>
-        </message>
-        <message>
-            <source>第 {n} 版已有签字：{who}；转换后生成第 {new} 版，第 {n} 版连同签字原样保留，新版本上还没有这些签字。</source>
-            <translation>Version {n} is signed by: {who}. This step makes version {new}; version {n} is kept as it is with its signatures, and the new version does not carry them yet.</translation>
-        </message>
-        <message>
-            <source>将 {number} 从“{a}”转为“{b}”？</source>
-            <translation>Move {number} from "{a}" to "{b}"?</translation>
-        </message>
-        <message>
-            <source>无法转换状态</source>
-            <translation>Cannot change the status</translation>
-        </message>
-        <message>
-            <source>已转为“{status}”，现为第 {n} 版；第 {old} 版原样保留，可在“修订记录”中查看。</source>
-            <translation>Moved to "{status}"; this is now revision {n}. Revision {old} is kept unchanged under "Revisions".</translation>
-        </message>
-        <message>
-            <source>已转为“{status}”。</source>
-            <translation>Moved to "{status}".</translation>
-        </message>
-        <message>
-            <source>请填写：{labels}</source>
-            <translation>fill in: {labels}</translation>
-        </message>
-        <message>
-            <source>请修改：{items}</source>
-            <translation>correct: {items}</translation>
-        </message>
-        <message>
-            <source>{label}（{message}）</source>
-            <translation>{label} ({message})</translation>
-        </message>
-        <message>
-            <source>进入“{status}”前，</source>
-            <translation>Before moving to "{status}", </translation>
-        </message>
-        <message>
-            <source>导出 PDF</source>
-            <translation>Export PDF</translation>
-        </message>
-        <message>
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>导出失败</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>没有生成 PDF。</source>
-            <translation>No PDF was created.</translation>
-        </message>
-        <message>
-            <source>已导出：{path}</source>
-            <translation>Exported: {path}</translation>
-        </message>
-        <message>
-            <source>管理者代表审批日期</source>
-            <translation>Management rep.'s approval date</translation>
-        </message>
-        <message>
-            <source>各项平均</source>
-            <translation>Average of items</translation>
         </message>
     </context>
     <context>
