@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPlainTextEdit
 
 from desktop.domain import complaint as c
+from desktop.domain.workflow import TransitionRefused
 from desktop.services.demo import demo_objects
 from desktop.services.transfer import import_records
 
@@ -86,6 +87,9 @@ def test_a_duplicate_is_voided_kept_and_off_the_home_counts(qtbot, window, servi
     assert stored.values.fields["closed_date"] == TODAY
     assert form.status_badge.text() == "已作废" and form.read_only
     assert form.step_buttons == {}
+    assert not form.follow_on_button.isEnabled()  # nothing is made from a duplicate
+    with pytest.raises(TransitionRefused, match="已作废"):
+        service.follow_on("complaint", duplicate.id, "return-request")
     assert form.findChild(QLineEdit, "complainant_unit").isReadOnly()
     home.refresh()
     assert registered.text() == "1"

@@ -117,6 +117,7 @@ WORKFLOW = Workflow(
     spec=c.SPEC,
     initial=c.REGISTERED,
     final=(c.CLOSED, c.VOIDED),
+    voided=(c.VOIDED,),
     derive=derive_complaint,
     transitions=(
         Transition(c.REGISTERED, c.INVESTIGATING, "开始调查", requires=("investigator",)),

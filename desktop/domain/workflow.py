@@ -82,6 +82,9 @@ class Workflow:
     derive: Derive | None = None
     # The form's whole-record rules, checked at every save and step (``validation.check_record``).
     rules: tuple[RecordRule, ...] = ()
+    # Final statuses of a record set aside (a duplicate complaint 已作废): kept, counted nowhere as
+    # work, and nothing is made from it.
+    voided: tuple[str, ...] = ()
 
     def check(self, values: RecordValues, today: dt.date) -> list[Issue]:
         """Required fields and this form's rules."""

@@ -351,6 +351,8 @@ class RecordService(RevisionsMixin, ScansMixin):
         from ..domain.links import follow_on_values
 
         source = self.get(kind, record_id)
+        if source.status in WORKFLOWS[kind].voided:  # a voided duplicate: the original is the one to follow
+            raise TransitionRefused(QT_TRANSLATE_NOOP(MESSAGES, "记录已作废，不能由此新建"))
         raw = follow_on_values(source, target_kind, self.clock.today(), staff or self.settings().staff_name)
         return raw, Link(kind, source.id, source.number)
 

@@ -464,10 +464,12 @@ class FormView(FormSections, QWidget):
         for photos in self.photo_lists.values():
             photos.set_read_only(self._read_only)
         self.save_button.setVisible(not self._read_only)
+        # Nothing is made from a voided duplicate (issue 14).
+        can_follow = self.record is not None and not self.archived and status not in self.workflow.voided
         if self.follow_on_button is not None:
-            self.follow_on_button.setEnabled(self.record is not None and not self.archived)
+            self.follow_on_button.setEnabled(can_follow)
             self.follow_on_button.setVisible(not self.archived)
-        self.links_panel.set_follow_on_enabled(self.record is not None and not self.archived)
+        self.links_panel.set_follow_on_enabled(can_follow)
         self._rebuild_steps()
         if self.archived and rec is not None:
             self._message((self.tr("这是第 {n} 版的存档：签字后内容已冻结，只能查看和导出 PDF。") if rec.signatures

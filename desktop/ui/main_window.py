@@ -382,12 +382,13 @@ class MainWindow(QMainWindow):
 
     def new_follow_on(self, kind: str, record_id: str, target_kind: str) -> FormView | None:
         """由此新建: a ``target_kind`` record prefilled from a saved one, linked to it when saved."""
+        from ..domain.workflow import TransitionRefused
         from ..services.records import NotFound
 
         service = self._ready()
         try:
             values, link = service.follow_on(kind, record_id, target_kind)
-        except (NotFound, StorageError) as e:
+        except (NotFound, StorageError, TransitionRefused) as e:  # refused: a voided duplicate
             dialogs.error(self, self.tr("无法新建"), error_text(e))
             return None
         return self.new_record(target_kind, values, source=link)

@@ -5619,6 +5619,10 @@ Double-click or press Enter to open</translation>
             <translation>the record has changed; reopen it before signing</translation>
         </message>
         <message>
+            <source>记录已作废，不能由此新建</source>
+            <translation>The record is voided: nothing can be made from it</translation>
+        </message>
+        <message>
             <source>记录已办结，不能再修改</source>
             <translation>The record is closed and can no longer be changed</translation>
         </message>
