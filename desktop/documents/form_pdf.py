@@ -175,6 +175,9 @@ def build_story(
     story: list[Flowable] = []
     keys = {section.key for section in spec.sections}
     for section in spec.sections:
+        if section.printed_when_filled and (blank or not any(
+                record.values.fields.get(el.key) not in (None, "") for el in section.elements)):
+            continue  # an empty band of steps rarely taken (重新打开与作废) is not printed
         flowables = _section_flowables(spec, section, record, styles, blank)
         closing = [b for b in spec.signatures if b.after == section.key]
         if closing and flowables:

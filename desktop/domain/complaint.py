@@ -201,6 +201,7 @@ SPEC = FormSpec(
                 Field("void_reason", "作废原因", T.LONGTEXT, span=2, computed=True, max_length=500,
                       help="重复登记等原因作废时填写；作废的记录照常保存五年，不计入未结投诉"),
             ),
+            printed_when_filled=True,
         ),
     ),
     signatures=(

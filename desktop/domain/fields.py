@@ -107,6 +107,9 @@ class Section:
     title: str
     elements: tuple[Element, ...]
     columns: int = 2  # label/value pairs per row in the Qt form and the PDF grid
+    # Printed only when one of its fields is filled (a complaint's 重新打开与作废: most are never
+    # reopened or voided, and their sheets do not carry the empty band).
+    printed_when_filled: bool = False
 
 
 @dataclass(frozen=True)
