@@ -77,3 +77,22 @@ def test_a_duplicate_is_voided_for_a_reason_kept_and_counted_nowhere(service) ->
     with pytest.raises(TransitionRefused, match="已办结"):
         service.update("complaint", rec.id, to_json(c.SPEC, rec), by="王测试")
     assert service.get("complaint", rec.id).status == c.VOIDED
+
+
+def test_the_reason_band_is_printed_only_when_it_holds_a_reason(service, tmp_path) -> None:
+    import re
+
+    from pypdf import PdfReader
+
+    from desktop.services.export import export_record
+
+    def text(record, name: str) -> str:
+        out = export_record(service, record, tmp_path / name)
+        return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(out).pages))
+
+    record = _complaint(service, c.REGISTERED)
+    assert "重新打开与作废" not in text(record, "registered.pdf")
+    voided = service.transition("complaint", record.id, c.VOIDED, to_json(c.SPEC, record), by="王测试",
+                                note="与 TS-2026-T1-0099 重复登记").record
+    printed = text(voided, "voided.pdf")
+    assert "重新打开与作废" in printed and "与TS-2026-T1-0099重复登记" in printed and "已作废" in printed
