@@ -80,6 +80,8 @@ def _complaint() -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], str, 
         "revisit_date": dt.date(2026, 4, 10),
         "closed_date": dt.date(2026, 4, 12),
         "revisit_result": "换货后使用正常，浓度达到500mg/L。",
+        "reopen_reason": "客户再次来电：更换后的第二批仍有沉淀，重新打开处理。",
+        "void_reason": "与 TS-2026-A3-0006 重复登记。",
     }
     items = [
         {"product_name": "84消毒液5L", "packaging": "桶装", "quantity": Decimal("20"), "unit": "桶",
