@@ -192,3 +192,10 @@ def retention_ends(closed_date: dt.date | None) -> dt.date | None:
         return closed_date.replace(year=closed_date.year + c.RETENTION_YEARS)
     except ValueError:  # 29 February
         return closed_date.replace(year=closed_date.year + c.RETENTION_YEARS, day=28)
+
+
+def open_statuses() -> list[str]:
+    """The complaint statuses that still need work, in the order of work: not closed or voided, and
+    not 已回访 either (issue 14: the case is settled and the complainant called back; only the formal
+    结案 is left, which the register's status filter finds)."""
+    return [st for st in c.SPEC.statuses if not WORKFLOW.is_final(st) and st != c.REVISITED]

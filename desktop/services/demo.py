@@ -200,6 +200,27 @@ def complaint_object(rng: random.Random, today: dt.date, status: str, seq: int) 
     return obj
 
 
+def voided_duplicate(today: dt.date, first: Record) -> dict[str, Any]:
+    """The same call registered twice (issue 14): a copy of the first complaint's registration,
+    voided the same day with the reason, so the demo has a complaint 已作废."""
+    from ..domain.records import to_json
+
+    keep = {"received_date", "channel", "receiver", "severity", "category", "complainant_unit", "complainant_name",
+            "complainant_phone", "complainant_address", "items", "reason"}
+    source = to_json(c.SPEC, first)
+    obj: dict[str, Any] = {"kind": c.SPEC.kind, **{k: v for k, v in source.items() if k in keep}}
+    for item in obj.get("items", []):
+        item.pop("expiry_date", None)  # worked out again at import
+    received = first.values.fields["received_date"]
+    staff = obj.get("receiver") or STAFF[0]
+    reason = f"与 {first.number} 重复登记（同一来电登记了两次）"
+    obj.update(status=c.VOIDED, closed_date=received.isoformat(), void_reason=reason, history=[
+        {"at": f"{received.isoformat()}T10:30:00Z", "from": None, "to": c.REGISTERED, "by": staff, "note": ""},
+        {"at": f"{received.isoformat()}T11:00:00Z", "from": c.REGISTERED, "to": c.VOIDED, "by": staff, "note": reason},
+    ])
+    return obj
+
+
 def demo_objects(today: dt.date, count: int = 36, seed: int = 20261126) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     return [complaint_object(rng, today, c.WORK_STATUSES[i % len(c.WORK_STATUSES)], i) for i in range(count)]
@@ -236,7 +257,11 @@ def load_demo(service: RecordService, count: int = 36) -> int:
     # The registers first: a complaint's batch then finds its delivery (and its expiry date).
     desk_rng = random.Random(count + 1)
     desk, registers, deliveries = _load_registers(service, desk_rng)
-    complaints = import_records(service, demo_objects(today, count)).records
+    # With room for every status, the last of the ``count`` is a duplicate of the first, voided.
+    voided = count > len(c.WORK_STATUSES)
+    complaints = import_records(service, demo_objects(today, count - voided)).records
+    if voided:
+        complaints += import_records(service, [voided_duplicate(today, complaints[0])]).records
     args = (UNITS, PEOPLE, STAFF)
     linked = import_records(service, follow_ons(rng, today, complaints, *args, PRODUCTS)).records
     n = max(count // 4, 1)

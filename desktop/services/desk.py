@@ -33,7 +33,6 @@ from ..domain import complaint as c
 from ..domain import delivery as de
 from ..domain import followup as fu
 from ..domain import ticket as tk
-from ..domain.forms import WORKFLOWS
 from ..domain.ticket_rules import DEADLINE_FORMAT, DUE_SOON, HANDLING_OPEN, RESPONSE_OPEN
 from ..storage.schema import MODELS
 from ..storage.settings import load_settings
@@ -233,8 +232,7 @@ def group_ids(records: RecordService, key: str, now: dt.datetime | None = None) 
 
 
 def open_complaint_statuses() -> list[str]:
-    """The complaint statuses that still need work, in the order of work: not closed, and not
-    已回访 either (issue 14: the case is settled and the complainant called back; only the
-    formal 结案 is left, which the register's status filter finds)."""
-    wf = WORKFLOWS[c.SPEC.kind]
-    return [st for st in c.SPEC.statuses if not wf.is_final(st) and st != c.REVISITED]
+    """The complaint statuses that still need work (``complaint_rules.open_statuses``)."""
+    from ..domain.complaint_rules import open_statuses
+
+    return open_statuses()

@@ -313,9 +313,9 @@ class HomePage(QWidget):
         self.complaint_grid.setVerticalSpacing(8)
         self.complaint_grid.setColumnStretch(2, 1)
         self.status_rows: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
-        from ..services.desk import open_complaint_statuses
+        from ..domain.complaint_rules import open_statuses  # not the services: no SQLAlchemy to draw
 
-        wf_statuses = open_complaint_statuses()  # what needs work: not 已回访, 已关闭 or 已作废
+        wf_statuses = open_statuses()  # what needs work: not 已回访, 已关闭 or 已作废
         for i, st in enumerate(wf_statuses):
             badge = QLabel(tr_field(st), grid_host)
             badge.setObjectName("status_badge")
