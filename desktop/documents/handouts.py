@@ -53,6 +53,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from ..domain.dates import format_date
 from ..domain.settings import Settings
 from ..paths import resources_dir
 from .fonts import ensure_fonts, printable, string_width, unprintable_chars
@@ -515,7 +516,7 @@ def _cover(settings: Settings, chapters: Sequence[Chapter], date: dt.date | None
     story.append(Spacer(1, 80 * mm))
     story.append(Paragraph(markup(settings.company_name), st.cover_line))
     if date is not None:
-        story.append(Paragraph(markup(f"{date.year}年{date.month}月{date.day}日"), st.cover_line))
+        story.append(Paragraph(markup(format_date(date)), st.cover_line))
     return story
 
 

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain.dates import format_datetime
 from ..domain.reports import Report, cell_text, report_json
 from ..domain.settings import Settings
 from .fonts import FONT_NAME, ensure_fonts, runs, unprintable_chars
@@ -150,7 +151,7 @@ def render_report(report: Report, settings: Settings, out: str | os.PathLike[str
     stamp = report_stamp(report)
     sheet = SimpleNamespace(title=report.title, number_label="统计期间")
     head = SimpleNamespace(number=report.period, status="", source_number=None, source_kind=None)
-    story: list[Any] = [Paragraph(markup(f"生成时间：{report.generated_at.strftime('%Y-%m-%d %H:%M')}"), st.small),
+    story: list[Any] = [Paragraph(markup(f"生成时间：{format_datetime(report.generated_at)}"), st.small),
                         Spacer(1, 6)]
     charts = {c.table: c for c in report.charts}
     placed: set[str] = set()

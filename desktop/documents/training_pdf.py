@@ -45,6 +45,7 @@ from reportlab.platypus import (
 )
 
 from ..domain import training as tr
+from ..domain.dates import format_date
 from ..domain.assessment import Assessment, Question
 from ..domain.records import Record
 from ..domain.settings import Settings
@@ -220,7 +221,7 @@ def _text(value: Any) -> str:
     if hasattr(value, "strftime"):
         if hasattr(value, "hour") and not hasattr(value, "year"):
             return value.strftime("%H:%M")
-        return f"{value.year}年{value.month}月{value.day}日"
+        return format_date(value)
     return str(value)
 
 
