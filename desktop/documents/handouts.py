@@ -58,7 +58,7 @@ from ..domain.settings import Settings
 from ..paths import resources_dir
 from .fonts import ensure_fonts, printable, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import QR_SIZE, QR_TOP_GAP, document_options, draw_footer, draw_page_qr
+from .pdf_page import QR_SIZE, QR_TOP_GAP, _font_cmd, document_options, draw_footer, draw_page_qr
 from .stamp import DOC_HANDOUTS, PageStamp, document_stamp
 from .text import draw_plain, markup, plain
 
@@ -419,6 +419,7 @@ def _table(rows: list[list[str]], st: _Styles, avail: float = TEXT_W) -> Table:
     table.setStyle(
         TableStyle(
             [
+                _font_cmd(),
                 ("GRID", (0, 0), (-1, -1), 0.5, TABLE_GRID),
                 ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEAD_BG),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -453,6 +454,7 @@ def _box(block: Block, st: _Styles) -> Table:
     box.setStyle(
         TableStyle(
             [
+                _font_cmd(),
                 ("BOX", (0, 0), (-1, -1), 0.8, border, None, None, None, 2, 1.5) if warn
                 else ("BOX", (0, 0), (-1, -1), 1.0, border, None, (3, 2)),
                 ("LINEBEFORE", (0, 0), (0, -1), 4, border) if warn
@@ -594,7 +596,10 @@ def render_handouts(
     whole = len(chapters) > 1
     title = SERIES_TITLE if whole else f"{SERIES_TITLE}：{chapters[0].heading}"
 
-    toc = TableOfContents(levelStyles=st.toc_levels, dotsMinLevel=0, rightColumnWidth=36)
+    toc = TableOfContents(levelStyles=st.toc_levels, dotsMinLevel=0, rightColumnWidth=36,
+                          tableStyle=TableStyle([_font_cmd(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story: list[Any] = _cover(settings, chapters, date, st, whole)
     story += [NextPageTemplate("body"), PageBreak(), Paragraph("目　录", st.toc_title), toc]
     for chapter in chapters:

@@ -417,3 +417,10 @@ def document_options(
         **info,
     }
     return target, options
+
+
+def _font_cmd() -> tuple[str, tuple[int, int], tuple[int, int], str]:
+    """A table style command giving every cell the bundled font: ReportLab's default for a
+    plain-string cell (even an empty one) is an unembedded Helvetica, which no PDF of the app may
+    reference (issue 13; ``pdffonts`` lists only embedded fonts)."""
+    return ("FONTNAME", (0, 0), (-1, -1), ensure_fonts())

@@ -51,7 +51,7 @@ from ..domain.records import Record
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import QR_ROOM, document_options, draw_company, draw_footer, draw_page_qr
+from .pdf_page import QR_ROOM, _font_cmd, document_options, draw_company, draw_footer, draw_page_qr
 from .stamp import DOC_TRAINING, PageStamp, document_stamp, record_stamp
 from .text import draw_plain, markup, plain
 
@@ -263,7 +263,7 @@ def _details(record: Record | None, st: Mapping[str, ParagraphStyle], pass_mark:
     # A blank sheet leaves room to write by hand.
     table = Table(data, colWidths=widths, rowHeights=[None if record is not None else 8 * mm] * len(data),
                   hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([_font_cmd(), 
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
@@ -328,7 +328,7 @@ def _sign_line(label: str, date: str, st: Mapping[str, ParagraphStyle], picture:
     lines = [("LINEBELOW", (1, 0), (1, 0), 0.6, GRID)]
     if extra:
         lines.append(("LINEBELOW", (3, 0), (3, 0), 0.6, GRID))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([_font_cmd(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                *lines]))
     return _check_width(table, widths)
@@ -371,7 +371,7 @@ def sign_in_story(record: Record | None, signatures: Mapping[str, bytes], st: Ma
         data.append([Paragraph(str(n), st["centre"]), "", "", "", "", ""])
     table = Table(data, colWidths=widths, rowHeights=_row_heights(data, widths, SIGN_ROW_H, 9 * mm), repeatRows=1,
                   hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([_font_cmd(), 
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
@@ -438,10 +438,10 @@ def _options_flowables(q: Question, st: Mapping[str, ParagraphStyle], width: flo
     rows = [texts[i:i + per_line] for i in range(0, len(texts), per_line)]
     data = [[Paragraph(markup(t), st["question"]) for t in row] + [""] * (per_line - len(row)) for row in rows]
     table = Table(data, colWidths=[col] * per_line, hAlign="LEFT")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    table.setStyle(TableStyle([_font_cmd(), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     outer = Table([["", table]], colWidths=[indent, avail], hAlign="LEFT")
-    outer.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    outer.setStyle(TableStyle([_font_cmd(), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return [outer]
 
@@ -451,9 +451,9 @@ def _question(q: Question, st: Mapping[str, ParagraphStyle]) -> Table:
     body_w = TEXT_W - ANSWER_BOX - 4 * mm
     content = [Paragraph(markup(f"{q.number}. {q.text}"), st["question"]), *_options_flowables(q, st, body_w)]
     box = Table([[""]], colWidths=[ANSWER_BOX], rowHeights=[ANSWER_BOX * 0.8])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, GRID)]))
+    box.setStyle(TableStyle([_font_cmd(), ("BOX", (0, 0), (-1, -1), 0.8, GRID)]))
     table = Table([[content, box]], colWidths=[body_w + 4 * mm, ANSWER_BOX], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([_font_cmd(), 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
@@ -475,7 +475,7 @@ def _candidate(record: Record | None, row: Mapping[str, Any] | None, st: Mapping
     data = [[p for lab, val in cells for p in (Paragraph(markup(lab), st["label"]), Paragraph(markup(val), st["value"]))]]
     widths = [label_w, value_w] * 4
     table = Table(data, colWidths=widths, rowHeights=[10 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([_font_cmd(), 
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("ALIGN", (0, 0), (-1, -1), "LEFT"),
         *[("LINEBELOW", (c, 0), (c, 0), 0.6, GRID) for c in (1, 3, 5, 7)],
@@ -565,7 +565,7 @@ def results_story(record: Record, pass_mark: int, st: Mapping[str, ParagraphStyl
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
     ]
     style += [("TEXTCOLOR", (5, r), (5, r), colors.HexColor("#B03A2E")) for r in failed_rows]
-    table.setStyle(TableStyle(style))
+    table.setStyle(TableStyle([_font_cmd(), *style]))
     _check_width(table, widths)
     sat = [r for r in rows if r.get("result") in (tr.PASSED, tr.FAILED)]
     passed = sum(1 for r in sat if r.get("result") == tr.PASSED)
