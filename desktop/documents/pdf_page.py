@@ -98,8 +98,8 @@ WIDE_TABLE_COLS = 8  # item tables with this many columns (序号 included) use 
 BOX_SIDE = 12.0  # score boxes, and every box on a blank form
 BLANK_ROW_H = 27.0  # about 9.5 mm
 BLANK_ITEM_LINES = 4
-WRITING_LINE_H = 24.0  # ruled lines of a blank long text, about 8.5 mm apart
-BLANK_LONG_LINES = 3
+WRITING_LINE_H = 20.0  # ruled lines of an empty long text, about 7 mm apart (a hand's line)
+BLANK_LONG_LINES = 6  # six lines (42 mm) for 购买、储存、使用经过 and every other free text left empty
 SCORE_LABEL_W = 92.0  # the item column of a score table (as wide as the label column above it)
 SCORE_ROW_H = 23.0  # 8 mm: a tick box of 4.2 mm with room around it
 
