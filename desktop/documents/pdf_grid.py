@@ -28,6 +28,7 @@ from .pdf_page import (
     BAND_BG,
     BLANK_ROW_H,
     CONTENT_W,
+    FRAME_H,
     INNER_W,
     LABEL_BG,
     LABEL_WIDTHS,
@@ -61,8 +62,33 @@ class _FormTable(Table):
         self._cont_rows: dict[int, tuple[int, Flowable]] = {}
         self._band_cont: Flowable | None = None
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (ReportLab API)
+    def _repeat(self) -> int:
+        return self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+
+    def _split_kept(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """ReportLab's split, never leaving a single row under the heading (band, header row) on
+        either side of the break: a heading with one row at a page's foot moves to the next page
+        with its table, and a continuation page never holds its repeated header over one row (the
+        break moves up a row).  The heading itself is never split from its table (ReportLab never
+        breaks inside ``repeatRows``)."""
         parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        repeat = self._repeat()
+        body = self._nrows - repeat
+        first_body = parts[0]._nrows - repeat
+        rest_body = parts[1]._nrows - parts[1]._repeat()  # type: ignore[attr-defined]
+        fits_a_page = sum(self._rowHeights) <= FRAME_H
+        if first_body < 2 <= body and fits_a_page:
+            return []  # heading and one row alone at the foot of the page: all of it on the next
+        if rest_body < 2 and first_body >= 3:
+            return self._split_kept(availWidth, sum(self._rowHeights[: parts[0]._nrows - 1]) + 0.01)
+        if rest_body < 2 and fits_a_page:
+            return []
+        return parts
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (ReportLab API)
+        parts = self._split_kept(availWidth, availHeight)
         if len(parts) != 2:
             return parts
         first, rest = parts

@@ -464,18 +464,36 @@ def _question(q: Question, st: Mapping[str, ParagraphStyle]) -> Table:
     return _check_width(table, [body_w + 4 * mm, ANSWER_BOX])
 
 
+def _fitted(text: str, style: ParagraphStyle, width: float, smallest: float = 7.5) -> ParagraphStyle:
+    """``style``, set smaller (down to ``smallest`` pt) until ``text`` fits ``width`` on one line."""
+    size = style.fontSize
+    while size > smallest and string_width(text, size, style.fontName) > width:
+        size -= 0.5
+    if size == style.fontSize:
+        return style
+    return ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size, leading=size * 1.3)
+
+
 def _candidate(record: Record | None, row: Mapping[str, Any] | None, st: Mapping[str, ParagraphStyle]) -> Table:
     """姓名 / 单位 / 日期 / 得分: filled from the record where known, lines for the pen otherwise."""
     name = _name(row) if row else ""
     unit = str((row or {}).get("unit") or "") or (str(record.get("customer_unit") or "") if record else "")
     date = _text(record.get("training_date")) if record is not None else ""
-    label_w = 15 * mm
-    value_w = (TEXT_W - 4 * label_w) / 4
-    cells = [("姓名", name), ("单位", unit), ("日期", date), ("得分", "")]
-    data = [[p for lab, val in cells for p in (Paragraph(markup(lab), st["label"]), Paragraph(markup(val), st["value"]))]]
-    widths = [label_w, value_w] * 4
-    table = Table(data, colWidths=widths, rowHeights=[10 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([_font_cmd(), 
+    # Widths by what each holds (issue 13: the date wrapped into the line above): the date and the
+    # score their one line, the unit the rest; a unit too long for one line is set smaller, and the
+    # row grows rather than a value running up into the title.
+    label_w = 11 * mm
+    name_w, date_w, score_w = 32 * mm, 30 * mm, 18 * mm
+    unit_w = TEXT_W - 4 * label_w - name_w - date_w - score_w
+    unit_style = _fitted(unit, st["value"], unit_w - 4)
+    date = date or "\u3000\u3000年\u3000月\u3000日"
+    values = [(name, st["value"]), (unit, unit_style), (date, st["value"]), ("", st["value"])]
+    labels = ("姓名", "单位", "日期", "得分")
+    data = [[p for lab, (val, sty) in zip(labels, values, strict=True)
+             for p in (Paragraph(markup(lab), st["label"]), Paragraph(markup(val), sty))]]
+    widths = [label_w, name_w, label_w, unit_w, label_w, date_w, label_w, score_w]
+    table = Table(data, colWidths=widths, minRowHeights=[10 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([_font_cmd(),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("ALIGN", (0, 0), (-1, -1), "LEFT"),
         *[("LINEBELOW", (c, 0), (c, 0), 0.6, GRID) for c in (1, 3, 5, 7)],
