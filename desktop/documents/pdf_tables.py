@@ -23,7 +23,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table
 
-from ..domain.fields import SCORE_LABELS, Field, FieldType, ItemTable, format_value
+from ..domain.fields import SCORE_LABELS, Field, FieldType, ItemTable
 from ..domain.records import Record
 from .pdf_grid import _Grid
 from .pdf_page import (

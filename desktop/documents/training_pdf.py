@@ -45,8 +45,8 @@ from reportlab.platypus import (
 )
 
 from ..domain import training as tr
-from ..domain.dates import format_date
 from ..domain.assessment import Assessment, Question
+from ..domain.dates import format_date
 from ..domain.records import Record
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, string_width, unprintable_chars
@@ -263,7 +263,7 @@ def _details(record: Record | None, st: Mapping[str, ParagraphStyle], pass_mark:
     # A blank sheet leaves room to write by hand.
     table = Table(data, colWidths=widths, rowHeights=[None if record is not None else 8 * mm] * len(data),
                   hAlign="LEFT")
-    table.setStyle(TableStyle([_font_cmd(), 
+    table.setStyle(TableStyle([_font_cmd(),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
@@ -328,7 +328,8 @@ def _sign_line(label: str, date: str, st: Mapping[str, ParagraphStyle], picture:
     lines = [("LINEBELOW", (1, 0), (1, 0), 0.6, GRID)]
     if extra:
         lines.append(("LINEBELOW", (3, 0), (3, 0), 0.6, GRID))
-    table.setStyle(TableStyle([_font_cmd(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([_font_cmd(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                *lines]))
     return _check_width(table, widths)
@@ -371,7 +372,7 @@ def sign_in_story(record: Record | None, signatures: Mapping[str, bytes], st: Ma
         data.append([Paragraph(str(n), st["centre"]), "", "", "", "", ""])
     table = Table(data, colWidths=widths, rowHeights=_row_heights(data, widths, SIGN_ROW_H, 9 * mm), repeatRows=1,
                   hAlign="LEFT")
-    table.setStyle(TableStyle([_font_cmd(), 
+    table.setStyle(TableStyle([_font_cmd(),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
@@ -453,7 +454,7 @@ def _question(q: Question, st: Mapping[str, ParagraphStyle]) -> Table:
     box = Table([[""]], colWidths=[ANSWER_BOX], rowHeights=[ANSWER_BOX * 0.8])
     box.setStyle(TableStyle([_font_cmd(), ("BOX", (0, 0), (-1, -1), 0.8, GRID)]))
     table = Table([[content, box]], colWidths=[body_w + 4 * mm, ANSWER_BOX], hAlign="LEFT")
-    table.setStyle(TableStyle([_font_cmd(), 
+    table.setStyle(TableStyle([_font_cmd(),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["DATE_PATTERN", "DATETIME_PATTERN", "format_date", "format_datetime"]
+__all__ = ["DATETIME_PATTERN", "DATE_PATTERN", "format_date", "format_datetime"]
 
 DATE_PATTERN = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 """A printed date (what :func:`format_date` gives), for finding dates in a text."""
