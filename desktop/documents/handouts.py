@@ -58,6 +58,7 @@ from ..domain.settings import Settings
 from ..paths import resources_dir
 from .fonts import ensure_fonts, printable, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
+from .pdf_grid import _FormTable
 from .pdf_page import QR_SIZE, QR_TOP_GAP, _font_cmd, document_options, draw_footer, draw_page_qr
 from .stamp import DOC_HANDOUTS, PageStamp, document_stamp
 from .text import draw_plain, markup, plain
@@ -415,7 +416,8 @@ def _table(rows: list[list[str]], st: _Styles, avail: float = TEXT_W) -> Table:
     widths = column_widths(rows, avail)
     data = [[Paragraph(markup(c), st.head) for c in rows[0]]]
     data += [[Paragraph(markup(c), st.head if _NUMBER.match(c) else st.cell) for c in row] for row in rows[1:]]
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # _FormTable: never one row alone under the header, on either side of a page break (issue 13)
+    table = _FormTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
