@@ -51,6 +51,7 @@ from ..domain.records import Record
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
+from .pdf_grid import _FormTable
 from .pdf_page import QR_ROOM, _font_cmd, document_options, draw_company, draw_footer, draw_page_qr
 from .stamp import DOC_TRAINING, PageStamp, document_stamp, record_stamp
 from .text import draw_plain, markup, plain
@@ -370,8 +371,9 @@ def sign_in_story(record: Record | None, signatures: Mapping[str, bytes], st: Ma
     blanks = walk_in_rows if rows else BLANK_SHEET_ROWS
     for n in range(len(rows) + 1, len(rows) + blanks + 1):
         data.append([Paragraph(str(n), st["centre"]), "", "", "", "", ""])
-    table = Table(data, colWidths=widths, rowHeights=_row_heights(data, widths, SIGN_ROW_H, 9 * mm), repeatRows=1,
-                  hAlign="LEFT")
+    # never one row alone under the repeated header (issue 13)
+    table = _FormTable(data, colWidths=widths, rowHeights=_row_heights(data, widths, SIGN_ROW_H, 9 * mm),
+                       repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([_font_cmd(),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
@@ -573,8 +575,8 @@ def results_story(record: Record, pass_mark: int, st: Mapping[str, ParagraphStyl
         ])
     if not rows:
         data += [[Paragraph(str(n), st["centre"])] + [""] * 6 for n in range(1, 16)]
-    table = Table(data, colWidths=widths, rowHeights=_row_heights(data, widths, RESULT_ROW_H, 9 * mm),
-                  repeatRows=1, hAlign="LEFT")
+    table = _FormTable(data, colWidths=widths, rowHeights=_row_heights(data, widths, RESULT_ROW_H, 9 * mm),
+                       repeatRows=1, hAlign="LEFT")  # never one row alone under the repeated header
     style = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
