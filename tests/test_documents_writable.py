@@ -353,3 +353,21 @@ def test_no_heading_alone_with_one_row_at_a_page_foot_in_rendered_forms(kind: st
         for paper in (rec, _partly(rec)):
             for title, seen, total in _labels_under_each_band(form(paper), SPECS[kind]):
                 assert seen >= min(2, total), f"{n} rows: {title} with {seen} of {total} rows at a page foot"
+
+
+def test_a_blank_printed_before_the_upgrade_still_matches_its_record() -> None:
+    """0.1.0 printed a ticket's blank with its number only: its hash stays one of the record's."""
+    from desktop.domain.records import content_hash
+    from desktop.services.export import blank_hashes
+
+    for kind in ("ticket", "followup", "training", "complaint"):
+        record = sample(kind)
+        spec = SPECS[kind]
+        old = blank_copy(record)
+        if kind != "complaint":
+            old.values = RecordValues(fields={})
+        hashes = blank_hashes(record)
+        assert content_hash(spec, old) in hashes, kind
+        assert content_hash(spec, blank_copy(record)) in hashes, kind
+        other = without(record, "customer_unit")
+        assert content_hash(spec, blank_copy(other)) not in hashes or kind == "complaint", kind

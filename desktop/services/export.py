@@ -163,6 +163,28 @@ def blank_copy(record: Record) -> Record:
     )
 
 
+BLANK_FIELDS_0_1: dict[str, tuple[str, ...]] = {
+    k: BLANK_FIELDS[k] for k in ("survey", "service-report", "complaint", "return-request")
+}
+"""What the blanks of 0.1.0 kept: the other kinds' blank papers held only the number (and source)."""
+
+
+def blank_hashes(record: Record) -> set[str]:
+    """Every content hash a blank paper of ``record`` may carry: this version's blank, and the blank
+    0.1.0 printed (number and source only for the kinds :data:`BLANK_FIELDS` gained with issue 13),
+    so a paper printed before the upgrade still matches its record (verify, scan matching)."""
+    from ..domain.records import content_hashes
+
+    spec = SPECS[record.kind]
+    hashes = set(content_hashes(spec, blank_copy(record)))
+    keep = BLANK_FIELDS_0_1.get(record.kind, ())
+    old = blank_copy(record)
+    old.values = RecordValues(fields={k: v for k, v in record.values.fields.items()
+                                      if k in keep and v not in (None, "")})
+    hashes.update(content_hashes(spec, old))
+    return hashes
+
+
 def export_blank(service: RecordService, record: Record, target: Path) -> Path:
     """Print ``record``'s form as paper to fill by hand: its number and who it is for (see
     :data:`BLANK_FIELDS`), empty cells, empty score and tick boxes (the satisfaction survey handed
