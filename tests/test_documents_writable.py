@@ -170,6 +170,8 @@ def test_no_unembedded_font_in_any_document(every_document: list[tuple[str, Path
     report = every_document[0][1].parent / "report.pdf"
     render_report(make_report(ctx.records, "monthly", *parse_month("2026-03")), ctx.records.settings(), report)
     docs.append(("report", report))
+    report_text = "\n".join(p.extract_text() or "" for p in PdfReader(report).pages)
+    assert OTHER_DATE_STYLES.search(report_text) is None and DATE_PATTERN.search(report_text)  # one date style
     for name, path in docs:
         out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True, timeout=60).stdout
         rows = out.splitlines()[2:]
