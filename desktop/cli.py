@@ -96,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     from .report_cli import add_parser as add_report_parser
 
     add_report_parser(sub)  # report monthly / response / survey / staff (issue 15)
+    from .server_cli import add_parsers as add_server_parsers
+
+    add_server_parsers(sub)  # server … and sync (issue 12)
 
     from .domain.settings import LABELS, Settings
 
@@ -182,6 +185,11 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
 
     if args.command == "restore":  # the database may be damaged: it is not opened
         return _restore(folder, args)
+
+    if args.command == "server":  # head office: no data folder (issue 12)
+        from .server_cli import run_server
+
+        return run_server(args)
 
     if args.command == "report":  # the period and the output paths are checked before the data is opened
         from .report_cli import check
@@ -550,6 +558,7 @@ _COMMANDS = {
     "conflicts": _conflicts,
     "backup": _backup,
     "report": lambda ctx, args: __import__("desktop.report_cli", fromlist=["run"]).run(ctx, args),
+    "sync": lambda ctx, args: __import__("desktop.server_cli", fromlist=["run_sync"]).run_sync(ctx, args),
 }
 
 
