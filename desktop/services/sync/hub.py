@@ -130,7 +130,7 @@ def receive_batch(service: RecordService, code: str, objs: Any, *, limit: int | 
         ids = [o["id"] for o in objs]
         for start in range(0, len(ids), 500):
             receipts.update(s.execute(select(SyncReceipt.record_id, SyncReceipt.tag).where(
-                SyncReceipt.laptop == code, SyncReceipt.record_id.in_(ids[start:start + 500]))).tuples())
+                SyncReceipt.laptop == code, SyncReceipt.record_id.in_(ids[start:start + 500]))).all())
     fresh = [o for o in objs if not o.get("version_tag") or (o["id"], o["version_tag"]) not in receipts]
     outcomes: dict[str, str] = {}
     if fresh:
