@@ -207,6 +207,72 @@ def test_a_sync_cut_off_half_way_goes_on_from_there(hq: Any, tmp_path: Path) -> 
     a.close()
 
 
+class _Counting:
+    """An httpx transport that counts picture uploads and loses the connection at the n-th one."""
+
+    def __init__(self, cut_at: int | None = None) -> None:
+        import httpx
+
+        self.inner = httpx.HTTPTransport()
+        self.cut_at = cut_at
+        self.puts = 0
+
+    def handle_request(self, request: Any) -> Any:
+        import httpx
+
+        if request.method == "PUT":
+            self.puts += 1
+            if self.puts == self.cut_at:
+                raise httpx.ReadTimeout("timed out", request=request)
+        return self.inner.handle_request(request)
+
+
+def test_a_photo_upload_interrupted_is_finished_by_the_next_sync_each_photo_once(hq: Any, tmp_path: Path) -> None:
+    import httpx
+
+    a = laptop(tmp_path, "A1")
+    token = token_for(hq, "A1")
+    objs = []
+    for i in range(3):
+        obj = example_object("complaint", TODAY)
+        obj["photos"] = [{"filename": f"p{i}.png", "caption": "", "content_base64": _png_b64(i)},
+                         {"filename": "same.png", "caption": "每条记录都有的同一张", "content_base64": _png_b64(99)}]
+        objs.append(obj)
+    import_records(a.records, objs)
+    with running(hq) as url:
+        cut = _Counting(cut_at=2)
+        with pytest.raises(SyncError, match="无法连接"):
+            sync(a.records, url, token, transport=httpx.MockTransport(cut.handle_request))
+        assert _count(hq, "complaint") == 0  # a record is there only with its photos
+        assert len(hq.photos.missing([_sha(i) for i in (0, 1, 2, 99)])) == 3
+        again = _Counting()
+        result = sync(a.records, url, token, transport=httpx.MockTransport(again.handle_request))
+        assert result.sent == a.records.count("complaint") + a.records.count("followup")
+        assert again.puts == 3  # the three still missing, each once (the shared one too)
+        assert hq.photos.missing([_sha(i) for i in (0, 1, 2, 99)]) == []
+        for rec in hq.all_records("complaint"):
+            assert all(hq.photos.holds(ph.sha256) for ph in rec.values.photos["photos"])
+    a.close()
+
+
+def _png_bytes(i: int) -> bytes:
+    import hashlib
+
+    return b"\x89PNG\r\n\x1a\n" + hashlib.sha256(str(i).encode()).digest() * 8
+
+
+def _png_b64(i: int) -> str:
+    import base64
+
+    return base64.b64encode(_png_bytes(i)).decode("ascii")
+
+
+def _sha(i: int) -> str:
+    import hashlib
+
+    return hashlib.sha256(_png_bytes(i)).hexdigest()
+
+
 def test_the_same_batch_sent_twice_changes_nothing(hq: Any, tmp_path: Path) -> None:
     import httpx
 
