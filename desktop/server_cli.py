@@ -258,4 +258,6 @@ def run_sync(ctx: Any, args: argparse.Namespace) -> int:
         _err(f"收到的记录未通过检查，本批未写入：\n{e}")
         return 1
     print(f"同步完成：发出 {result.sent} 条，收到 {result.received} 条，保留为冲突 {result.conflicts} 条")
+    for line in result.refused:
+        print(f"未收下总部的档案 {line}")
     return 0

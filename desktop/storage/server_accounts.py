@@ -13,6 +13,8 @@ the same migration, on every laptop's SQLite file (where the head-office tables 
   changes nothing, without loading the record.
 - ``server_photo``: head office's photos, by content hash, in the database itself (one backup holds
   everything; a record is complete only when its photos are).
+- ``sync_proposal``: a laptop's new customer or product (or change to one), waiting for head office
+  to accept, merge or reject it (``services.sync.proposals``);
 - ``sync_state`` (laptop side): for each record, the version last delivered to head office and the
   version head office last had, so a sync with nothing new compares two columns and loads nothing.
 """
@@ -25,7 +27,7 @@ import hmac
 import secrets
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, LargeBinary, String, select
+from sqlalchemy import Boolean, Integer, LargeBinary, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
@@ -73,6 +75,28 @@ class ServerPhoto(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     media_type: Mapped[str] = mapped_column(String(40))
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SyncProposal(Base):
+    """A laptop's new customer or product, or its change to one, waiting for head office to accept
+    it into the register, merge it with one already there, or reject it (the register is head
+    office's: one 北京市第一人民医院, not one per laptop).  The record's JSON as it came."""
+
+    __tablename__ = "sync_proposal"
+    __table_args__ = (UniqueConstraint("laptop", "record_id", "tag"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    laptop: Mapped[str] = mapped_column(String(8), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[str] = mapped_column(String(36))
+    number: Mapped[str] = mapped_column(String(30), default="")
+    tag: Mapped[str] = mapped_column(String(32), default="")
+    summary: Mapped[str] = mapped_column(String(200), default="")  # the name, for the list
+    incoming: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    target_id: Mapped[str] = mapped_column(String(36), default="")  # merged into this register record
+    decided_by: Mapped[str] = mapped_column(String(40), default="")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class SyncState(Base):

@@ -4591,6 +4591,10 @@ Double-click or press Enter to open</translation>
             <translation>{user} ({role}) may not take this step: it needs {roles}</translation>
         </message>
         <message>
+            <source>{user}（{role}）无权处理客户和产品的提议：需要 {roles}</source>
+            <translation>{user} ({role}) may not decide on proposed customers and products: it needs {roles}</translation>
+        </message>
+        <message>
             <source>“{name}”已登记过；同名的人请加注部门，如 {name}（保洁部）</source>
             <translation>"{name}" is already listed; for people with the same name, add the department, e.g. {name} (Cleaning)</translation>
         </message>
@@ -5027,6 +5031,10 @@ Double-click or press Enter to open</translation>
             <translation>Complaint records must be kept for five years after closing and cannot be deleted (can be deleted from {date})</translation>
         </message>
         <message>
+            <source>提议：{code}</source>
+            <translation>Proposal: {code}</translation>
+        </message>
+        <message>
             <source>数值 {text} 超出范围</source>
             <translation>The number {text} is out of range</translation>
         </message>
@@ -5335,6 +5343,10 @@ Double-click or press Enter to open</translation>
             <translation>No laptop with code {code} is registered</translation>
         </message>
         <message>
+            <source>没有这条提议</source>
+            <translation>There is no such proposal</translation>
+        </message>
+        <message>
             <source>版本历史与当前版本不符</source>
             <translation>The version history does not end with the current version</translation>
         </message>
@@ -5589,6 +5601,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>这条冲突已处理过</source>
             <translation>This conflict has already been resolved</translation>
+        </message>
+        <message>
+            <source>这条提议已处理（{status}）</source>
+            <translation>This proposal has been decided already ({status})</translation>
         </message>
         <message>
             <source>难以界定的，须退回公司质量部门鉴定后，按鉴定结论界定</source>

@@ -132,5 +132,5 @@ def from_file(service: RecordService, token: str, path: Path) -> lap.SyncResult:
                  and (mine[r["id"]].get("version_tag") or "") == r.get("sent_tag")]  # not changed here since
     out = lap.note_sent(service, sent_objs, results)
     got = lap.apply_received(service, data["records"], QT_TRANSLATE_NOOP(MESSAGES, "同步文件：{name}").format(name=path.name))
-    out.received, out.conflicts = got.received, out.conflicts + got.conflicts
+    out.received, out.conflicts, out.refused = got.received, out.conflicts + got.conflicts, got.refused
     return out

@@ -89,6 +89,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             got = lap.apply_received(service, objs, QT_TRANSLATE_NOOP(MESSAGES, "总部同步"))
             result.received += got.received
             result.conflicts += got.conflicts
+            result.refused += got.refused
             if progress:
                 progress("receive", min(start + batch, len(wanted)), len(wanted))
     return result

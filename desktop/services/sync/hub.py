@@ -15,6 +15,9 @@ each record's id, version tag and lineage).  Each batch is:
    replaced; all of the batch in one transaction or none of it;
 4. receipted (``INSERT … ON CONFLICT DO NOTHING``).
 
+A laptop's customers and products are not written into head office's registers: they are held as
+proposals (``services.sync.proposals``) for head office to accept, merge or reject.
+
 What head office sends back is every record the laptop may see whose version at head office is
 neither the one the laptop has nor the one it last saw there: its own records (with head office's
 approvals and determinations), and head office's customers and products.
@@ -79,7 +82,7 @@ def _check_batch(objs: Any, code: str, limit: int | None) -> list[Mapping[str, A
         if kind not in SPECS:
             raise Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "记录 #{index}：未知的记录类型“{kind}”").format(
                 index=index, kind=str(kind)[:40]))
-        issue = _owner_issue(code, obj, index)
+        issue = None if kind in SHARED_KINDS else _owner_issue(code, obj, index)  # a register entry: a proposal
         if issue:
             problems.append(issue)
     if problems:
@@ -118,7 +121,9 @@ def receive_batch(service: RecordService, code: str, objs: Any, *, limit: int | 
     """Receive one batch from laptop ``code`` (see the module text); one result per record:
     ``{"id", "kind", "outcome", "server_tag"}``.  Raises :class:`Refused` (nothing written) or
     ``transfer.ImportFailed`` (a record the import refuses; nothing written)."""
-    objs = _check_batch(objs, code, limit)
+    everything = _check_batch(objs, code, limit)
+    proposed = _propose(service, code, [o for o in everything if o["kind"] in SHARED_KINDS])
+    objs = [o for o in everything if o["kind"] not in SHARED_KINDS]
     held = _stored(service, [(o["kind"], o["id"]) for o in objs])
     strangers = [o for o in objs if o["id"] in held and held[o["id"]][0] not in ("", code)]
     if strangers:
@@ -146,8 +151,34 @@ def receive_batch(service: RecordService, code: str, objs: Any, *, limit: int | 
         if row is not None:
             row.last_sync_at = now
     after = _stored(service, [(o["kind"], o["id"]) for o in objs])
-    return [{"id": o["id"], "kind": o["kind"], "outcome": outcomes.get(o["id"], UNCHANGED),
-             "sent_tag": o.get("version_tag") or "", "server_tag": after.get(o["id"], ("", ""))[1]} for o in objs]
+    return [{"id": o["id"], "kind": o["kind"],
+             "outcome": proposed.get(o["id"]) or outcomes.get(o["id"], UNCHANGED),
+             "sent_tag": o.get("version_tag") or "", "server_tag": after.get(o["id"], ("", ""))[1]} for o in everything]
+
+
+PROPOSED = "proposed"
+
+
+def _propose(service: RecordService, code: str, objs: list[Mapping[str, Any]]) -> dict[str, str]:
+    """Hold a laptop's customers and products as proposals (``services.sync.proposals``), once per
+    version, after the same checks as any import (nothing is held if one of them fails)."""
+    if not objs:
+        return {}
+    import json
+
+    from ...domain.records import new_id
+    from ...storage.server_accounts import SyncProposal
+    from ..transfer import parse_objects
+
+    parse_objects(service, list(objs))  # raises ImportFailed: nothing held
+    now = service.clock.now()
+    with service.db.write() as s:
+        _insert_ignore(s, SyncProposal.__table__, [
+            {"id": new_id(), "laptop": code, "kind": o["kind"], "record_id": o["id"], "number": str(o.get("number") or "")[:30],
+             "tag": str(o.get("version_tag") or "")[:32], "summary": str(o.get("name") or "")[:200],
+             "incoming": json.dumps(o, ensure_ascii=False, sort_keys=True), "received_at": now, "status": "pending",
+             "target_id": "", "decided_by": ""} for o in objs])
+    return {o["id"]: PROPOSED for o in objs}
 
 
 def visible(kind: str, origin: str, code: str) -> bool:

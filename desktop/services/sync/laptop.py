@@ -22,7 +22,8 @@ from ...storage.server_accounts import SyncState
 from ...storage.settings import ensure_laptop_code
 from ..incoming import CONFLICT, CREATED, UPDATED
 from ..records import VIA_SYNC, RecordService
-from ..transfer import dump_records, import_records
+from ..transfer import ImportFailed, dump_records, import_records
+from .hub import SHARED_KINDS
 
 
 @dataclass
@@ -64,8 +65,11 @@ def local_state(service: RecordService) -> LocalState:
                 keys[rid] = key
                 sent, server_tag = states.get(rid, ("", ""))
                 known[rid] = [tag or "", server_tag]
-                if origin == code and key != sent:
+                # Its own records; and any change to a register entry (customer, product): a proposal.
+                if (origin == code or kind in SHARED_KINDS) and key != sent:
                     to_send.setdefault(kind, []).append(rid)
+        for rid, (_sent, server_tag) in states.items():  # seen at head office, not taken here
+            known.setdefault(rid, ["", server_tag])
     return LocalState(code, to_send, known, keys)
 
 
@@ -142,9 +146,26 @@ def apply_received(service: RecordService, objs: list[dict[str, Any]], source: s
     out = SyncResult()
     if not objs:
         return out
-    report = import_records(service, objs, source=source, via=VIA_SYNC)
-    out.received = report.count(CREATED) + report.count(UPDATED)
-    out.conflicts = report.count(CONFLICT)
+    own = [o for o in objs if o.get("kind") not in SHARED_KINDS]
+    reports = [import_records(service, own, source=source, via=VIA_SYNC)] if own else []
+    shared = [o for o in objs if o.get("kind") in SHARED_KINDS]
+    refused: list[dict[str, Any]] = []
+    if shared:
+        # Head office's register entries: one this laptop cannot take (it has its own entry of the
+        # same name, whose proposal head office merged into this one) is said and left, not a
+        # reason to refuse the rest.
+        try:
+            reports.append(import_records(service, shared, source=source, via=VIA_SYNC))
+        except ImportFailed:
+            for o in shared:
+                try:
+                    reports.append(import_records(service, [o], source=source, via=VIA_SYNC))
+                except ImportFailed as e:
+                    out.refused.append(f"{o.get('number')}：{e}")
+                    refused.append(o)
+    for report in reports:
+        out.received += report.count(CREATED) + report.count(UPDATED)
+        out.conflicts += report.count(CONFLICT)
     tags = {o["id"]: str(o.get("version_tag") or "") for o in objs}
     with service.db.write() as s:
         for kind in SPECS:
@@ -155,6 +176,8 @@ def apply_received(service: RecordService, objs: list[dict[str, Any]], source: s
                         rec.id.in_(ids[start:start + 500]))):
                     same = (tag or "") == tags[rid]  # we now hold head office's version: nothing to send back
                     _remember(s, kind, rid, sent=_key(version, tag) if same else None, server_tag=tags[rid])
+        for o in refused:  # not fetched again until head office changes it
+            _remember(s, o["kind"], o["id"], sent=None, server_tag=tags[o["id"]])
     return out
 
 
