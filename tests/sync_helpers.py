@@ -22,8 +22,26 @@ def head_office(url: str) -> Any:
     return server_records(url, FixedClock(NOW))
 
 
+_TEMPLATE: list[Path] = []
+
+
+def _migrated_folder() -> Path:
+    """A migrated, empty data folder, made once per test process (migrating takes seconds)."""
+    if not _TEMPLATE:
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="aftersales-sync-template-")) / "data"
+        open_context(folder, FixedClock(NOW)).close()
+        _TEMPLATE.append(folder)
+    return _TEMPLATE[0]
+
+
 def laptop(tmp_path: Path, code: str, staff: str = "王测试") -> AppContext:
-    ctx = open_context(tmp_path / f"laptop-{code}", FixedClock(NOW))
+    import shutil
+
+    folder = tmp_path / f"laptop-{code}"
+    shutil.copytree(_migrated_folder(), folder, ignore=shutil.ignore_patterns("backups"))
+    ctx = open_context(folder, FixedClock(NOW))
     st = ctx.records.settings()
     st.laptop_code, st.staff_name, st.company_name = code, staff, "测试消杀药业有限公司"
     ctx.records.save_settings(st)

@@ -389,3 +389,16 @@ def _status_of_huge_request(url: str, token: str) -> int:
                       f"Content-Type: application/json\r\nContent-Length: {1 << 30}\r\n\r\n{{").encode())
         head = sock.recv(200).decode("latin-1")
     return int(head.split()[1])
+
+
+@pytest.mark.parametrize("status, body", [(200, b"[1, 2]"), (200, b"<html>proxy</html>"), (502, b"[\"bad gateway\"]"),
+                                          (200, b'{"laptop": "ZZ"}')])
+def test_an_answer_that_makes_no_sense_is_a_message_not_a_traceback(tmp_path: Path, status: int, body: bytes) -> None:
+    import httpx
+
+    a = laptop(tmp_path, "A1")
+    new_complaint(a)
+    transport = httpx.MockTransport(lambda request: httpx.Response(status, content=body))
+    with pytest.raises(SyncError):
+        sync(a.records, "http://head-office.invalid", "A1.token", transport=transport)
+    a.close()

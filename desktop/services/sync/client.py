@@ -48,11 +48,22 @@ def _call(http: Any, method: str, path: str, **kw: Any) -> Any:
     if r.status_code >= 400:
         try:
             message = r.json().get("error") or r.text
-        except ValueError:
+        except (ValueError, AttributeError):
             message = r.text[:200]
         raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部拒绝了同步（{status}）：{message}").format(
             status=r.status_code, message=message))
     return r
+
+
+def _answer(r: Any) -> dict[str, Any]:
+    """The JSON object head office answered, or :class:`SyncError` (a proxy's error page, a stranger)."""
+    try:
+        data = r.json()
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
+    return data
 
 
 def sync(service: RecordService, server: str, token: str, *, progress: Callable[[str, int, int], None] | None = None,
@@ -61,7 +72,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
     result = lap.SyncResult()
     state = lap.local_state(service)
     with _client(server, token, transport) as http:
-        hello = _call(http, "GET", "/hello").json()
+        hello = _answer(_call(http, "GET", "/hello"))
         if hello.get("laptop") != state.code:
             raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "令牌属于本机代码 {theirs}，而本机代码是 {ours}；请在设置中改正本机代码或使用本机的令牌")
                             .format(theirs=str(hello.get("laptop"))[:8], ours=state.code))
@@ -69,7 +80,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
         for ids in lap.batches(state.to_send, batch):
             objs = lap.dump_batch(service, ids, embed_photos=False)
             _send_photos(service, http, lap.photo_refs(objs))
-            results = _call(http, "POST", "/records", json={"records": objs}).json().get("results")
+            results = _answer(_call(http, "POST", "/records", json={"records": objs})).get("results")
             if not isinstance(results, list):
                 raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
             sent = lap.note_sent(service, objs, results)
@@ -79,12 +90,14 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             if progress:
                 progress("send", done, state.sending)
         state = lap.local_state(service)
-        wanted = _call(http, "POST", "/new", json={"known": state.known}).json().get("records")
+        wanted = _answer(_call(http, "POST", "/new", json={"known": state.known})).get("records")
         if not isinstance(wanted, list):
             raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
         for start in range(0, len(wanted), batch):
-            chunk = [[k, rid] for k, rid, *_ in wanted[start:start + batch]]
-            objs = _call(http, "POST", "/fetch", json={"ids": chunk}).json().get("records") or []
+            chunk = [item[:2] for item in wanted[start:start + batch] if isinstance(item, list) and len(item) >= 2]
+            objs = _answer(_call(http, "POST", "/fetch", json={"ids": chunk})).get("records") or []
+            if not isinstance(objs, list) or not all(isinstance(o, dict) and isinstance(o.get("id"), str) for o in objs):
+                raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
             _receive_photos(service, http, lap.photo_refs(objs))
             got = lap.apply_received(service, objs, QT_TRANSLATE_NOOP(MESSAGES, "总部同步"))
             result.received += got.received
@@ -98,7 +111,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
 def _send_photos(service: RecordService, http: Any, shas: set[str]) -> None:
     if not shas:
         return
-    missing = _call(http, "POST", "/photos/missing", json={"sha256": sorted(shas)}).json().get("missing") or []
+    missing = _answer(_call(http, "POST", "/photos/missing", json={"sha256": sorted(shas)})).get("missing") or []
     for sha in missing:
         if sha not in shas:
             continue
