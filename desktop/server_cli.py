@@ -6,6 +6,8 @@
     server revoke CODE --database URL
     server run --database URL [--host H] [--port P]    the sync service (behind a TLS proxy: docs/sync.md)
     server import-bundle F --database URL [-o ANSWER]  a laptop's sync file; writes the answer file
+    server decide NUMBER STEP --user U --set k=v        an approval or determination, by role (password on stdin)
+    server proposals [accept|merge|reject ID --user U]  laptops' proposed customers and products
     sync [--server URL --token T]                      one sync (both remembered after the first time)
     sync --to-file F | --from-file F                   the same by files, without a network
 
@@ -29,7 +31,8 @@ def add_parsers(sub: Any) -> None:
     from .storage.server_accounts import ROLES
 
     srv = sub.add_parser("server", help="总部：建立数据库、用户和笔记本令牌，运行同步服务，导入同步文件")
-    cmds = srv.add_subparsers(dest="server_command", metavar="{init,add-user,add-laptop,revoke,run,import-bundle}")
+    cmds = srv.add_subparsers(dest="server_command",
+                              metavar="{init,add-user,add-laptop,revoke,run,import-bundle,decide,proposals}")
 
     def database(p: argparse.ArgumentParser) -> None:
         p.add_argument("--database", default=os.environ.get(DATABASE_ENV),
@@ -54,6 +57,19 @@ def add_parsers(sub: Any) -> None:
     ib.add_argument("file", help="笔记本用 sync --to-file 写出的文件")
     ib.add_argument("-o", "--output", help="回复文件（默认：同一文件夹中的 <文件名>-answer.json）")
     database(ib)
+
+    dc = cmds.add_parser("decide", help="总部审批或界定一条记录（按角色；用户密码从标准输入读取）")
+    dc.add_argument("number", help="记录编号，如 TS-2026-A3-0007")
+    dc.add_argument("step", help="步骤：quality（质量界定）、mgmt_rep（管理者代表）、gm（总经理）、approval（退换货审批）")
+    dc.add_argument("--user", required=True, help="总部用户名")
+    dc.add_argument("--set", action="append", default=[], metavar="字段=值", help="要填写的字段，如 gm_decision=同意")
+    database(dc)
+    pr = cmds.add_parser("proposals", help="列出或处理笔记本提议的客户和产品（接受、合并或拒绝）")
+    pr.add_argument("action", nargs="?", default="list", choices=["list", "accept", "merge", "reject"])
+    pr.add_argument("proposal", nargs="?", help="提议的编号（list 列出的第一列）")
+    pr.add_argument("--into", help="merge：并入总部档案中的这条记录（编号）")
+    pr.add_argument("--user", help="总部用户名（accept、merge、reject 需要；密码从标准输入读取）")
+    database(pr)
 
     sy = sub.add_parser("sync", help="与总部同步：发出本机新的记录，收取总部的审批和决定")
     sy.add_argument("--server", help="总部同步服务地址，如 https://sync.example.cn（记住，下次可省略）")
@@ -212,7 +228,90 @@ def _import_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
-_SERVER = {"init": _init, "add-user": _add_user, "add-laptop": _add_laptop, "revoke": _revoke, "run": _run,
+def _login(service: Any, user: str | None) -> str:
+    from .storage.server_accounts import AccountError, check_login
+
+    if not user:
+        raise AccountError("请用 --user 给出总部用户名（密码从标准输入读取）")
+    password = _read_password()
+    with service.db.session() as s:
+        if check_login(s, user, password) is None:
+            raise AccountError("用户名或密码不对：{user}", user=user)
+    return user
+
+
+def _decide(args: argparse.Namespace) -> int:
+    from .domain.validation import ValidationFailed
+    from .services.errors import NotFound
+    from .services.sync.decisions import DecisionRefused, decide
+
+    values = {}
+    for item in args.set:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            _err(f"“{item}”应写成 字段=值")
+            return 1
+        values[key.strip()] = value.strip()
+    service = _service(args)
+    try:
+        user = _login(service, args.user)
+        record = service.find_number(args.number)
+        done = decide(service, user, record.kind, record.id, args.step, values).record
+    except NotFound:
+        _err(f"总部没有编号为 {args.number} 的记录")
+        return 1
+    except DecisionRefused as e:
+        _err(str(e))
+        return 1
+    except ValidationFailed as e:
+        _err("；".join(f"{i.path}：{i.message}" for i in e.issues))
+        return 1
+    finally:
+        service.db.dispose()
+    print(f"已记录 {done.number} 的 {args.step}（{done.updated_by}，第 {done.version} 版）；该笔记本下次同步时收到")
+    return 0
+
+
+def _proposals(args: argparse.Namespace) -> int:
+    from .services.errors import NotFound
+    from .services.sync import proposals as pp
+    from .services.transfer import ImportFailed
+
+    service = _service(args)
+    try:
+        if args.action == "list":
+            for p in pp.list_proposals(service):
+                print(f"{p.id}\t{p.laptop}\t{p.kind}\t{p.number}\t{p.summary}")
+            return 0
+        if not args.proposal:
+            _err("请给出提议的编号（server proposals list 列出的第一列）")
+            return 1
+        user = _login(service, args.user)
+        if args.action == "accept":
+            pp.accept(service, args.proposal, user)
+        elif args.action == "reject":
+            pp.reject(service, args.proposal, user)
+        else:
+            if not args.into:
+                _err("merge 需要 --into 总部档案中那条记录的编号")
+                return 1
+            pp.merge(service, args.proposal, service.find_number(args.into).id, user)
+    except pp.ProposalRefused as e:
+        _err(str(e))
+        return 1
+    except ImportFailed as e:
+        _err(f"提议未能并入档案：{e}")
+        return 1
+    except NotFound:
+        _err(f"总部档案中没有编号为 {args.into} 的记录")
+        return 1
+    finally:
+        service.db.dispose()
+    print(f"提议 {args.proposal} 已处理：{args.action}")
+    return 0
+
+
+_SERVER = {"init": _init, "decide": _decide, "proposals": _proposals, "add-user": _add_user, "add-laptop": _add_laptop, "revoke": _revoke, "run": _run,
            "import-bundle": _import_bundle}
 
 

@@ -199,3 +199,48 @@ def test_a_bundle_round_trip_carries_records_and_decisions_both_ways(pg_url: str
             back.close()
     finally:
         hq.db.dispose()
+
+
+def test_decide_and_proposals_on_the_command_line(pg_url: str, capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    from desktop.services.sync.hub import receive_batch
+    from desktop.services.transfer import dump_records
+    from desktop.storage.server_accounts import add_user
+
+    hq = head_office(pg_url)
+    with hq.db.write() as s:
+        add_user(s, "赵总", "总经理", "correct horse battery")
+        add_user(s, "吴经理", "售后部经理", "correct horse battery")
+    ctx = laptop(tmp_path, "A1")
+    rec = new_complaint(ctx)
+    ctx.records.create("customer", {"name": "上海市第六人民医院", "registered_date": "2026-11-20"})
+    receive_batch(hq, "A1", dump_records(ctx.records, embed_photos=False))
+    ctx.close()
+    db = ["--database", pg_url]
+    try:
+        code, _, err = _run(capsys, monkeypatch, tmp_path, "server", "decide", rec.number, "gm", "--user", "赵总",
+                            "--set", "gm_decision=同意", *db, stdin="wrong password\n")
+        assert code == 1 and "密码不对" in err
+        code, _, err = _run(capsys, monkeypatch, tmp_path, "server", "decide", rec.number, "gm", "--user", "吴经理",
+                            "--set", "gm_decision=同意", *db, stdin="correct horse battery\n")
+        assert code == 1 and "无权" in err
+        code, _, err = _run(capsys, monkeypatch, tmp_path, "server", "decide", "TS-2026-A1-9999", "gm", "--user",
+                            "赵总", *db, stdin="correct horse battery\n")
+        assert code == 1 and "没有编号" in err
+        code, out, _ = _run(capsys, monkeypatch, tmp_path, "server", "decide", rec.number, "gm", "--user", "赵总",
+                            "--set", "gm_decision=同意", *db, stdin="correct horse battery\n")
+        assert code == 0 and rec.number in out
+        assert hq.get("complaint", rec.id).values.fields["gm_name"] == "赵总"
+        code, out, _ = _run(capsys, monkeypatch, tmp_path, "server", "proposals", *db)
+        assert code == 0 and "上海市第六人民医院" in out
+        proposal = out.split("\t")[0]
+        code, _, err = _run(capsys, monkeypatch, tmp_path, "server", "proposals", "accept", proposal, "--user", "赵总",
+                            *db, stdin="correct horse battery\n")
+        assert code == 1 and "无权" in err
+        code, _, _ = _run(capsys, monkeypatch, tmp_path, "server", "proposals", "accept", proposal, "--user", "吴经理",
+                          *db, stdin="correct horse battery\n")
+        assert code == 0 and hq.count("customer") == 1
+        code, _, err = _run(capsys, monkeypatch, tmp_path, "server", "proposals", "reject", proposal, "--user", "吴经理",
+                            *db, stdin="correct horse battery\n")
+        assert code == 1 and "已处理" in err
+    finally:
+        hq.db.dispose()
