@@ -46,10 +46,10 @@ def main() -> None:
     from desktop.services.context import open_context
     from desktop.services.demo import demo_objects
     from desktop.services.sync.client import sync
+    from desktop.services.sync.head_office import server_records
     from desktop.services.tickets import raw_of
     from desktop.services.transfer import import_records
     from desktop.storage.server_accounts import add_laptop
-    from desktop.storage.server_db import server_records
     from tests.pg_server import PostgresServer
     from tests.sync_helpers import running
 

@@ -117,7 +117,7 @@ def run_server(args: argparse.Namespace) -> int:
 
 
 def _service(args: argparse.Namespace) -> Any:
-    from .storage.server_db import server_records
+    from .services.sync.head_office import server_records
 
     return server_records(args.database)
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from desktop.domain.clock import FixedClock
 from desktop.services.context import AppContext, open_context
+from desktop.services.sync.head_office import server_records
 from desktop.storage.server_accounts import add_laptop
-from desktop.storage.server_db import server_records
 from tests.support import NOW, raw_complaint
 
 

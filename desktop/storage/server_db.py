@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
@@ -162,18 +161,3 @@ class DatabasePhotoStore(PhotoStore):
                 raise FileNotFoundError(sha256)
             return bytes(row.data)
 
-
-def server_records(url: str, clock: Any = None) -> Any:
-    """The record service on the head-office database (created or upgraded first), with its photos
-    in the database; head office numbers its own records with :data:`HEAD_OFFICE_CODE`."""
-    from ..services.records import RecordService
-    from .server_accounts import HEAD_OFFICE_CODE
-
-    db = open_server_database(url)
-    service = RecordService(db, DatabasePhotoStore(db), clock)
-    st = service.settings()
-    if st.laptop_code != HEAD_OFFICE_CODE:
-        st.laptop_code = HEAD_OFFICE_CODE
-        st.staff_name = st.staff_name or "总部"
-        service.save_settings(st)
-    return service
