@@ -41,7 +41,7 @@ def add_parsers(sub: Any) -> None:
     database(cmds.add_parser("init", help="建立或升级总部数据库"))
     au = cmds.add_parser("add-user", help="新增总部用户（密码从标准输入读取）")
     au.add_argument("name", help="用户名（姓名）")
-    au.add_argument("--role", required=True, help="角色：" + "、".join(ROLES))
+    au.add_argument("--role", help="角色：" + "、".join(ROLES))
     database(au)
     al = cmds.add_parser("add-laptop", help="登记一台笔记本，输出它的令牌（只显示这一次）")
     al.add_argument("code", help="本机代码（1 至 4 位大写字母或数字，与记录编号中的相同）")
@@ -61,7 +61,7 @@ def add_parsers(sub: Any) -> None:
     dc = cmds.add_parser("decide", help="总部审批或界定一条记录（按角色；用户密码从标准输入读取）")
     dc.add_argument("number", help="记录编号，如 TS-2026-A3-0007")
     dc.add_argument("step", help="步骤：quality（质量界定）、mgmt_rep（管理者代表）、gm（总经理）、approval（退换货审批）")
-    dc.add_argument("--user", required=True, help="总部用户名")
+    dc.add_argument("--user", help="总部用户名（密码从标准输入读取）")
     dc.add_argument("--set", action="append", default=[], metavar="字段=值", help="要填写的字段，如 gm_decision=同意")
     database(dc)
     pr = cmds.add_parser("proposals", help="列出或处理笔记本提议的客户和产品（接受、合并或拒绝）")
@@ -145,6 +145,8 @@ def _read_password() -> str:
 def _add_user(args: argparse.Namespace) -> int:
     from .storage.server_accounts import ROLES, AccountError, add_user
 
+    if not args.role:
+        raise AccountError("请用 --role 给出角色：{known}", known="、".join(ROLES))
     if args.role not in ROLES:  # said before the password is asked for
         raise AccountError("未知的角色“{role}”；可用：{known}", role=args.role[:40], known="、".join(ROLES))
     password = _read_password()

@@ -56,8 +56,9 @@ def test_init_users_laptops_and_revoking(pg_url: str, capsys: Any, monkeypatch: 
         hq.db.dispose()
 
 
-@pytest.mark.parametrize("argv, stdin, message", [
+REFUSALS = [
     (["server", "add-user", "钱员", "--role", "董事长"], "secret-password\n", "未知的角色"),
+    (["server", "add-user", "钱员"], "secret-password\n", "--role"),
     (["server", "add-user", "钱员", "--role", "售后服务人员"], "", "密码为空"),
     (["server", "add-user", "钱员", "--role", "售后服务人员"], "short\n", "密码太短"),
     (["server", "add-user", "赵总", "--role", "总经理"], "another password\n", "已存在"),
@@ -67,14 +68,19 @@ def test_init_users_laptops_and_revoking(pg_url: str, capsys: Any, monkeypatch: 
     (["server", "revoke", "ZZ9"], "", "没有登记"),
     (["server", "run", "--port", "99999"], "", "端口"),
     (["server", "import-bundle", "/nonexistent/bundle.json"], "", "找不到"),
-])
-def test_server_commands_refuse_bad_input(pg_url: str, capsys: Any, monkeypatch: Any, tmp_path: Path,
-                                          argv: list[str], stdin: str, message: str) -> None:
+    (["server", "decide", "TS-2026-A1-0001", "gm"], "", "--user"),
+    (["server", "proposals", "accept"], "", "提议的编号"),
+]
+
+
+def test_server_commands_refuse_bad_input(pg_url: str, capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    """One database for every case (each is refused before anything is written)."""
     _run(capsys, monkeypatch, tmp_path, "server", "add-user", "赵总", "--role", "总经理", "--database", pg_url,
          stdin="correct horse battery\n")
     _run(capsys, monkeypatch, tmp_path, "server", "add-laptop", "A1", "--database", pg_url)
-    code, _, err = _run(capsys, monkeypatch, tmp_path, *argv, "--database", pg_url, stdin=stdin)
-    assert code == 1 and message in err and err.startswith("错误：")
+    for argv, stdin, message in REFUSALS:
+        code, _, err = _run(capsys, monkeypatch, tmp_path, *argv, "--database", pg_url, stdin=stdin)
+        assert code == 1 and message in err and err.startswith("错误："), (argv, err)
 
 
 @pytest.mark.parametrize("url, message", [
