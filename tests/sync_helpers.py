@@ -53,7 +53,7 @@ def token_for(hq: Any, code: str) -> str:
         return add_laptop(s, code)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -66,7 +66,7 @@ def running(hq: Any) -> Iterator[str]:
 
     from desktop.services.sync.http_server import make_app
 
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(make_app(hq), host="127.0.0.1", port=port, log_level="warning",
                                            lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)

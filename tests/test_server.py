@@ -250,3 +250,46 @@ def test_decide_and_proposals_on_the_command_line(pg_url: str, capsys: Any, monk
         assert code == 1 and "已处理" in err
     finally:
         hq.db.dispose()
+
+
+def test_server_run_serves_the_sync_service_until_stopped(pg_url: str, tmp_path: Path) -> None:
+    """``server run`` in a process of its own, as an administrator starts it; a laptop syncs with it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from desktop.services.sync.client import sync
+    from desktop.storage.server_accounts import add_laptop
+    from tests.sync_helpers import free_port
+
+    hq = head_office(pg_url)
+    with hq.db.write() as s:
+        token = add_laptop(s, "R1")
+    port = free_port()
+    env = {**os.environ, "AFTERSALES_DESK_DATABASE": pg_url}
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "unused"), "server", "run",
+                             "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v1/hello", timeout=2).status_code == 401:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.2)
+        ctx = laptop(tmp_path, "R1")
+        new_complaint(ctx)
+        assert sync(ctx.records, f"http://127.0.0.1:{port}", token).sent == 1
+        ctx.close()
+        assert hq.count("complaint") == 1
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=30)
+        hq.db.dispose()
+    assert "Traceback" not in err and "同步服务运行于" in err
