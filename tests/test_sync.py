@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.forms import SPECS
-from desktop.services.conflicts import list_conflicts
+from desktop.services.conflicts import KEEP_INCOMING, list_conflicts, resolve
 from desktop.services.demo import example_object
 from desktop.services.sync.client import SyncError, sync
 from desktop.services.sync.hub import SHARED_KINDS
@@ -131,6 +131,14 @@ def test_a_record_changed_on_both_sides_becomes_one_conflict_and_nothing_is_over
         again = sync(a.records, url, token)
         assert (again.sent, again.received, again.conflicts) == (0, 0, 0)
         assert len(list_conflicts(hq)) == 1
+        # Head office resolves it (here: the laptop's copy); the resolution reaches the laptop.
+        resolved = resolve(hq, held[0].id, KEEP_INCOMING, by="孙品").record
+        assert resolved.values.fields["reason"] == "本机补充：桶身有裂纹。"
+        after = sync(a.records, url, token)
+        assert (after.sent, after.received, after.conflicts) == (0, 1, 0)
+        assert a.records.get("complaint", rec.id).version_tag == resolved.version_tag
+        last = sync(a.records, url, token)
+        assert (last.sent, last.received) == (0, 0)
     a.close()
 
 
