@@ -174,10 +174,24 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     app.processEvents()
     shown_at = time.time()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        from .services.context import open_context
+    from .services.backups import restorable_failure
+    from .services.context import open_context
 
-        ctx = open_context(Path(data_dir))
+    try:
+        try:
+            ctx = open_context(Path(data_dir))
+        except StorageError as e:
+            if not restorable_failure(e):
+                raise
+            QApplication.restoreOverrideCursor()
+            from .ui.damaged_start import offer_restore
+
+            if offer_restore(window, Path(data_dir), e) is None:  # said why; the user stopped
+                window.close()
+                instance.release()
+                return 1
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            ctx = open_context(Path(data_dir))  # the restored data, with every check of a normal start
     except (StorageError, OSError) as e:
         QApplication.restoreOverrideCursor()
         reason = error_text(e) if isinstance(e, StorageError) else QCoreApplication.translate(

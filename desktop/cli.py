@@ -146,11 +146,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(folder, lang=args.lang)
 
+    from .services.signing import SigningError
     from .storage.errors import StorageError
 
     try:
         return _run(args, folder)
-    except StorageError as e:
+    except (StorageError, SigningError) as e:  # SigningError: a key that cannot be read or unlocked
         _err(f"错误：{e}")
         return 1
     except BrokenPipeError:  # the output was cut off by the reader (| head): not an error of ours
@@ -235,11 +236,17 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
     except OSError as e:
         _err(f"无法读取文件 {args.file}：{e.strerror}")
         return 1
+    from .services.dump_signing import accept, open_dump
+
     try:
         data = decode_json(raw)  # encoding, depth, digits, NaN: services.trust
+        opened = open_dump(data, ctx.data_dir)  # who wrote it: signatures only from a trusted laptop
+        data = accept(opened, ctx.data_dir)
     except UntrustedFile as e:
         _err(f"导入失败，没有写入任何记录：{e}")
         return 1
+    for note in opened.notes:
+        _err(note)
     try:
         report = import_records(ctx.records, data, source=Path(args.file).name if args.file != "-" else "stdin")
     except ImportFailed as e:
@@ -268,8 +275,17 @@ def _dump(ctx: Any, args: argparse.Namespace) -> int:
     if args.kind and args.kind not in SPECS:
         _err(f"未知的记录类型“{args.kind}”；可用：{'、'.join(SPECS)}")
         return 2
+    from .services.dump_signing import sign_dump
+    from .storage.keys import KeyFileError
+
+    settings = ctx.records.settings()
     try:
-        text = json.dumps(dump_records(ctx.records, args.kind), ensure_ascii=False, indent=2)
+        envelope = sign_dump(dump_records(ctx.records, args.kind), ctx.data_dir, settings.laptop_code,
+                             settings.company_name, ctx.records.clock.now())
+        text = json.dumps(envelope, ensure_ascii=False, indent=2)
+    except KeyFileError as e:
+        _err(f"错误：无法签名导出文件：{e}")
+        return 1
     except DumpFailed as e:
         _err(f"错误：{e}")
         return 1

@@ -28,6 +28,8 @@ def main() -> None:
     first_line = old.splitlines()[0] if old else f'"""{head}'
     # Hand-written data steps between these markers, at the end of upgrade(), survive regeneration.
     kept = re.search(r"\n    # >>> data\n.*?    # <<< data\n", old, re.S)
+    # ... and hand-written steps between these markers, at the start of downgrade() (undoing them).
+    undo = re.search(r"\n    # >>> undo\n.*?    # <<< undo\n", old, re.S)
     target.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "m.sqlite"
@@ -42,6 +44,8 @@ def main() -> None:
     text = text.replace("import desktop.storage.schema\n", "")
     if kept:
         text = text.replace("    # ### end Alembic commands ###\n", "    # ### end Alembic commands ###\n" + kept.group(0)[1:], 1)
+    if undo:
+        text = text.replace("def downgrade() -> None:\n", "def downgrade() -> None:" + undo.group(0), 1)
     lines = text.splitlines()
     lines[0] = first_line
     made.unlink()

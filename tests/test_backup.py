@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def test_restore_into_a_working_folder_keeps_the_current_data_aside(tmp_path, de
     assert (aside / "keys").is_dir() and (aside / "photos").is_dir()
     code, out, err = run(capsys, "--data-dir", str(demo_data_dir), "dump", "--kind", "complaint", "-o", "-")
     assert code == 0, err
-    assert len(json.loads(out)) == n
+    assert len(json.loads(out)["records"]) == n
 
 
 def test_a_zeroed_database_is_restored_from_its_backup(tmp_path, demo_data_dir, capsys):
@@ -186,3 +187,55 @@ def test_the_backup_dialog_backs_up_and_restores(qtbot, tmp_path, demo_data_dir,
     assert aside is not None and told and told[-1][0] == "已恢复" and str(aside) in told[-1][1]
     assert count(demo_data_dir / DB_FILENAME) == n
     ctx.close()
+
+
+def test_a_damaged_database_at_start_offers_the_newest_backup_and_opens_it(qtbot, tmp_path, demo_data_dir,
+                                                                           monkeypatch):
+    """The window cannot open the data, so 工具 ▸ 备份与恢复 is out of reach: the start itself offers
+    the newest backup, verified first; a tampered one is refused and the next choice offered."""
+    from desktop.services.backups import restorable_failure
+    from desktop.storage.errors import StorageError
+    from desktop.ui import damaged_start, dialogs
+
+    older = bk.make_backup(demo_data_dir)
+    n = count(demo_data_dir / DB_FILENAME)
+    (demo_data_dir / DB_FILENAME).write_bytes(b"")  # emptied: never replaced by a new empty database
+    for extra in ("-wal", "-shm"):
+        (demo_data_dir / (DB_FILENAME + extra)).unlink(missing_ok=True)
+    with pytest.raises(StorageError) as e:
+        open_context(demo_data_dir)
+    assert restorable_failure(e.value)
+
+    answers, told = ["latest", "other"], []
+    asked = []
+
+    def choose(parent, title, text, choices, detail="", default=None, escape=None, details=""):
+        asked.append([key for key, _label in choices])
+        return answers.pop(0)
+
+    monkeypatch.setattr(dialogs, "choose", choose)
+    monkeypatch.setattr(dialogs, "info", lambda parent, title, text, detail="": told.append((title, detail)))
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, detail="": told.append((title, text)))
+    # a newer backup whose database was changed afterwards: refused by its check, nothing touched
+    bad = older.with_name(f"{bk.PREFIX}29991231-000000-manual")
+    shutil.copytree(older, bad)
+    (bad / DB_FILENAME).write_bytes((bad / DB_FILENAME).read_bytes()[:-10] + b"x" * 10)
+    aside = damaged_start.offer_restore(None, demo_data_dir, e.value, choose_folder=lambda parent, start: older)
+    assert asked[0] == ["latest", "other", "stop"]
+    assert told[0][0] == "未恢复" and told[-1][0] == "已恢复" and str(aside) in told[-1][1]
+    assert (aside / DB_FILENAME).read_bytes() == b""  # the emptied file is kept aside, not deleted
+    ctx = open_context(demo_data_dir)
+    assert count(demo_data_dir / DB_FILENAME) == n
+    ctx.close()
+
+
+def test_stopping_at_the_damaged_start_touches_nothing(tmp_path, data_dir, monkeypatch):
+    from desktop.storage.errors import StorageError
+    from desktop.ui import damaged_start, dialogs
+
+    (data_dir / DB_FILENAME).write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StorageError) as e:
+        open_context(data_dir)
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "stop")
+    assert damaged_start.offer_restore(None, data_dir, e.value) is None
+    assert (data_dir / DB_FILENAME).read_bytes() == b"not a database at all" * 100

@@ -34,7 +34,7 @@ def test_example_imports_and_dumps_back_unchanged(tmp_path, data, capsys):
     assert code == 0, err
     code, _, _ = run(capsys, "--data-dir", data, "dump", "-o", str(tmp_path / "d1.json"))
     assert code == 0
-    dumped = json.loads((tmp_path / "d1.json").read_text(encoding="utf-8"))
+    dumped = json.loads((tmp_path / "d1.json").read_text(encoding="utf-8"))["records"]
     assert len(dumped) == 1
     for key, value in example.items():
         if key == "photos":
@@ -44,11 +44,14 @@ def test_example_imports_and_dumps_back_unchanged(tmp_path, data, capsys):
             assert all(row["expiry_date"] is None for row in dumped[0][key])
         else:
             assert dumped[0][key] == value, key
-    # Into a second laptop's database, and out again: byte for byte the same JSON.
+    # Into a second laptop's database, and out again: the same records, each byte for byte (the
+    # envelope names the laptop that wrote it, and its signature).
     other = str(tmp_path / "other")
     assert run(capsys, "--data-dir", other, "import", str(tmp_path / "d1.json"))[0] == 0
     assert run(capsys, "--data-dir", other, "dump", "-o", str(tmp_path / "d2.json"))[0] == 0
-    assert (tmp_path / "d2.json").read_text(encoding="utf-8") == (tmp_path / "d1.json").read_text(encoding="utf-8")
+    d1, d2 = (json.loads((tmp_path / n).read_text(encoding="utf-8")) for n in ("d1.json", "d2.json"))
+    assert json.dumps(d2["records"], ensure_ascii=False) == json.dumps(d1["records"], ensure_ascii=False)
+    assert d1["signature"]["certificate"] != d2["signature"]["certificate"]  # each laptop signs with its own key
     # Importing the dump again updates the same records instead of adding copies.
     assert run(capsys, "--data-dir", other, "import", str(tmp_path / "d1.json"))[0] == 0
     ctx = open_context(tmp_path / "other")
@@ -94,7 +97,7 @@ def test_import_names_record_field_and_reason(tmp_path, data, capsys, mutate, ex
 def test_import_refuses_a_number_taken_by_another_record(tmp_path, data, capsys):
     run(capsys, "--data-dir", data, "demo", "--count", "3")
     run(capsys, "--data-dir", data, "dump", "-o", str(tmp_path / "d.json"))
-    records = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    records = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["records"]
     records[0]["id"] = "00000000-0000-4000-8000-000000000001"
     (tmp_path / "clash.json").write_text(json.dumps(records[:1], ensure_ascii=False))
     code, _, err = run(capsys, "--data-dir", data, "import", str(tmp_path / "clash.json"))

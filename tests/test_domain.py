@@ -237,7 +237,7 @@ PROJECT_LAYERS = {
     "domain": {"paths"},
     "storage": {"domain", "paths"},
     "documents": {"domain", "paths"},
-    "services": {"domain", "storage", "documents", "paths"},
+    "services": {"domain", "storage", "documents", "paths", "__version__"},
     "ui": {"domain", "services", "documents", "paths", "__version__"},
 }
 

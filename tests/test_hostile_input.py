@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import datetime as dt
 import hashlib
 import json
 import sqlite3
@@ -17,6 +18,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.services.demo import example_object
+from desktop.services.dump_signing import sign_dump
 from desktop.storage.db import DB_FILENAME
 
 DUMP_0005 = Path(__file__).parent / "data" / "schema-0005_desk" / "dump.json"
@@ -171,7 +173,8 @@ def test_signature_picture_reference_must_be_a_hash(tmp_path, data_dir, capsys):
     signed["signatures"][0]["image_sha256"] = "../../keys/laptop-key.pem"
     signed["signatures"][0].pop("image_base64", None)
     f = tmp_path / "x.json"
-    f.write_bytes(_b([signed]))
+    # signed by this laptop itself, so that the import trusts the file and reaches the reference
+    f.write_bytes(_b(sign_dump([signed], data_dir, "T1", "测试", dt.datetime.now(dt.UTC))))
     before = counts(data_dir)
     code, _, err = run(capsys, "--data-dir", str(data_dir), "import", str(f))
     assert code == 1 and "signatures[0]" in err

@@ -235,7 +235,7 @@ def test_scans_of_training_sheets_find_their_session_and_verify_names_every_docu
         assert (match.kind, match.record_id, match.revision, match.hash_matches) == ("training", record.id, 1, True)
         result = verify_pdf(pdf, ctx.data_dir, service)
         assert result.ok and result.record_id == record.id and result.revision == 1, result.message
-        assert "与本机记录的当前内容一致。" in result.notes
+        assert "文件标注的内容哈希与本机记录的当前内容一致。" in result.notes
     letter = export_commitment_letter(service, tmp_path / "letter.pdf", "市第一人民医院")
     handouts = export_handouts(service, tmp_path / "handouts")[0]
     for pdf, prefix, kind in ((letter, "CN-", "letter"), (handouts, "JY-", "handouts")):

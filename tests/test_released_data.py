@@ -90,7 +90,7 @@ def test_the_old_signed_pdf_still_verifies_against_the_upgraded_record(release):
     result = verify_pdf(fixture / "signed.pdf", folder, ctx.records)
     ctx.close()
     assert result.ok, result.lines()
-    assert "与本机记录的当前内容一致。" in result.notes, result.notes
+    assert "文件标注的内容哈希与本机记录的当前内容一致。" in result.notes, result.notes
 
 
 def _models_for(schema, spec):
@@ -152,7 +152,7 @@ def test_a_field_added_later_leaves_every_signed_record_its_pdf_and_its_dump_val
     assert content_hash(grown, again) == digest
     assert all(signature_matches(grown, again, s) for s in again.signatures)
     result = verify_pdf(tmp_path / "signed.pdf", tmp_path / "data", ctx.records)
-    assert result.ok and "与本机记录的当前内容一致。" in result.notes, result.lines()
+    assert result.ok and "文件标注的内容哈希与本机记录的当前内容一致。" in result.notes, result.lines()
     ctx.close()
     other = open_context(tmp_path / "other", FixedClock(NOW))
     _add_column(tmp_path / "other")

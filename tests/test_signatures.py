@@ -178,4 +178,4 @@ def test_verify_a_pdf_of_an_earlier_revision_against_its_archived_copy(service, 
     result = verify_pdf(pdf, service.db.path.parent, service)
     assert result.ok and result.revision == 1 and result.current_revision == 2
     assert "这是第 1 版；该记录现在是第 2 版。" in result.notes
-    assert "与本机存档的第 1 版一致。" in result.notes
+    assert "文件标注的内容哈希与本机存档的第 1 版一致。" in result.notes

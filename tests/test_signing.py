@@ -28,7 +28,7 @@ from desktop.domain.forms import SPECS
 from desktop.domain.records import content_hash
 from desktop.services.context import open_context
 from desktop.services.demo import example_object
-from desktop.services.export import blank_copy, export_blank, export_commitment_letter, export_record
+from desktop.services.export import renderer_tag, blank_copy, export_blank, export_commitment_letter, export_record
 from desktop.services.signing import SigningError, sign_file, verify_pdf
 from desktop.services.transfer import import_records
 from desktop.storage import keys as keyfiles
@@ -111,7 +111,62 @@ def test_exported_record_verifies(exported: Exported, capsys: pytest.CaptureFixt
     assert out.startswith("完好")
     assert "客户投诉登记反馈表" in out and r.number in out and f"第 {r.revision} 版" in out
     assert "Aftersales Desk A3" in out and COMPANY in out and "本机证书" in out
-    assert "与本机记录的当前内容一致" in out  # the data folder has the database: compared with it
+    # the data folder has the database: the revision is rendered again and compared byte for byte
+    assert "页面内容与本机存档的该版一致" in out and "逐字节一致" in out
+
+
+def _sign_rendering(ctx: Any, record: Any, target: Path, stamp_of: Any = None, renderer: str | None = None) -> Path:
+    """``record`` rendered and signed with this laptop's own key, as a forger holding a copy of the
+    key would; ``stamp_of`` prints another record's page stamp (its hash) on the pages."""
+    from desktop.documents import form_pdf
+
+    rendered = target.with_suffix(".unsigned.pdf")
+    real_stamp = form_pdf.record_stamp
+    if stamp_of is not None:
+        form_pdf.record_stamp = lambda spec, _r, blank=False: real_stamp(spec, stamp_of, blank)
+    try:
+        settings = ctx.records.settings()
+        form_pdf.render_record(SPECS[record.kind], record, settings, ctx.records.photo_bytes, rendered,
+                               renderer=renderer_tag(settings, SPECS[record.kind]) if renderer is None else renderer)
+    finally:
+        form_pdf.record_stamp = real_stamp
+    sign_file(rendered, target, ctx.data_dir, ctx.records.settings())
+    return target
+
+
+def test_forged_pages_signed_with_a_copied_key_are_refused(
+    exported: Exported, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 11: whoever copies the key can sign pages that show other content under the metadata of
+    the real revision.  verify renders the revision again and compares what was signed."""
+    r = exported.record
+    forged = dataclasses.replace(r, values=dataclasses.replace(r.values, fields={**r.values.fields,
+                                                                                "findings": "经查，产品无质量问题。"}))
+    pdf = _sign_rendering(exported.ctx, forged, tmp_path / "forged.pdf", stamp_of=r)
+    result = verify_pdf(pdf, exported.data_dir, exported.ctx.records)
+    assert result.content_hash == content_hash(SPECS["complaint"], r)  # the metadata names the real revision
+    assert not result.ok and result.status == "content_differs" and result.content == "differs"
+    code, out, err = run_verify(capsys, exported.data_dir, pdf)
+    assert code == 1 and (out + err).startswith("页面内容与本机存档的") and "完好" not in (out + err).splitlines()[0]
+
+    # the same rendering of the real revision, signed the same way, is accepted: it is the check that refuses
+    genuine = _sign_rendering(exported.ctx, r, tmp_path / "genuine.pdf")
+    result = verify_pdf(genuine, exported.data_dir, exported.ctx.records)
+    assert result.ok and result.content == "matches", result.lines()
+
+
+def test_verify_says_what_it_did_not_check(exported: Exported, tmp_path: Path) -> None:
+    """Without the database, or for a file another version of the software rendered, verify says the
+    pages were not compared instead of calling them intact."""
+    result = verify_pdf(exported.pdf, exported.data_dir)  # no service: no database to compare with
+    assert result.ok and result.message.startswith("签名完好") and "未" in result.message
+
+    older = _sign_rendering(exported.ctx, exported.record, tmp_path / "older.pdf",
+                            renderer="aftersales-desk 0.1.0; reportlab 3.6; settings 000000000000")
+    # a different /AsdRenderer gives different bytes; the difference is explained, not called forged
+    result = verify_pdf(older, exported.data_dir, exported.ctx.records)
+    assert result.ok and result.content == "not_compared" and result.message.startswith("签名完好"), result.lines()
+    assert any("0.1.0" in n for n in result.notes)
 
 
 def test_result_carries_the_identity(exported: Exported) -> None:

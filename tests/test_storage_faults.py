@@ -118,7 +118,7 @@ def test_a_migration_killed_half_way_then_restarted_just_works(tmp_path, rev):
     r = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(folder), "dump", "--kind", "complaint",
                         "-o", "-"], capture_output=True, text=True, timeout=300, cwd=ROOT, check=False)
     assert r.returncode == 0, r.stderr
-    assert len(json.loads(r.stdout)) == 14
+    assert len(json.loads(r.stdout)["records"]) == 14
     assert migrate.current_revision(path) == migrate.HEAD
     for backup in (folder / "backups").iterdir():
         assert migrate.current_revision(backup) == "0001_complaint"

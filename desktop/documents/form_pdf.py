@@ -204,6 +204,7 @@ def render_record(
     *,
     blank: bool = False,
     stamp: bool = True,
+    renderer: str = "",
 ) -> RenderReport:
     """Write ``record`` as the signed A4 paper form of ``spec`` to ``out`` (a path or binary file).
 
@@ -213,7 +214,8 @@ def render_record(
 
     A record with an id gets the page stamp on every page (``documents.stamp``: QR code and
     readable code of the record, revision and content hash; the same identity in the metadata)
-    unless ``stamp=False``.  The output is reproducible: the same revision gives the same bytes
+    unless ``stamp=False``; ``renderer`` (``services.export.renderer_tag``) goes into the metadata as
+    ``/AsdRenderer``.  The output is reproducible: the same revision gives the same bytes
     (ReportLab's invariant mode, dated ``record.updated_at``)."""
     font = _styles().font
     story, report = build_story(spec, record, settings, photo_reader, blank)
@@ -251,7 +253,7 @@ def render_record(
     canvasmaker = _numbered_canvas(
         _footer_drawer(spec, record, font, page_stamp),
         timestamp=record.updated_at,
-        info=page_stamp.info() if page_stamp is not None else None,
+        info={**page_stamp.info(), "AsdRenderer": renderer} if page_stamp is not None else None,
     )
     doc.build(story, canvasmaker=canvasmaker)
     report.pages = doc.page

@@ -12,6 +12,7 @@ from ..storage.backup import (
     BackupInfo,
     auto_backup,
     backup_dir_for,
+    default_backup_dir,
     list_backups,
     make_backup,
     restore_backup,
@@ -20,7 +21,16 @@ from ..storage.backup import (
 from .records import RecordService
 
 __all__ = ["AUTO", "MANUAL", "BackupError", "BackupInfo", "backup_folder", "backup_now", "daily_backup",
-           "list_backups", "restore_backup", "verify_backup"]
+           "default_backup_dir", "list_backups", "restorable_failure", "restore_backup", "verify_backup"]
+
+
+def restorable_failure(e: BaseException) -> bool:
+    """Whether a data folder that could not be opened because of ``e`` is one to restore from a
+    backup: a damaged, emptied or misshapen database (not a locked one, a full disk or a newer
+    program's file)."""
+    from ..storage.errors import DAMAGED, SCHEMA, SchemaTooNew, StorageError
+
+    return isinstance(e, StorageError) and not isinstance(e, SchemaTooNew) and e.reason in (DAMAGED, SCHEMA)
 
 
 def backup_folder(service: RecordService, data_dir: Path) -> Path:

@@ -98,6 +98,23 @@ def _write_atomically(
     return target
 
 
+def renderer_tag(settings: Any, spec: Any) -> str:
+    """What made a record's pages, written into its PDF as ``/AsdRenderer``: this app's version,
+    ReportLab's and a digest of the settings the letterhead and footers print and of the form's
+    layout (``spec.sections``: fields, labels, choices).  ``verify`` renders
+    the revision again and compares it byte for byte with what was signed; when the tag differs from
+    today's, a difference is explained by the upgrade or the new settings, and ``verify`` says the pages
+    were not compared rather than calling them false (issue 11)."""
+    import hashlib
+
+    from reportlab import Version as reportlab_version
+
+    from .. import __version__
+
+    digest = hashlib.sha256(repr((settings, spec.sections)).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"aftersales-desk {__version__}; reportlab {reportlab_version}; settings {digest}"
+
+
 def export_record(service: RecordService, record: Record, target: Path) -> Path:
     """Render ``record`` to ``target`` atomically."""
     from ..documents.form_pdf import render_record
@@ -106,7 +123,8 @@ def export_record(service: RecordService, record: Record, target: Path) -> Path:
     spec = SPECS[record.kind]
     return _write_atomically(
         target,
-        lambda out: render_record(spec, record, settings, service.photo_bytes, out),
+        lambda out: render_record(spec, record, settings, service.photo_bytes, out,
+                                  renderer=renderer_tag(settings, spec)),
         service,
         settings,
         reason=f"{spec.title} {record.number} 第 {record.revision} 版",
@@ -143,7 +161,8 @@ def export_blank(service: RecordService, record: Record, target: Path) -> Path:
     spec = SPECS[record.kind]
     return _write_atomically(
         target,
-        lambda out: render_record(spec, paper, settings, service.photo_bytes, out, blank=True),
+        lambda out: render_record(spec, paper, settings, service.photo_bytes, out, blank=True,
+                                  renderer=renderer_tag(settings, spec)),
         service,
         settings,
         reason=f"{spec.title} {record.number} 空白纸质表",

@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.fields import RecordValues
@@ -74,12 +74,21 @@ class Arrival:
 
 
 def _signature_rows(service: RecordService, m: FormModels, row: Any, incoming: IncomingRecord) -> None:
-    row.signatures.clear()
-    for sig in incoming.signatures:
-        row.signatures.append(service._signature_row(m, sig))
+    """The record's signatures as the arriving copy has them, by (revision, block): a signature
+    this laptop already holds is kept as it is (never rewritten: the database refuses that too,
+    ``storage.retention``), one the copy does not have is removed (the database refuses it for an
+    archived revision), a new one added."""
+    wanted = list(incoming.signatures)
     for _n, _at, _hash, snap in incoming.revisions:
-        for obj in snap.get("signatures") or []:
-            row.signatures.append(service._signature_row(m, signature_from_json(obj)))
+        wanted += [signature_from_json(obj) for obj in snap.get("signatures") or []]
+    keys = {(sig.revision, sig.block) for sig in wanted}
+    for existing in [x for x in row.signatures if (x.revision, x.block) not in keys]:
+        row.signatures.remove(existing)
+    have = {(x.revision, x.block) for x in row.signatures}
+    for sig in wanted:
+        if (sig.revision, sig.block) not in have:
+            row.signatures.append(service._signature_row(m, sig))
+            have.add((sig.revision, sig.block))
 
 
 def _lineage(s: Session, record_id: str) -> list[str]:
@@ -222,8 +231,17 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
     for e in events:
         row.events.append(m.event(id=new_id(), at=e.at, from_status=e.from_status, to_status=e.to_status,
                                   by=e.by, note=e.note))
-    s.execute(delete(m.revision).where(m.revision.record_id == row.id))
+    # Archived revisions as the copy has them: one already here with the same hash is kept as it is
+    # (archived revisions are never rewritten, and a signed one never removed: storage.retention).
+    have = {r.revision: r for r in s.scalars(select(m.revision).where(m.revision.record_id == row.id))}
+    given = {n: rev_hash for n, _at, rev_hash, _snap in incoming.revisions}
+    for n, old in have.items():
+        if given.get(n) != old.content_hash:
+            s.delete(old)
+    s.flush()
     for n, superseded_at, rev_hash, snap in incoming.revisions:
+        if n in have and have[n].content_hash == rev_hash:
+            continue
         s.add(m.revision(id=new_id(), record_id=row.id, revision=n, superseded_at=superseded_at,
                          content_hash=rev_hash, hash_scheme=incoming.revision_schemes.get(n, 1),
                          snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True, separators=(",", ":"))))

@@ -139,7 +139,7 @@ class VerifyResult:
     """What :func:`verify_pdf` found.  ``ok`` is the whole answer; ``message`` says it in one line."""
 
     ok: bool
-    status: str  # intact | unreadable | not_pdf | damaged | unsigned | changed | appended | untrusted | invalid
+    status: str  # intact | unreadable | not_pdf | damaged | unsigned | changed | appended | untrusted | invalid | content_differs
     message: str
     document: str = ""  # record | blank | letter | "" (not ours or unknown)
     title: str = ""
@@ -153,6 +153,8 @@ class VerifyResult:
     trusted_as: str = ""  # 本机证书 | 公司证书 | 受信任证书 <file>
     signed_at: dt.datetime | None = None
     current_revision: int | None = None  # the record's revision in this laptop's database
+    renderer: str = ""  # /AsdRenderer: the software and settings that rendered the pages
+    content: str = ""  # matches | differs | not_compared | not_here ("" : no record to compare with)
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -258,6 +260,7 @@ def _identity(reader: Any, result: VerifyResult) -> None:
             if stamp is not None:
                 result.kind, result.record_id, result.revision = stamp.kind, stamp.record_id, stamp.revision
         return
+    result.renderer = d.get("/AsdRenderer", "")
     stamp = PageStamp.from_info(d)
     if stamp is None:
         result.title = d.get("/Title", "")
@@ -275,19 +278,37 @@ def _identity(reader: Any, result: VerifyResult) -> None:
     result.check_code = stamp.check_code
 
 
-def _compare_with_database(result: VerifyResult, service: Any) -> None:
-    """Notes on how the file's revision stands to the record in this laptop's database."""
+def _rendered_again(kind: str, record: Any, blank: bool, service: Any, settings: Any) -> bytes:
+    """The pages of ``record`` as this laptop renders them now (the bytes before signing)."""
+    from ..documents.form_pdf import render_record
+    from ..domain.forms import SPECS
+    from .export import blank_copy, renderer_tag
+
+    out = io.BytesIO()
+    paper = blank_copy(record) if blank else record
+    render_record(SPECS[kind], paper, settings, service.photo_bytes, out, blank=blank,
+                  renderer=renderer_tag(settings, SPECS[kind]))
+    return out.getvalue()
+
+
+def _compare_with_database(result: VerifyResult, service: Any, data: bytes, settings: Any) -> None:
+    """How the file stands to the record in this laptop's database, and whether its pages show that
+    revision: the revision is rendered again and compared byte for byte with the signed file's first
+    part (rendering is reproducible; signing only appends).  Sets ``result.content``: ``matches`` |
+    ``differs`` | ``not_compared`` | ``not_here``."""
     if not result.record_id or not result.kind or result.revision is None:
         return
     try:
         from ..domain.forms import SPECS
         from ..domain.records import content_hashes
+        from .export import renderer_tag
         from .records import NotFound
 
         try:
             record = service.get(result.kind, result.record_id)
         except NotFound:
-            result.notes.append("本机数据库中没有这条记录（可能是在另一台电脑上登记的）。")
+            result.content = "not_here"
+            result.notes.append("本机数据库中没有这条记录（可能是在另一台电脑上登记的）：页面内容未核对。")
             return
         result.current_revision = record.revision
         if record.revision > result.revision:
@@ -295,19 +316,42 @@ def _compare_with_database(result: VerifyResult, service: Any) -> None:
             try:
                 record = service.get_revision(result.kind, result.record_id, result.revision)
             except NotFound:
+                result.content = "not_here"
+                result.notes.append(f"本机没有存档第 {result.revision} 版：页面内容未核对。")
                 return
-        if result.document == "blank":
+        if record.revision != result.revision:
+            result.content = "not_here"
+            result.notes.append(f"本机没有第 {result.revision} 版（本机最新为第 {record.revision} 版）：页面内容未核对。")
+            return
+        blank = result.document == "blank"
+        if blank:
             from .export import blank_copy
 
             current = content_hashes(SPECS[result.kind], blank_copy(record))
         else:
             current = content_hashes(SPECS[result.kind], record)
-        # A PDF printed before schema 0006 names its content by the scheme-1 hash.
-        if result.content_hash in current and record.revision < (result.current_revision or 0):
-            result.notes.append(f"与本机存档的第 {record.revision} 版一致。")
-        elif result.content_hash in current:
-            result.notes.append("与本机记录的当前内容一致。")
+        hash_matches = result.content_hash in current
+        if settings is None:
+            settings = service.settings()
+        if result.document not in ("record", "blank"):  # a training sheet: only its hash is compared
+            pass
+        elif data.startswith(_rendered_again(result.kind, record, blank, service, settings)):
+            result.content = "matches"
+            result.notes.append(f"页面内容已核对：与本机存档的第 {record.revision} 版重新生成的页面逐字节一致。")
+        elif result.renderer and result.renderer == renderer_tag(settings, SPECS[result.kind]):
+            result.content = "differs"
         else:
+            result.content = "not_compared"
+            made_by = result.renderer or "较早版本的本软件"
+            result.notes.append(
+                f"页面内容未逐字核对：这份文件由 {made_by} 生成，本机的软件版本或公司信息设置已不同，无法逐字节重现。"
+            )
+        if hash_matches and result.content != "differs":
+            if record.revision < (result.current_revision or 0):
+                result.notes.append(f"文件标注的内容哈希与本机存档的第 {record.revision} 版一致。")
+            else:
+                result.notes.append("文件标注的内容哈希与本机记录的当前内容一致。")
+        elif not hash_matches:
             result.notes.append("注意：本机记录的当前内容与这份 PDF 不同（导出之后记录又被修改过）。")
     except Exception as e:  # noqa: BLE001 - the database is a nice-to-have here
         result.notes.append(f"注意：无法在本机数据库中查找这条记录：{e}")
@@ -425,7 +469,8 @@ def verify_pdf(path: str | os.PathLike[str], data_dir: Path, service: Any = None
     result.ok = True
     result.status = "intact"
     if result.document in ("record", "blank"):
-        result.message = f"完好：{result.title} {result.number} 第 {result.revision} 版，自签名后未被改动。"
+        result.message = (f"签名完好：{result.title} {result.number} 第 {result.revision} 版，自签名后未被改动"
+                          "（本机没有数据库可核对页面内容）。")
     elif result.document == "letter":
         result.message = f"完好：{result.title or '售后服务承诺书'}{' ' + result.number if result.number else ''}，自签名后未被改动。"
     elif result.document == "handouts":
@@ -436,7 +481,25 @@ def verify_pdf(path: str | os.PathLike[str], data_dir: Path, service: Any = None
         result.message = "完好：签名有效、可信，自签名后未被改动。"
         result.notes.append("注意：文件中没有本软件的记录标识（不是本软件导出的表单）。")
     if service is not None:
-        _compare_with_database(result, service)
+        _compare_with_database(result, service, data, settings)
+        if result.content == "differs":
+            result.ok = False
+            result.status = "content_differs"
+            result.message = (
+                f"页面内容与本机存档的 {result.number} 第 {result.revision} 版不符：签名有效（{result.signer}），"
+                "但本机用同一版本的软件和设置重新生成的页面与文件不同。这份文件所示的不是该版记录的内容，"
+                "可能是用复制的密钥伪造的，不能作为原件。"
+            )
+        elif result.content == "matches":
+            result.message = (
+                f"完好：{result.title} {result.number} 第 {result.revision} 版，自签名后未被改动，"
+                "页面内容与本机存档的该版一致。"
+            )
+        elif result.content:
+            result.message = (
+                f"签名完好：{result.title} {result.number} 第 {result.revision} 版，自签名后未被改动"
+                "（页面内容未与本机存档核对，见下文）。"
+            )
     return result
 
 

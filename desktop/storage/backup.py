@@ -114,10 +114,10 @@ def latest_backup_hint(data_dir: Path) -> str:
     found = list_backups(folder)
     if found:
         return QT_TRANSLATE_NOOP(
-            MESSAGES, "恢复方法：工具 ▸ 备份与恢复，或命令行 aftersales-desk restore 备份文件夹；最近的备份：{path}").format(
+            MESSAGES, "恢复方法：打开程序时按提示从备份恢复，或在命令行运行 aftersales-desk restore 备份文件夹；最近的备份：{path}").format(
             path=found[0])
     return QT_TRANSLATE_NOOP(
-        MESSAGES, "恢复方法：工具 ▸ 备份与恢复，或命令行 aftersales-desk restore 备份文件夹（在 {folder} 中没有找到备份；"
+        MESSAGES, "恢复方法：打开程序时按提示选择备份恢复，或在命令行运行 aftersales-desk restore 备份文件夹（在 {folder} 中没有找到备份；"
                   "若备份设在 U 盘或网络文件夹，请从那里恢复）").format(folder=folder)
 
 

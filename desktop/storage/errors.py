@@ -115,8 +115,14 @@ def reason_of(e: BaseException) -> str | None:
 
 
 def translate_error(e: BaseException, *, writing: bool = True) -> StorageError | None:
-    """A :class:`StorageError` for an environmental SQLite failure, else ``None``."""
+    """A :class:`StorageError` for an environmental SQLite failure or a write refused by the
+    retention triggers (``storage.retention``), else ``None``."""
     if isinstance(e, StorageError):
         return e
+    from .retention import retention_error  # a write the database's retention triggers refused
+
+    refused = retention_error(e)
+    if refused is not None:
+        return refused
     reason = reason_of(e)
     return None if reason is None else storage_error(reason, writing=writing)

@@ -146,6 +146,10 @@ def upgrade(path: Path, target: str = "head") -> None:
             cfg.attributes["connection"] = conn
             cfg.attributes["after_step"] = _after_step
             command.upgrade(cfg, target)
+            if target in ("head", HEAD):  # the retention triggers, in the same transaction
+                from .retention import install
+
+                install(conn)
             bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if bad:  # raised inside the transaction: nothing of the upgrade is kept
                 raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "数据库升级后外键检查失败，升级未进行：{rows}"),
@@ -252,6 +256,7 @@ def ensure_schema(path: Path, backup_dir: Path) -> None:
         quick_check(path)
     if rev == HEAD:
         _check_shape(path, rev)
+        _ensure_retention(path)
         return
     if rev is None and path.exists() and _has_tables(path):
         raise StorageError(QT_TRANSLATE_NOOP(
@@ -261,6 +266,25 @@ def ensure_schema(path: Path, backup_dir: Path) -> None:
         backup(path, backup_dir, f"{rev}-before-{HEAD}")
     upgrade(path)
     _check_shape(path, HEAD)
+
+
+def _ensure_retention(path: Path) -> None:
+    """Put back any retention trigger a migration dropped (``storage.retention``): one transaction."""
+    from .retention import TRIGGERS, install
+
+    con = sqlite3.connect(path)
+    try:
+        have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    finally:
+        con.close()
+    if set(TRIGGERS) <= have:
+        return
+    engine = _migration_engine(path)
+    try:
+        with engine.connect() as conn, conn.begin():
+            install(conn)
+    finally:
+        engine.dispose()
 
 
 def _has_tables(path: Path) -> bool:

@@ -52,6 +52,10 @@ def upgrade_server(engine: Engine, target: str = "head") -> None:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+        if target == "head":
+            from .retention import install  # the retention triggers, in the same transaction
+
+            install(conn)
 
 
 def server_revision(engine: Engine) -> str | None:

@@ -4643,6 +4643,10 @@ Double-click or press Enter to open</translation>
             <translation>Not a valid phone number: a mobile number has 11 digits starting with 1; give a landline with its area code, e.g. 010-12345678</translation>
         </message>
         <message>
+            <source>不是本软件的导出文件（format 应为 {format}）</source>
+            <translation>Not an export file of this program (format should be {format})</translation>
+        </message>
+        <message>
             <source>不能从“{a}”转到“{b}”</source>
             <translation>Cannot move from "{a}" to "{b}"</translation>
         </message>
@@ -4819,6 +4823,14 @@ Double-click or press Enter to open</translation>
             <translation>Invalid field name</translation>
         </message>
         <message>
+            <source>存档版本上的签字不能删除，没有改动任何数据。</source>
+            <translation>The signatures of an archived revision cannot be deleted; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>存档的版本不能改写，没有改动任何数据。</source>
+            <translation>An archived revision cannot be rewritten; nothing was changed.</translation>
+        </message>
+        <message>
             <source>审批未同意，不能进入处理</source>
             <translation>Not approved: handling cannot start</translation>
         </message>
@@ -4841,6 +4853,22 @@ Double-click or press Enter to open</translation>
         <message>
             <source>密码太短：至少 {min} 个字符</source>
             <translation>The password is too short: at least {min} characters</translation>
+        </message>
+        <message>
+            <source>导出文件中没有记录列表（records）</source>
+            <translation>The export file has no list of records (records)</translation>
+        </message>
+        <message>
+            <source>导出文件的格式版本 {version} 不受支持（本软件读取第 {ours} 版）</source>
+            <translation>Export file format version {version} is not supported (this program reads version {ours})</translation>
+        </message>
+        <message>
+            <source>导出文件的签名不完整或算法不受支持（应为 {algorithm}）</source>
+            <translation>The export file's signature is incomplete or uses an unsupported algorithm (should be {algorithm})</translation>
+        </message>
+        <message>
+            <source>导出文件的签名证书或签名值无法读取</source>
+            <translation>The export file's signing certificate or signature value cannot be read</translation>
         </message>
         <message>
             <source>属于质量问题的，应免费更换或退货退款</source>
@@ -4887,8 +4915,16 @@ Double-click or press Enter to open</translation>
             <translation>The sheet has too many rows (at most {max}); split it into several files</translation>
         </message>
         <message>
+            <source>已关闭投诉的结案日期不能提前或清除（保管期限从结案日期起算），没有改动任何数据。</source>
+            <translation>The closing date of a closed complaint cannot be moved earlier or cleared (retention counts from it); nothing was changed.</translation>
+        </message>
+        <message>
             <source>已有同一客户、产品、生产批号和发货日期的发货记录，跳过</source>
             <translation>A delivery with the same customer, product, batch number and shipping date already exists; skipped</translation>
+        </message>
+        <message>
+            <source>已签字的版本不能删除，没有改动任何数据。</source>
+            <translation>A signed revision cannot be deleted; nothing was changed.</translation>
         </message>
         <message>
             <source>应为 1 到 {max} 之间的整数</source>
@@ -4975,12 +5011,12 @@ Double-click or press Enter to open</translation>
             <translation>The restore failed ({error}); the previous data was put back unchanged</translation>
         </message>
         <message>
-            <source>恢复方法：工具 ▸ 备份与恢复，或命令行 aftersales-desk restore 备份文件夹（在 {folder} 中没有找到备份；若备份设在 U 盘或网络文件夹，请从那里恢复）</source>
-            <translation>To restore: Tools ▸ Backup and restore, or on the command line aftersales-desk restore BACKUP-FOLDER (no backup was found in {folder}; if backups go to a USB stick or network folder, restore from there)</translation>
+            <source>恢复方法：打开程序时按提示从备份恢复，或在命令行运行 aftersales-desk restore 备份文件夹；最近的备份：{path}</source>
+            <translation>To restore: open the program and follow its offer to restore from a backup, or run aftersales-desk restore BACKUP-FOLDER; newest backup: {path}</translation>
         </message>
         <message>
-            <source>恢复方法：工具 ▸ 备份与恢复，或命令行 aftersales-desk restore 备份文件夹；最近的备份：{path}</source>
-            <translation>To restore: Tools ▸ Backup and restore, or on the command line aftersales-desk restore BACKUP-FOLDER; the latest backup: {path}</translation>
+            <source>恢复方法：打开程序时按提示选择备份恢复，或在命令行运行 aftersales-desk restore 备份文件夹（在 {folder} 中没有找到备份；若备份设在 U 盘或网络文件夹，请从那里恢复）</source>
+            <translation>To restore: open the program and choose a backup when it offers, or run aftersales-desk restore BACKUP-FOLDER (no backup was found in {folder}; if backups go to a USB stick or a network folder, restore from there)</translation>
         </message>
         <message>
             <source>批号 {batch}：发货记录中没有此批号</source>
@@ -5029,6 +5065,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>投诉资料须在关闭后保存五年，不能删除（可删除日期：{date}）</source>
             <translation>Complaint records must be kept for five years after closing and cannot be deleted (can be deleted from {date})</translation>
+        </message>
+        <message>
+            <source>投诉资料须在关闭后保存五年，数据库拒绝删除，没有改动任何数据。</source>
+            <translation>A complaint's file is kept five years after closing; the database refused the deletion and nothing was changed.</translation>
         </message>
         <message>
             <source>提议：{code}</source>
@@ -5155,8 +5195,20 @@ Double-click or press Enter to open</translation>
             <translation>The file name "{name}" would be written outside the folder {folder}: refused</translation>
         </message>
         <message>
+            <source>文件在由 {signer} 写出并签名之后被改动过（签名与内容不符），不能导入。请让对方重新导出，不要手工修改已签名的导出文件。</source>
+            <translation>The file was changed after {signer} wrote and signed it (the signature does not match the content) and cannot be imported. Ask for a new export; do not edit a signed export file by hand.</translation>
+        </message>
+        <message>
             <source>文件是 UTF-16 或 UTF-32 编码；只接受 UTF-8。请用文本编辑器另存为 UTF-8 后再导入</source>
             <translation>The file is UTF-16 or UTF-32; only UTF-8 is accepted. Save it as UTF-8 in a text editor and import again</translation>
+        </message>
+        <message>
+            <source>文件没有签名，而记录 {records} 带有签字或存档版本：这些只接受由受信任电脑签名的导出文件（无法确认签字不是伪造的）。请在写出它的电脑上用本版本重新导出（dump）。</source>
+            <translation>The file is not signed, but records {records} carry signatures or archived revisions: these are accepted only from export files signed by a trusted computer (there is no way to tell the signatures are not forged). Export again (dump) with this version on the computer that wrote it.</translation>
+        </message>
+        <message>
+            <source>文件由 {signer} 签名，但本机不信任这台电脑；记录 {records} 带有签字或存档版本，只接受受信任电脑的文件。如确是本公司的电脑，请把它数据文件夹中的 {cert} 复制到本机的 {where} 后再导入（公钥指纹 {fingerprint}）。</source>
+            <translation>The file is signed by {signer}, but this laptop does not trust that computer; records {records} carry signatures or archived revisions, which are accepted only from trusted computers. If it is one of the company's computers, copy {cert} from its data folder into {where} on this laptop and import again (public key fingerprint {fingerprint}).</translation>
         </message>
         <message>
             <source>文件过大（{size} MB，最多 {max} MB）</source>
@@ -5347,6 +5399,14 @@ Double-click or press Enter to open</translation>
             <translation>There is no such proposal</translation>
         </message>
         <message>
+            <source>注意：文件没有签名（手工编写或较早版本导出）；其中没有签字或存档版本，按普通记录导入。</source>
+            <translation>Note: the file is not signed (written by hand or by an older version); it holds no signatures or archived revisions and is imported as plain records.</translation>
+        </message>
+        <message>
+            <source>注意：文件由不受信任的 {signer} 签名；其中没有签字或存档版本，按普通记录导入。</source>
+            <translation>Note: the file is signed by {signer}, which is not trusted; it holds no signatures or archived revisions and is imported as plain records.</translation>
+        </message>
+        <message>
             <source>版本历史与当前版本不符</source>
             <translation>The version history does not end with the current version</translation>
         </message>
@@ -5421,6 +5481,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>签到人不在参加人员名单中，请先登记并保存</source>
             <translation>The person signing in is not on the attendee list; add them and save first</translation>
+        </message>
+        <message>
+            <source>签字不能改写，没有改动任何数据。</source>
+            <translation>A signature cannot be rewritten; nothing was changed.</translation>
         </message>
         <message>
             <source>签字与记录内容不符</source>
