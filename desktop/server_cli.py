@@ -122,6 +122,26 @@ def _service(args: argparse.Namespace) -> Any:
     return server_records(args.database)
 
 
+def head_office_context(url: str, folder: Path) -> Any:
+    """The commands that work on a data folder (dump, export, find, …) on head office's database;
+    ``folder`` holds what is head office's own on this computer (its signing key for dumps and PDFs)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from .domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+    from .services.context import AppContext
+    from .services.sync.head_office import server_records
+    from .storage.errors import StorageError
+
+    try:
+        service = server_records(url)
+    except DBAPIError as e:
+        reason = str(getattr(e, "orig", e)).strip().splitlines()
+        raise StorageError(QT_TRANSLATE_NOOP(MESSAGES, "无法使用总部数据库 {url}：{reason}"),
+                           {"url": _shown(url), "reason": reason[0] if reason else type(e).__name__}) from e
+    folder.mkdir(parents=True, exist_ok=True)
+    return AppContext(data_dir=folder, db=service.db, records=service)
+
+
 def _init(args: argparse.Namespace) -> int:
     from .storage.migrate import HEAD
 

@@ -293,3 +293,28 @@ def test_server_run_serves_the_sync_service_until_stopped(pg_url: str, tmp_path:
         _out, err = proc.communicate(timeout=30)
         hq.db.dispose()
     assert "Traceback" not in err and "同步服务运行于" in err
+
+
+def test_dump_and_find_on_head_offices_database(pg_url: str, capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    from desktop.services.sync.hub import receive_batch
+    from desktop.services.transfer import dump_records
+
+    hq = head_office(pg_url)
+    ctx = laptop(tmp_path, "A1")
+    rec = new_complaint(ctx)
+    receive_batch(hq, "A1", dump_records(ctx.records, embed_photos=False))
+    ctx.close()
+    hq.db.dispose()
+    folder = str(tmp_path / "head-office")
+    out_file = tmp_path / "hq-dump.json"
+    assert main(["--data-dir", folder, "--database", pg_url, "dump", "-o", str(out_file)]) == 0
+    dumped = json.loads(out_file.read_text(encoding="utf-8"))
+    records = dumped["records"] if isinstance(dumped, dict) else dumped
+    assert [r["number"] for r in records] == [rec.number]
+    assert main(["--data-dir", folder, "--database", pg_url, "find", "北京市第一人民医院"]) == 0
+    assert rec.number in capsys.readouterr().out
+    assert main(["--data-dir", folder, "--database", "postgresql://nobody@127.0.0.1:1/x", "dump", "-o", str(out_file)]) == 1
+    err = capsys.readouterr().err
+    assert "无法使用总部数据库" in err and "Traceback" not in err
+    assert main(["--data-dir", folder, "--database", pg_url]) == 1
+    assert "尚未提供" in capsys.readouterr().err
