@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _median(fn, n: int = 5) -> float:  # noqa: ANN001
+def _median(fn, n: int = 5) -> float:
     fn()
     times = []
     for _ in range(n):

@@ -21,6 +21,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data-dir", help="数据文件夹（默认：系统的用户数据文件夹，或环境变量 AFTERSALES_DESK_DATA）")
     p.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="界面语言（默认中文）")
+    p.add_argument("--database", dest="head_office_database", metavar="URL",
+                   help="总部数据库（postgresql://…）：dump、export、find 等命令作用于总部的全部记录（issue 12）")
     from . import __version__
 
     p.add_argument("--version", action="version", version=f"aftersales-desk {__version__}", help="显示版本号后退出")
@@ -96,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     from .report_cli import add_parser as add_report_parser
 
     add_report_parser(sub)  # report monthly / response / survey / staff (issue 15)
+    from .server_cli import add_parsers as add_server_parsers
+
+    add_server_parsers(sub)  # server … and sync (issue 12)
 
     from .domain.settings import LABELS, Settings
 
@@ -138,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     from .paths import data_dir
 
     folder = data_dir(args.data_dir)
+    if args.command is None and args.head_office_database:
+        _err("错误：总部窗口模式（--database 打开窗口）尚未提供；请在命令行使用 dump、export、find 或 server 命令")
+        return 1
     if args.command is None:
         from .app import run_gui
 
@@ -184,6 +192,11 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
     if args.command == "restore":  # the database may be damaged: it is not opened
         return _restore(folder, args)
 
+    if args.command == "server":  # head office: no data folder (issue 12)
+        from .server_cli import run_server
+
+        return run_server(args)
+
     if args.command == "report":  # the period and the output paths are checked before the data is opened
         from .report_cli import check
 
@@ -192,7 +205,12 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
             _err(f"错误：{problem}")
             return 1
 
-    ctx = open_context(folder)
+    if args.head_office_database:  # the same commands on head office's database (issue 12)
+        from .server_cli import head_office_context
+
+        ctx = head_office_context(args.head_office_database, folder)
+    else:
+        ctx = open_context(folder)
     try:
         return _COMMANDS[args.command](ctx, args)
     finally:
@@ -566,6 +584,7 @@ _COMMANDS = {
     "conflicts": _conflicts,
     "backup": _backup,
     "report": lambda ctx, args: __import__("desktop.report_cli", fromlist=["run"]).run(ctx, args),
+    "sync": lambda ctx, args: __import__("desktop.server_cli", fromlist=["run_sync"]).run_sync(ctx, args),
 }
 
 

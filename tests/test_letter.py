@@ -111,7 +111,7 @@ def test_signing_block_with_the_company_and_date(letter: tuple[PdfReader, list[s
     assert f"承诺单位（签字盖章）：{COMPANY}" in last
     assert "法定代表人或授权代表（签字）：" in last
     assert "法定代表人或授权代表（签字）：____" in last  # a line to sign on
-    assert re.search(r"日期：2026年3月18日（盖章处）第2页共2页编号CN-[0-9A-F]{8}·校验码[0-9A-F]{4}-[0-9A-F]{4}$", last)
+    assert re.search(r"日期：2026-03-18（盖章处）第2页共2页编号CN-[0-9A-F]{8}·校验码[0-9A-F]{4}-[0-9A-F]{4}$", last)
     for i, text in enumerate(texts, 1):
         assert f"第{i}页共{len(texts)}页" in text
 

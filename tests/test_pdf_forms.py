@@ -418,7 +418,7 @@ def test_export_blank_keeps_only_who_the_paper_is_for(tmp_path: Path) -> None:
         export_commitment_letter(ctx.records, letter, recipient="第一人民医院")
         text = "".join(page_texts(read(letter)))
         # The signing date is written by hand on the day it is signed, not printed with the export date.
-        assert f"{TODAY.year}年{TODAY.month}月{TODAY.day}日" not in text and "致：第一人民医院" in text
+        assert TODAY.isoformat() not in text and "致：第一人民医院" in text
         assert "日期：________年____月____日" in text
         written = sorted(p.name for p in (tmp_path / "out").iterdir())
         assert written == ["blank.pdf", "filled.pdf", "letter.pdf"]  # no temporary file left behind

@@ -115,7 +115,8 @@ def test_exported_record_verifies(exported: Exported, capsys: pytest.CaptureFixt
     assert "页面内容与本机存档的该版一致" in out and "逐字节一致" in out
 
 
-def _sign_rendering(ctx: Any, record: Any, target: Path, stamp_of: Any = None, renderer: str | None = None) -> Path:
+def _sign_rendering(ctx: Any, record: Any, target: Path, stamp_of: Any = None, renderer: str | None = None,
+                    blank: bool = False) -> Path:
     """``record`` rendered and signed with this laptop's own key, as a forger holding a copy of the
     key would; ``stamp_of`` prints another record's page stamp (its hash) on the pages."""
     from desktop.documents import form_pdf
@@ -126,7 +127,7 @@ def _sign_rendering(ctx: Any, record: Any, target: Path, stamp_of: Any = None, r
         form_pdf.record_stamp = lambda spec, _r, blank=False: real_stamp(spec, stamp_of, blank)
     try:
         settings = ctx.records.settings()
-        form_pdf.render_record(SPECS[record.kind], record, settings, ctx.records.photo_bytes, rendered,
+        form_pdf.render_record(SPECS[record.kind], record, settings, ctx.records.photo_bytes, rendered, blank=blank,
                                renderer=renderer_tag(settings, SPECS[record.kind]) if renderer is None else renderer)
     finally:
         form_pdf.record_stamp = real_stamp
@@ -167,6 +168,20 @@ def test_verify_says_what_it_did_not_check(exported: Exported, tmp_path: Path) -
     result = verify_pdf(older, exported.data_dir, exported.ctx.records)
     assert result.ok and result.content == "not_compared" and result.message.startswith("签名完好"), result.lines()
     assert any("0.1.0" in n for n in result.notes)
+
+
+def test_a_blank_printed_by_0_1_0_still_verifies_against_its_record(exported: Exported, tmp_path: Path) -> None:
+    """0.1.0 printed a ticket's blank with its number only; this version pre-fills it, so its hash
+    differs, yet the old paper is still that record's blank (services.export.blank_hashes)."""
+    ctx = exported.ctx
+    (ticket,) = import_records(ctx.records, [example_object("ticket", TODAY)]).records
+    old_paper = dataclasses.replace(blank_copy(ticket), values=dataclasses.replace(
+        blank_copy(ticket).values, fields={}))
+    pdf = _sign_rendering(ctx, old_paper, tmp_path / "old-blank.pdf", blank=True,
+                          renderer="aftersales-desk 0.1.0; reportlab 4.2.0; settings 000000000000")
+    result = verify_pdf(pdf, exported.data_dir, ctx.records)
+    assert result.ok and result.document == "blank" and result.content == "not_compared", result.lines()
+    assert "文件标注的内容哈希与本机记录的当前内容一致。" in result.notes, result.lines()
 
 
 def test_result_carries_the_identity(exported: Exported) -> None:

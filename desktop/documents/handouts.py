@@ -53,11 +53,13 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from ..domain.dates import format_date
 from ..domain.settings import Settings
 from ..paths import resources_dir
 from .fonts import ensure_fonts, printable, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import QR_SIZE, QR_TOP_GAP, document_options, draw_footer, draw_page_qr
+from .pdf_grid import _FormTable
+from .pdf_page import QR_SIZE, QR_TOP_GAP, _font_cmd, document_options, draw_footer, draw_page_qr
 from .stamp import DOC_HANDOUTS, PageStamp, document_stamp
 from .text import draw_plain, markup, plain
 
@@ -414,10 +416,12 @@ def _table(rows: list[list[str]], st: _Styles, avail: float = TEXT_W) -> Table:
     widths = column_widths(rows, avail)
     data = [[Paragraph(markup(c), st.head) for c in rows[0]]]
     data += [[Paragraph(markup(c), st.head if _NUMBER.match(c) else st.cell) for c in row] for row in rows[1:]]
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # _FormTable: never one row alone under the header, on either side of a page break (issue 13)
+    table = _FormTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
+                _font_cmd(),
                 ("GRID", (0, 0), (-1, -1), 0.5, TABLE_GRID),
                 ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEAD_BG),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -452,6 +456,7 @@ def _box(block: Block, st: _Styles) -> Table:
     box.setStyle(
         TableStyle(
             [
+                _font_cmd(),
                 ("BOX", (0, 0), (-1, -1), 0.8, border, None, None, None, 2, 1.5) if warn
                 else ("BOX", (0, 0), (-1, -1), 1.0, border, None, (3, 2)),
                 ("LINEBEFORE", (0, 0), (0, -1), 4, border) if warn
@@ -515,7 +520,7 @@ def _cover(settings: Settings, chapters: Sequence[Chapter], date: dt.date | None
     story.append(Spacer(1, 80 * mm))
     story.append(Paragraph(markup(settings.company_name), st.cover_line))
     if date is not None:
-        story.append(Paragraph(markup(f"{date.year}年{date.month}月{date.day}日"), st.cover_line))
+        story.append(Paragraph(markup(format_date(date)), st.cover_line))
     return story
 
 
@@ -593,7 +598,10 @@ def render_handouts(
     whole = len(chapters) > 1
     title = SERIES_TITLE if whole else f"{SERIES_TITLE}：{chapters[0].heading}"
 
-    toc = TableOfContents(levelStyles=st.toc_levels, dotsMinLevel=0, rightColumnWidth=36)
+    toc = TableOfContents(levelStyles=st.toc_levels, dotsMinLevel=0, rightColumnWidth=36,
+                          tableStyle=TableStyle([_font_cmd(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story: list[Any] = _cover(settings, chapters, date, st, whole)
     story += [NextPageTemplate("body"), PageBreak(), Paragraph("目　录", st.toc_title), toc]
     for chapter in chapters:

@@ -47,6 +47,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..domain.dates import format_date
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
@@ -170,10 +171,10 @@ QUALITY_MEASURES = (
 
 
 def date_text(date: dt.date | None) -> str:
-    """The signing date, "2026年3月18日", or a date to fill by hand."""
+    """The signing date, "2026-03-18" (``domain.dates``), or a date to fill by hand."""
     if date is None:
         return "________年____月____日"
-    return f"{date.year}年{date.month}月{date.day}日"
+    return format_date(date)
 
 
 RECIPIENT_BLANK = "________________________（采购单位）"

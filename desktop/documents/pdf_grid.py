@@ -28,6 +28,7 @@ from .pdf_page import (
     BAND_BG,
     BLANK_ROW_H,
     CONTENT_W,
+    FRAME_H,
     INNER_W,
     LABEL_BG,
     LABEL_WIDTHS,
@@ -41,7 +42,7 @@ from .pdf_page import (
     PAD_Y,
     _Styles,
 )
-from .pdf_values import _Para, _value_flowable, _WritingLines
+from .pdf_values import _Options, _Para, _TickBoxes, _value_flowable, _WritingLines, is_writable
 from .text import markup
 
 # ---------------------------------------------------------------------------------------------
@@ -61,8 +62,33 @@ class _FormTable(Table):
         self._cont_rows: dict[int, tuple[int, Flowable]] = {}
         self._band_cont: Flowable | None = None
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (ReportLab API)
+    def _repeat(self) -> int:
+        return self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+
+    def _split_kept(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """ReportLab's split, never leaving a single row under the heading (band, header row) on
+        either side of the break: a heading with one row at a page's foot moves to the next page
+        with its table, and a continuation page never holds its repeated header over one row (the
+        break moves up a row).  The heading itself is never split from its table (ReportLab never
+        breaks inside ``repeatRows``)."""
         parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        repeat = self._repeat()
+        body = self._nrows - repeat
+        first_body = parts[0]._nrows - repeat
+        rest_body = parts[1]._nrows - parts[1]._repeat()  # type: ignore[attr-defined]
+        fits_a_page = sum(self._rowHeights) <= FRAME_H
+        if first_body < 2 <= body and fits_a_page:
+            return []  # heading and one row alone at the foot of the page: all of it on the next
+        if rest_body < 2 and first_body >= 3:
+            return self._split_kept(availWidth, sum(self._rowHeights[: parts[0]._nrows - 1]) + 0.01)
+        if rest_body < 2 and fits_a_page:
+            return []
+        return parts
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (ReportLab API)
+        parts = self._split_kept(availWidth, availHeight)
         if len(parts) != 2:
             return parts
         first, rest = parts
@@ -190,6 +216,8 @@ class _FieldBlock:
     # -- ordinary fields, several per row
     def add_field(self, f: Field, value: Any) -> None:
         span = min(max(1, f.span), self.pairs)
+        if span < self.pairs and self._options_too_tall(f, value, span):
+            span = self.pairs  # a long list of options to tick stands across the row, in columns
         if self.row is not None and self.pos + span > self.pairs:
             self._finish_row()
         if self.row is None:
@@ -211,6 +239,20 @@ class _FieldBlock:
 
     def _value_para(self, f: Field, value: Any) -> Flowable:
         return _value_flowable(f, value, self.s.value, self.blank)
+
+    def _value_width(self, span: int) -> float:
+        """The text width of a value cell spanning ``span`` pairs."""
+        label, value = self.grid.widths[0], self.grid.widths[1]
+        return value + (span - 1) * (label + value) - PAD_X - PAD_RIGHT
+
+    def _options_too_tall(self, f: Field, value: Any, span: int) -> bool:
+        """Whether the options of an empty choice would stand in more than two lines in their cell
+        (客户档案 单位类型, 保障单 问题类型: one option a line wasted 40 mm)."""
+        flowable = self._value_para(f, value)
+        if not isinstance(flowable, _Options) or isinstance(flowable, _TickBoxes):
+            return False
+        flowable.wrap(self._value_width(span), 1e9)
+        return len(flowable._lines) > 2
 
     def _finish_row(self) -> None:
         if self.row is None:
@@ -239,7 +281,7 @@ class _FieldBlock:
         text = markup(format_value(f, value))
         value_w = sum(self.grid.widths[1:]) - PAD_X - PAD_RIGHT
         label_w = self.grid.widths[0] - 2 * PAD_X
-        if not text and self.blank:  # ruled lines to write on
+        if not text and is_writable(f, value):  # ruled lines to write on, blank or partly filled
             r = len(self.grid.rows)
             cells = [self._full_label(r, f.label, "TOP"), _WritingLines()]
             self.grid.style("TOPPADDING", (0, r), (-1, r), 6)

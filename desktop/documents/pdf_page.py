@@ -96,10 +96,10 @@ WIDE_TABLE_COLS = 8  # item tables with this many columns (序号 included) use 
 # Paper to fill by hand (``render_blank``): taller empty cells, ruled lines in long texts, tick boxes
 # a pen can hit (4.2 mm), the options of a choice printed to tick.
 BOX_SIDE = 12.0  # score boxes, and every box on a blank form
-BLANK_ROW_H = 27.0  # about 9.5 mm
+BLANK_ROW_H = 25.0  # about 8.8 mm (27 before the five writing lines: the blank survey stays one page)
 BLANK_ITEM_LINES = 4
-WRITING_LINE_H = 24.0  # ruled lines of a blank long text, about 8.5 mm apart
-BLANK_LONG_LINES = 3
+WRITING_LINE_H = 19.0  # ruled lines of an empty long text, 6.7 mm apart (ruled paper is 6–8 mm)
+BLANK_LONG_LINES = 5  # five lines (33.5 mm, was 25) for 购买、储存、使用经过 and every free text left empty
 SCORE_LABEL_W = 92.0  # the item column of a score table (as wide as the label column above it)
 SCORE_ROW_H = 23.0  # 8 mm: a tick box of 4.2 mm with room around it
 
@@ -417,3 +417,10 @@ def document_options(
         **info,
     }
     return target, options
+
+
+def _font_cmd() -> tuple[str, tuple[int, int], tuple[int, int], str]:
+    """A table style command giving every cell the bundled font: ReportLab's default for a
+    plain-string cell (even an empty one) is an unembedded Helvetica, which no PDF of the app may
+    reference (issue 13; ``pdffonts`` lists only embedded fonts)."""
+    return ("FONTNAME", (0, 0), (-1, -1), ensure_fonts())

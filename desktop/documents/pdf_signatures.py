@@ -22,6 +22,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..domain.dates import format_date, format_datetime
 from ..domain.fields import FormSpec, SignatureBlock
 from ..domain.records import Record
 from .pdf_grid import _Grid
@@ -32,7 +33,7 @@ from .text import markup
 
 def _date_line(value: Any) -> str:
     if isinstance(value, dt.date):
-        return f"日期：{value.year} 年 {value.month:02d} 月 {value.day:02d} 日"
+        return f"日期：{format_date(value)}"
     return "日期：________ 年 ____ 月 ____ 日"
 
 
@@ -136,7 +137,7 @@ def _signature_cell(
             _Para(markup(label + "："), styles.sig_label),
             picture,
             _Para(markup(f"姓名：{sig.name}"), styles.sig_name),
-            _Para(markup(f"签字时间：{when:%Y-%m-%d %H:%M}"), styles.sig_line),
+            _Para(markup(f"签字时间：{format_datetime(when)}"), styles.sig_line),
         ]
     cell: list[Flowable] = [_Para(markup(label + "："), styles.sig_label), Spacer(1, SIGN_SPACE)]
     name = record.get(b.name_field) if b.name_field else None

@@ -2,10 +2,10 @@
 
 Why it is built this way:
 
-* **No table wider than the frame.**  Column widths share the content width by content
-  (:func:`_column_widths`): each column gets what its header and values need on one line when that
-  fits, else the text columns wrap first, then the others, down to a minimum that never breaks a
-  date or a number; the widths always sum to the width available, and the grid checks it.
+* **No table wider than the frame, the same columns on every record.**  Column widths share the
+  content width by the columns' kinds, never by a record's values (:func:`_column_widths`), so a form's
+  table looks the same on every record and on its blank; a date column holds its 年 月 日 guide; the
+  widths always sum to the width available, and the grid checks it.
 * **Wide tables in smaller type.**  A table of ``WIDE_TABLE_COLS`` columns or more uses the small
   styles; headers go on two lines (at a "/" if they have one) only when they must.
 * **Empty tables are paper.**  A table without rows prints a few numbered-later blank lines to fill in
@@ -23,7 +23,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table
 
-from ..domain.fields import SCORE_LABELS, Field, FieldType, ItemTable, format_value
+from ..domain.fields import SCORE_LABELS, Field, FieldType, ItemTable
 from ..domain.records import Record
 from .pdf_grid import _Grid
 from .pdf_page import (
@@ -42,7 +42,7 @@ from .pdf_page import (
     WIDE_TABLE_COLS,
     _Styles,
 )
-from .pdf_values import _Box, _Para, _TickBoxes, _value_flowable
+from .pdf_values import TABLE_GUIDES, _Box, _Para, _TickBoxes, _value_flowable
 from .text import markup, plain, plain_width
 
 _CENTERED = {
@@ -50,6 +50,7 @@ _CENTERED = {
     FieldType.SCORE,
 }
 _UNBROKEN = {FieldType.DATE, FieldType.TIME, FieldType.DECIMAL, FieldType.INTEGER, FieldType.PHONE}
+_CODE = "20260315-A01"  # a batch or registration number: a short text column keeps one whole
 _TYPICAL = {  # what a hand-filled value of the type looks like, for the width of an empty column
     FieldType.DATE: "2026-03-15",
     FieldType.TIME: "09:30",
@@ -61,19 +62,6 @@ _TYPICAL = {  # what a hand-filled value of the type looks like, for the width o
 
 def _run_width(text: str, style: ParagraphStyle) -> float:
     return plain_width(plain(text), style.fontName, style.fontSize)
-
-
-def _longest_latin_run(text: str) -> str:
-    """The longest run without a CJK character or a space: where a line can only break mid-word."""
-    best = cur = ""
-    for ch in text:
-        if ch.isspace() or ord(ch) >= 0x2E80:
-            cur = ""
-        else:
-            cur += ch
-            if len(cur) > len(best):
-                best = cur
-    return best
 
 
 def _header_lines(label: str) -> list[str]:
@@ -90,18 +78,20 @@ def _header_lines(label: str) -> list[str]:
 
 def _column_widths(
     columns: Sequence[Field],
-    rows: list[dict[str, Any]],
     style: ParagraphStyle,
     head: ParagraphStyle,
     avail: float,
 ) -> list[float]:
-    """Column widths that share ``avail`` by content.
+    """Column widths that share ``avail`` by the columns' kinds, never by the values of a record:
+    one form has the same columns on every record and on its blank (issue 13: widths changed from
+    record to record, and a date cell of a blank shrank to "年 / 月 日").
 
-    Each column gets what its header and values need on one line when that fits, the free space
-    going to the text columns.  Otherwise the text columns wrap first (down to three characters, or
-    the longest run of Latin letters and digits, which would break mid-word), then the others, down
-    to their minimum: header on two lines, numbers, dates and choices as a whole where possible.
-    The result always sums to ``avail``."""
+    Each column gets what its header and a typical value need on one line when that fits: a date the
+    width of its 年 月 日 guide, a time of 时 分, numbers a few digits, a choice its longest option (up
+    to eight characters), a text by how long it may be; the free space goes to the text columns.
+    Otherwise the text columns wrap first (down to three characters; a short code such as a batch
+    number keeps seven), then the others, down to their minimum: header on two lines, dates, times
+    and numbers whole.  The result always sums to ``avail``."""
     pad = PAD_X + PAD_RIGHT
     em = style.fontSize
     desired: list[float] = []
@@ -111,28 +101,30 @@ def _column_widths(
         label = plain(c.label)
         head_one = _run_width(label, head) + PAD_X * 2
         head_two = max(_run_width(line, head) for line in _header_lines(label)) + PAD_X * 2
-        values = [format_value(c, r.get(c.key)) for r in rows if r.get(c.key) not in (None, "")]
         if c.type is FieldType.BOOL:
             content = _TickBoxes(None, style, BOX_SIDE).wrap(1e9, 1e9)[0]
             least = content
         elif c.type is FieldType.SCORE:
             content = least = BOX_SIDE
         elif c.type in _UNBROKEN:
-            content = max([_run_width(v, style) for v in values] + [_run_width(_TYPICAL[c.type], style)])
+            content = _run_width(_TYPICAL[c.type], style)
+            if c.type in TABLE_GUIDES:
+                # measured as set: plain() would fold the guide's no-break spaces into one
+                content = max(content, plain_width(TABLE_GUIDES[c.type], style.fontName, style.fontSize) + 1)
             least = content
         else:
-            if values:
-                content = max(_run_width(v, style) for v in values)
-            elif c.type is FieldType.CHOICE and c.choices:  # an empty column: room for a usual choice
-                content = min(sorted(_run_width(ch, style) for ch in c.choices)[len(c.choices) // 2], 6 * em)
+            if c.type is FieldType.CHOICE and c.choices:
+                content = min(max(_run_width(ch, style) for ch in c.choices), 8 * em)
             else:  # room to write by hand, by how long the text may be
                 content = min(10.0, max(5.0, c.default_max_length / 10)) * em
             content = min(content, 14 * em)
-            latin = max((_run_width(_longest_latin_run(v), style) for v in values), default=0.0)
             if c.type is FieldType.CHOICE:  # a choice breaks only when nothing else gives way
-                least = min(content, max(4 * em, min(latin, 9 * em)))
+                least = min(content, 4 * em)
+            elif c.default_max_length <= 40:  # names, batch and registration numbers: kept whole
+                least = _run_width(_CODE, style)
+                content = max(content, least)
             else:
-                least = min(content, max(3 * em, min(latin, 9 * em)))
+                least = min(content, 3 * em)
         desired.append(max(head_one, content + pad))
         minimum.append(max(head_two, least + pad))
         text_like.append(c.type in (FieldType.TEXT, FieldType.LONGTEXT))
@@ -168,7 +160,7 @@ def _item_table(
     value_st = styles.small if wide else styles.value
     center_st = styles.small_center if wide else styles.value_center
     head_st = styles.small_head if wide else styles.head
-    widths = _column_widths(t.columns, rows, value_st, head_st, CONTENT_W - SEQ_COL_W)
+    widths = _column_widths(t.columns, value_st, head_st, CONTENT_W - SEQ_COL_W)
     grid = _Grid([SEQ_COL_W] + widths)
     if band is not None:
         grid.band(band, styles)
@@ -193,8 +185,9 @@ def _item_table(
         cells: list[Any] = [_Para(str(i) if rows else "", center_st)]
         for c in t.columns:
             st = center_st if c.type in _CENTERED else value_st
-            paper = blank and not rows and c.type is not FieldType.CHOICE  # big empty boxes; no choice lists
-            cells.append(_value_flowable(c, row.get(c.key), st, paper))
+            # Empty cells are paper (年 月 日 in a date); big boxes on a blank; no choice lists in a cell.
+            cells.append(_value_flowable(c, row.get(c.key), st, blank=blank and not rows,
+                                         writable=c.type is not FieldType.CHOICE, table=True))
         grid.add_row(cells, min_h=row_h)
     return grid.table(styles.font)
 

@@ -219,22 +219,40 @@ class _WritingLines(Flowable):
         c.restoreState()
 
 
-def _value_flowable(f: Field, value: Any, style: ParagraphStyle, blank: bool = False) -> Flowable:
+def _value_flowable(
+    f: Field, value: Any, style: ParagraphStyle, blank: bool = False, writable: bool = True, table: bool = False
+) -> Flowable:
     """The printed value of a field: a paragraph (user text escaped), or tick boxes for BOOL and
-    SCORE (and, on a blank form, for the options of an empty CHOICE)."""
+    SCORE.
+
+    ``writable``: an empty field someone fills by hand (not computed, not read-only) is paper, on a
+    blank form and on a partly filled one alike: an empty CHOICE prints its options as tick boxes,
+    an empty DATE or TIME where to write 年 月 日 / 时 分.  ``blank`` sets every box at
+    ``BOX_SIDE``; the options of an empty choice always are (a pen must hit them)."""
     side = BOX_SIDE if blank else None
     if f.type is FieldType.BOOL:
         return _TickBoxes(value, style, side)
     if f.type is FieldType.SCORE:
         return _Options(score_options(), value, style, BOX_SIDE)
-    if blank and value is None and f.type is FieldType.CHOICE and f.choices:
-        return _Options([(ch, ch) for ch in f.choices], None, style, side)
-    if blank and value is None and f.type in _GUIDES:
-        return _Para(_GUIDES[f.type], style)
+    by_hand = writable and value is None and not f.computed and not f.read_only
+    if by_hand and f.type is FieldType.CHOICE and f.choices:
+        return _Options([(ch, ch) for ch in f.choices], None, style, BOX_SIDE)
+    guides = TABLE_GUIDES if table else _GUIDES
+    if by_hand and f.type in guides:
+        return _Para(guides[f.type], style)
     return _Para(markup(format_value(f, value)), style)
+
+
+def is_writable(f: Field, value: Any) -> bool:
+    """Whether ``f`` with ``value`` prints as paper to fill by hand (see :func:`_value_flowable`)."""
+    return value in (None, "") and not f.computed and not f.read_only
 
 
 _GUIDES = {  # an empty date or time on paper: where to write what (年 月 日 right of the blanks)
     FieldType.DATE: "\xa0" * 14 + "年" + "\xa0" * 8 + "月" + "\xa0" * 8 + "日",
     FieldType.TIME: "\xa0" * 8 + "时" + "\xa0" * 8 + "分",
+}
+TABLE_GUIDES = {  # the same in a table's narrower cells (their columns are made wide enough for it)
+    FieldType.DATE: "\xa0" * 8 + "年" + "\xa0" * 4 + "月" + "\xa0" * 4 + "日",
+    FieldType.TIME: "\xa0" * 5 + "时" + "\xa0" * 5 + "分",
 }

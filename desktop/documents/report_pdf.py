@@ -27,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain.dates import format_datetime
 from ..domain.reports import Report, cell_text, report_json
 from ..domain.settings import Settings
 from .fonts import FONT_NAME, ensure_fonts, runs, unprintable_chars
@@ -113,30 +114,33 @@ def _table(t: Any, st: Any) -> list[Any]:
         data.append([_cell(v, widths[i], st.small_center if numeric[i] else cell, st.font) for i, v in enumerate(r)])
     if not rows:
         data.append([Paragraph(markup("（无）"), st.small_center)] + [""] * (len(t.columns) - 1))
-    table = Table(data, colWidths=widths, repeatRows=1)
+    # The title is the table's first row, repeated with its header on every page the table takes:
+    # a heading can never stand alone at a page's foot with its table on the next (issue 13).
+    title = Paragraph(markup(t.title), st.band)
+    data.insert(0, [title] + [""] * (len(t.columns) - 1))
+    table = Table(data, colWidths=widths, repeatRows=2)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), st.font),  # plain-string cells too: never Helvetica
         ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("GRID", (0, 1), (-1, -1), 0.5, colors.black),
         ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.0, colors.black),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), BAND_BG),
+        ("BACKGROUND", (0, 1), (-1, 1), LABEL_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, 0), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
     ]
-    style += [("ALIGN", (i, 1), (i, -1), "CENTER") for i, is_number in enumerate(numeric) if is_number]
+    style += [("ALIGN", (i, 2), (i, -1), "CENTER") for i, is_number in enumerate(numeric) if is_number]
     if not rows:
-        style.append(("SPAN", (0, 1), (-1, 1)))
+        style.append(("SPAN", (0, 2), (-1, 2)))
     table.setStyle(TableStyle(style))
-    title = Paragraph(markup(t.title), st.band)
-    title_box = Table([[title]], colWidths=[CONTENT_W])
-    title_box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), st.font), ("BACKGROUND", (0, 0), (-1, -1), BAND_BG), ("BOX", (0, 0), (-1, -1), 1.0,
-                                                                               colors.black)]))
-    out: list[Any] = [KeepTogether([title_box, table]) if len(rows) < 25 else title_box]
-    if len(rows) >= 25:
-        out.append(table)
+    out: list[Any] = [KeepTogether([table]) if len(rows) < 25 else table]
     if t.note:
         out.append(Paragraph(markup(t.note), st.small))
     out.append(Spacer(1, 8))
@@ -150,7 +154,7 @@ def render_report(report: Report, settings: Settings, out: str | os.PathLike[str
     stamp = report_stamp(report)
     sheet = SimpleNamespace(title=report.title, number_label="统计期间")
     head = SimpleNamespace(number=report.period, status="", source_number=None, source_kind=None)
-    story: list[Any] = [Paragraph(markup(f"生成时间：{report.generated_at.strftime('%Y-%m-%d %H:%M')}"), st.small),
+    story: list[Any] = [Paragraph(markup(f"生成时间：{format_datetime(report.generated_at)}"), st.small),
                         Spacer(1, 6)]
     charts = {c.table: c for c in report.charts}
     placed: set[str] = set()

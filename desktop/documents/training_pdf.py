@@ -46,11 +46,13 @@ from reportlab.platypus import (
 
 from ..domain import training as tr
 from ..domain.assessment import Assessment, Question
+from ..domain.dates import format_date
 from ..domain.records import Record
 from ..domain.settings import Settings
 from .fonts import ensure_fonts, string_width, unprintable_chars
 from .form_pdf import RenderReport, numbered_canvas
-from .pdf_page import QR_ROOM, document_options, draw_company, draw_footer, draw_page_qr
+from .pdf_grid import _FormTable
+from .pdf_page import QR_ROOM, _font_cmd, document_options, draw_company, draw_footer, draw_page_qr
 from .stamp import DOC_TRAINING, PageStamp, document_stamp, record_stamp
 from .text import draw_plain, markup, plain
 
@@ -220,7 +222,7 @@ def _text(value: Any) -> str:
     if hasattr(value, "strftime"):
         if hasattr(value, "hour") and not hasattr(value, "year"):
             return value.strftime("%H:%M")
-        return f"{value.year}年{value.month}月{value.day}日"
+        return format_date(value)
     return str(value)
 
 
@@ -262,7 +264,7 @@ def _details(record: Record | None, st: Mapping[str, ParagraphStyle], pass_mark:
     # A blank sheet leaves room to write by hand.
     table = Table(data, colWidths=widths, rowHeights=[None if record is not None else 8 * mm] * len(data),
                   hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([_font_cmd(),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
@@ -327,7 +329,8 @@ def _sign_line(label: str, date: str, st: Mapping[str, ParagraphStyle], picture:
     lines = [("LINEBELOW", (1, 0), (1, 0), 0.6, GRID)]
     if extra:
         lines.append(("LINEBELOW", (3, 0), (3, 0), 0.6, GRID))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([_font_cmd(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                *lines]))
     return _check_width(table, widths)
@@ -368,9 +371,10 @@ def sign_in_story(record: Record | None, signatures: Mapping[str, bytes], st: Ma
     blanks = walk_in_rows if rows else BLANK_SHEET_ROWS
     for n in range(len(rows) + 1, len(rows) + blanks + 1):
         data.append([Paragraph(str(n), st["centre"]), "", "", "", "", ""])
-    table = Table(data, colWidths=widths, rowHeights=_row_heights(data, widths, SIGN_ROW_H, 9 * mm), repeatRows=1,
-                  hAlign="LEFT")
-    table.setStyle(TableStyle([
+    # never one row alone under the repeated header (issue 13)
+    table = _FormTable(data, colWidths=widths, rowHeights=_row_heights(data, widths, SIGN_ROW_H, 9 * mm),
+                       repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([_font_cmd(),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
@@ -437,10 +441,10 @@ def _options_flowables(q: Question, st: Mapping[str, ParagraphStyle], width: flo
     rows = [texts[i:i + per_line] for i in range(0, len(texts), per_line)]
     data = [[Paragraph(markup(t), st["question"]) for t in row] + [""] * (per_line - len(row)) for row in rows]
     table = Table(data, colWidths=[col] * per_line, hAlign="LEFT")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    table.setStyle(TableStyle([_font_cmd(), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     outer = Table([["", table]], colWidths=[indent, avail], hAlign="LEFT")
-    outer.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    outer.setStyle(TableStyle([_font_cmd(), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return [outer]
 
@@ -450,9 +454,9 @@ def _question(q: Question, st: Mapping[str, ParagraphStyle]) -> Table:
     body_w = TEXT_W - ANSWER_BOX - 4 * mm
     content = [Paragraph(markup(f"{q.number}. {q.text}"), st["question"]), *_options_flowables(q, st, body_w)]
     box = Table([[""]], colWidths=[ANSWER_BOX], rowHeights=[ANSWER_BOX * 0.8])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, GRID)]))
+    box.setStyle(TableStyle([_font_cmd(), ("BOX", (0, 0), (-1, -1), 0.8, GRID)]))
     table = Table([[content, box]], colWidths=[body_w + 4 * mm, ANSWER_BOX], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([_font_cmd(),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
@@ -463,18 +467,36 @@ def _question(q: Question, st: Mapping[str, ParagraphStyle]) -> Table:
     return _check_width(table, [body_w + 4 * mm, ANSWER_BOX])
 
 
+def _fitted(text: str, style: ParagraphStyle, width: float, smallest: float = 7.5) -> ParagraphStyle:
+    """``style``, set smaller (down to ``smallest`` pt) until ``text`` fits ``width`` on one line."""
+    size = style.fontSize
+    while size > smallest and string_width(text, size, style.fontName) > width:
+        size -= 0.5
+    if size == style.fontSize:
+        return style
+    return ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size, leading=size * 1.3)
+
+
 def _candidate(record: Record | None, row: Mapping[str, Any] | None, st: Mapping[str, ParagraphStyle]) -> Table:
     """姓名 / 单位 / 日期 / 得分: filled from the record where known, lines for the pen otherwise."""
     name = _name(row) if row else ""
     unit = str((row or {}).get("unit") or "") or (str(record.get("customer_unit") or "") if record else "")
     date = _text(record.get("training_date")) if record is not None else ""
-    label_w = 15 * mm
-    value_w = (TEXT_W - 4 * label_w) / 4
-    cells = [("姓名", name), ("单位", unit), ("日期", date), ("得分", "")]
-    data = [[p for lab, val in cells for p in (Paragraph(markup(lab), st["label"]), Paragraph(markup(val), st["value"]))]]
-    widths = [label_w, value_w] * 4
-    table = Table(data, colWidths=widths, rowHeights=[10 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    # Widths by what each holds (issue 13: the date wrapped into the line above): the date and the
+    # score their one line, the unit the rest; a unit too long for one line is set smaller, and the
+    # row grows rather than a value running up into the title.
+    label_w = 11 * mm
+    name_w, date_w, score_w = 32 * mm, 30 * mm, 18 * mm
+    unit_w = TEXT_W - 4 * label_w - name_w - date_w - score_w
+    unit_style = _fitted(unit, st["value"], unit_w - 4)
+    date = date or "\u3000\u3000年\u3000月\u3000日"
+    values = [(name, st["value"]), (unit, unit_style), (date, st["value"]), ("", st["value"])]
+    labels = ("姓名", "单位", "日期", "得分")
+    data = [[p for lab, (val, sty) in zip(labels, values, strict=True)
+             for p in (Paragraph(markup(lab), st["label"]), Paragraph(markup(val), sty))]]
+    widths = [label_w, name_w, label_w, unit_w, label_w, date_w, label_w, score_w]
+    table = Table(data, colWidths=widths, minRowHeights=[10 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([_font_cmd(),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("ALIGN", (0, 0), (-1, -1), "LEFT"),
         *[("LINEBELOW", (c, 0), (c, 0), 0.6, GRID) for c in (1, 3, 5, 7)],
@@ -553,8 +575,8 @@ def results_story(record: Record, pass_mark: int, st: Mapping[str, ParagraphStyl
         ])
     if not rows:
         data += [[Paragraph(str(n), st["centre"])] + [""] * 6 for n in range(1, 16)]
-    table = Table(data, colWidths=widths, rowHeights=_row_heights(data, widths, RESULT_ROW_H, 9 * mm),
-                  repeatRows=1, hAlign="LEFT")
+    table = _FormTable(data, colWidths=widths, rowHeights=_row_heights(data, widths, RESULT_ROW_H, 9 * mm),
+                       repeatRows=1, hAlign="LEFT")  # never one row alone under the repeated header
     style = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
@@ -564,7 +586,7 @@ def results_story(record: Record, pass_mark: int, st: Mapping[str, ParagraphStyl
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
     ]
     style += [("TEXTCOLOR", (5, r), (5, r), colors.HexColor("#B03A2E")) for r in failed_rows]
-    table.setStyle(TableStyle(style))
+    table.setStyle(TableStyle([_font_cmd(), *style]))
     _check_width(table, widths)
     sat = [r for r in rows if r.get("result") in (tr.PASSED, tr.FAILED)]
     passed = sum(1 for r in sat if r.get("result") == tr.PASSED)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .dates import format_date
 from .i18n import FIELDS, MESSAGES, QT_TRANSLATE_NOOP
 
 
@@ -402,7 +403,7 @@ def format_value(f: Field, value: Any) -> str:
     if value is None:
         return ""
     if f.type is FieldType.DATE:
-        return value.isoformat()
+        return format_date(value)  # the one date style (domain.dates)
     if f.type is FieldType.TIME:
         return value.strftime("%H:%M")
     if f.type is FieldType.BOOL:

@@ -48,6 +48,35 @@ BLANK_FIELDS: dict[str, tuple[str, ...]] = {
         "contact_phone",
         "customer_address",
     ),
+    # Issue 13: the ticket, follow-up and training blanks are pre-filled the same way (who and what the
+    # paper is about); the follow-up keeps its 依据单号 so it never prints 来源 beside an empty basis.
+    "ticket": (
+        "call_date",
+        "call_time",
+        "receiver",
+        "customer_unit",
+        "customer_number",
+        "customer_address",
+        "caller_name",
+        "caller_phone",
+    ),
+    "followup": (
+        "followup_type",
+        "due_date",
+        "basis_number",
+        "assigned_staff",
+        "customer_unit",
+        "contact_name",
+        "contact_phone",
+        "product_name",
+        "batch_no",
+    ),
+    "training": ("topic", "audience", "customer_unit", "training_date", "place", "start_time", "end_time", "trainer"),
+    "customer": ("name", "short_name", "unit_type", "region", "phone", "address", "sales_rep"),
+    "product": ("name", "category", "formulation", "registration_no", "manufacturer"),
+    "delivery": ("customer_unit", "contact_name", "contact_phone", "delivery_date", "shipped_by", "product_name",
+                 "batch_no"),
+    "use-record": ("customer_unit", "delivery_number", "product_name", "batch_no"),
 }
 """By form kind: the fields a blank paper form keeps from its record (besides the number): who it is
 for, so the returned paper can be matched to the record.  Everything else is left to fill by hand."""
@@ -135,6 +164,8 @@ def blank_copy(record: Record) -> Record:
     """``record`` with only its number, source link and the fields of :data:`BLANK_FIELDS`."""
     keep = BLANK_FIELDS.get(record.kind, ())
     fields = {k: v for k, v in record.values.fields.items() if k in keep and v not in (None, "")}
+    if "basis_number" in keep and "basis_number" not in fields and record.source_number:
+        fields["basis_number"] = record.source_number  # the paper's 来源 is its basis: never one without the other
     return Record(
         kind=record.kind,
         id=record.id,
@@ -148,6 +179,28 @@ def blank_copy(record: Record) -> Record:
         source_number=record.source_number,
         revision=record.revision,
     )
+
+
+BLANK_FIELDS_0_1: dict[str, tuple[str, ...]] = {
+    k: BLANK_FIELDS[k] for k in ("survey", "service-report", "complaint", "return-request")
+}
+"""What the blanks of 0.1.0 kept: the other kinds' blank papers held only the number (and source)."""
+
+
+def blank_hashes(record: Record) -> set[str]:
+    """Every content hash a blank paper of ``record`` may carry: this version's blank, and the blank
+    0.1.0 printed (number and source only for the kinds :data:`BLANK_FIELDS` gained with issue 13),
+    so a paper printed before the upgrade still matches its record (verify, scan matching)."""
+    from ..domain.records import content_hashes
+
+    spec = SPECS[record.kind]
+    hashes = set(content_hashes(spec, blank_copy(record)))
+    keep = BLANK_FIELDS_0_1.get(record.kind, ())
+    old = blank_copy(record)
+    old.values = RecordValues(fields={k: v for k, v in record.values.fields.items()
+                                      if k in keep and v not in (None, "")})
+    hashes.update(content_hashes(spec, old))
+    return hashes
 
 
 def export_blank(service: RecordService, record: Record, target: Path) -> Path:

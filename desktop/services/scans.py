@@ -26,7 +26,7 @@ from ..domain.fields import Photo
 from ..domain.forms import SPECS
 from ..domain.records import Record, content_hashes
 from ..storage.photos import PhotoError
-from .export import blank_copy
+from .export import blank_hashes
 from .records import NotFound, RecordService
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
@@ -158,7 +158,7 @@ def _match(service: RecordService, stamp: PageStamp) -> ScanMatch | None:
     ok = False
     if printed is not None:
         spec = SPECS[stamp.kind]
-        digests = content_hashes(spec, blank_copy(printed) if stamp.blank else printed)
+        digests = blank_hashes(printed) if stamp.blank else content_hashes(spec, printed)
         ok = any(d.startswith(stamp.content_hash) for d in digests)  # scheme 1 on paper printed before 0006
     return ScanMatch(stamp=stamp, record=record, revision=stamp.revision, hash_matches=ok)
 

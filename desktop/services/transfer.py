@@ -286,7 +286,7 @@ def _numbers_in_use(service: RecordService, s: Any, parsed: list[tuple[IncomingR
     return problems
 
 
-def import_records(service: RecordService, data: Any, source: str = "") -> ImportReport:
+def import_records(service: RecordService, data: Any, source: str = "", via: str = "") -> ImportReport:
     """All or nothing: every record is written in one transaction, or none is.  Each record follows
     the rule of ``services.incoming``; the policies that apply to arrivals run once every record of
     the file is in (a delivery's follow-ups that travel with it are then there, and none is planned
@@ -296,7 +296,7 @@ def import_records(service: RecordService, data: Any, source: str = "") -> Impor
     parsed = parse_objects(service, data)
     arrivals: list[Arrival] = []
     try:
-        with service.write(via=VIA_IMPORT) as s:
+        with service.write(via=via or VIA_IMPORT) as s:  # a sync names itself (records.VIA_SYNC)
             problems = _numbers_in_use(service, s, parsed)
             if problems:
                 raise ImportFailed(problems)
@@ -317,11 +317,13 @@ def import_records(service: RecordService, data: Any, source: str = "") -> Impor
     return ImportReport(arrivals, changed)
 
 
-def dump_records(service: RecordService, kind: str | None = None, embed_photos: bool = True) -> list[dict[str, Any]]:
+def dump_records(service: RecordService, kind: str | None = None, embed_photos: bool = True,
+                 ids: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Every record (of ``kind``), or only those named by ``ids`` (kind → record ids: a sync's batch)."""
     out: list[dict[str, Any]] = []
     for k in [kind] if kind else list(SPECS):
         spec = SPECS[k]
-        for record in service.all_records(k):
+        for record in service.all_records(k) if ids is None else [service.get(k, i) for i in ids.get(k, ())]:
             content = None
             if embed_photos:
                 shas = [ph.sha256 for plist in record.values.photos.values() for ph in plist]

@@ -32,7 +32,7 @@ from .errors import CANNOT_OPEN, DAMAGED, SCHEMA, SchemaTooNew, StorageError, re
 
 # Every revision in order, oldest first.  A test checks this against Alembic's own history.
 REVISIONS: tuple[str, ...] = ("0001_complaint", "0002_other_forms", "0003_revision", "0004_signatures", "0005_desk",
-                              "0006_versions")
+                              "0006_versions", "0007_server")
 HEAD = REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -1,7 +1,8 @@
 """Retention enforced by the database itself (issue 11): the triggers made by migration 0006.
 
 Whichever route a write takes — a form, an import, a conflict resolved, a script — the database
-refuses to delete a complaint before five years after its closing, to move a closing date back (or
+refuses to delete a complaint before five years after its closing (结案, or 作废 for a voided
+duplicate: ``closed_date`` holds that day too), to move a closing date back (or
 clear it while the complaint stays closed), to rewrite an archived revision or a signature, and to
 remove a signed revision or the signatures of an archived one (unless their record itself is being
 deleted, where the rules allow that).  The services check the same rules first and say so in their
@@ -72,10 +73,10 @@ def install(conn: Any) -> None:
                 + f" BEGIN SELECT RAISE(ABORT, '{message}'); END")
 
         trigger("retention_complaint_delete", "DELETE", "complaint",
-                "NOT (OLD.status = '已关闭' AND OLD.closed_date IS NOT NULL"
+                "NOT (OLD.status IN ('已关闭', '已作废') AND OLD.closed_date IS NOT NULL"
                 " AND date(OLD.closed_date, '+5 years') <= date('now'))", refuse["complaint-delete"])
         trigger("retention_complaint_closed_date", "UPDATE OF closed_date, status", "complaint",
-                "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status = '已关闭')"
+                "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status IN ('已关闭', '已作废'))"
                 " OR NEW.closed_date < OLD.closed_date)", refuse["closed-date"])
         for k in kinds:
             alive = f'EXISTS (SELECT 1 FROM "{k}" WHERE id = OLD.record_id)'
@@ -110,11 +111,11 @@ def install(conn: Any) -> None:
                 + (f" WHEN ({condition})" if condition else "") + f" EXECUTE FUNCTION {function}")
 
         trigger("retention_complaint_delete", "DELETE", "complaint",
-                "NOT (OLD.status = '已关闭' AND OLD.closed_date IS NOT NULL"
+                "NOT (OLD.status IN ('已关闭', '已作废') AND OLD.closed_date IS NOT NULL"
                 " AND OLD.closed_date + interval '5 years' <= current_date)",
                 f"asd_refuse('{refuse['complaint-delete']}')")
         trigger("retention_complaint_closed_date", "UPDATE OF closed_date, status", "complaint",
-                "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status = '已关闭')"
+                "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status IN ('已关闭', '已作废'))"
                 " OR NEW.closed_date < OLD.closed_date)", f"asd_refuse('{refuse['closed-date']}')")
         for k in kinds:
             trigger(f"retention_{k}_revision_update", "UPDATE", f"{k}_revision", "",

@@ -378,4 +378,6 @@ def full_metadata() -> MetaData:
     """The metadata with every kind's tables (Alembic's autogenerate and the schema test)."""
     for kind in SPECS:
         MODELS[kind]
+    from . import server_accounts  # noqa: F401 - head office's accounts and the sync bookkeeping (issue 12)
+
     return Base.metadata

@@ -13,15 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.fields import Photo
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .db import Database
 from .errors import StorageError
+from .photos import _SHA256_RE, PhotoStore, sniff_media_type
 
 WRITE_LOCK = 0x5A5A_0001  # the advisory lock every writing transaction holds (an arbitrary constant)
 
@@ -99,3 +102,66 @@ def open_server_database(url: str) -> ServerDatabase:
     if rev != HEAD:
         upgrade_server(db.engine)
     return db
+
+
+class DatabasePhotoStore(PhotoStore):
+    """Head office's photos, in the database (``server_photo``) rather than in a folder: the same
+    interface as a laptop's :class:`PhotoStore` (by content hash; bytes checked against it when they
+    come in, so what is there is what its name promises)."""
+
+    def __init__(self, db: ServerDatabase) -> None:
+        super().__init__(Path("/nonexistent-server-photos"))
+        self.db = db
+
+    def has(self, sha256: str) -> bool:
+        from .server_accounts import ServerPhoto
+
+        if not isinstance(sha256, str) or not _SHA256_RE.match(sha256):
+            return False
+        with self.db.session() as s:
+            return s.get(ServerPhoto, sha256) is not None
+
+    def holds(self, sha256: str) -> bool:
+        return self.has(sha256)
+
+    def missing(self, shas: list[str]) -> list[str]:
+        """Of these content hashes, the ones not in the store (one query)."""
+        from sqlalchemy import select
+
+        from .server_accounts import ServerPhoto
+
+        wanted = sorted({x for x in shas if isinstance(x, str) and _SHA256_RE.match(x)})
+        have: set[str] = set()
+        with self.db.session() as s:
+            for start in range(0, len(wanted), 1000):
+                chunk = wanted[start:start + 1000]
+                have.update(s.scalars(select(ServerPhoto.sha256).where(ServerPhoto.sha256.in_(chunk))))
+        return [x for x in wanted if x not in have]
+
+    def add_bytes(self, data: bytes, filename: str, caption: str = "") -> Photo:
+        import hashlib
+
+        from .server_accounts import ServerPhoto
+
+        media = sniff_media_type(data, filename)
+        digest = hashlib.sha256(data).hexdigest()
+        if not self.has(digest):
+            from sqlalchemy.exc import IntegrityError
+
+            try:
+                with self.db.session() as s:
+                    s.add(ServerPhoto(sha256=digest, media_type=media, data=data))
+            except IntegrityError:
+                pass  # another request stored the same picture meanwhile: it is there
+        return Photo(sha256=digest, filename=Path(filename).name, caption=caption, media_type=media)
+
+    def read(self, sha256: str) -> bytes:
+        from .server_accounts import ServerPhoto
+
+        self.path_for(sha256)  # refuses a reference that is not a content hash
+        with self.db.session() as s:
+            row = s.get(ServerPhoto, sha256)
+            if row is None:
+                raise FileNotFoundError(sha256)
+            return bytes(row.data)
+

@@ -32,7 +32,7 @@ def _choose_folder(parent: QWidget | None, start: Path) -> Path | None:
 
 
 def offer_restore(parent: QWidget | None, data_dir: Path, error: StorageError,
-                  choose_folder=_choose_folder) -> Path | None:  # noqa: ANN001 - a file dialog in tests
+                  choose_folder=_choose_folder) -> Path | None:  # choose_folder: a file dialog (tests give their own)
     """Say why the data cannot be opened and offer to restore; the folder the current data was
     moved to when a backup was restored, ``None`` when the user stops."""
     folder = default_backup_dir(data_dir)

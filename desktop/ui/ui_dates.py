@@ -1,27 +1,20 @@
 """Dates on screen in one style in both languages (issue 14): ISO, ``2026-12-02`` and
-``2026-12-02 09:30``, as the PDFs print them.
-
-Issue 13 adds ``desktop/domain/dates.py``, the one formatter of the documents; when it is on main
-these two should call it (they give the same text).
-"""
+``2026-12-02 09:30``, through ``domain.dates`` (issue 13), the one formatter the PDFs use too."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-DATE_FORMAT = "%Y-%m-%d"
-MINUTE_FORMAT = "%Y-%m-%d %H:%M"
+from ..domain.dates import format_date, format_datetime
 
 
 def iso_date(day: dt.date | None) -> str:
     """``2026-12-02`` ("" for no date)."""
-    return day.strftime(DATE_FORMAT) if day is not None else ""
+    return format_date(day)
 
 
 def iso_minute(moment: dt.datetime | None, local: bool = True) -> str:
     """``2026-12-02 09:30``, in local time unless ``local`` is False ("" for none)."""
-    if moment is None:
-        return ""
-    if local and moment.tzinfo is not None:
+    if moment is not None and local and moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime(MINUTE_FORMAT)
+    return format_datetime(moment)

@@ -4755,8 +4755,20 @@ Double-click or press Enter to open</translation>
             <translation>id must be a UUID</translation>
         </message>
         <message>
+            <source>ids 应为 [类型, id] 的数组</source>
+            <translation>ids must be an array of [kind, id]</translation>
+        </message>
+        <message>
+            <source>known 应为对象</source>
+            <translation>known must be an object</translation>
+        </message>
+        <message>
             <source>{column} 列有内容，但这一列没有列名</source>
             <translation>Column {column} has data but no column name</translation>
+        </message>
+        <message>
+            <source>{kind} 没有“{step}”这一审批步骤</source>
+            <translation>{kind} has no approval step "{step}"</translation>
         </message>
         <message>
             <source>{path} 不是本程序的备份（缺少或无法读取 manifest.json）</source>
@@ -4769,6 +4781,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>{register}中有 {n} 条名为“{name}”的记录，无法确定更新哪一条</source>
             <translation>{register} has {n} records named "{name}"; cannot tell which one to update</translation>
+        </message>
+        <message>
+            <source>{user}（{role}）无权做这一步：需要 {roles}</source>
+            <translation>{user} ({role}) may not take this step: it needs {roles}</translation>
+        </message>
+        <message>
+            <source>{user}（{role}）无权处理客户和产品的提议：需要 {roles}</source>
+            <translation>{user} ({role}) may not decide on proposed customers and products: it needs {roles}</translation>
         </message>
         <message>
             <source>“{name}”已登记过；同名的人请加注部门，如 {name}（保洁部）</source>
@@ -4785,6 +4805,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>“{value}”不是有效状态</source>
             <translation>"{value}" is not a valid status</translation>
+        </message>
+        <message>
+            <source>一次最多 {max} 条记录</source>
+            <translation>At most {max} records at a time</translation>
         </message>
         <message>
             <source>上门服务须填写到达和离开时间</source>
@@ -4851,6 +4875,18 @@ Double-click or press Enter to open</translation>
             <translation>Duplicate of row {row}: enter only one row per name</translation>
         </message>
         <message>
+            <source>代码 {code} 是总部自己的编号代码，不能分给笔记本</source>
+            <translation>Code {code} is head office's own numbering code and cannot be given to a laptop</translation>
+        </message>
+        <message>
+            <source>令牌不属于本机（本机代码 {code}）</source>
+            <translation>The token does not belong to this laptop (laptop code {code})</translation>
+        </message>
+        <message>
+            <source>令牌属于本机代码 {theirs}，而本机代码是 {ours}；请在设置中改正本机代码或使用本机的令牌</source>
+            <translation>The token belongs to laptop code {theirs}, but this laptop's code is {ours}; correct the laptop code in the settings or use this laptop's token</translation>
+        </message>
+        <message>
             <source>修订内容与 content_hash 不符</source>
             <translation>revision content does not match content_hash</translation>
         </message>
@@ -4901,6 +4937,26 @@ Double-click or press Enter to open</translation>
         <message>
             <source>同一处签字出现两次</source>
             <translation>the same signature block appears twice</translation>
+        </message>
+        <message>
+            <source>同步文件 {path} 无法读取：{error}</source>
+            <translation>Sync file {path} cannot be read: {error}</translation>
+        </message>
+        <message>
+            <source>同步文件 {path} 的校验码不符：不是用本机令牌制作的，或在途中被改动过；未导入任何内容</source>
+            <translation>The check code of sync file {path} does not match: it was not made with this laptop's token, or it was changed on the way; nothing was imported</translation>
+        </message>
+        <message>
+            <source>同步文件来自未登记的本机代码 {code}</source>
+            <translation>The sync file comes from laptop code {code}, which is not registered</translation>
+        </message>
+        <message>
+            <source>同步文件：{name}</source>
+            <translation>Sync file: {name}</translation>
+        </message>
+        <message>
+            <source>同步：{code}</source>
+            <translation>Sync: {code}</translation>
         </message>
         <message>
             <source>含有无效的字符（NUL）</source>
@@ -4985,6 +5041,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>客户档案中已有同名单位（{number}），请勿重复建档</source>
             <translation>The customer register already has a customer with this name ({number}); do not register it twice</translation>
+        </message>
+        <message>
+            <source>密码为空：请从标准输入给出密码</source>
+            <translation>The password is empty: give the password on standard input</translation>
+        </message>
+        <message>
+            <source>密码太短：至少 {min} 个字符</source>
+            <translation>The password is too short: at least {min} characters</translation>
         </message>
         <message>
             <source>导出文件中没有记录列表（records）</source>
@@ -5103,6 +5167,10 @@ Double-click or press Enter to open</translation>
             <translation>Must be text</translation>
         </message>
         <message>
+            <source>应为记录数组</source>
+            <translation>Expected an array of records</translation>
+        </message>
+        <message>
             <source>应大于 0</source>
             <translation>Must be greater than 0</translation>
         </message>
@@ -5111,8 +5179,28 @@ Double-click or press Enter to open</translation>
             <translation>Required</translation>
         </message>
         <message>
+            <source>总部发来的图片 {sha} 与其哈希不符</source>
+            <translation>Picture {sha} sent by head office does not match its hash</translation>
+        </message>
+        <message>
+            <source>总部同步</source>
+            <translation>Head-office sync</translation>
+        </message>
+        <message>
+            <source>总部拒绝了同步（{status}）：{message}</source>
+            <translation>Head office refused the sync ({status}): {message}</translation>
+        </message>
+        <message>
             <source>总部数据库应为 PostgreSQL（postgresql://…）：{url}</source>
             <translation>The head-office database must be PostgreSQL (postgresql://…): {url}</translation>
+        </message>
+        <message>
+            <source>总部没有这张图片</source>
+            <translation>Head office does not have this picture</translation>
+        </message>
+        <message>
+            <source>总部的回答无法识别</source>
+            <translation>Head office's answer cannot be understood</translation>
         </message>
         <message>
             <source>恢复失败（{error}），原有数据已放回原处，没有改动</source>
@@ -5177,6 +5265,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>投诉资料须在关闭后保存五年，数据库拒绝删除，没有改动任何数据。</source>
             <translation>A complaint's file is kept five years after closing; the database refused the deletion and nothing was changed.</translation>
+        </message>
+        <message>
+            <source>提议：{code}</source>
+            <translation>Proposal: {code}</translation>
         </message>
         <message>
             <source>数值 {text} 超出范围</source>
@@ -5255,8 +5347,20 @@ Double-click or press Enter to open</translation>
             <translation>Too many digits in an integer ({digits}, at most {max})</translation>
         </message>
         <message>
+            <source>文件 {path} 不是同步文件</source>
+            <translation>File {path} is not a sync file</translation>
+        </message>
+        <message>
+            <source>文件 {path} 不是总部发给本机（{code}）的同步文件</source>
+            <translation>File {path} is not a sync file from head office to this laptop ({code})</translation>
+        </message>
+        <message>
             <source>文件 {path} 不是本程序的数据库（文件头不符），可能已损坏。程序已停止，没有改动它。{hint}</source>
             <translation>File {path} is not a database of this program (wrong header) and may be damaged. The program stopped without changing it. {hint}</translation>
+        </message>
+        <message>
+            <source>文件 {path} 不是笔记本发往总部的同步文件</source>
+            <translation>File {path} is not a sync file from a laptop to head office</translation>
         </message>
         <message>
             <source>文件不是 UTF-8 编码（第 {line} 行，第 {offset} 个字节无法识别）；如为 GBK、Latin-1 等编码，请另存为 UTF-8 后再导入</source>
@@ -5331,6 +5435,10 @@ Double-click or press Enter to open</translation>
             <translation>Cannot open the database file: not saved. Check that the data folder exists and can be written.</translation>
         </message>
         <message>
+            <source>无法读取同步文件 {path}：{error}</source>
+            <translation>Cannot read sync file {path}: {error}</translation>
+        </message>
+        <message>
             <source>无法读取数据库 {path}：{error}。{hint}</source>
             <translation>Cannot read database {path}: {error}. {hint}</translation>
         </message>
@@ -5353,6 +5461,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>无法读取文件：工作簿解压后过大（{size} MB，最多 {max} MB）</source>
             <translation>Cannot read the file: the workbook is too large unpacked ({size} MB, at most {max} MB)</translation>
+        </message>
+        <message>
+            <source>无法连接总部服务器 {url}：{error}</source>
+            <translation>Cannot reach the head-office server {url}: {error}</translation>
         </message>
         <message>
             <source>日期无效：{year} 年 {month} 月没有 {day} 日</source>
@@ -5387,6 +5499,10 @@ Double-click or press Enter to open</translation>
             <translation>At most {places} decimal places</translation>
         </message>
         <message>
+            <source>未知用户</source>
+            <translation>unknown user</translation>
+        </message>
+        <message>
             <source>未知的列“{name}”：列名须与导入模板一致</source>
             <translation>Unknown column "{name}": column names must match the import template</translation>
         </message>
@@ -5395,20 +5511,48 @@ Double-click or press Enter to open</translation>
             <translation>Unknown field "{key}"</translation>
         </message>
         <message>
+            <source>未知的角色“{role}”；可用：{known}</source>
+            <translation>Unknown role "{role}"; available: {known}</translation>
+        </message>
+        <message>
             <source>未知的记录类型“{kind}”；可用：{known}</source>
             <translation>Unknown record type "{kind}"; available: {known}</translation>
+        </message>
+        <message>
+            <source>本机 {code} 的令牌已被吊销，同步文件未导入</source>
+            <translation>The token of laptop {code} has been revoked; the sync file was not imported</translation>
         </message>
         <message>
             <source>本机与文件各自修改过这条记录</source>
             <translation>this laptop and the file each changed this record</translation>
         </message>
         <message>
+            <source>本机代码 {code} 已登记（代码必须唯一）</source>
+            <translation>Laptop code {code} is already registered (codes must be unique)</translation>
+        </message>
+        <message>
+            <source>本机代码“{code}”无效：应为 1 至 4 位大写字母或数字</source>
+            <translation>Laptop code "{code}" is not valid: it must be 1 to 4 capital letters or digits</translation>
+        </message>
+        <message>
             <source>本机代码为 1–4 位大写字母或数字，各台电脑不得相同，例如 A3</source>
             <translation>The computer code is 1–4 capital letters or digits, different on every computer, e.g. A3</translation>
         </message>
         <message>
+            <source>本机令牌已被总部吊销，请向总部申请新的令牌</source>
+            <translation>Head office has revoked this laptop's token; ask head office for a new one</translation>
+        </message>
+        <message>
+            <source>本机令牌无效</source>
+            <translation>The laptop token is not valid</translation>
+        </message>
+        <message>
             <source>本机的版本已签字，导入的版本没有保留这些签字，不能用它替换；请保留本机版本</source>
             <translation>This laptop's version is signed and the imported version does not keep those signatures, so it cannot replace it; keep this laptop's version</translation>
+        </message>
+        <message>
+            <source>本机缺少图片 {sha}（photos 文件夹），无法同步；请从备份恢复该图片</source>
+            <translation>This laptop lacks picture {sha} (photos folder) and cannot sync; restore the picture from a backup</translation>
         </message>
         <message>
             <source>本机记录已办结，文件中的版本未经重新打开就修改了它</source>
@@ -5443,6 +5587,14 @@ Double-click or press Enter to open</translation>
             <translation>No customer named "{name}": add the customer on the "{sheet}" sheet, or add it to the customer register first</translation>
         </message>
         <message>
+            <source>没有登记过本机代码 {code}</source>
+            <translation>No laptop with code {code} is registered</translation>
+        </message>
+        <message>
+            <source>没有这条提议</source>
+            <translation>There is no such proposal</translation>
+        </message>
+        <message>
             <source>注意：文件没有签名（手工编写或较早版本导出）；其中没有签字或存档版本，按普通记录导入。</source>
             <translation>Note: the file is not signed (written by hand or by an older version); it holds no signatures or archived revisions and is imported as plain records.</translation>
         </message>
@@ -5473,6 +5625,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>状态记录不完整</source>
             <translation>Incomplete status history</translation>
+        </message>
+        <message>
+            <source>用户“{name}”已存在</source>
+            <translation>User "{name}" already exists</translation>
+        </message>
+        <message>
+            <source>用户名应为 1 至 {max} 个字符</source>
+            <translation>The user name must be 1 to {max} characters</translation>
         </message>
         <message>
             <source>磁盘已满，无法读取；数据没有改动。请清理磁盘空间后重试。</source>
@@ -5579,6 +5739,10 @@ Double-click or press Enter to open</translation>
             <translation>Required column "{name}" is missing</translation>
         </message>
         <message>
+            <source>缺少本机令牌</source>
+            <translation>The laptop token is missing</translation>
+        </message>
+        <message>
             <source>缺少表 {table}</source>
             <translation>table {table} missing</translation>
         </message>
@@ -5599,6 +5763,10 @@ Double-click or press Enter to open</translation>
             <translation>computed fields were worked out again on this laptop and differ from the file</translation>
         </message>
         <message>
+            <source>记录 #{index} {number} 属于 {owner}，本机（{code}）不能写入</source>
+            <translation>Record #{index} {number} belongs to {owner}; this laptop ({code}) may not write it</translation>
+        </message>
+        <message>
             <source>记录 #{index} {number}：{note}；已签字的版本原样保留</source>
             <translation>Record #{index} {number}: {note}; the signed revision is kept as it was</translation>
         </message>
@@ -5609,6 +5777,26 @@ Double-click or press Enter to open</translation>
         <message>
             <source>记录 #{index} {number}：文件中是较旧的版本，本机记录未改动</source>
             <translation>Record #{index} {number}: the file holds an older version; the record on this laptop is unchanged</translation>
+        </message>
+        <message>
+            <source>记录 #{index}：应为 JSON 对象</source>
+            <translation>Record #{index}: expected a JSON object</translation>
+        </message>
+        <message>
+            <source>记录 #{index}：未知的记录类型“{kind}”</source>
+            <translation>Record #{index}: unknown record kind "{kind}"</translation>
+        </message>
+        <message>
+            <source>记录 #{index}：编号“{number}”不是本机代码 {code} 的编号</source>
+            <translation>Record #{index}: number "{number}" is not a number of laptop code {code}</translation>
+        </message>
+        <message>
+            <source>记录 #{index}：缺少有效的 id</source>
+            <translation>Record #{index}: a valid id is missing</translation>
+        </message>
+        <message>
+            <source>记录 {number} 在总部属于 {owner}，本机（{code}）不能写入</source>
+            <translation>At head office record {number} belongs to {owner}; this laptop ({code}) may not write it</translation>
         </message>
         <message>
             <source>记录 {number} 的图片 {sha} 不在数据文件夹中（photos 文件夹缺少该文件），未导出；请从备份恢复该图片后重试</source>
@@ -5625,6 +5813,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>记录已办结，不能再修改</source>
             <translation>The record is closed and can no longer be changed</translation>
+        </message>
+        <message>
+            <source>记录未通过检查，本批未写入：{first}</source>
+            <translation>Records failed the checks; nothing of this batch was written: {first}</translation>
         </message>
         <message>
             <source>评分应为 1 到 5 分</source>
@@ -5651,6 +5843,14 @@ Double-click or press Enter to open</translation>
             <translation>Promise a specific call-back time</translation>
         </message>
         <message>
+            <source>请求应为含 {key} 的 JSON 对象</source>
+            <translation>The request must be a JSON object with {key}</translation>
+        </message>
+        <message>
+            <source>请求过大（最多 {max} MB）</source>
+            <translation>Request too large (at most {max} MB)</translation>
+        </message>
+        <message>
             <source>请登记参加人员</source>
             <translation>Enter the attendees</translation>
         </message>
@@ -5659,8 +5859,16 @@ Double-click or press Enter to open</translation>
             <translation>When the company bears the costs, the amount borne by the customer must be empty or 0</translation>
         </message>
         <message>
+            <source>这一步只能填写：{keys}（不能填写 {unknown}）</source>
+            <translation>This step may fill only: {keys} (not {unknown})</translation>
+        </message>
+        <message>
             <source>这条冲突已处理过</source>
             <translation>This conflict has already been resolved</translation>
+        </message>
+        <message>
+            <source>这条提议已处理（{status}）</source>
+            <translation>This proposal has been decided already ({status})</translation>
         </message>
         <message>
             <source>难以界定的，须退回公司质量部门鉴定后，按鉴定结论界定</source>

@@ -1,0 +1,186 @@
+"""The head office's sync service: a small HTTP API (Starlette) over :mod:`.hub`, run by uvicorn
+(``aftersales-desk server run``), meant to sit behind a reverse proxy that does TLS (docs/sync.md).
+
+Every request carries ``Authorization: Bearer <laptop token>``; an unknown token is refused (401),
+a revoked one too (403).  Request bodies are untrusted: their size is bounded before they are read,
+their JSON goes through ``services.trust.decode_json`` and their records through the JSON import's
+checks; a refused request writes nothing and answers ``{"error": "<Chinese message>", "problems":
+[…]}``.
+
+    GET  /api/v1/hello                  → {"laptop": code, "head_office": "HQ"}
+    POST /api/v1/photos/missing         {"sha256": [...]} → {"missing": [...]}
+    PUT  /api/v1/photos/{sha256}        the picture's bytes (checked against the hash)
+    GET  /api/v1/photos/{sha256}        the picture's bytes
+    POST /api/v1/records                {"records": [dump objects]} → {"results": [...]}
+    POST /api/v1/new                    {"known": {id: [tag, seen]}} → {"records": [[kind, id, tag]]}
+    POST /api/v1/fetch                  {"ids": [[kind, id]]} → {"records": [dump objects]}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from typing import Any
+
+from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ...storage.photos import PhotoError
+from ...storage.server_accounts import HEAD_OFFICE_CODE, REVOKED, laptop_of_token
+from ..records import RecordService
+from ..transfer import ImportFailed
+from ..trust import SHA256_RE, UntrustedFile, decode_json
+from . import hub
+
+API = "/api/v1"
+MAX_JSON_BODY = 64 << 20  # a batch of records without their photos
+MAX_PHOTO = 48 << 20  # one picture (as services.trust allows in a file)
+
+
+def make_app(service: RecordService) -> Any:
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+
+    lock = threading.Lock()  # one database operation at a time in this process (writes hold an advisory lock)
+
+    def guarded(fn: Any, *args: Any) -> Any:
+        with lock:
+            return fn(*args)
+
+    async def call(fn: Any, *args: Any) -> Any:
+        return await run_in_threadpool(guarded, fn, *args)
+
+    def error(status: int, message: str, problems: list[str] | None = None) -> JSONResponse:
+        return JSONResponse({"error": message, "problems": problems or []}, status_code=status)
+
+    async def laptop(request: Request) -> str:
+        header = request.headers.get("authorization", "")
+        token = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        if not token:
+            raise hub.Refused(401, QT_TRANSLATE_NOOP(MESSAGES, "缺少本机令牌"))
+
+        def check() -> tuple[str | None, str]:
+            with service.db.session() as s:
+                return laptop_of_token(s, token)
+
+        code, why = await call(check)
+        if code is None:
+            if why == REVOKED:
+                raise hub.Refused(403, QT_TRANSLATE_NOOP(MESSAGES, "本机令牌已被总部吊销，请向总部申请新的令牌"))
+            raise hub.Refused(401, QT_TRANSLATE_NOOP(MESSAGES, "本机令牌无效"))
+        return code
+
+    async def body(request: Request, limit: int) -> bytes:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            raise hub.Refused(413, QT_TRANSLATE_NOOP(MESSAGES, "请求过大（最多 {max} MB）").format(max=limit >> 20))
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise hub.Refused(413, QT_TRANSLATE_NOOP(MESSAGES, "请求过大（最多 {max} MB）").format(max=limit >> 20))
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def json_body(request: Request, key: str) -> Any:
+        try:
+            data = decode_json(await body(request, MAX_JSON_BODY))
+        except UntrustedFile as e:
+            raise hub.Refused(400, str(e)) from e
+        if not isinstance(data, dict) or key not in data:
+            raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "请求应为含 {key} 的 JSON 对象").format(key=key))
+        return data[key]
+
+    def endpoint(fn: Any) -> Any:
+        async def run(request: Request) -> Response:
+            try:
+                return await fn(request)
+            except hub.Refused as e:
+                return error(e.status, e.message, e.problems)
+            except ImportFailed as e:
+                lines = [line for p in e.problems for line in p.lines()]
+                return error(400, QT_TRANSLATE_NOOP(MESSAGES, "记录未通过检查，本批未写入：{first}").format(
+                    first=lines[0] if lines else ""), lines[:50])
+        return run
+
+    @endpoint
+    async def hello(request: Request) -> Response:
+        return JSONResponse({"laptop": await laptop(request), "head_office": HEAD_OFFICE_CODE})
+
+    def sha_of(request: Request) -> str:
+        sha = request.path_params["sha"]
+        if not SHA256_RE.match(sha):
+            raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "图片引用无效：应为 64 位十六进制的 SHA-256"))
+        return sha
+
+    @endpoint
+    async def photos_missing(request: Request) -> Response:
+        await laptop(request)
+        shas = await json_body(request, "sha256")
+        if not isinstance(shas, list) or len(shas) > 100_000 or not all(
+                isinstance(x, str) and SHA256_RE.match(x) for x in shas):
+            raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "图片引用无效：应为 64 位十六进制的 SHA-256"))
+        return JSONResponse({"missing": await call(service.photos.missing, shas)})
+
+    @endpoint
+    async def photo_put(request: Request) -> Response:
+        await laptop(request)
+        sha = sha_of(request)
+        data = await body(request, MAX_PHOTO)
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "图片内容与 sha256 不符"))
+        try:
+            await call(service.photos.add_bytes, data, f"{sha}.bin")
+        except PhotoError as e:
+            raise hub.Refused(400, str(e)) from e
+        return JSONResponse({"stored": sha})
+
+    @endpoint
+    async def photo_get(request: Request) -> Response:
+        await laptop(request)
+        sha = sha_of(request)
+        try:
+            data = await call(service.photos.read, sha)
+        except (FileNotFoundError, PhotoError):
+            raise hub.Refused(404, QT_TRANSLATE_NOOP(MESSAGES, "总部没有这张图片")) from None
+        return Response(data, media_type="application/octet-stream")
+
+    @endpoint
+    async def records(request: Request) -> Response:
+        code = await laptop(request)
+        objs = await json_body(request, "records")
+        return JSONResponse({"results": await call(hub.receive_batch, service, code, objs)})
+
+    @endpoint
+    async def new(request: Request) -> Response:
+        code = await laptop(request)
+        known = await json_body(request, "known")
+        return JSONResponse({"records": await call(hub.whats_new, service, code, known)})
+
+    @endpoint
+    async def fetch(request: Request) -> Response:
+        code = await laptop(request)
+        ids = await json_body(request, "ids")
+        if isinstance(ids, list) and len(ids) > hub.MAX_BATCH:
+            raise hub.Refused(413, QT_TRANSLATE_NOOP(MESSAGES, "一次最多 {max} 条记录").format(max=hub.MAX_BATCH))
+        return JSONResponse({"records": await call(hub.fetch, service, code, ids)})
+
+    routes = [
+        Route(f"{API}/hello", hello, methods=["GET"]),
+        Route(f"{API}/photos/missing", photos_missing, methods=["POST"]),
+        Route(f"{API}/photos/{{sha}}", photo_put, methods=["PUT"]),
+        Route(f"{API}/photos/{{sha}}", photo_get, methods=["GET"]),
+        Route(f"{API}/records", records, methods=["POST"]),
+        Route(f"{API}/new", new, methods=["POST"]),
+        Route(f"{API}/fetch", fetch, methods=["POST"]),
+    ]
+    return Starlette(routes=routes)
+
+
+def serve(service: RecordService, host: str, port: int) -> None:
+    """Run the service until interrupted (uvicorn; proxy headers trusted from the local proxy only)."""
+    import uvicorn
+
+    uvicorn.run(make_app(service), host=host, port=port, log_level="warning", proxy_headers=True,
+                forwarded_allow_ips="127.0.0.1")

@@ -1,0 +1,98 @@
+"""A laptop's new customers and products (and its changes to them) as proposals at head office.
+
+The customer and product registers belong to head office: what a laptop sends of them waits in
+``sync_proposal`` until a 售后部经理 (or an administrator) decides:
+
+- **accept**: the entry joins head office's register as the laptop made it (same id and number), now
+  head office's (origin ``HQ``), and reaches every laptop at its next sync; a later change proposed
+  to it is judged like any arriving version (newer, or a conflict to resolve);
+- **merge**: it is the same customer or product as one already in the register; the proposal is
+  closed naming that entry, and nothing is added (no second 北京市第一人民医院);
+- **reject**: closed, nothing added.
+
+Each decision is recorded with who and when.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from ...storage.server_accounts import ADMINISTRATOR, HEAD_OFFICE_CODE, SyncProposal, user_role
+from ..records import VIA_SYNC, RecordService
+from ..transfer import import_records
+
+PENDING, ACCEPTED, MERGED, REJECTED = "pending", "accepted", "merged", "rejected"
+DECIDERS = ("售后部经理", ADMINISTRATOR)
+
+
+class ProposalRefused(Exception):
+    """The decision cannot be made; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    laptop: str
+    kind: str
+    record_id: str
+    number: str
+    summary: str
+    status: str
+    target_id: str
+    decided_by: str
+
+
+def list_proposals(service: RecordService, status: str | None = PENDING) -> list[Proposal]:
+    with service.db.session() as s:
+        q = select(SyncProposal).order_by(SyncProposal.received_at, SyncProposal.number)
+        if status:
+            q = q.where(SyncProposal.status == status)
+        return [Proposal(p.id, p.laptop, p.kind, p.record_id, p.number, p.summary, p.status, p.target_id,
+                         p.decided_by) for p in s.scalars(q)]
+
+
+def _open(service: RecordService, proposal_id: str, user: str) -> tuple[SyncProposal, str]:
+    with service.db.session() as s:
+        role = user_role(s, user)
+        row = s.get(SyncProposal, proposal_id)
+    if role not in DECIDERS:
+        raise ProposalRefused(QT_TRANSLATE_NOOP(MESSAGES, "{user}（{role}）无权处理客户和产品的提议：需要 {roles}").format(
+            user=user, role=role or QT_TRANSLATE_NOOP(MESSAGES, "未知用户"), roles="、".join(DECIDERS)))
+    if row is None:
+        raise ProposalRefused(QT_TRANSLATE_NOOP(MESSAGES, "没有这条提议"))
+    if row.status != PENDING:
+        raise ProposalRefused(QT_TRANSLATE_NOOP(MESSAGES, "这条提议已处理（{status}）").format(status=row.status))
+    return row, role
+
+
+def _close(service: RecordService, proposal_id: str, status: str, user: str, target: str = "") -> None:
+    with service.db.write() as s:
+        row = s.get(SyncProposal, proposal_id)
+        row.status, row.target_id, row.decided_by, row.decided_at = status, target, user[:40], service.clock.now()
+
+
+def accept(service: RecordService, proposal_id: str, user: str) -> Any:
+    """Take the proposal into the register (see the module text); the import's report."""
+    row, _role = _open(service, proposal_id, user)
+    obj: dict[str, Any] = json.loads(row.incoming)
+    obj["origin"] = HEAD_OFFICE_CODE
+    report = import_records(service, [obj], source=QT_TRANSLATE_NOOP(MESSAGES, "提议：{code}").format(code=row.laptop),
+                            via=VIA_SYNC)
+    _close(service, proposal_id, ACCEPTED, user, row.record_id)
+    return report
+
+
+def merge(service: RecordService, proposal_id: str, target_id: str, user: str) -> None:
+    row, _role = _open(service, proposal_id, user)
+    service.get(row.kind, target_id)  # NotFound if there is no such entry in the register
+    _close(service, proposal_id, MERGED, user, target_id)
+
+
+def reject(service: RecordService, proposal_id: str, user: str) -> None:
+    _open(service, proposal_id, user)
+    _close(service, proposal_id, REJECTED, user)
