@@ -346,3 +346,25 @@ def test_a_step_passed_without_a_recorded_time_is_not_guessed() -> None:
     # A ticket saved before the times were recorded, already past the step: neither kept nor broken.
     assert judge(due, None, now, past=True) == UNRECORDED
     assert judge(None, None, now) is None
+
+
+def test_a_voided_duplicate_counts_nowhere_in_the_monthly_report(ctx: Any) -> None:
+    """A complaint registered twice and voided (已作废) is not a second complaint: not in the month's
+    figures, its trend or the recall signal, and not among the records a figure opens."""
+    from desktop.domain import complaint as c
+    from desktop.domain.records import to_json
+
+    svc = ctx.records
+    lines = [{"product_name": "84 消毒液", "quantity": "2", "unit": "桶", "batch_no": "SH250301"}]
+    first = complaint(svc, "2026-03-05", items=lines)
+    duplicate = complaint(svc, "2026-03-06", items=lines)
+    svc.transition("complaint", duplicate.id, c.VOIDED, to_json(c.SPEC, duplicate), by=STAFF,
+                   note=f"与 {first.number} 重复登记")
+    march = report_json(monthly(svc, "2026-03"))
+    assert march["本月概况"]["受理投诉"] == 1
+    assert march["按产品"] == {"84 消毒液": 1}
+    assert march["近十二个月趋势"]["2026-03"]["投诉"] == 1
+    assert march["召回预警：近十二个月投诉或退换货超过一次的批次"] == []  # one complaint, not two
+    report = monthly(svc, "2026-03")
+    trend = next(r for r in report.table("trend").rows if r.cells[0] == "2026-03")
+    assert numbers(find_refs(svc, trend.queries_at(1))) == {first.number}

@@ -95,15 +95,18 @@ def read_rows_where_in(s: Any, kind: str, columns: Sequence[str], column: str,
     return out
 
 
-def count_by_month(s: Any, kind: str, column: str, start: dt.date, end: dt.date) -> dict[str, int]:
-    """How many records of ``kind`` have ``column`` in each month of ``[start, end)``: {"2026-11": n}.
+def count_by_month(s: Any, kind: str, column: str, start: dt.date, end: dt.date, *,
+                   not_statuses: Iterable[str] | None = None) -> dict[str, int]:
+    """How many records of ``kind`` have ``column`` in each month of ``[start, end)``: {"2026-11": n}
+    (records in ``not_statuses`` left out: a voided duplicate).
 
     Dates are grouped by their text's first seven characters (``YYYY-MM``), which both SQLite and
     PostgreSQL give for a ``DATE`` cast to text."""
     rec = MODELS[kind].record
     col = getattr(rec, column)
     month = func.substr(cast(col, String(10)), 1, 7)
-    q = select(month, func.count()).where(and_(col >= start, col < end)).group_by(month)
+    q = select(month, func.count()).where(and_(col >= start, col < end, *_where(rec, None, None, not_statuses)))
+    q = q.group_by(month)
     return {str(k): int(n) for k, n in _run(s, q)}
 
 
@@ -119,13 +122,14 @@ def count_by(s: Any, kind: str, column: str, *, between: tuple[str, Any, Any] | 
 
 
 def count_items_by(s: Any, kind: str, table: str, columns: Sequence[str], *,
-                   between: tuple[str, Any, Any] | None = None) -> dict[tuple[Any, ...], int]:
+                   between: tuple[str, Any, Any] | None = None,
+                   not_statuses: Iterable[str] | None = None) -> dict[tuple[Any, ...], int]:
     """How many records of ``kind`` (each once) have item rows with each combination of ``columns``."""
     m = MODELS[kind]
     rec, row = m.record, m.rows[table]
     cols = [getattr(row, c) for c in columns]
     q = select(*cols, func.count(func.distinct(row.record_id))).join(rec, rec.id == row.record_id).group_by(*cols)
-    conds = _where(rec, between, None, None)
+    conds = _where(rec, between, None, not_statuses)
     if conds:
         q = q.where(and_(*conds))
     return {tuple(r[:-1]): int(r[-1]) for r in _run(s, q)}

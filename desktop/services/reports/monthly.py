@@ -39,6 +39,19 @@ _CM = ("id", "number", "status", "received_date", "category", "severity", "compl
        "quality_determination", "determined_date", "resolution", "cost_bearer", "improvement_measures")
 
 
+_VOID = (c.VOIDED,)
+
+
+def _voided(kind: str) -> tuple[str, ...] | None:
+    """The statuses of ``kind`` a count leaves out: a voided duplicate complaint."""
+    return _VOID if kind == c.SPEC.kind else None
+
+
+def _counted(kind: str) -> tuple[str, ...] | None:
+    """The statuses a figure's records are found among (``RefQuery.statuses``): all but 已作废."""
+    return c.WORK_STATUSES if kind == c.SPEC.kind else None
+
+
 def _ref(kind: str, row: tuple[Any, ...]) -> Ref:
     return Ref(kind, row[0], row[1])
 
@@ -49,9 +62,10 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
     report = Report(MONTHLY, TITLES[MONTHLY], f"{start.year}年{start.month}月", start, end, service.clock.now())
 
     # --- complaints received in the month
-    complaints = q.read_rows(s, c.SPEC.kind, _CM, between=("received_date", start, end))
+    # (a voided duplicate, 已作废, is not a complaint of its own: it counts nowhere here)
+    complaints = q.read_rows(s, c.SPEC.kind, _CM, between=("received_date", start, end), not_statuses=_VOID)
     items = q.read_item_rows(s, c.SPEC.kind, "items", ("product_name", "batch_no"),
-                             between=("received_date", start, end))
+                             between=("received_date", start, end), not_statuses=_VOID)
     by_id = {r[0]: r for r in complaints}
     cref = {r[0]: _ref(c.SPEC.kind, r) for r in complaints}
     category, severity, unit = Tally(), Tally(), Tally()
@@ -72,7 +86,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
             quality_by_product.add(name, ref)
 
     # --- determinations made in the month, and how they were resolved
-    determined = q.read_rows(s, c.SPEC.kind, _CM, between=("determined_date", start, end))
+    determined = q.read_rows(s, c.SPEC.kind, _CM, between=("determined_date", start, end), not_statuses=_VOID)
     det = Tally()
     det_res: dict[tuple[str, str], Tally] = defaultdict(Tally)
     for r in determined:
@@ -132,16 +146,18 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
     months = [add_months(trend_start, i) for i in range(TREND_MONTHS)]
     sources = (("complaint", c.SPEC.kind, "received_date"), ("return", rr.SPEC.kind, "request_date"),
                ("ticket", tk.SPEC.kind, "call_date"))
-    trend = {key: q.count_by_month(s, kind, col, trend_start, end) for key, kind, col in sources}
+    trend = {key: q.count_by_month(s, kind, col, trend_start, end, not_statuses=_voided(kind))
+             for key, kind, col in sources}
 
     def month_queries(m: dt.date) -> dict[str, RefQuery]:
-        return {key: RefQuery(kind, (col, m, add_months(m, 1))) for key, kind, col in sources}
+        return {key: RefQuery(kind, (col, m, add_months(m, 1)), statuses=_counted(kind)) for key, kind, col in sources}
 
     # --- recall signal: batches with more than one complaint or return in the twelve months
     per_batch: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for kind, col, label in ((c.SPEC.kind, "received_date", "complaint"), (rr.SPEC.kind, "request_date", "return")):
         for (batch_no, name), n in q.count_items_by(s, kind, "items", ("batch_no", "product_name"),
-                                                    between=(col, trend_start, end)).items():
+                                                    between=(col, trend_start, end),
+                                                    not_statuses=_voided(kind)).items():
             if batch_no:
                 per_batch[(batch_no, name or "")][label] = n
     flagged = sorted((k, v) for k, v in per_batch.items() if v.get("complaint", 0) + v.get("return", 0) > 1)
@@ -153,7 +169,7 @@ def make(s: Any, service: Any, start: dt.date, end: dt.date) -> Report:
 
     def batch_queries(batch_no: str, name: str) -> dict[str, RefQuery]:
         return {label: RefQuery(kind, (col, trend_start, end), (("batch_no", batch_no), ("product_name", name)),
-                                "items")
+                                "items", statuses=_counted(kind))
                 for kind, col, label in ((c.SPEC.kind, "received_date", "complaint"),
                                          (rr.SPEC.kind, "request_date", "return"))}
 
