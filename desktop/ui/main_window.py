@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         self.act_verify = self._action(self.tr("校验 PDF…"), "act_verify", self.verify_pdf_file)
         self.act_backup = self._action(self.tr("备份与恢复…"), "act_backup", self.open_backups)
         self.act_conflicts = self._action(self.tr("冲突记录…"), "act_conflicts", self.open_conflicts)
+        self.act_sync = self._action(self.tr("与总部同步…"), "act_sync", self.open_sync)
         from . import excel_ui
 
         self.act_excel_export = self._action(self.tr("导出台账（Excel）…"), "act_excel_export",
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addAction(self.act_import_scans)
         tools.addAction(self.act_verify)
+        tools.addAction(self.act_sync)
         tools.addAction(self.act_conflicts)
         tools.addSeparator()
         tools.addAction(self.act_excel_export)
@@ -794,6 +796,16 @@ class MainWindow(QMainWindow):
             self.close()
             return True
         return False
+
+    def open_sync(self) -> Any:
+        """工具 ▸ 与总部同步… (``sync_dialog``): one sync with its progress; returns the dialog
+        (tests drive it)."""
+        from .sync_dialog import SyncDialog
+
+        dialog = SyncDialog(self._ready(), self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def open_conflicts(self) -> Any:
         """工具 ▸ 冲突记录…: copies of records changed both here and elsewhere, to keep one side.

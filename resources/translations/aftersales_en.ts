@@ -1350,6 +1350,10 @@ Double-click or press Enter to open</translation>
             <translation>Conflicting records…</translation>
         </message>
         <message>
+            <source>与总部同步…</source>
+            <translation>Sync with head office…</translation>
+        </message>
+        <message>
             <source>导出台账（Excel）…</source>
             <translation>Export Registers (Excel)…</translation>
         </message>
@@ -2137,6 +2141,77 @@ Double-click or press Enter to open</translation>
         <message>
             <source>评分已填齐：调查表已登记为“{status}”。</source>
             <translation>All scores given: the survey is registered as "{status}".</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDialog</name>
+        <message>
+            <source>与总部同步</source>
+            <translation>Sync with head office</translation>
+        </message>
+        <message>
+            <source>已记住（如总部重新发放，请填写新令牌）</source>
+            <translation>Remembered (type a new token if head office issued one)</translation>
+        </message>
+        <message>
+            <source>总部为本机发放的令牌</source>
+            <translation>The token head office issued to this laptop</translation>
+        </message>
+        <message>
+            <source>同步服务地址</source>
+            <translation>Sync service address</translation>
+        </message>
+        <message>
+            <source>本机令牌</source>
+            <translation>This laptop's token</translation>
+        </message>
+        <message>
+            <source>按“同步”发出本机新的记录，并收取总部的审批和决定。</source>
+            <translation>Press Sync to send this laptop's new records and receive head office's approvals and decisions.</translation>
+        </message>
+        <message>
+            <source>同步</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>正在发出：{done} / {total} 条</source>
+            <translation>Sending: {done} / {total}</translation>
+        </message>
+        <message>
+            <source>正在收取：{done} / {total} 条</source>
+            <translation>Receiving: {done} / {total}</translation>
+        </message>
+        <message>
+            <source>同步服务地址应以 https:// 或 http:// 开头</source>
+            <translation>The sync service address must start with https:// or http://</translation>
+        </message>
+        <message>
+            <source>请填写总部为本机发放的令牌（第一次同步时需要；之后会记住）</source>
+            <translation>Type the token head office issued to this laptop (needed the first time; remembered after)</translation>
+        </message>
+        <message>
+            <source>正在连接总部…</source>
+            <translation>Connecting to head office…</translation>
+        </message>
+        <message>
+            <source>未能同步：{error}</source>
+            <translation>Could not sync: {error}</translation>
+        </message>
+        <message>
+            <source>收到的记录未通过检查，本批未写入：{error}</source>
+            <translation>The records received did not pass the checks; this batch was not written: {error}</translation>
+        </message>
+        <message>
+            <source>同步完成：发出 {sent} 条，收到 {received} 条，冲突 {conflicts} 条。</source>
+            <translation>Sync done: {sent} sent, {received} received, {conflicts} conflicts.</translation>
+        </message>
+        <message>
+            <source>冲突的记录已保留，本机记录未改动；请在 工具 ▸ 冲突记录 中处理。</source>
+            <translation> The conflicting records are kept and this laptop's records unchanged; handle them in Tools ▸ Conflicts.</translation>
+        </message>
+        <message>
+            <source>未收取：{items}</source>
+            <translation> Not taken: {items}</translation>
         </message>
     </context>
     <context>
