@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,8 +103,6 @@ def _fingerprint(cert: Any) -> str:
 
     spki = cert.public_key().public_bytes(serialization.Encoding.DER,
                                           serialization.PublicFormat.SubjectPublicKeyInfo)
-    import hashlib
-
     return hashlib.sha256(spki).hexdigest()
 
 

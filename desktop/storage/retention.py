@@ -56,15 +56,6 @@ def install(conn: Any) -> None:
     """Create every retention trigger (SQLite or PostgreSQL) that is missing, inside the caller's
     transaction: after each upgrade, and at start when a migration that rebuilt a table dropped its
     triggers (SQLite's batch mode does).  Idempotent."""
-    kinds = KINDS
-    refuse = {
-        "complaint-delete": "retention:complaint-delete",
-        "closed-date": "retention:closed-date",
-        "revision-update": "retention:revision-update",
-        "revision-delete": "retention:revision-delete",
-        "signature-update": "retention:signature-update",
-        "signature-delete": "retention:signature-delete",
-    }
     if conn.dialect.name == "sqlite":
         def trigger(name: str, when: str, table: str, condition: str, message: str) -> None:
             conn.exec_driver_sql(
@@ -74,20 +65,20 @@ def install(conn: Any) -> None:
 
         trigger("retention_complaint_delete", "DELETE", "complaint",
                 "NOT (OLD.status IN ('已关闭', '已作废') AND OLD.closed_date IS NOT NULL"
-                " AND date(OLD.closed_date, '+5 years') <= date('now'))", refuse["complaint-delete"])
+                " AND date(OLD.closed_date, '+5 years') <= date('now'))", "retention:complaint-delete")
         trigger("retention_complaint_closed_date", "UPDATE OF closed_date, status", "complaint",
                 "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status IN ('已关闭', '已作废'))"
-                " OR NEW.closed_date < OLD.closed_date)", refuse["closed-date"])
-        for k in kinds:
+                " OR NEW.closed_date < OLD.closed_date)", "retention:closed-date")
+        for k in KINDS:
             alive = f'EXISTS (SELECT 1 FROM "{k}" WHERE id = OLD.record_id)'
-            trigger(f"retention_{k}_revision_update", "UPDATE", f"{k}_revision", "", refuse["revision-update"])
+            trigger(f"retention_{k}_revision_update", "UPDATE", f"{k}_revision", "", "retention:revision-update")
             trigger(f"retention_{k}_revision_delete", "DELETE", f"{k}_revision",
                     f'{alive} AND EXISTS (SELECT 1 FROM "{k}_signature" s WHERE s.record_id = OLD.record_id'
-                    " AND s.revision = OLD.revision)", refuse["revision-delete"])
-            trigger(f"retention_{k}_signature_update", "UPDATE", f"{k}_signature", "", refuse["signature-update"])
+                    " AND s.revision = OLD.revision)", "retention:revision-delete")
+            trigger(f"retention_{k}_signature_update", "UPDATE", f"{k}_signature", "", "retention:signature-update")
             trigger(f"retention_{k}_signature_delete", "DELETE", f"{k}_signature",
                     f'{alive} AND EXISTS (SELECT 1 FROM "{k}_revision" r WHERE r.record_id = OLD.record_id'
-                    " AND r.revision = OLD.revision)", refuse["signature-delete"])
+                    " AND r.revision = OLD.revision)", "retention:signature-delete")
     else:  # PostgreSQL: a trigger's WHEN cannot hold a subquery, so the checks are functions
         # (psycopg reads % as a placeholder: %% is a percent sign)
         conn.exec_driver_sql("""
@@ -113,19 +104,19 @@ def install(conn: Any) -> None:
         trigger("retention_complaint_delete", "DELETE", "complaint",
                 "NOT (OLD.status IN ('已关闭', '已作废') AND OLD.closed_date IS NOT NULL"
                 " AND OLD.closed_date + interval '5 years' <= current_date)",
-                f"asd_refuse('{refuse['complaint-delete']}')")
+                "asd_refuse('retention:complaint-delete')")
         trigger("retention_complaint_closed_date", "UPDATE OF closed_date, status", "complaint",
                 "OLD.closed_date IS NOT NULL AND ((NEW.closed_date IS NULL AND NEW.status IN ('已关闭', '已作废'))"
-                " OR NEW.closed_date < OLD.closed_date)", f"asd_refuse('{refuse['closed-date']}')")
-        for k in kinds:
+                " OR NEW.closed_date < OLD.closed_date)", "asd_refuse('retention:closed-date')")
+        for k in KINDS:
             trigger(f"retention_{k}_revision_update", "UPDATE", f"{k}_revision", "",
-                    f"asd_refuse('{refuse['revision-update']}')")
+                    "asd_refuse('retention:revision-update')")
             trigger(f"retention_{k}_revision_delete", "DELETE", f"{k}_revision", "",
-                    f"asd_refuse_if_partner('{k}', '{k}_signature', '{refuse['revision-delete']}')")
+                    f"asd_refuse_if_partner('{k}', '{k}_signature', 'retention:revision-delete')")
             trigger(f"retention_{k}_signature_update", "UPDATE", f"{k}_signature", "",
-                    f"asd_refuse('{refuse['signature-update']}')")
+                    "asd_refuse('retention:signature-update')")
             trigger(f"retention_{k}_signature_delete", "DELETE", f"{k}_signature", "",
-                    f"asd_refuse_if_partner('{k}', '{k}_revision', '{refuse['signature-delete']}')")
+                    f"asd_refuse_if_partner('{k}', '{k}_revision', 'retention:signature-delete')")
 
 
 def retention_error(e: BaseException) -> StorageError | None:
