@@ -33,13 +33,19 @@ def deliveries_of(service: RecordService, batch_nos: Iterable[str]) -> list[Batc
         return deliveries_in(s, batch_nos)
 
 
-def deliveries_in(s: Session, batch_nos: Iterable[str]) -> list[BatchDelivery]:
-    """:func:`deliveries_of` in the caller's session (a complaint's derive, at save)."""
+def batch_variants(batch_nos: Iterable[str]) -> set[str]:
+    """The ``batch_no`` values that :func:`deliveries_in` looks for: as typed, upper case, no spaces."""
     wanted: set[str] = set()
     for b in batch_nos:
         b = str(b or "").strip()
         if b:
             wanted |= {b, b.upper(), "".join(b.split()), "".join(b.split()).upper()}
+    return wanted
+
+
+def deliveries_in(s: Session, batch_nos: Iterable[str]) -> list[BatchDelivery]:
+    """:func:`deliveries_of` in the caller's session (a complaint's derive, at save)."""
+    wanted = batch_variants(batch_nos)
     if not wanted:
         return []
     rec = MODELS["delivery"].record

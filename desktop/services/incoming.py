@@ -73,6 +73,75 @@ class Arrival:
     pending: tuple[IncomingRecord, RecordValues, str] | None = None  # to :func:`settle`
 
 
+@dataclass
+class Batch:
+    """What is stored of a whole file's (or sync batch's) records, read at once before any is
+    judged (:func:`preload`), so judging one costs no round trip of its own: which ids are not here
+    yet, and the lineage of those that are.  The rows of those that are sit in the session, with
+    their child rows."""
+
+    absent: set[str]
+    lineage: dict[str, list[str]]
+    context: Any = None  # the computed fields' DeriveContext, made once for the batch
+
+    def derive(self, service: RecordService, s: Session, kind: str, values: RecordValues) -> None:
+        """``RecordService.derive`` with the batch's one context (settings and shelf lives read once)."""
+        wf = WORKFLOWS[kind]
+        if wf.derive is None:
+            return
+        if self.context is None:
+            self.context = service.derive_context(s)
+        wf.derive(values, self.context)
+
+
+def batch_context(service: RecordService, s: Session, values: list[tuple[str, RecordValues]]) -> Any:
+    """One ``DeriveContext`` for a whole file's computed fields: the settings read once, each product's
+    shelf life once, and the deliveries of every batch number the file's forms name in one query
+    (``services.expiry``).  Only for a file that brings no deliveries itself: the register it looks in
+    must not change while its records are worked out."""
+    from dataclasses import replace
+
+    from .expiry import EXPIRY_FORMS, batch_variants, deliveries_in
+
+    ctx = service.derive_context(s)
+    numbers = sorted({str(r.get("batch_no") or "") for kind, v in values if kind in EXPIRY_FORMS
+                      for r in v.tables.get(EXPIRY_FORMS[kind][0]) or []} - {""})
+    known = []
+    for start in range(0, len(numbers), 200):
+        known += deliveries_in(s, numbers[start:start + 200])
+
+    def deliveries_of(batch_nos: Any) -> list[Any]:
+        wanted = batch_variants(batch_nos)
+        return [d for d in known if d.batch_no in wanted]
+
+    return replace(ctx, deliveries_of=deliveries_of)
+
+
+def preload(service: RecordService, s: Session, pairs: list[tuple[str, str]]) -> Batch:
+    """Read what is stored of these (kind, id): one query per kind for the rows and their child rows,
+    one for the lineages (see :class:`Batch`)."""
+    from sqlalchemy.orm import selectinload
+
+    by_kind: dict[str, list[str]] = {}
+    for kind, rid in pairs:
+        if rid:
+            by_kind.setdefault(kind, []).append(rid)
+    found: set[str] = set()
+    lineage: dict[str, list[str]] = {}
+    for kind, ids in by_kind.items():
+        m = service._models(kind)
+        loads = [selectinload(getattr(m.record, name)) for name in service._empty_collections(m)]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found.update(row.id for row in s.scalars(select(m.record).where(m.record.id.in_(chunk)).options(*loads)))
+    ids = [rid for kind_ids in by_kind.values() for rid in kind_ids]
+    for start in range(0, len(ids), 500):
+        for rid, tag in s.execute(select(RecordVersion.record_id, RecordVersion.tag).where(
+                RecordVersion.record_id.in_(ids[start:start + 500]))):
+            lineage.setdefault(rid, []).append(tag)
+    return Batch({rid for rid in ids if rid not in found}, lineage)
+
+
 def _signature_rows(service: RecordService, m: FormModels, row: Any, incoming: IncomingRecord) -> None:
     """The record's signatures as the arriving copy has them, by (revision, block): a signature
     this laptop already holds is kept as it is (never rewritten: the database refuses that too,
@@ -91,7 +160,11 @@ def _signature_rows(service: RecordService, m: FormModels, row: Any, incoming: I
             have.add((sig.revision, sig.block))
 
 
-def _lineage(s: Session, record_id: str) -> list[str]:
+def _lineage(s: Session, record_id: str, batch: Batch | None = None) -> list[str]:
+    """The tags in the record's stored lineage (as read before the batch, when one is given: what
+    a record's judgement adds to it comes after its last look)."""
+    if batch is not None:
+        return list(batch.lineage.get(record_id, ()))
     return list(s.scalars(select(RecordVersion.tag).where(RecordVersion.record_id == record_id)))
 
 
@@ -152,18 +225,22 @@ def hold_conflict(s: Session, service: RecordService, local: Record, incoming: I
 
 
 def receive(service: RecordService, s: Session, incoming: IncomingRecord, values: RecordValues, obj: Any, *,
-            index: int, source: str = "", resolving: bool = False) -> Arrival:
+            index: int, source: str = "", resolving: bool = False, batch: Batch | None = None) -> Arrival:
     """Bring one checked arriving record into the operation's transaction (see the module text).
 
     ``resolving``: a person chose this copy over ours in a conflict (``services.conflicts``): it is
     applied whatever the lineages say, still never over a signed revision it does not keep, and
-    becomes a new version of ours whose lineage holds both sides'."""
+    becomes a new version of ours whose lineage holds both sides'.
+
+    ``batch``: what :func:`preload` read of the whole file; without it each record is read here."""
     kind = incoming.kind
     spec = spec_for(kind)
     m = service._models(kind)
     wf = WORKFLOWS[kind]
     now = service.clock.now()
-    row = s.get(m.record, incoming.id) if incoming.id else None
+    absent = not incoming.id or (batch is not None and incoming.id in batch.absent)
+    row = None if absent else s.get(m.record, incoming.id)
+    fresh = row is None  # nothing stored under its id: nothing of it to read back before writing
     status = incoming.status or wf.initial
     if row is not None:
         local = service._to_record(m, row)
@@ -171,7 +248,7 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
                            s.scalars(select(m.revision).where(m.revision.record_id == row.id))}
         as_given = _as_given(service, m, incoming, values, local)
         tag, their_lineage = _incoming_tag(service, m, as_given, incoming)
-        ours = _lineage(s, row.id) + [local.version_tag]
+        ours = _lineage(s, row.id, batch) + [local.version_tag]
         rel = NEWER if resolving else relation(local.version_tag, ours, tag, their_lineage)
         arrival = Arrival(index, kind, row.id, row.number, UNCHANGED, status_before=local.status)
         if rel in (SAME, OLDER):
@@ -217,6 +294,8 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
                        **service._empty_collections(m))
         s.add(row)
         touched = service._touch(s, m, row, new=True)
+        if incoming.version_tag:  # provisional, so reading it back works out no hash; settled by _finish
+            row.version, row.version_tag = incoming.version, incoming.version_tag
         arrival = Arrival(index, kind, row.id, number, CREATED)
         tag, their_lineage = "", []
     if incoming.source is not None:
@@ -233,12 +312,13 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
                                   by=e.by, note=e.note))
     # Archived revisions as the copy has them: one already here with the same hash is kept as it is
     # (archived revisions are never rewritten, and a signed one never removed: storage.retention).
-    have = {r.revision: r for r in s.scalars(select(m.revision).where(m.revision.record_id == row.id))}
+    have = {} if fresh else {r.revision: r for r in s.scalars(select(m.revision).where(m.revision.record_id == row.id))}
     given = {n: rev_hash for n, _at, rev_hash, _snap in incoming.revisions}
     for n, old in have.items():
         if given.get(n) != old.content_hash:
             s.delete(old)
-    s.flush()
+    if not fresh:
+        s.flush()
     for n, superseded_at, rev_hash, snap in incoming.revisions:
         if n in have and have[n].content_hash == rev_hash:
             continue
@@ -246,7 +326,8 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
                          content_hash=rev_hash, hash_scheme=incoming.revision_schemes.get(n, 1),
                          snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True, separators=(",", ":"))))
     _signature_rows(service, m, row, incoming)
-    s.flush()
+    if not fresh:  # a new row is read back from memory; the batch's new rows are flushed together
+        s.flush()
     as_given = service._to_record(m, row)
     for i, sig in enumerate(incoming.signatures):
         if not signature_matches(spec, as_given, sig):
@@ -257,7 +338,7 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
     via = incoming.updated_via or service._unit(s).via
     row.updated_by, row.updated_via = incoming.updated_by[:40], via[:40]
     # The lineage it came with joins ours.
-    known = set(_lineage(s, row.id))
+    known = set(_lineage(s, row.id, batch))
     for e in incoming.history or []:
         if e.tag not in known:
             known.add(e.tag)
@@ -275,7 +356,7 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
     return arrival
 
 
-def settle(service: RecordService, s: Session, arrival: Arrival) -> None:
+def settle(service: RecordService, s: Session, arrival: Arrival, batch: Batch | None = None) -> None:
     """Work out the computed fields of a record that arrived, as this laptop does, once every record
     of the file is in (a complaint's batch expiry needs the deliveries, wherever they are in the
     file).  A signed revision that changes by that stays as it was signed, frozen; the record goes
@@ -290,8 +371,14 @@ def settle(service: RecordService, s: Session, arrival: Arrival) -> None:
     now = service.clock.now()
     derived = RecordValues(dict(values.fields), {k: [dict(r) for r in rows] for k, rows in values.tables.items()},
                            values.photos)
-    service.derive(arrival.kind, derived, s)
-    service._write_values(s, m, row, derived)
+    if batch is None:
+        service.derive(arrival.kind, derived, s)
+    else:
+        batch.derive(service, s, arrival.kind, derived)
+    if derived.tables == values.tables and derived.photos == values.photos:
+        _write_fields(service, m, row, derived)  # the rows as written by receive: not written again
+    else:
+        service._write_values(s, m, row, derived)
     if service._freeze_if_signed(s, m, row, as_given, now):
         arrival.note = QT_TRANSLATE_NOOP(MESSAGES, "计算字段按本机重新计算，与文件不同")
     s.flush()
@@ -307,6 +394,16 @@ def settle(service: RecordService, s: Session, arrival: Arrival) -> None:
                                  incoming.updated_by, via, incoming.origin)
         service._touch(s, m, row).arrived = (incoming.version, tag, fingerprint)
     arrival.record = service._to_record(m, row)
+
+
+def _write_fields(service: RecordService, m: FormModels, row: Any, values: RecordValues) -> None:
+    """``RecordService._write_values`` for values whose table rows and photos are those the row has."""
+    spec = m.spec
+    for f in spec.fields():
+        if not f.read_only:
+            setattr(row, f.key, values.fields.get(f.key))
+    row.search_text = service._search_text(spec, row.number, values)
+    row.register_product, row.register_batch = service._register_summary(spec, values)
 
 
 def _as_given(service: RecordService, m: FormModels, incoming: IncomingRecord, values: RecordValues,

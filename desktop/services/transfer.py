@@ -23,6 +23,7 @@ from ..domain.validation import Issue, ValidationFailed, parse_record, strip_bla
 from ..domain.versions import version_history_to_json
 from ..domain.workflow import check_status
 from ..storage.photos import PhotoError
+from ..storage.settings import settings_held
 from .incoming import (
     CLOSED_REASON,
     CONFLICT,
@@ -32,6 +33,8 @@ from .incoming import (
     SIGNED_REASON,
     UPDATED,
     Arrival,
+    batch_context,
+    preload,
     receive,
     settle,
 )
@@ -151,66 +154,83 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
     today = service.clock.today()
     seen_ids: set[str] = set()
     seen_numbers: set[str] = set()
-    for index, obj in enumerate(objs):
-        if not isinstance(obj, Mapping):
-            problems.append(ImportProblem(index, [Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为 JSON 对象"))]))
-            continue
-        shape = structure_issues(obj)
-        if shape:
-            problems.append(ImportProblem(index, shape))
-            continue
-        kind = obj.get("kind")
-        if not isinstance(kind, str) or kind not in SPECS:
-            problems.append(ImportProblem(index, [Issue("kind", QT_TRANSLATE_NOOP(MESSAGES, "未知的记录类型“{kind}”；可用：{known}"), {"kind": str(kind)[:40], "known": "、".join(SPECS)})]))
-            continue
-        spec = SPECS[kind]
-        if obj.get("number") not in (None, ""):
-            wrong = number_issue(obj.get("number"), spec.number_prefix)
-            if wrong is not None:
-                problems.append(ImportProblem(index, [wrong]))
+    with service.db.session() as s:
+        kinds = [(o.get("kind"), o) for o in objs if isinstance(o, Mapping)]
+        # The computed fields of the whole file worked out with one context (settings once, the
+        # deliveries its forms name in one query), as they are checked: nothing is written meanwhile.
+        context = batch_context(service, s, [(k, _rough_values(k, o)) for k, o in kinds if k in SPECS])
+        for index, obj in enumerate(objs):
+            if not isinstance(obj, Mapping):
+                problems.append(ImportProblem(index, [Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为 JSON 对象"))]))
                 continue
-        incoming, issues = from_json(spec, obj)
-        issues += _claims_issues(incoming)
-        photo_issues: list[Issue] = []
-        raw = dict(incoming.raw)
-        for p in spec.photo_lists():
-            photos = []
-            for i, item in enumerate(raw.get(p.key) or []):
-                ph, errs = _photo_from_json(service, item, f"{p.key}[{i}]")
+            shape = structure_issues(obj)
+            if shape:
+                problems.append(ImportProblem(index, shape))
+                continue
+            kind = obj.get("kind")
+            if not isinstance(kind, str) or kind not in SPECS:
+                problems.append(ImportProblem(index, [Issue("kind", QT_TRANSLATE_NOOP(MESSAGES, "未知的记录类型“{kind}”；可用：{known}"), {"kind": str(kind)[:40], "known": "、".join(SPECS)})]))
+                continue
+            spec = SPECS[kind]
+            if obj.get("number") not in (None, ""):
+                wrong = number_issue(obj.get("number"), spec.number_prefix)
+                if wrong is not None:
+                    problems.append(ImportProblem(index, [wrong]))
+                    continue
+            incoming, issues = from_json(spec, obj)
+            issues += _claims_issues(incoming)
+            photo_issues: list[Issue] = []
+            raw = dict(incoming.raw)
+            for p in spec.photo_lists():
+                photos = []
+                for i, item in enumerate(raw.get(p.key) or []):
+                    ph, errs = _photo_from_json(service, item, f"{p.key}[{i}]")
+                    photo_issues += errs
+                    if ph is not None:
+                        photos.append(ph)
+                raw[p.key] = photos
+            scans = []
+            for i, item in enumerate(incoming.scans):
+                ph, errs = _photo_from_json(service, item, f"{SCANS_KEY}[{i}]")
                 photo_issues += errs
                 if ph is not None:
-                    photos.append(ph)
-            raw[p.key] = photos
-        scans = []
-        for i, item in enumerate(incoming.scans):
-            ph, errs = _photo_from_json(service, item, f"{SCANS_KEY}[{i}]")
-            photo_issues += errs
-            if ph is not None:
-                scans.append(ph)
-        incoming.scans = scans
-        issues += _store_signature_files(service, incoming)
-        values, parse_issues = parse_record(spec, raw)
-        strip_blank_rows(spec, values)
-        issues += photo_issues + parse_issues
-        if not issues:
-            # The rules hold for the record as it will be stored: computed fields worked out here.
-            derived = RecordValues(dict(values.fields), {k: [dict(r) for r in rows] for k, rows in values.tables.items()},
-                                   values.photos)
-            service.derive(kind, derived)
-            issues += check_status(WORKFLOWS[kind], derived, incoming.status or WORKFLOWS[kind].initial, today)
-        if incoming.id and incoming.id in seen_ids:
-            issues.append(Issue("id", QT_TRANSLATE_NOOP(MESSAGES, "文件中 id 重复")))
-        if incoming.number and incoming.number in seen_numbers:
-            issues.append(Issue("number", QT_TRANSLATE_NOOP(MESSAGES, "文件中编号重复")))
-        seen_ids.add(incoming.id or "")
-        seen_numbers.add(incoming.number or "")
-        if issues:
-            problems.append(ImportProblem(index, issues))
-        else:
-            parsed.append((incoming, values, obj))
+                    scans.append(ph)
+            incoming.scans = scans
+            issues += _store_signature_files(service, incoming)
+            values, parse_issues = parse_record(spec, raw)
+            strip_blank_rows(spec, values)
+            issues += photo_issues + parse_issues
+            if not issues:
+                # The rules hold for the record as it will be stored: computed fields worked out here.
+                derived = RecordValues(dict(values.fields), {k: [dict(r) for r in rows] for k, rows in values.tables.items()},
+                                       values.photos)
+                if WORKFLOWS[kind].derive is not None:
+                    WORKFLOWS[kind].derive(derived, context)
+                issues += check_status(WORKFLOWS[kind], derived, incoming.status or WORKFLOWS[kind].initial, today)
+            if incoming.id and incoming.id in seen_ids:
+                issues.append(Issue("id", QT_TRANSLATE_NOOP(MESSAGES, "文件中 id 重复")))
+            if incoming.number and incoming.number in seen_numbers:
+                issues.append(Issue("number", QT_TRANSLATE_NOOP(MESSAGES, "文件中编号重复")))
+            seen_ids.add(incoming.id or "")
+            seen_numbers.add(incoming.number or "")
+            if issues:
+                problems.append(ImportProblem(index, issues))
+            else:
+                parsed.append((incoming, values, obj))
     if problems:
         raise ImportFailed(problems)
     return parsed
+
+
+def _rough_values(kind: str, obj: Mapping[str, Any]) -> RecordValues:
+    """The item tables of an object as the file gives them (before checking): enough to know
+    which batch numbers its computed fields will look up."""
+    tables = {}
+    for t in SPECS[kind].tables():
+        rows = obj.get(t.key)
+        if isinstance(rows, list):
+            tables[t.key] = [r for r in rows if isinstance(r, Mapping)]
+    return RecordValues({}, tables)
 
 
 def _claims_issues(incoming: IncomingRecord) -> list[Issue]:
@@ -286,34 +306,45 @@ def _numbers_in_use(service: RecordService, s: Any, parsed: list[tuple[IncomingR
     return problems
 
 
-def import_records(service: RecordService, data: Any, source: str = "", via: str = "") -> ImportReport:
+def import_records(service: RecordService, data: Any, source: str = "", via: str = "", *,
+                   read_back: bool = True) -> ImportReport:
     """All or nothing: every record is written in one transaction, or none is.  Each record follows
     the rule of ``services.incoming``; the policies that apply to arrivals run once every record of
     the file is in (a delivery's follow-ups that travel with it are then there, and none is planned
-    twice)."""
+    twice).
+
+    Set-based: what is stored of the file's records is read at once (``incoming.preload``), the
+    settings once, the new rows are flushed together (one multi-row INSERT per table), and each
+    record is judged in memory.  ``read_back=False`` (head office's receive, which needs only the
+    outcomes) leaves ``ImportReport.records`` as they were judged, not read again after the commit."""
     from .records import VIA_IMPORT
 
     parsed = parse_objects(service, data)
     arrivals: list[Arrival] = []
     try:
-        with service.write(via=via or VIA_IMPORT) as s:  # a sync names itself (records.VIA_SYNC)
+        with service.write(via=via or VIA_IMPORT) as s, settings_held(s):  # a sync names itself (VIA_SYNC)
             problems = _numbers_in_use(service, s, parsed)
             if problems:
                 raise ImportFailed(problems)
-            for index, (incoming, values, obj) in enumerate(parsed):
-                arrivals.append(receive(service, s, incoming, values, obj, index=index, source=source))
+            batch = preload(service, s, [(inc.kind, inc.id or "") for inc, _v, _o in parsed])
+            if not any(inc.kind == "delivery" for inc, _v, _o in parsed):  # else each looks when it settles
+                batch.context = batch_context(service, s, [(inc.kind, v) for inc, v, _o in parsed])
+            for index, (incoming, values, obj) in enumerate(parsed):  # a new record: judged in memory
+                arrivals.append(receive(service, s, incoming, values, obj, index=index, source=source, batch=batch))
+            s.flush()  # every new row at once, before any computed field looks for the file's deliveries
             for a in arrivals:
-                settle(service, s, a)
+                settle(service, s, a, batch)
             for a in arrivals:
                 if a.outcome in (CREATED, UPDATED) and a.record is not None:
                     service._saved(s, service.get_in(s, a.kind, a.id), a.status_before)
     except ValidationFailed as e:
         raise ImportFailed([ImportProblem(e.index or 0, e.issues)]) from e
     changed = tuple(service._unit(s).finished)
-    fresh = {(r.kind, r.id) for r in changed}
-    for a in arrivals:
-        if (a.kind, a.id) in fresh:
-            a.record = service.get(a.kind, a.id)
+    if read_back:
+        fresh = {(r.kind, r.id) for r in changed}
+        for a in arrivals:
+            if (a.kind, a.id) in fresh:
+                a.record = service.get(a.kind, a.id)
     return ImportReport(arrivals, changed)
 
 

@@ -112,14 +112,22 @@ class DatabasePhotoStore(PhotoStore):
     def __init__(self, db: ServerDatabase) -> None:
         super().__init__(Path("/nonexistent-server-photos"))
         self.db = db
+        # Hashes known to be stored (a picture is never removed from ``server_photo``): a record's
+        # photos are checked several times while it is received, once against the database.
+        self._stored: set[str] = set()
 
     def has(self, sha256: str) -> bool:
         from .server_accounts import ServerPhoto
 
         if not isinstance(sha256, str) or not _SHA256_RE.match(sha256):
             return False
+        if sha256 in self._stored:
+            return True
         with self.db.session() as s:
-            return s.get(ServerPhoto, sha256) is not None
+            found = s.get(ServerPhoto, sha256) is not None
+        if found:
+            self._stored.add(sha256)
+        return found
 
     def holds(self, sha256: str) -> bool:
         return self.has(sha256)
@@ -130,12 +138,13 @@ class DatabasePhotoStore(PhotoStore):
 
         from .server_accounts import ServerPhoto
 
-        wanted = sorted({x for x in shas if isinstance(x, str) and _SHA256_RE.match(x)})
+        wanted = sorted({x for x in shas if isinstance(x, str) and _SHA256_RE.match(x)} - self._stored)
         have: set[str] = set()
         with self.db.session() as s:
             for start in range(0, len(wanted), 1000):
                 chunk = wanted[start:start + 1000]
                 have.update(s.scalars(select(ServerPhoto.sha256).where(ServerPhoto.sha256.in_(chunk))))
+        self._stored |= have
         return [x for x in wanted if x not in have]
 
     def add_bytes(self, data: bytes, filename: str, caption: str = "") -> Photo:
@@ -145,14 +154,13 @@ class DatabasePhotoStore(PhotoStore):
 
         media = sniff_media_type(data, filename)
         digest = hashlib.sha256(data).hexdigest()
-        if not self.has(digest):
-            from sqlalchemy.exc import IntegrityError
+        if digest not in self._stored:
+            from sqlalchemy.dialects.postgresql import insert
 
-            try:
-                with self.db.session() as s:
-                    s.add(ServerPhoto(sha256=digest, media_type=media, data=data))
-            except IntegrityError:
-                pass  # another request stored the same picture meanwhile: it is there
+            with self.db.session() as s:  # one round trip; a picture another request stored meanwhile is kept
+                s.execute(insert(ServerPhoto).values(sha256=digest, media_type=media, data=data)
+                          .on_conflict_do_nothing(index_elements=[ServerPhoto.sha256]))
+            self._stored.add(digest)
         return Photo(sha256=digest, filename=Path(filename).name, caption=caption, media_type=media)
 
     def read(self, sha256: str) -> bytes:

@@ -140,7 +140,7 @@ def receive_batch(service: RecordService, code: str, objs: Any, *, limit: int | 
     outcomes: dict[str, str] = {}
     if fresh:
         report = import_records(service, fresh, source=source or QT_TRANSLATE_NOOP(MESSAGES, "同步：{code}").format(
-            code=code), via=VIA_SYNC)
+            code=code), via=VIA_SYNC, read_back=False)
         outcomes = {a.id: a.outcome for a in report.arrivals}
     now = service.clock.now()
     with service.db.write() as s:
