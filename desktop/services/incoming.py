@@ -19,7 +19,7 @@ the content the file gives them, or the record is refused.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -83,6 +83,18 @@ class Batch:
     absent: set[str]
     lineage: dict[str, list[str]]
     context: Any = None  # the computed fields' DeriveContext, made once for the batch
+    numbers: dict[tuple[str, int, str], int] = field(default_factory=dict)  # the highest number noted, by counter
+    laptop: str = ""  # this database's laptop code (read once: the session holds its row only weakly)
+
+    def note_number(self, prefix: str, year: int, laptop: str, seq: int) -> None:
+        """``storage.numbering.note_number``, once per counter for the whole batch (:meth:`apply_numbers`)."""
+        key = (prefix, year, laptop)
+        self.numbers[key] = max(seq, self.numbers.get(key, 0))
+
+    def apply_numbers(self, s: Session) -> None:
+        for key, seq in self.numbers.items():
+            note_number(s, *key, seq)
+        self.numbers.clear()
 
     def derive(self, service: RecordService, s: Session, kind: str, values: RecordValues) -> None:
         """``RecordService.derive`` with the batch's one context (settings and shelf lives read once)."""
@@ -139,7 +151,7 @@ def preload(service: RecordService, s: Session, pairs: list[tuple[str, str]]) ->
         for rid, tag in s.execute(select(RecordVersion.record_id, RecordVersion.tag).where(
                 RecordVersion.record_id.in_(ids[start:start + 500]))):
             lineage.setdefault(rid, []).append(tag)
-    return Batch({rid for rid in ids if rid not in found}, lineage)
+    return Batch({rid for rid in ids if rid not in found}, lineage, laptop=ensure_laptop_code(s))
 
 
 def _signature_rows(service: RecordService, m: FormModels, row: Any, incoming: IncomingRecord) -> None:
@@ -281,16 +293,20 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
     else:
         if incoming.number:
             parsed = parse_number(incoming.number)
-            if parsed:
+            if parsed and batch is not None:
+                batch.note_number(*parsed)
+            elif parsed:
                 note_number(s, *parsed)
             number = incoming.number
         else:
+            if batch is not None:
+                batch.apply_numbers(s)  # the numbers the file brought before it are not handed out
             date = values.fields.get(spec.date_field) or service.clock.today()
-            number = next_number(s, spec.number_prefix, date.year, ensure_laptop_code(s))
+            number = next_number(s, spec.number_prefix, date.year, batch.laptop if batch else ensure_laptop_code(s))
         row = m.record(id=incoming.id or new_id(), number=number, status=status,
                        created_at=incoming.created_at or now, updated_at=incoming.updated_at or now,
                        created_by=incoming.created_by[:40],
-                       origin=incoming.origin or _origin(number, ensure_laptop_code(s)),
+                       origin=incoming.origin or _origin(number, batch.laptop if batch else ensure_laptop_code(s)),
                        **service._empty_collections(m))
         s.add(row)
         touched = service._touch(s, m, row, new=True)
@@ -367,7 +383,6 @@ def settle(service: RecordService, s: Session, arrival: Arrival, batch: Batch | 
     arrival.pending = None
     m = service._models(arrival.kind)
     row = s.get(m.record, arrival.id)
-    as_given = service._to_record(m, row)
     now = service.clock.now()
     derived = RecordValues(dict(values.fields), {k: [dict(r) for r in rows] for k, rows in values.tables.items()},
                            values.photos)
@@ -375,12 +390,14 @@ def settle(service: RecordService, s: Session, arrival: Arrival, batch: Batch | 
         service.derive(arrival.kind, derived, s)
     else:
         batch.derive(service, s, arrival.kind, derived)
-    if derived.tables == values.tables and derived.photos == values.photos:
-        _write_fields(service, m, row, derived)  # the rows as written by receive: not written again
-    else:
-        service._write_values(s, m, row, derived)
-    if service._freeze_if_signed(s, m, row, as_given, now):
-        arrival.note = QT_TRANSLATE_NOOP(MESSAGES, "计算字段按本机重新计算，与文件不同")
+    if not _same(derived, values):  # else worked out as the file gave it: written so already
+        as_given = service._to_record(m, row)
+        if _same(derived.tables, values.tables) and derived.photos == values.photos:
+            _write_fields(service, m, row, derived)  # the rows as written by receive: not written again
+        else:
+            service._write_values(s, m, row, derived)
+        if service._freeze_if_signed(s, m, row, as_given, now):
+            arrival.note = QT_TRANSLATE_NOOP(MESSAGES, "计算字段按本机重新计算，与文件不同")
     s.flush()
     if not incoming.version_tag and service._touch(s, m, row).force is False:
         # A file without versions (typed by hand, or written before schema 0006): the record as
@@ -394,6 +411,18 @@ def settle(service: RecordService, s: Session, arrival: Arrival, batch: Batch | 
                                  incoming.updated_by, via, incoming.origin)
         service._touch(s, m, row).arrived = (incoming.version, tag, fingerprint)
     arrival.record = service._to_record(m, row)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal values of the same types written the same way (``Decimal("1.0")`` is not ``Decimal("1.00")``:
+    they print, and hash, differently)."""
+    if isinstance(a, RecordValues) and isinstance(b, RecordValues):
+        return _same(a.fields, b.fields) and _same(a.tables, b.tables) and a.photos == b.photos
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(v, b[k]) for k, v in a.items())
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b and str(a) == str(b)
 
 
 def _write_fields(service: RecordService, m: FormModels, row: Any, values: RecordValues) -> None:

@@ -330,8 +330,13 @@ class _Cached(Generic[H]):
         self.index()
 
 
+def _total(expr: Any) -> Any:
+    """The sum of ``expr`` over the rows, 0 for none (SQLite's ``total()``, which PostgreSQL lacks)."""
+    return func.coalesce(func.sum(expr), 0)
+
+
 def _record_signature(s: Session, rec: Any, *extra: Any) -> tuple[Any, ...]:
-    row = s.execute(select(func.count(), func.max(rec.updated_at), func.total(func.length(rec.search_text)),
+    row = s.execute(select(func.count(), func.max(rec.updated_at), _total(func.length(rec.search_text)),
                            *extra)).one()
     return tuple(row)
 
@@ -388,9 +393,9 @@ class CustomerLookup(_Cached[tuple]):
         rec, row_cls = m.record, m.rows["contacts"]
         # Count and last change catch a save; the text lengths catch an import that rewrote a
         # customer with an older change time (from another laptop).  ~10-20 ms on 10,000.
-        contacts = select(func.count(row_cls.id), func.total(func.length(row_cls.name) + func.length(row_cls.phone)))
+        contacts = select(func.count(row_cls.id), _total(func.length(row_cls.name) + func.length(row_cls.phone)))
         return (*s.execute(select(func.count(rec.id), func.max(rec.updated_at),
-                                  func.total(func.length(rec.search_text)))).one(),
+                                  _total(func.length(rec.search_text)))).one(),
                 *s.execute(contacts).one())
 
     def _build(self, s: Session) -> _Index[tuple]:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock
@@ -294,7 +294,8 @@ class RecordService(RevisionsMixin, ScansMixin):
         with self.db.session() as s:
             return s.scalar(select(func.count()).select_from(m.record)) or 0
 
-    def search(self, kind: str, text: str = "", limit: int | None = None) -> list[RegisterRow]:
+    def search(self, kind: str, text: str = "", limit: int | None = None, status: str | None = None
+               ) -> list[RegisterRow]:
         """The register, filtered by every word of ``text`` (number, unit, product, batch, …).
 
         One table, no joins: the product and batch summary is kept on the record at every save, so
@@ -310,20 +311,40 @@ class RecordService(RevisionsMixin, ScansMixin):
         q = select(rec.id, rec.number, rec.status, rec.search_text, *cols).order_by(
             date_col.desc(), rec.number.desc()
         )
+        if status:
+            q = q.where(rec.status == status)
         words = text.lower().split()
-        for word in words:  # a word of letters may be pinyin: tested in Python below
-            if not word.isascii() or not word.isalpha():
-                q = q.where(rec.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
-        if limit and not any(w.isascii() and w.isalpha() for w in words):
-            q = q.limit(limit)
+        letters = any(w.isascii() and w.isalpha() for w in words)
+
+        def register_row(row: Any) -> RegisterRow:
+            return RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
+
         with self.db.session() as s:
-            rows = [
-                RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
-                for row in s.connection().execute(q)
-            ]
-        if words:
-            rows = filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)
-        return rows
+            from .lookup import loose_pinyin
+
+            for word in words:
+                like = rec.search_text.like(f"%{_like_escape(word)}%", escape="\\")
+                pattern = loose_pinyin(word) if word.isascii() else None
+                if pattern is not None:  # may be pinyin: tested here as widely as the database can, exactly below
+                    if s.get_bind().dialect.name == "postgresql":  # the pattern itself
+                        like = or_(like, rec.search_text.regexp_match(pattern.pattern))
+                    else:  # its letters in order, the first one starting a syllable
+                        like = or_(like, rec.search_text.like("%|" + "%".join(word) + "%"))
+                q = q.where(like)
+            if limit and not letters:
+                q = q.limit(limit)
+            if not (letters and limit):
+                rows = [register_row(row) for row in s.connection().execute(q)]
+                return (filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)) if words else rows
+            # Newest first until the screen is full: the rows are read and tested a chunk at a time.
+            out: list[RegisterRow] = []
+            result = s.connection().execution_options(stream_results=True, yield_per=2000).execute(q)
+            for chunk in result.partitions(2000):
+                out += filter_rows([register_row(row) for row in chunk], text)
+                if len(out) >= limit:
+                    break
+            result.close()
+            return out[:limit]
 
     def linked(self, kind: str, record_id: str) -> list[LinkedRecord]:
         """The record this one came from, then the records made from it (any kind), oldest first."""
@@ -518,8 +539,8 @@ class RecordService(RevisionsMixin, ScansMixin):
         """Give every record the operation wrote its next version, once."""
         now = self.clock.now()
         laptop = ensure_laptop_code(s)
+        s.flush()  # once: what follows changes only each row's own version columns
         for (kind, record_id), t in list(unit.touched.items()):
-            s.flush()
             row = t.row
             if row not in s:  # deleted by the operation
                 continue

@@ -158,7 +158,8 @@ def parse_objects(service: RecordService, data: Any) -> list[tuple[IncomingRecor
         kinds = [(o.get("kind"), o) for o in objs if isinstance(o, Mapping)]
         # The computed fields of the whole file worked out with one context (settings once, the
         # deliveries its forms name in one query), as they are checked: nothing is written meanwhile.
-        context = batch_context(service, s, [(k, _rough_values(k, o)) for k, o in kinds if k in SPECS])
+        context = batch_context(service, s, [(k, _rough_values(k, o)) for k, o in kinds
+                                             if isinstance(k, str) and k in SPECS])
         for index, obj in enumerate(objs):
             if not isinstance(obj, Mapping):
                 problems.append(ImportProblem(index, [Issue("", QT_TRANSLATE_NOOP(MESSAGES, "应为 JSON 对象"))]))
@@ -331,6 +332,7 @@ def import_records(service: RecordService, data: Any, source: str = "", via: str
                 batch.context = batch_context(service, s, [(inc.kind, v) for inc, v, _o in parsed])
             for index, (incoming, values, obj) in enumerate(parsed):  # a new record: judged in memory
                 arrivals.append(receive(service, s, incoming, values, obj, index=index, source=source, batch=batch))
+            batch.apply_numbers(s)
             s.flush()  # every new row at once, before any computed field looks for the file's deliveries
             for a in arrivals:
                 settle(service, s, a, batch)
@@ -340,42 +342,107 @@ def import_records(service: RecordService, data: Any, source: str = "", via: str
     except ValidationFailed as e:
         raise ImportFailed([ImportProblem(e.index or 0, e.issues)]) from e
     changed = tuple(service._unit(s).finished)
-    if read_back:
-        fresh = {(r.kind, r.id) for r in changed}
+    if read_back:  # as committed (versions settled), read by the batch
+        fresh: dict[str, list[str]] = {}
+        for r in changed:
+            fresh.setdefault(r.kind, []).append(r.id)
+        stored = {(k, rec.id): rec for k, ids in fresh.items() for start in range(0, len(ids), 500)
+                  for rec, _revs, _history in _read_for_dump(service, k, ids[start:start + 500])}
         for a in arrivals:
-            if (a.kind, a.id) in fresh:
-                a.record = service.get(a.kind, a.id)
+            if (a.kind, a.id) in stored:
+                a.record = stored[(a.kind, a.id)]
     return ImportReport(arrivals, changed)
 
 
 def dump_records(service: RecordService, kind: str | None = None, embed_photos: bool = True,
                  ids: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Every record (of ``kind``), or only those named by ``ids`` (kind → record ids: a sync's batch)."""
+    """Every record (of ``kind``), or only those named by ``ids`` (kind → record ids: a sync's batch).
+
+    Read by the batch: per kind one query for the records with their child rows, one for their
+    frozen revisions and one for their lineages (not three or more per record)."""
     out: list[dict[str, Any]] = []
     for k in [kind] if kind else list(SPECS):
-        spec = SPECS[k]
-        for record in service.all_records(k) if ids is None else [service.get(k, i) for i in ids.get(k, ())]:
-            content = None
-            if embed_photos:
-                shas = [ph.sha256 for plist in record.values.photos.values() for ph in plist]
-                shas += [sig.image_sha256 for sig in record.signatures]
-                shas += [ph.sha256 for ph in record.scans]
-                content = {sha: _b64(service, sha, record.number) for sha in shas}
-            obj = to_json(spec, record, content)
-            if record.scans:  # scans of the signed paper: not part of the content (see SCANS_KEY)
-                obj[SCANS_KEY] = [
-                    {"filename": ph.filename, "caption": ph.caption, "media_type": ph.media_type, "sha256": ph.sha256,
-                     **({"content_base64": content[ph.sha256]} if content and ph.sha256 in content else {})}
-                    for ph in record.scans
-                ]
-            obj["revisions"] = [
-                {"revision": n, "superseded_at": _utc(at), "content_hash": digest, "hash_scheme": scheme,
-                 "record": _embed(service, spec, snap, record.number) if embed_photos else snap}
-                for n, at, digest, snap, scheme in service.revision_snapshots(k, record.id, with_scheme=True)
-            ]
-            obj["version_history"] = version_history_to_json(service.version_history(k, record.id))
-            out.append(obj)
+        wanted = None if ids is None else list(ids.get(k, ()))
+        if wanted == []:
+            continue
+        for start in range(0, len(wanted), 500) if wanted is not None else [None]:
+            chunk = None if start is None else wanted[start:start + 500]
+            for record, revisions, history in _read_for_dump(service, k, chunk):
+                out.append(_dump_one(service, SPECS[k], record, revisions, history, embed_photos))
     return out
+
+
+def _read_for_dump(service: RecordService, kind: str, ids: list[str] | None
+                   ) -> list[tuple[Record, list[tuple[Any, ...]], list[Any]]]:
+    """The records (all of ``kind``, by number; or those of ``ids``, in that order: a missing one is
+    :class:`errors.NotFound`) with their frozen revisions and lineage, as ``revision_snapshots`` and
+    ``version_history`` give them."""
+    import json
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from ..domain.versions import VersionEntry
+    from ..storage.schema import RecordVersion
+    from .errors import NotFound
+
+    m = service._models(kind)
+    loads = [selectinload(getattr(m.record, name)) for name in service._empty_collections(m)]
+    with service.db.session() as s:
+        q = select(m.record).options(*loads)
+        q = q.order_by(m.record.number) if ids is None else q.where(m.record.id.in_(ids))
+        rows = {row.id: row for row in s.scalars(q)}
+        order = list(rows) if ids is None else ids
+        for rid in order:
+            if rid not in rows:
+                raise NotFound(rid)
+        revisions: dict[str, list[tuple[Any, ...]]] = {}
+        versions: dict[str, list[Any]] = {}
+        keys = list(rows)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            for r in s.scalars(select(m.revision).where(m.revision.record_id.in_(chunk))
+                               .order_by(m.revision.record_id, m.revision.revision)):
+                revisions.setdefault(r.record_id, []).append(
+                    (r.revision, r.superseded_at, r.content_hash, json.loads(r.snapshot), r.hash_scheme or 1))
+            for v in s.scalars(select(RecordVersion).where(RecordVersion.record_id.in_(chunk))
+                               .order_by(RecordVersion.at, RecordVersion.version)):
+                versions.setdefault(v.record_id, []).append(
+                    VersionEntry(v.version, v.tag, v.parent_tag, v.at, v.by, v.via, v.laptop))
+        out = []
+        for rid in order:
+            record = service._to_record(m, rows[rid])
+            entries = versions.get(rid, [])
+            rest = [e for e in entries if e.tag != record.version_tag]
+            last = next((e for e in entries if e.tag == record.version_tag), None) or VersionEntry(
+                record.version, record.version_tag, "", record.updated_at, record.updated_by, record.updated_via,
+                record.origin)
+            out.append((record, revisions.get(rid, []), [*rest, last]))
+        return out
+
+
+def _dump_one(service: RecordService, spec: Any, record: Record, revisions: list[tuple[Any, ...]],
+              history: list[Any], embed_photos: bool) -> dict[str, Any]:
+    content = None
+    if embed_photos:
+        shas = [ph.sha256 for plist in record.values.photos.values() for ph in plist]
+        shas += [sig.image_sha256 for sig in record.signatures]
+        shas += [ph.sha256 for ph in record.scans]
+        content = {sha: _b64(service, sha, record.number) for sha in shas}
+    obj = to_json(spec, record, content)
+    if record.scans:  # scans of the signed paper: not part of the content (see SCANS_KEY)
+        obj[SCANS_KEY] = [
+            {"filename": ph.filename, "caption": ph.caption, "media_type": ph.media_type, "sha256": ph.sha256,
+             **({"content_base64": content[ph.sha256]} if content and ph.sha256 in content else {})}
+            for ph in record.scans
+        ]
+    obj["revisions"] = [
+        {"revision": n, "superseded_at": _utc(at), "content_hash": digest, "hash_scheme": scheme,
+         "record": _embed(service, spec, snap, record.number) if embed_photos else snap}
+        for n, at, digest, snap, scheme in revisions
+    ]
+    obj["version_history"] = version_history_to_json(history)
+    return obj
 
 
 def _utc(at: dt.datetime) -> str:

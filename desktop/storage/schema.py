@@ -28,6 +28,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -337,8 +338,12 @@ class FormModels:
             if f.read_only:
                 continue  # number and status are RecordMixin columns
             ns[f.key] = mapped_column(column_type(f), nullable=True, index=f.key == spec.date_field or f.indexed)
-        if spec.indexes:
-            ns["__table_args__"] = tuple(Index(f"ix_{spec.table}_{'_'.join(cols)}", *cols) for cols in spec.indexes)
+        # The register's substring search (``search_text LIKE '%…%'``): an index no query uses, kept empty
+        # here (a partial index on nothing); head office's migration makes it a PostgreSQL trigram
+        # index (pg_trgm GIN) under the same name when the server can (0007's data step).
+        search = Index(f"ix_{spec.table}_search_text", "search_text", sqlite_where=text("0"),
+                       postgresql_where=text("false"))
+        ns["__table_args__"] = (*(Index(f"ix_{spec.table}_{'_'.join(cols)}", *cols) for cols in spec.indexes), search)
         self.record = type(name, (RecordMixin, Base), ns)
 
 

@@ -1,0 +1,176 @@
+"""Speed of the head-office complaint register's search on PostgreSQL (issue 12), for the closing note.
+
+Usage: .venv/bin/python benchmarks/head_office_search.py [--complaints 100000] [--laptops 20]
+
+Starts a throw-away PostgreSQL (as the tests do, ``tests/pg_server.py``) with head office's database
+(schema at head, migrations and indexes as ``server init`` makes them), fills it with N complaints
+from 20 laptops in bulk (multi-row INSERTs through the storage layer's tables, not one save each:
+a record's search text, register product and batch are worked out exactly as a save does,
+``services.search.search_text_of`` and ``RecordService._register_summary``), with realistic units
+(a few thousand: city, district and kind of unit), people, phones, products, batches and statuses,
+then times the register's searches as the window runs them (``RecordService.search`` with the
+register's first-screen limit; the median of 5 runs after one warm-up):
+
+- the first screen with nothing typed; a unit name's substring; a phone; a pinyin (``bjyy``); a
+  number prefix; and each of those with a status filter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CITIES = ["北京市", "上海市", "广州市", "杭州市", "南京市", "成都市", "武汉市", "深圳市", "西安市", "天津市",
+          "重庆市", "青岛市", "苏州市", "长沙市", "郑州市", "沈阳市", "济南市", "合肥市", "福州市", "昆明市"]
+DISTRICTS = ["东城区", "西城区", "朝阳区", "海淀区", "徐汇区", "天河区", "西湖区", "鼓楼区", "锦江区", "洪山区",
+             "南山区", "雁塔区", "和平区", "渝中区", "市南区", "高新区", "经开区", "新城区", "江北区", "滨海新区"]
+KINDS = ["第一人民医院", "第二人民医院", "中心医院", "中医院", "妇幼保健院", "疾病预防控制中心", "第三中学",
+         "实验小学", "第二幼儿园", "机关事务管理局", "城市管理局", "农贸市场管理处", "急救中心", "物业服务中心",
+         "酒店管理有限公司", "食品有限公司", "养老院", "火车站", "体育中心", "图书馆"]
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+GIVEN = ["丽", "建国", "娜", "洋", "静", "帆", "敏", "伟", "婷", "强", "磊", "悦", "晓东", "海燕", "志强", "雪",
+         "明", "华", "芳", "军", "勇", "艳", "杰", "涛", "超", "霞", "平", "刚", "桂英", "秀兰"]
+
+
+def _units(rng: random.Random, n: int) -> list[tuple[str, str]]:
+    out = {}
+    while len(out) < n:
+        city, district, kind = rng.choice(CITIES), rng.choice(DISTRICTS), rng.choice(KINDS)
+        name = f"{city}{district}{kind}"
+        out[name] = f"{city}{district}{rng.choice('东西南北中')}路 {rng.randint(1, 999)} 号"
+    return list(out.items())
+
+
+def _phone(rng: random.Random) -> str:
+    if rng.random() < 0.6:
+        return f"1{rng.choice('3578')}{rng.randint(0, 9)}-{rng.randint(0, 9999):04d}-{rng.randint(0, 9999):04d}"
+    return f"0{rng.randint(10, 999)}-{rng.randint(10000000, 99999999)}"
+
+
+def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """N complaints from ``laptops`` laptops, in bulk; returns sample values to search for."""
+    from sqlalchemy import insert
+
+    from desktop.domain.fields import RecordValues
+    from desktop.domain.forms import SPECS, WORKFLOWS
+    from desktop.domain.numbering import format_number
+    from desktop.domain.records import new_id
+    from desktop.services.demo import PRODUCTS, STAFF
+    from desktop.services.search import search_text_of
+    from desktop.storage.schema import MODELS
+
+    rng = random.Random(seed)
+    spec, m = SPECS["complaint"], MODELS["complaint"]
+    table = m.record.__table__
+    statuses = [s for s in spec.statuses if s not in WORKFLOWS["complaint"].voided] + ["已作废"]
+    weights = [8, 6, 5, 5, 5, 4, 60, 1][:len(statuses)]
+    categories = [c for f in spec.fields() if f.key == "category" for c in f.choices]
+    severities = [c for f in spec.fields() if f.key == "severity" for c in f.choices]
+    channels = [c for f in spec.fields() if f.key == "channel" for c in f.choices]
+    units = _units(rng, 3000)
+    people = [rng.choice(SURNAMES) + rng.choice(GIVEN) for _ in range(5000)]
+    codes = [f"{chr(65 + i // 9)}{i % 9 + 1}" for i in range(laptops)]  # A1 … C2
+    seqs: dict[tuple[str, int], int] = {}
+    today = dt.date(2026, 12, 1)
+    now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    sample: dict[str, str] = {}
+    rows = []
+    t = time.perf_counter()
+    with hq.db.write() as s:
+        for i in range(n):
+            code = rng.choice(codes)
+            received = today - dt.timedelta(days=int(rng.random() ** 1.5 * 5 * 365))
+            seqs[(code, received.year)] = seq = seqs.get((code, received.year), 0) + 1
+            number = format_number(spec.number_prefix, received.year, code, seq)
+            unit, address = rng.choice(units)
+            items = []
+            for p in rng.sample(PRODUCTS, rng.choice([1, 1, 1, 2])):
+                items.append({"product_name": p[0], "packaging": p[1], "quantity": rng.randint(1, 40), "unit": p[2],
+                              "batch_no": f"{p[3][:2]}{received.year % 100:02d}{rng.randint(1, 12):02d}"
+                                          f"{rng.randint(1, 28):02d}",
+                              "purchase_place": "", "use_date": None, "expiry_date": None})
+            fields = {"received_date": received, "channel": rng.choice(channels), "receiver": rng.choice(STAFF),
+                      "severity": rng.choice(severities), "category": rng.choice(categories),
+                      "complainant_unit": unit, "complainant_name": rng.choice(people),
+                      "complainant_phone": _phone(rng), "complainant_address": address,
+                      "reason": "客户反映产品问题，要求处理。", "investigator": rng.choice(STAFF)}
+            values = RecordValues(fields, {"items": items})
+            product, batch = _summary(hq, spec, values)
+            rows.append({"id": new_id(), "number": number, "status": rng.choices(statuses, weights)[0],
+                         "created_at": now, "updated_at": now, "revision": 1, "version": 1, "version_tag": new_id()[:32],
+                         "created_by": "", "updated_by": "", "updated_via": "sync", "origin": code,
+                         "search_text": search_text_of(spec, number, values), "register_product": product,
+                         "register_batch": batch, **fields})
+            if i == n // 2:
+                sample = {"unit": unit, "phone": fields["complainant_phone"], "number": number}
+            if len(rows) == 2000:
+                s.execute(insert(table), rows)
+                rows = []
+        if rows:
+            s.execute(insert(table), rows)
+    print(f"{n} complaints from {laptops} laptops written in {time.perf_counter() - t:.1f} s")
+    return sample
+
+
+def _summary(hq, spec, values):  # type: ignore[no-untyped-def]
+    return hq._register_summary(spec, values)
+
+
+def _time(fn, runs: int = 5) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+    out = fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000, len(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--complaints", type=int, default=100_000)
+    ap.add_argument("--laptops", type=int, default=20)
+    ap.add_argument("--limit", type=int, default=200, help="rows the register asks for at a time")
+    args = ap.parse_args()
+
+    from desktop.domain.clock import Clock
+    from desktop.services.sync.head_office import server_records
+    from tests.pg_server import PostgresServer
+
+    pg = PostgresServer().start()
+    try:
+        hq = server_records(pg.fresh_database(), Clock())
+        sample = fill(hq, args.complaints, args.laptops)
+        with hq.db.session() as s:
+            from sqlalchemy import text
+
+            s.execute(text("ANALYZE"))
+        unit = sample["unit"]
+        queries = [
+            ("first screen", ""),
+            (f"unit substring {unit[3:8]}", unit[3:8]),
+            (f"phone {sample['phone']}", sample["phone"]),
+            ("pinyin bjyy", "bjyy"),
+            (f"number prefix {sample['number'][:12]}", sample["number"][:12]),
+        ]
+        print(f"register search, limit {args.limit} (median of 5, ms):")
+        for label, q in queries:
+            for status in (None, "已关闭", "调查中"):
+                ms, found = _time(lambda q=q, status=status: hq.search("complaint", q, limit=args.limit,
+                                                                        status=status))
+                print(f"  {label:40s} status={status or '-':4s} {ms:8.1f} ms  {found} rows")
+        hq.db.dispose()
+    finally:
+        pg.stop()
+
+
+if __name__ == "__main__":
+    main()
