@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock
@@ -300,7 +300,11 @@ class RecordService(RevisionsMixin, ScansMixin):
 
         One table, no joins: the product and batch summary is kept on the record at every save, so
         10,000 records come back in tens of milliseconds.  Core rows, not ORM objects, for the
-        same reason.
+        same reason.  ``status``: only the records in that status.  With ``limit`` (head office's
+        register, 100,000 complaints) the rows are read newest first only until that many match:
+        a substring is looked up through the search-text index (a trigram index on PostgreSQL), a
+        word of letters that may be pinyin is narrowed in the database (on PostgreSQL by the loose
+        pinyin pattern itself) and tested exactly here.
         """
         m = self._models(kind)
         spec = m.spec
@@ -325,11 +329,13 @@ class RecordService(RevisionsMixin, ScansMixin):
             for word in words:
                 like = rec.search_text.like(f"%{_like_escape(word)}%", escape="\\")
                 pattern = loose_pinyin(word) if word.isascii() else None
-                if pattern is not None:  # may be pinyin: tested here as widely as the database can, exactly below
-                    if s.get_bind().dialect.name == "postgresql":  # the pattern itself
-                        like = or_(like, rec.search_text.regexp_match(pattern.pattern))
-                    else:  # its letters in order, the first one starting a syllable
-                        like = or_(like, rec.search_text.like("%|" + "%".join(word) + "%"))
+                if pattern is not None:  # may be pinyin: tested here as closely as the database can, exactly below
+                    # Its letters in order, the first one starting a syllable (LIKE, cheap) ...
+                    loose = rec.search_text.like("%|" + "%".join(word) + "%")
+                    if s.get_bind().dialect.name == "postgresql":  # ... then the pattern itself (greedy: the
+                        # same texts match, and PostgreSQL's regular expressions need no backtracking for it)
+                        loose = and_(loose, rec.search_text.regexp_match(pattern.pattern.replace("*?", "*")))
+                    like = or_(like, loose)
                 q = q.where(like)
             if limit and not letters:
                 q = q.limit(limit)
@@ -338,7 +344,7 @@ class RecordService(RevisionsMixin, ScansMixin):
                 return (filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)) if words else rows
             # Newest first until the screen is full: the rows are read and tested a chunk at a time.
             out: list[RegisterRow] = []
-            result = s.connection().execution_options(stream_results=True, yield_per=2000).execute(q)
+            result = s.connection().execution_options(stream_results=True, max_row_buffer=2000).execute(q)
             for chunk in result.partitions(2000):
                 out += filter_rows([register_row(row) for row in chunk], text)
                 if len(out) >= limit:
