@@ -173,7 +173,7 @@ def test_the_register_search_with_a_limit_and_a_status_is_filtering_every_row(se
 
         s.get(MODELS["complaint"].record, closed.id).status = "已关闭"
     every = service.search("complaint", "")
-    for query in ["bjyy", "bj", "bjcy", "北京", "第一人民", "13900000007", "ts-2026", "beijingyy", "zzz", "b"]:
+    for query in ["bjyy", "bj", "bjcy", "北京", "第一人民", "13900000007", "1390000-0007", "ts-2026", "beijingyy", "zzz", "b", "y", "北京 bjyy"]:
         want = filter_rows(every, query)
         assert service.search("complaint", query) == want, query
         assert service.search("complaint", query, limit=5) == want[:5], query

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock
@@ -325,20 +325,30 @@ class RecordService(RevisionsMixin, ScansMixin):
 
         with self.db.session() as s:
             from .lookup import loose_pinyin
+            from .search import SEP, Query
 
-            for word in words:
-                like = rec.search_text.like(f"%{_like_escape(word)}%", escape="\\")
+            exact = s.get_bind().dialect.name == "postgresql"  # the database tests what Python would
+            at = func.strpos(rec.search_text, SEP)
+            plain = case((at > 0, func.substr(rec.search_text, 1, at - 1)), else_=rec.search_text)
+            pinyin = case((at > 0, func.substr(rec.search_text, at + 1)), else_="")
+            def found(part: str) -> Any:  # in the search text (through its index) ...
+                like = rec.search_text.like(f"%{_like_escape(part)}%", escape="\\")
+                # ... and, where the database can say exactly what search.Query does, in its plain part
+                return and_(like, plain.like(f"%{_like_escape(part)}%", escape="\\")) if exact else like
+
+            query = Query(text)
+            for word, number in zip(query.words, query.digits, strict=True):
                 pattern = loose_pinyin(word) if word.isascii() else None
-                if pattern is not None:  # may be pinyin: tested here as closely as the database can, exactly below
-                    # Its letters in order, the first one starting a syllable (LIKE, cheap) ...
-                    loose = rec.search_text.like("%|" + "%".join(word) + "%")
-                    if s.get_bind().dialect.name == "postgresql":  # ... then the pattern itself (greedy: the
-                        # same texts match, and PostgreSQL's regular expressions need no backtracking for it)
-                        loose = and_(loose, rec.search_text.regexp_match(pattern.pattern.replace("*?", "*")))
-                    like = or_(like, loose)
-                q = q.where(like)
-            if limit and not letters:
+                either = [found(word)] + ([found(number)] if number else [])  # a phone typed with dashes
+                if pattern is not None and exact:  # the loose pinyin pattern in the names' part (greedy:
+                    # the same texts match, and PostgreSQL's regular expressions need no backtracking)
+                    either.append(pinyin.regexp_match(pattern.pattern.replace("*?", "*")))
+                elif pattern is not None:  # wider: its letters in order, the first starting a syllable
+                    either.append(rec.search_text.like("%|" + "%".join(word) + "%"))
+                q = q.where(or_(*either))
+            if limit and (exact or not letters):
                 q = q.limit(limit)
+                letters = False
             if not (letters and limit):
                 rows = [register_row(row) for row in s.connection().execute(q)]
                 return (filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)) if words else rows
