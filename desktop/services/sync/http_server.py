@@ -10,7 +10,7 @@ checks; a refused request writes nothing and answers ``{"error": "<Chinese messa
     GET  /api/v1/hello                  → {"laptop": code, "head_office": "HQ"}
     POST /api/v1/photos/missing         {"sha256": [...]} → {"missing": [...]}
     PUT  /api/v1/photos/{sha256}        the picture's bytes (checked against the hash)
-    GET  /api/v1/photos/{sha256}        the picture's bytes
+    GET  /api/v1/photos/{sha256}        the picture's bytes, if a record this laptop may see names it
     POST /api/v1/records                {"records": [dump objects]} → {"results": [...]}
     POST /api/v1/new                    {"known": {id: [tag, seen]}} → {"records": [[kind, id, tag]]}
     POST /api/v1/fetch                  {"ids": [[kind, id]]} → {"records": [dump objects]}
@@ -29,6 +29,7 @@ from ..records import RecordService
 from ..transfer import ImportFailed
 from ..trust import SHA256_RE, UntrustedFile, decode_json
 from . import hub
+from .photo_access import may_download
 
 API = "/api/v1"
 MAX_JSON_BODY = 64 << 20  # a batch of records without their photos
@@ -138,12 +139,17 @@ def make_app(service: RecordService) -> Any:
 
     @endpoint
     async def photo_get(request: Request) -> Response:
-        await laptop(request)
+        code = await laptop(request)
         sha = sha_of(request)
+        # Only a picture a record this laptop may see names (photo_access); any other is answered
+        # as one head office does not have, so the answer reveals nothing.
+        absent = hub.Refused(404, QT_TRANSLATE_NOOP(MESSAGES, "总部没有这张图片"))
+        if not await call(may_download, service, code, sha):
+            raise absent
         try:
             data = await call(service.photos.read, sha)
         except (FileNotFoundError, PhotoError):
-            raise hub.Refused(404, QT_TRANSLATE_NOOP(MESSAGES, "总部没有这张图片")) from None
+            raise absent from None
         return Response(data, media_type="application/octet-stream")
 
     @endpoint
