@@ -381,4 +381,8 @@ def run_sync(ctx: Any, args: argparse.Namespace) -> int:
     print(f"同步完成：发出 {result.sent} 条，收到 {result.received} 条，保留为冲突 {result.conflicts} 条")
     for line in result.refused:
         print(f"未收下总部的档案 {line}")
+    if result.deleted:
+        print(f"本机删除的草稿：总部也已删除 {result.deleted} 条")
+    for line in result.notes:  # a deletion held, a proposal decided (issue-12c)
+        print(line)
     return 0

@@ -10,10 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from desktop.services.demo import example_object
 from desktop.services.sync.client import sync
-from desktop.services.transfer import import_records
-from tests.support import TODAY
 from tests.sync_helpers import head_office, laptop, new_complaint, running, token_for
 
 
@@ -82,3 +79,140 @@ def test_a_laptop_downloads_only_the_pictures_of_records_it_may_see(hq: Any, tmp
     finally:
         a.close()
         b.close()
+
+
+def _draft(ctx: Any, source: Any, kind: str) -> Any:
+    raw, link = ctx.records.follow_on("complaint", source.id, kind, staff="王测试")
+    return ctx.records.create(kind, raw, by="王测试", source=link).record
+
+
+def _has(service: Any, kind: str, rid: str) -> bool:
+    from desktop.services.errors import NotFound
+
+    try:
+        service.get(kind, rid)
+    except NotFound:
+        return False
+    return True
+
+
+def test_a_draft_deleted_on_the_laptop_is_deleted_at_head_office_and_stays_gone(hq: Any, tmp_path: Path) -> None:
+    from desktop.services.sync.tombstones import deletions_log
+
+    a = laptop(tmp_path, "A1")
+    token = token_for(hq, "A1")
+    complaint = new_complaint(a)
+    draft = _draft(a, complaint, "service-report")
+    kept = _draft(a, complaint, "return-request")
+    try:
+        with running(hq) as url:
+            sync(a.records, url, token)
+            assert _has(hq, "service-report", draft.id) and _has(hq, "return-request", kept.id)
+            a.records.delete("service-report", draft.id)
+            result = sync(a.records, url, token)
+            assert (result.sent, result.received, result.deleted) == (0, 0, 1) and result.notes == []
+            assert not _has(hq, "service-report", draft.id)
+            assert _has(hq, "return-request", kept.id) and _has(hq, "complaint", complaint.id)
+            assert [(d.record_id, d.outcome, d.laptop) for d in deletions_log(hq)] == [(draft.id, "deleted", "A1")]
+            again = sync(a.records, url, token)  # nothing comes back, nothing is sent again
+            assert (again.sent, again.received, again.deleted) == (0, 0, 0)
+            assert not _has(a.records, "service-report", draft.id)
+            assert len(deletions_log(hq)) == 1
+    finally:
+        a.close()
+
+
+def test_a_deletion_of_a_record_head_office_decided_on_is_held_said_and_the_record_comes_back(
+        hq: Any, tmp_path: Path) -> None:
+    from desktop.services.sync.decisions import decide
+    from desktop.services.sync.tombstones import deletions_log
+    from desktop.storage.server_accounts import add_user
+
+    with hq.db.write() as s:
+        add_user(s, "孙品", "品质部", "correct horse battery")
+    a = laptop(tmp_path, "A1")
+    token = token_for(hq, "A1")
+    draft = _draft(a, new_complaint(a), "return-request")
+    try:
+        with running(hq) as url:
+            sync(a.records, url, token)
+            decided = decide(hq, "孙品", "return-request", draft.id, "quality",
+                             {"quality_determination": "属于质量问题"}).record
+            a.records.delete("return-request", draft.id)  # still a draft here, so the laptop allows it
+            result = sync(a.records, url, token)
+            assert result.deleted == 0 and len(result.notes) == 1
+            assert "总部未删除" in result.notes[0] and draft.number in result.notes[0] and "处理过" in result.notes[0]
+            assert hq.get("return-request", draft.id).version_tag == decided.version_tag  # kept at head office
+            back = a.records.get("return-request", draft.id)  # and back on the laptop, with the decision
+            assert back.version_tag == decided.version_tag
+            assert back.values.fields["quality_determination"] == "属于质量问题"
+            assert [(d.outcome, d.record_id) for d in deletions_log(hq)] == [("held", draft.id)]
+            again = sync(a.records, url, token)
+            assert (again.sent, again.received, again.deleted, again.notes) == (0, 0, 0, [])
+    finally:
+        a.close()
+
+
+def test_a_signed_draft_deleted_on_the_laptop_is_kept_at_head_office(hq: Any, tmp_path: Path) -> None:
+    from desktop.services.sync.tombstones import receive_deletions
+
+    a, b = laptop(tmp_path, "A1"), laptop(tmp_path, "B2")
+    ta, tb = token_for(hq, "A1"), token_for(hq, "B2")
+    draft = _draft(a, new_complaint(a), "service-report")
+    try:
+        with running(hq) as url:
+            sync(a.records, url, ta)
+            sync(b.records, url, tb)
+            at_hq = hq.get("service-report", draft.id)
+            # Another laptop cannot delete A's record, and is not told it exists.
+            auth = {"Authorization": f"Bearer {tb}"}
+            r = httpx.post(f"{url}/api/v1/deletions", headers=auth,
+                           json={"deletions": [{"kind": "service-report", "id": draft.id, "seen": at_hq.version_tag}]})
+            assert r.status_code == 200 and r.json()["results"][0]["outcome"] == "absent"
+            assert _has(hq, "service-report", draft.id)
+            r = httpx.post(f"{url}/api/v1/deletions", headers=auth, json={"deletions": [{"kind": "nope", "id": "x"}]})
+            assert r.status_code == 400 and r.json()["error"]
+    finally:
+        a.close()
+        b.close()
+    # A signature at head office (here signed there directly) keeps it, whatever the laptop says.
+    from tests.test_versions import STROKES
+
+    spec_block = _first_signature_block("service-report")
+    signed = hq.sign("service-report", draft.id, spec_block, "张丽", STROKES).record
+    held = receive_deletions(hq, "A1", [{"kind": "service-report", "id": draft.id, "seen": signed.version_tag}])
+    assert held[0]["outcome"] == "held" and "签字" in held[0]["reason"]
+    assert _has(hq, "service-report", draft.id)
+
+
+def _first_signature_block(kind: str) -> str:
+    from desktop.domain.forms import SPECS
+
+    return SPECS[kind].signatures[0].key
+
+
+def test_a_deletion_travels_in_bundles_too(hq: Any, tmp_path: Path) -> None:
+    import json
+
+    from desktop.services.sync.bundle import from_file, import_bundle, to_file
+
+    a = laptop(tmp_path, "A1")
+    token = token_for(hq, "A1")
+    draft = _draft(a, new_complaint(a), "service-report")
+    out = tmp_path / "to-hq.json"
+    try:
+        to_file(a.records, token, out)
+        _results, answer, _n = import_bundle(hq, out)
+        from_file(a.records, token, answer)
+        assert _has(hq, "service-report", draft.id)
+        a.records.delete("service-report", draft.id)
+        to_file(a.records, token, out)
+        assert [d["id"] for d in json.loads(out.read_text(encoding="utf-8"))["deletions"]] == [draft.id]
+        _results, answer, n = import_bundle(hq, out)
+        assert n == 0 and not _has(hq, "service-report", draft.id)
+        got = from_file(a.records, token, answer)
+        assert got.deleted == 1 and not _has(a.records, "service-report", draft.id)
+        to_file(a.records, token, out)  # said once: the next bundle carries no deletion
+        assert json.loads(out.read_text(encoding="utf-8"))["deletions"] == []
+    finally:
+        a.close()

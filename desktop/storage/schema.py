@@ -379,5 +379,6 @@ def full_metadata() -> MetaData:
     for kind in SPECS:
         MODELS[kind]
     from . import server_accounts  # noqa: F401 - head office's accounts and the sync bookkeeping (issue 12)
+    from . import sync_tables  # noqa: F401 - tombstones, laptop profiles, register notes (issue 12)
 
     return Base.metadata

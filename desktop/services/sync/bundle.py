@@ -8,6 +8,8 @@ embedded as base64), so what it carries is read by the same import and judged th
      "direction": "to-head-office" | "to-laptop", "laptop": "A3",
      "records": [<dump objects>],
      "known": {id: [tag here, head office's tag seen]},      (to head office)
+     "deletions": [{"kind", "id", "seen"}],                  (to head office: drafts deleted, ``tombstones``;
+                                                              to the laptop: what head office did with each)
      "results": [{"id", "kind", "outcome", "server_tag"}],   (to the laptop: what became of its records)
      "mac": "<hex>"}
 
@@ -30,7 +32,7 @@ from ...storage.files import write_atomically
 from ...storage.server_accounts import ServerLaptop, token_hash
 from ..records import RecordService
 from ..trust import UntrustedFile, decode_json
-from . import hub
+from . import hub, tombstones
 from . import laptop as lap
 
 FORMAT = "aftersales-sync-bundle"
@@ -80,7 +82,8 @@ def to_file(service: RecordService, token: str, path: Path) -> int:
         raise BundleError(QT_TRANSLATE_NOOP(MESSAGES, "令牌不属于本机（本机代码 {code}）").format(code=state.code))
     objs = lap.dump_batch(service, state.to_send, embed_photos=True)
     _write(path, token_hash(token), {"format": FORMAT, "bundle_version": 1, "direction": TO_HQ,
-                                     "laptop": state.code, "records": objs, "known": state.known})
+                                     "laptop": state.code, "records": objs, "known": state.known,
+                                     "deletions": state.deletions})
     return len(objs)
 
 
@@ -107,6 +110,9 @@ def import_bundle(service: RecordService, path: Path, answer: Path | None = None
     results = hub.receive_batch(service, code, data["records"], limit=None,
                                 source=QT_TRANSLATE_NOOP(MESSAGES, "同步文件：{name}").format(name=path.name))
     known = data.get("known") if isinstance(data.get("known"), dict) else {}
+    deletions = tombstones.receive_deletions(service, code, data["deletions"]) if "deletions" in data else []
+    for r in deletions:  # gone here, or held: then it goes back to the laptop in this answer
+        known.pop(r["id"], None)
     for r in results:  # what the laptop now knows head office has
         if r["server_tag"]:
             known[r["id"]] = [*(known.get(r["id"]) or [])[:1], r["server_tag"]]
@@ -114,7 +120,7 @@ def import_bundle(service: RecordService, path: Path, answer: Path | None = None
     objs = hub.fetch(service, code, [[k, rid] for k, rid, _tag in wanted], embed_photos=True) if wanted else []
     target = answer or answer_path(path)
     _write(target, key, {"format": FORMAT, "bundle_version": 1, "direction": TO_LAPTOP, "laptop": code,
-                         "records": objs, "results": results})
+                         "records": objs, "results": results, "deletions": deletions})
     return results, target, len(objs)
 
 
@@ -131,6 +137,9 @@ def from_file(service: RecordService, token: str, path: Path) -> lap.SyncResult:
     sent_objs = [mine[r["id"]] for r in results if isinstance(r, dict) and r.get("id") in mine
                  and (mine[r["id"]].get("version_tag") or "") == r.get("sent_tag")]  # not changed here since
     out = lap.note_sent(service, sent_objs, results)
+    deletions = data.get("deletions") if isinstance(data.get("deletions"), list) else []
+    out.deleted = sum(1 for r in deletions if isinstance(r, dict) and r.get("outcome") == tombstones.DELETED)
+    out.notes += tombstones.note_answered(service, deletions)
     got = lap.apply_received(service, data["records"], QT_TRANSLATE_NOOP(MESSAGES, "同步文件：{name}").format(name=path.name))
     out.received, out.conflicts, out.refused = got.received, out.conflicts + got.conflicts, got.refused
     return out

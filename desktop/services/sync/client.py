@@ -5,7 +5,9 @@ office has that the laptop has not seen.
 2. in batches of :data:`BATCH` own records: the pictures head office lacks (by content hash, each
    once), then the records; the answer is remembered after each batch (``laptop.note_sent``), so a
    sync cut off goes on from there;
-3. ``new``: what head office has for this laptop; fetched in batches, pictures first, and applied
+3. the drafts deleted here since they were synced (``tombstones``): head office deletes its copy
+   where the retention rules allow, or keeps it and says why (the record then comes back here);
+4. ``new``: what head office has for this laptop; fetched in batches, pictures first, and applied
    through the JSON import's judgement (``laptop.apply_received``).
 
 Nothing new costs two small requests and no record loaded on either side.
@@ -19,6 +21,7 @@ from typing import Any
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..records import RecordService
 from . import laptop as lap
+from . import tombstones
 
 BATCH = 200
 TIMEOUT = 120.0
@@ -89,6 +92,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             done += len(objs)
             if progress:
                 progress("send", done, state.sending)
+        _send_deletions(service, http, state.deletions, result)
         state = lap.local_state(service)
         wanted = _answer(_call(http, "POST", "/new", json={"known": state.known})).get("records")
         if not isinstance(wanted, list):
@@ -106,6 +110,16 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             if progress:
                 progress("receive", min(start + batch, len(wanted)), len(wanted))
     return result
+
+
+def _send_deletions(service: RecordService, http: Any, items: list[dict[str, str]], result: lap.SyncResult) -> None:
+    """The drafts deleted here since they were synced (``tombstones``); each answered one forgotten."""
+    for start in range(0, len(items), 500):
+        results = _answer(_call(http, "POST", "/deletions", json={"deletions": items[start:start + 500]})).get("results")
+        if not isinstance(results, list):
+            raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
+        result.deleted += sum(1 for r in results if isinstance(r, dict) and r.get("outcome") == tombstones.DELETED)
+        result.notes += tombstones.note_answered(service, results)
 
 
 def _send_photos(service: RecordService, http: Any, shas: set[str]) -> None:
