@@ -7,7 +7,9 @@ office has that the laptop has not seen.
    sync cut off goes on from there;
 3. the drafts deleted here since they were synced (``tombstones``): head office deletes its copy
    where the retention rules allow, or keeps it and says why (the record then comes back here);
-4. ``new``: what head office has for this laptop; fetched in batches, pictures first, and applied
+4. head office's decisions on the customers and products this laptop proposed (``register_notes``:
+   a merged one is replaced here by head office's entry, a rejected one marked);
+5. ``new``: what head office has for this laptop; fetched in batches, pictures first, and applied
    through the JSON import's judgement (``laptop.apply_received``).
 
 Nothing new costs two small requests and no record loaded on either side.
@@ -21,7 +23,7 @@ from typing import Any
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..records import RecordService
 from . import laptop as lap
-from . import tombstones
+from . import register_notes, tombstones
 
 BATCH = 200
 TIMEOUT = 120.0
@@ -93,6 +95,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             if progress:
                 progress("send", done, state.sending)
         _send_deletions(service, http, state.deletions, result)
+        _take_decisions(service, http, state.code, result, batch)
         state = lap.local_state(service)
         wanted = _answer(_call(http, "POST", "/new", json={"known": state.known})).get("records")
         if not isinstance(wanted, list):
@@ -120,6 +123,28 @@ def _send_deletions(service: RecordService, http: Any, items: list[dict[str, str
             raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
         result.deleted += sum(1 for r in results if isinstance(r, dict) and r.get("outcome") == tombstones.DELETED)
         result.notes += tombstones.note_answered(service, results)
+
+
+def _take_decisions(service: RecordService, http: Any, code: str, result: lap.SyncResult, batch: int) -> None:
+    """Head office's decisions on the customers and products this laptop proposed (``register_notes``):
+    asked only while some are undecided here; a merge's head-office entry fetched with its pictures."""
+    ids = register_notes.asking(service, code)
+    if not ids:
+        return
+    decisions = _answer(_call(http, "POST", "/proposals", json={"ids": ids})).get("decisions")
+    if not isinstance(decisions, list):
+        raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
+    targets: list[dict[str, Any]] = []
+    wanted = register_notes.wanted_targets(service, decisions)
+    for start in range(0, len(wanted), batch):
+        objs = _answer(_call(http, "POST", "/fetch", json={"ids": wanted[start:start + batch]})).get("records") or []
+        if not isinstance(objs, list) or not all(isinstance(o, dict) and isinstance(o.get("id"), str) for o in objs):
+            raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
+        _receive_photos(service, http, lap.photo_refs(objs))
+        targets += objs
+    received, said = register_notes.apply_decisions(service, decisions, targets, QT_TRANSLATE_NOOP(MESSAGES, "总部同步"))
+    result.received += received
+    result.notes += said
 
 
 def _send_photos(service: RecordService, http: Any, shas: set[str]) -> None:

@@ -13,6 +13,7 @@ checks; a refused request writes nothing and answers ``{"error": "<Chinese messa
     GET  /api/v1/photos/{sha256}        the picture's bytes, if a record this laptop may see names it
     POST /api/v1/records                {"records": [dump objects]} → {"results": [...]}
     POST /api/v1/deletions          {"deletions": [{"kind", "id", "seen"}]} → {"results": [...]} (tombstones)
+    POST /api/v1/proposals          {"ids": [own register entries]} → {"decisions": [...]} (accepted/merged/rejected)
     POST /api/v1/new                    {"known": {id: [tag, seen]}} → {"records": [[kind, id, tag]]}
     POST /api/v1/fetch                  {"ids": [[kind, id]]} → {"records": [dump objects]}
 """
@@ -29,7 +30,7 @@ from ...storage.server_accounts import HEAD_OFFICE_CODE, REVOKED, laptop_of_toke
 from ..records import RecordService
 from ..transfer import ImportFailed
 from ..trust import SHA256_RE, UntrustedFile, decode_json
-from . import hub, tombstones
+from . import hub, proposals, tombstones
 from .photo_access import may_download
 
 API = "/api/v1"
@@ -166,6 +167,12 @@ def make_app(service: RecordService) -> Any:
         return JSONResponse({"results": await call(tombstones.receive_deletions, service, code, items)})
 
     @endpoint
+    async def proposal_decisions(request: Request) -> Response:
+        code = await laptop(request)
+        ids = await json_body(request, "ids")
+        return JSONResponse({"decisions": await call(proposals.decisions_for, service, code, ids)})
+
+    @endpoint
     async def new(request: Request) -> Response:
         code = await laptop(request)
         known = await json_body(request, "known")
@@ -186,6 +193,7 @@ def make_app(service: RecordService) -> Any:
         Route(f"{API}/photos/{{sha}}", photo_get, methods=["GET"]),
         Route(f"{API}/records", records, methods=["POST"]),
         Route(f"{API}/deletions", deletions, methods=["POST"]),
+        Route(f"{API}/proposals", proposal_decisions, methods=["POST"]),
         Route(f"{API}/new", new, methods=["POST"]),
         Route(f"{API}/fetch", fetch, methods=["POST"]),
     ]
