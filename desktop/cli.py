@@ -431,6 +431,16 @@ def _verify(folder: Path, args: argparse.Namespace) -> int:
     from .services.signing import verify_pdf
     from .storage.db import DB_FILENAME
 
+    if args.head_office_database:  # against head office's records, trusting the laptops' certificates (issue 12)
+        from .server_cli import head_office_context
+        from .services.sync.verify_at_head_office import verify_at_head_office
+
+        hq = head_office_context(args.head_office_database, folder)
+        try:
+            result = verify_at_head_office(args.file, folder, hq.records)
+        finally:
+            hq.close()
+        return _verdict(result)
     ctx = None
     if (folder / DB_FILENAME).exists():
         try:
@@ -442,6 +452,10 @@ def _verify(folder: Path, args: argparse.Namespace) -> int:
     finally:
         if ctx is not None:
             ctx.close()
+    return _verdict(result)
+
+
+def _verdict(result: Any) -> int:
     lines = result.lines()
     if result.ok:
         print("\n".join(lines))

@@ -216,3 +216,44 @@ def test_a_deletion_travels_in_bundles_too(hq: Any, tmp_path: Path) -> None:
         assert json.loads(out.read_text(encoding="utf-8"))["deletions"] == []
     finally:
         a.close()
+
+
+def test_a_pdf_signed_on_a_laptop_verifies_at_head_office_after_the_sync(
+        hq: Any, pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+    from desktop.services.export import export_record
+    from desktop.services.sync.verify_at_head_office import verify_at_head_office
+    from desktop.services.transfer import dump_records, import_records
+    from desktop.storage.server_accounts import revoke_laptop
+
+    a, b = laptop(tmp_path, "A1"), laptop(tmp_path, "B2", "李测试")
+    ta, tb = token_for(hq, "A1"), token_for(hq, "B2")
+    rec = new_complaint(a)
+    pdf = export_record(a.records, rec, tmp_path / "a1.pdf")
+    hq_folder = tmp_path / "hq-data"
+    try:
+        before = verify_at_head_office(pdf, hq_folder, hq)  # head office knows neither the laptop nor the record
+        assert not before.ok and before.status == "untrusted"
+        with running(hq) as url:
+            sync(a.records, url, ta)
+            result = verify_at_head_office(pdf, hq_folder, hq)
+            assert result.ok and result.content == "matches", result.lines()
+            assert "A1" in result.trusted_as and result.number == rec.number and result.revision == 1
+            assert main(["--data-dir", str(hq_folder), "--database", pg_url, "verify", str(pdf)]) == 0
+            out = capsys.readouterr().out
+            assert out.startswith("完好") and rec.number in out and "A1" in out
+            # A1's record printed and signed on laptop B2 (a copy imported there) is not B2's to vouch for.
+            import_records(b.records, dump_records(a.records, "complaint", embed_photos=True))
+            forged = export_record(b.records, b.records.get("complaint", rec.id), tmp_path / "b2.pdf")
+            sync(b.records, url, tb)
+            wrong = verify_at_head_office(forged, hq_folder, hq)
+            assert not wrong.ok and "不是这条记录所属的笔记本" in wrong.message
+            # A revoked laptop's certificate is no longer trusted.
+            with hq.db.write() as s:
+                revoke_laptop(s, "A1")
+            gone = verify_at_head_office(pdf, hq_folder, hq)
+            assert not gone.ok and gone.status == "untrusted" and any("吊销" in n for n in gone.notes)
+            assert main(["--data-dir", str(hq_folder), "--database", pg_url, "verify", str(pdf)]) == 1
+    finally:
+        a.close()
+        b.close()

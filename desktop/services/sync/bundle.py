@@ -11,6 +11,7 @@ embedded as base64), so what it carries is read by the same import and judged th
      "deletions": [{"kind", "id", "seen"}],                  (to head office: drafts deleted, ``tombstones``;
                                                               to the laptop: what head office did with each)
      "results": [{"id", "kind", "outcome", "server_tag"}],   (to the laptop: what became of its records)
+     "profile": {"certificate", "settings"},                (to head office: for verify there, ``profiles``)
      "proposals": [ids], "decisions": [...], "decision_records": [...]  (its proposed customers and
                    products; head office's decisions on them and the entries a merge needs, ``register_notes``)
      "mac": "<hex>"}
@@ -34,7 +35,7 @@ from ...storage.files import write_atomically
 from ...storage.server_accounts import ServerLaptop, token_hash
 from ..records import RecordService
 from ..trust import UntrustedFile, decode_json
-from . import hub, proposals, register_notes, tombstones
+from . import hub, profiles, proposals, register_notes, tombstones
 from . import laptop as lap
 
 FORMAT = "aftersales-sync-bundle"
@@ -86,7 +87,8 @@ def to_file(service: RecordService, token: str, path: Path) -> int:
     _write(path, token_hash(token), {"format": FORMAT, "bundle_version": 1, "direction": TO_HQ,
                                      "laptop": state.code, "records": objs, "known": state.known,
                                      "deletions": state.deletions,
-                                     "proposals": register_notes.asking(service, state.code)})
+                                     "proposals": register_notes.asking(service, state.code),
+                                     "profile": profiles.of_laptop(service)})
     return len(objs)
 
 
@@ -110,6 +112,11 @@ def import_bundle(service: RecordService, path: Path, answer: Path | None = None
     _verified(data, key, path)
     if revoked:
         raise BundleError(QT_TRANSLATE_NOOP(MESSAGES, "本机 {code} 的令牌已被吊销，同步文件未导入").format(code=code))
+    if "profile" in data:
+        try:
+            profiles.receive(service, code, data["profile"])
+        except hub.Refused as e:
+            raise BundleError(e.message) from e
     results = hub.receive_batch(service, code, data["records"], limit=None,
                                 source=QT_TRANSLATE_NOOP(MESSAGES, "同步文件：{name}").format(name=path.name))
     known = data.get("known") if isinstance(data.get("known"), dict) else {}

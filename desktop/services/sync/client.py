@@ -23,7 +23,7 @@ from typing import Any
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..records import RecordService
 from . import laptop as lap
-from . import register_notes, tombstones
+from . import profiles, register_notes, tombstones
 
 BATCH = 200
 TIMEOUT = 120.0
@@ -81,6 +81,10 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
         if hello.get("laptop") != state.code:
             raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "令牌属于本机代码 {theirs}，而本机代码是 {ours}；请在设置中改正本机代码或使用本机的令牌")
                             .format(theirs=str(hello.get("laptop"))[:8], ours=state.code))
+        changed = profiles.changed(service)  # the certificate and settings verify needs at head office
+        if changed is not None:
+            _call(http, "PUT", "/profile", json={"profile": changed})
+            profiles.note_sent(service, changed)
         done = 0
         for ids in lap.batches(state.to_send, batch):
             objs = lap.dump_batch(service, ids, embed_photos=False)

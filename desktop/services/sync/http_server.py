@@ -14,6 +14,7 @@ checks; a refused request writes nothing and answers ``{"error": "<Chinese messa
     POST /api/v1/records                {"records": [dump objects]} → {"results": [...]}
     POST /api/v1/deletions          {"deletions": [{"kind", "id", "seen"}]} → {"results": [...]} (tombstones)
     POST /api/v1/proposals          {"ids": [own register entries]} → {"decisions": [...]} (accepted/merged/rejected)
+    PUT  /api/v1/profile            {"profile": {"certificate", "settings"}} (for verify at head office)
     POST /api/v1/new                    {"known": {id: [tag, seen]}} → {"records": [[kind, id, tag]]}
     POST /api/v1/fetch                  {"ids": [[kind, id]]} → {"records": [dump objects]}
 """
@@ -30,7 +31,7 @@ from ...storage.server_accounts import HEAD_OFFICE_CODE, REVOKED, laptop_of_toke
 from ..records import RecordService
 from ..transfer import ImportFailed
 from ..trust import SHA256_RE, UntrustedFile, decode_json
-from . import hub, proposals, tombstones
+from . import hub, profiles, proposals, tombstones
 from .photo_access import may_download
 
 API = "/api/v1"
@@ -173,6 +174,12 @@ def make_app(service: RecordService) -> Any:
         return JSONResponse({"decisions": await call(proposals.decisions_for, service, code, ids)})
 
     @endpoint
+    async def profile(request: Request) -> Response:
+        code = await laptop(request)
+        await call(profiles.receive, service, code, await json_body(request, "profile"))
+        return JSONResponse({"stored": code})
+
+    @endpoint
     async def new(request: Request) -> Response:
         code = await laptop(request)
         known = await json_body(request, "known")
@@ -194,6 +201,7 @@ def make_app(service: RecordService) -> Any:
         Route(f"{API}/records", records, methods=["POST"]),
         Route(f"{API}/deletions", deletions, methods=["POST"]),
         Route(f"{API}/proposals", proposal_decisions, methods=["POST"]),
+        Route(f"{API}/profile", profile, methods=["PUT"]),
         Route(f"{API}/new", new, methods=["POST"]),
         Route(f"{API}/fetch", fetch, methods=["POST"]),
     ]

@@ -86,9 +86,9 @@ def wanted_targets(service: RecordService, decisions: list[Any]) -> list[list[st
     out = []
     with service.db.session() as s:
         for d in decisions:
-            if _valid(d) and d["status"] == MERGED and d["target_id"] != d["record_id"]:
-                if s.get(MODELS[d["kind"]].record, d["target_id"]) is None:
-                    out.append([d["kind"], d["target_id"]])
+            if (_valid(d) and d["status"] == MERGED and d["target_id"] != d["record_id"]
+                    and s.get(MODELS[d["kind"]].record, d["target_id"]) is None):
+                out.append([d["kind"], d["target_id"]])
     return out
 
 
