@@ -33,6 +33,15 @@ class SyncError(Exception):
     """The sync could not run (server down, token refused, an answer that makes no sense); for the user."""
 
 
+class SyncCancelled(SyncError):
+    """The user stopped the sync between two batches; what went through is kept, the next sync goes on."""
+
+
+def _check(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        raise SyncCancelled(QT_TRANSLATE_NOOP(MESSAGES, "同步已取消：已完成的批次已保存，下次同步从这里继续"))
+
+
 def _client(server: str, token: str, transport: Any = None) -> Any:
     import httpx
 
@@ -72,8 +81,10 @@ def _answer(r: Any) -> dict[str, Any]:
 
 
 def sync(service: RecordService, server: str, token: str, *, progress: Callable[[str, int, int], None] | None = None,
-         transport: Any = None, batch: int = BATCH) -> lap.SyncResult:
-    """One whole sync (see the module text); :class:`SyncError` when it could not run."""
+         transport: Any = None, batch: int = BATCH, cancel: Callable[[], bool] | None = None) -> lap.SyncResult:
+    """One whole sync (see the module text); :class:`SyncError` when it could not run.  ``cancel``
+    is asked between batches: when it says so, :class:`SyncCancelled` is raised there (every batch
+    that went through is remembered, so the next sync goes on from that point)."""
     result = lap.SyncResult()
     state = lap.local_state(service)
     with _client(server, token, transport) as http:
@@ -87,6 +98,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             profiles.note_sent(service, changed)
         done = 0
         for ids in lap.batches(state.to_send, batch):
+            _check(cancel)
             objs = lap.dump_batch(service, ids, embed_photos=False)
             _send_photos(service, http, lap.photo_refs(objs))
             results = _answer(_call(http, "POST", "/records", json={"records": objs})).get("results")
@@ -98,6 +110,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             done += len(objs)
             if progress:
                 progress("send", done, state.sending)
+        _check(cancel)
         _send_deletions(service, http, state.deletions, result)
         _take_decisions(service, http, state.code, result, batch)
         state = lap.local_state(service)
@@ -105,6 +118,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
         if not isinstance(wanted, list):
             raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
         for start in range(0, len(wanted), batch):
+            _check(cancel)
             chunk = [item[:2] for item in wanted[start:start + batch] if isinstance(item, list) and len(item) >= 2]
             objs = _answer(_call(http, "POST", "/fetch", json={"ids": chunk})).get("records") or []
             if not isinstance(objs, list) or not all(isinstance(o, dict) and isinstance(o.get("id"), str) for o in objs):
