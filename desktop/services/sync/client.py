@@ -94,7 +94,7 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
                             .format(theirs=str(hello.get("laptop"))[:8], ours=state.code))
         changed = profiles.changed(service)  # the certificate and settings verify needs at head office
         if changed is not None:
-            _call(http, "PUT", "/profile", json={"profile": changed})
+            _call(http, "POST", "/profile", json={"profile": changed})
             profiles.note_sent(service, changed)
         done = 0
         for ids in lap.batches(state.to_send, batch):

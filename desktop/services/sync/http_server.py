@@ -14,7 +14,7 @@ checks; a refused request writes nothing and answers ``{"error": "<Chinese messa
     POST /api/v1/records                {"records": [dump objects]} → {"results": [...]}
     POST /api/v1/deletions          {"deletions": [{"kind", "id", "seen"}]} → {"results": [...]} (tombstones)
     POST /api/v1/proposals          {"ids": [own register entries]} → {"decisions": [...]} (accepted/merged/rejected)
-    PUT  /api/v1/profile            {"profile": {"certificate", "settings"}} (for verify at head office)
+    POST /api/v1/profile            {"profile": {"certificate", "settings"}} (for verify at head office)
     POST /api/v1/new                    {"known": {id: [tag, seen]}} → {"records": [[kind, id, tag]]}
     POST /api/v1/fetch                  {"ids": [[kind, id]]} → {"records": [dump objects]}
 """
@@ -201,7 +201,7 @@ def make_app(service: RecordService) -> Any:
         Route(f"{API}/records", records, methods=["POST"]),
         Route(f"{API}/deletions", deletions, methods=["POST"]),
         Route(f"{API}/proposals", proposal_decisions, methods=["POST"]),
-        Route(f"{API}/profile", profile, methods=["PUT"]),
+        Route(f"{API}/profile", profile, methods=["POST"]),
         Route(f"{API}/new", new, methods=["POST"]),
         Route(f"{API}/fetch", fetch, methods=["POST"]),
     ]

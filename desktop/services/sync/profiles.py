@@ -7,7 +7,7 @@ checks that laptop's signed PDFs as the laptop itself would (docs/sync.md, "Veri
   from the record *and* these, so head office renders the revision again with the laptop's settings
   and compares the pages byte for byte, as ``verify`` does on the laptop.
 
-Sent at a sync when they changed since the last time (``PUT /api/v1/profile``; in a bundle, always),
+Sent at a sync when they changed since the last time (``POST /api/v1/profile``; in a bundle, always),
 kept at head office in ``sync_laptop_profile``.  The token authenticates the laptop, so what it says
 of itself is taken as that laptop's; a certificate that is not a certificate is refused.
 """
