@@ -5318,15 +5318,15 @@ Double-click or press Enter to open</translation>
         </message>
         <message>
             <source>总部已把本机的{title}“{name}”（{number}）合并到 {target}，但未能取回总部的档案；下次同步再试</source>
-            <translation>Head office merged this laptop's {title} “{name}” ({number}) into {target}, but head office's entry could not be fetched; the next sync tries again</translation>
+            <translation>Head office merged this laptop's {title} "{name}" ({number}) into {target}, but head office's entry could not be fetched; the next sync tries again</translation>
         </message>
         <message>
             <source>总部已把本机的{title}“{name}”（{number}）合并到 {target}，但本机未能改用总部的档案：{why}</source>
-            <translation>Head office merged this laptop's {title} “{name}” ({number}) into {target}, but this laptop could not take head office's entry: {why}</translation>
+            <translation>Head office merged this laptop's {title} "{name}" ({number}) into {target}, but this laptop could not take head office's entry: {why}</translation>
         </message>
         <message>
             <source>总部已采纳本机的{title}“{name}”（{number}，{who}）</source>
-            <translation>Head office accepted this laptop's {title} “{name}” ({number}, {who})</translation>
+            <translation>Head office accepted this laptop's {title} "{name}" ({number}, {who})</translation>
         </message>
         <message>
             <source>总部拒绝了同步（{status}）：{message}</source>
@@ -5346,7 +5346,7 @@ Double-click or press Enter to open</translation>
         </message>
         <message>
             <source>总部未采纳本机的{title}“{name}”（{number}，{who}）：仍保留在本机，已标为总部未采纳</source>
-            <translation>Head office rejected this laptop's {title} “{name}” ({number}, {who}): kept on this laptop, marked as not taken by head office</translation>
+            <translation>Head office rejected this laptop's {title} "{name}" ({number}, {who}): kept on this laptop, marked as not taken by head office</translation>
         </message>
         <message>
             <source>总部没有笔记本 {code} 的设置（尚未同步），页面按总部的设置重新生成。</source>
@@ -5710,7 +5710,7 @@ Double-click or press Enter to open</translation>
         </message>
         <message>
             <source>本机的{title}“{name}”（{number}）已由总部合并到 {target}（{who}）：本机改用总部的档案</source>
-            <translation>This laptop's {title} “{name}” ({number}) was merged by head office into {target} ({who}): this laptop now uses head office's entry</translation>
+            <translation>This laptop's {title} "{name}" ({number}) was merged by head office into {target} ({who}): this laptop now uses head office's entry</translation>
         </message>
         <message>
             <source>本机的版本已签字，导入的版本没有保留这些签字，不能用它替换；请保留本机版本</source>
