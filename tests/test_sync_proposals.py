@@ -113,6 +113,10 @@ def test_a_merge_reaches_a_laptop_by_bundle_too(hq: Any, tmp_path: Path) -> None
     ta, tb = token_for(hq, "A1"), token_for(hq, "B2")
     theirs = _customer(a, "北京市第一人民医院", "010-65123456")
     mine = _customer(b, "北京市第一人民医院（本机）", "010-65123456")
+    call = b.records.create("ticket", {
+        "call_date": "2026-03-19", "call_time": "08:00", "receiver": "王测试", "customer_unit": "北京市第一人民医院（本机）",
+        "customer_number": mine.number, "caller_name": "李强", "caller_phone": "13912345678",
+        "issue_type": "验收数量不足", "issue": "到货数量与发货单不符。"}).record
     with running(hq) as url:
         sync(a.records, url, ta)
     out = tmp_path / "b.json"
@@ -128,5 +132,12 @@ def test_a_merge_reaches_a_laptop_by_bundle_too(hq: Any, tmp_path: Path) -> None
     assert got.received == 1 and len(got.notes) == 1 and "合并到" in got.notes[0]
     assert [r.id for r in b.records.all_records("customer")] == [theirs.id]
     assert mine.id not in [r.id for r in b.records.all_records("customer")]
+    # The hotline ticket that named B's entry by its number names head office's now, and goes to head office.
+    ticket = b.records.get("ticket", call.id)
+    assert ticket.values.fields["customer_number"] == theirs.number
+    assert ticket.values.fields["customer_unit"] == "北京市第一人民医院"
+    to_file(b.records, tb, out)
+    _r, answer, _n = import_bundle(hq, out)
+    assert hq.get("ticket", call.id).values.fields["customer_number"] == theirs.number
     a.close()
     b.close()

@@ -4881,6 +4881,10 @@ Double-click or press Enter to open</translation>
             <translation>{kind} has no approval step "{step}"</translation>
         </message>
         <message>
+            <source>{n} 条已办结或已签字的记录仍写着原编号 {number}（其内容不再改动）</source>
+            <translation>{n} closed or signed records still name the old number {number} (their content is not changed)</translation>
+        </message>
+        <message>
             <source>{path} 不是本程序的备份（缺少或无法读取 manifest.json）</source>
             <translation>{path} is not a backup of this program (manifest.json missing or unreadable)</translation>
         </message>

@@ -2,14 +2,15 @@
 office has that the laptop has not seen.
 
 1. ``hello``: the token is valid, and is this laptop's (its code is the one in its record numbers);
+   the laptop's certificate and settings when they changed (``profiles``: verify at head office);
+   head office's decisions on the customers and products this laptop proposed (``register_notes``:
+   a merged one is replaced here by head office's entry, a rejected one marked);
 2. in batches of :data:`BATCH` own records: the pictures head office lacks (by content hash, each
    once), then the records; the answer is remembered after each batch (``laptop.note_sent``), so a
    sync cut off goes on from there;
 3. the drafts deleted here since they were synced (``tombstones``): head office deletes its copy
    where the retention rules allow, or keeps it and says why (the record then comes back here);
-4. head office's decisions on the customers and products this laptop proposed (``register_notes``:
-   a merged one is replaced here by head office's entry, a rejected one marked);
-5. ``new``: what head office has for this laptop; fetched in batches, pictures first, and applied
+4. ``new``: what head office has for this laptop; fetched in batches, pictures first, and applied
    through the JSON import's judgement (``laptop.apply_received``).
 
 Nothing new costs two small requests and no record loaded on either side.
@@ -96,6 +97,8 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
         if changed is not None:
             _call(http, "POST", "/profile", json={"profile": changed})
             profiles.note_sent(service, changed)
+        if _take_decisions(service, http, state.code, result, batch):  # before sending: a merge's changes go now
+            state = lap.local_state(service)
         done = 0
         for ids in lap.batches(state.to_send, batch):
             _check(cancel)
@@ -112,7 +115,6 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
                 progress("send", done, state.sending)
         _check(cancel)
         _send_deletions(service, http, state.deletions, result)
-        _take_decisions(service, http, state.code, result, batch)
         state = lap.local_state(service)
         wanted = _answer(_call(http, "POST", "/new", json={"known": state.known})).get("records")
         if not isinstance(wanted, list):
@@ -143,12 +145,13 @@ def _send_deletions(service: RecordService, http: Any, items: list[dict[str, str
         result.notes += tombstones.note_answered(service, results)
 
 
-def _take_decisions(service: RecordService, http: Any, code: str, result: lap.SyncResult, batch: int) -> None:
+def _take_decisions(service: RecordService, http: Any, code: str, result: lap.SyncResult, batch: int) -> bool:
     """Head office's decisions on the customers and products this laptop proposed (``register_notes``):
-    asked only while some are undecided here; a merge's head-office entry fetched with its pictures."""
+    asked only while some are undecided here; a merge's head-office entry fetched with its pictures.
+    Whether anything was taken in."""
     ids = register_notes.asking(service, code)
     if not ids:
-        return
+        return False
     decisions = _answer(_call(http, "POST", "/proposals", json={"ids": ids})).get("decisions")
     if not isinstance(decisions, list):
         raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
@@ -163,6 +166,7 @@ def _take_decisions(service: RecordService, http: Any, code: str, result: lap.Sy
     received, said = register_notes.apply_decisions(service, decisions, targets, QT_TRANSLATE_NOOP(MESSAGES, "总部同步"))
     result.received += received
     result.notes += said
+    return bool(said)
 
 
 def _send_photos(service: RecordService, http: Any, shas: set[str]) -> None:

@@ -26,17 +26,24 @@ def _visible_where(kind: str, rec: type, code: str) -> object:
 
 
 def may_download(service: RecordService, code: str, sha: str) -> bool:
-    """Whether laptop ``code`` may download the picture ``sha`` (see the module text)."""
+    """Whether laptop ``code`` may download the picture ``sha`` (see the module text).  The photo and
+    signature tables are asked first; the archived revisions' JSON (a text search) only when those
+    do not name it."""
     with service.db.session() as s:
         for kind in SPECS:
             m = MODELS[kind]
             rec = m.record
-            mine = _visible_where(kind, rec, code)
             named = or_(
                 exists().where(and_(m.photo.record_id == rec.id, m.photo.sha256 == sha)),
                 exists().where(and_(m.signature.record_id == rec.id, m.signature.image_sha256 == sha)),
-                exists().where(and_(m.revision.record_id == rec.id, m.revision.snapshot.contains(sha, autoescape=True))),
             )
-            if s.execute(select(rec.id).where(mine, named).limit(1)).first() is not None:
+            if s.execute(select(rec.id).where(_visible_where(kind, rec, code), named).limit(1)).first() is not None:
+                return True
+        for kind in SPECS:
+            m = MODELS[kind]
+            rec = m.record
+            archived = exists().where(and_(m.revision.record_id == rec.id,
+                                           m.revision.snapshot.contains(sha, autoescape=True)))
+            if s.execute(select(rec.id).where(_visible_where(kind, rec, code), archived).limit(1)).first() is not None:
                 return True
     return False

@@ -81,6 +81,41 @@ def _note(s: Any, d: Mapping[str, Any], number: str, name: str) -> None:
     s.merge(row)
 
 
+def _name_of(service: RecordService, kind: str, rid: str) -> str:
+    with service.db.session() as s:
+        row = s.get(MODELS[kind].record, rid)
+        return str(getattr(row, "name", "") or "") if row is not None else ""
+
+
+def _repoint(service: RecordService, old_number: str, old_name: str, new_number: str, new_name: str) -> int:
+    """Records that name the replaced entry by its number (the 客户编号 a hotline ticket keeps) name
+    head office's entry instead — a new version of each, sent at the next sync.  A record already
+    closed or signed is not rewritten; how many were left so."""
+    if not old_number or not new_number or old_number == new_number:
+        return 0
+    from ...domain import roles
+    from ...domain.forms import WORKFLOWS
+
+    left = 0
+    with service.write(via=VIA_SYNC) as s:
+        for kind, spec in SPECS.items():
+            key = spec.role(roles.UNIT_NUMBER)
+            unit = spec.role(roles.UNIT)
+            if not key or "." in key:
+                continue
+            rec = MODELS[kind].record
+            for rid in list(s.scalars(select(rec.id).where(getattr(rec, key) == old_number))):
+                record = service.get_in(s, kind, rid)
+                if WORKFLOWS[kind].is_final(record.status) or record.signatures:
+                    left += 1
+                    continue
+                record.values.fields[key] = new_number
+                if unit and "." not in unit and new_name and record.values.fields.get(unit) == old_name:
+                    record.values.fields[unit] = new_name
+                service.update_in(s, kind, rid, record.values, by=QT_TRANSLATE_NOOP(MESSAGES, "总部同步"))
+    return left
+
+
 def wanted_targets(service: RecordService, decisions: list[Any]) -> list[list[str]]:
     """``[kind, id]`` of head office's entries a merge needs that this laptop does not have."""
     out = []
@@ -158,6 +193,11 @@ def apply_decisions(service: RecordService, decisions: Any, targets: list[dict[s
                     why="；".join(got.refused)[:300]))
                 continue
             received += got.received
+        target_name = str((by_id.get(target) or {}).get("name") or "") or _name_of(service, kind, target)
+        left = _repoint(service, number, name, str(d.get("target_number") or ""), target_name)
+        if left:
+            said.append(QT_TRANSLATE_NOOP(MESSAGES, "{n} 条已办结或已签字的记录仍写着原编号 {number}（其内容不再改动）").format(
+                n=left, number=number))
         said.append(QT_TRANSLATE_NOOP(MESSAGES, "本机的{title}“{name}”（{number}）已由总部合并到 {target}（{who}）：本机改用总部的档案").format(
             title=title, name=name, number=number, target=d.get("target_number") or target, who=who))
     return received, said
