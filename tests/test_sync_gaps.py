@@ -257,3 +257,24 @@ def test_a_pdf_signed_on_a_laptop_verifies_at_head_office_after_the_sync(
     finally:
         a.close()
         b.close()
+
+
+def test_the_sync_command_says_what_head_office_did_with_a_deletion(
+        hq: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
+    a = laptop(tmp_path, "A1")
+    token = token_for(hq, "A1")
+    draft = _draft(a, new_complaint(a), "service-report")
+    data = str(a.data_dir)
+    try:
+        with running(hq) as url:
+            assert main(["--data-dir", data, "sync", "--server", url, "--token", token]) == 0
+            a.records.delete("service-report", draft.id)
+            capsys.readouterr()
+            assert main(["--data-dir", data, "sync"]) == 0
+            out = capsys.readouterr().out
+            assert "发出 0 条，收到 0 条" in out and "总部也已删除 1 条" in out
+            assert not _has(hq, "service-report", draft.id)
+    finally:
+        a.close()
