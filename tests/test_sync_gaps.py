@@ -278,3 +278,30 @@ def test_the_sync_command_says_what_head_office_did_with_a_deletion(
             assert not _has(hq, "service-report", draft.id)
     finally:
         a.close()
+
+
+def test_head_office_keeps_every_certificate_a_laptop_reported_and_refuses_a_false_one(hq: Any) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from desktop.services.sync import profiles
+    from desktop.services.sync.hub import Refused
+    from desktop.storage.keys import make_certificate
+
+    token_for(hq, "A1")
+
+    def pem() -> str:
+        cert = make_certificate(ec.generate_private_key(ec.SECP256R1()), "A1", "测试消杀药业有限公司")
+        return cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+    old, new = pem(), pem()
+    profiles.receive(hq, "A1", {"certificate": old, "settings": {"company_name": "测试消杀药业有限公司"}})
+    profiles.receive(hq, "A1", {"certificate": new, "settings": {"company_name": "测试消杀药业有限公司"}})
+    profiles.receive(hq, "A1", {"certificate": new, "settings": {"company_name": "新名称"}})
+    [(code, kept, revoked)] = profiles.laptop_certificates(hq)
+    assert code == "A1" and not revoked and old.strip() in kept and new.strip() in kept and kept.count("BEGIN") == 2
+    assert profiles.settings_of(hq, "A1").company_name == "新名称"
+    with pytest.raises(Refused):
+        profiles.receive(hq, "A1", {"certificate": "-----BEGIN CERTIFICATE-----\nnot one\n-----END CERTIFICATE-----"})
+    with pytest.raises(Refused):
+        profiles.receive(hq, "A1", {"certificate": old, "settings": {"company_name": ["a list"]}})

@@ -3,6 +3,7 @@ checks that laptop's signed PDFs as the laptop itself would (docs/sync.md, "Veri
 
 - its **certificate** (``<data>/keys/``, the public half of the key its PDFs are signed with): head
   office trusts it for the PDFs of that laptop's records while the laptop's token is not revoked;
+  every certificate a laptop reported is kept (a new key does not make its older PDFs unverifiable);
 - its **settings** (letterhead, laptop code, response times …): the pages of a record are rendered
   from the record *and* these, so head office renders the revision again with the laptop's settings
   and compares the pages byte for byte, as ``verify`` does on the laptop.
@@ -30,6 +31,7 @@ from .hub import Refused
 
 SENT_KEY = "sync_profile_sent"
 MAX_PEM = 20_000
+MAX_KEPT = 200_000  # the certificates of one laptop, all kept (a new key does not orphan older PDFs)
 
 
 def _digest(profile: Mapping[str, Any]) -> str:
@@ -100,7 +102,13 @@ def receive(service: RecordService, code: str, profile: Any) -> None:
         if row is None:
             row = SyncLaptopProfile(laptop=code)
             s.add(row)
-        row.certificate_pem = pem or row.certificate_pem or ""  # a laptop's key is kept once made
+        kept = row.certificate_pem or ""
+        if pem and pem.strip() not in kept:  # every certificate it ever reported: its older PDFs stay verifiable
+            more = (kept.rstrip() + "\n" + pem.strip() + "\n").lstrip()
+            if len(more) > MAX_KEPT:
+                raise Refused(413, QT_TRANSLATE_NOOP(MESSAGES, "本机报告的证书过多，请联系总部管理员"))
+            kept = more
+        row.certificate_pem = kept
         row.settings_json = json.dumps(settings, ensure_ascii=False, sort_keys=True)
         row.digest = _digest({"certificate": pem, "settings": settings})
         row.at = service.clock.now()

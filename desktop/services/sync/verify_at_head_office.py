@@ -8,7 +8,8 @@ The same verdict as on a laptop (``services.signing.verify_pdf``), with what hea
   (``services.sync.profiles``) — but not a laptop whose token was revoked;
 - **the record and revision** from head office's database (every laptop's records are there);
 - **the page comparison** as on the laptop: the revision rendered again with the settings of the
-  laptop that signed the file (its letterhead, code, …, as it reported them) and compared byte for
+  laptop that signed the file (or, for a file signed with the company's certificate, of the laptop
+  the record belongs to) — its letterhead, code, …, as it reported them — and compared byte for
   byte with the signed file;
 - **whose** file: a laptop's certificate vouches only for that laptop's own records (and head
   office's customer and product registers, which every laptop prints); a PDF of laptop A's record
@@ -75,8 +76,11 @@ def verify_at_head_office(path: str | Path, data_dir: Path, service: RecordServi
             MESSAGES, "签名者不是这条记录所属的笔记本：{number} 属于笔记本 {owner}，文件却由笔记本 {signer} 的证书签名，不能作为原件。").format(
             number=first.number, owner=origin, signer=signer)
         return first
-    settings = profiles.settings_of(service, signer) if signer is not None else None
+    # The pages were rendered on the signing laptop (signed with the company's certificate: on the
+    # record's own laptop), with its settings.
+    renderer = signer or (origin if origin not in (None, HEAD_OFFICE_CODE) else None)
+    settings = profiles.settings_of(service, renderer) if renderer is not None else None
     result = verify_pdf(path, data_dir, service, settings=settings, extra_roots=roots)
-    if signer is not None and settings is None:
-        result.notes.append(QT_TRANSLATE_NOOP(MESSAGES, "总部没有笔记本 {code} 的设置（尚未同步），页面按总部的设置重新生成。").format(code=signer))
+    if renderer is not None and settings is None:
+        result.notes.append(QT_TRANSLATE_NOOP(MESSAGES, "总部没有笔记本 {code} 的设置（尚未同步），页面按总部的设置重新生成。").format(code=renderer))
     return result
