@@ -5713,6 +5713,10 @@ Double-click or press Enter to open</translation>
             <translation>The laptop token is not valid</translation>
         </message>
         <message>
+            <source>本机报告的证书过多，请联系总部管理员</source>
+            <translation>This laptop has reported too many certificates; contact head office's administrator</translation>
+        </message>
+        <message>
             <source>本机的{title}“{name}”（{number}）已由总部合并到 {target}（{who}）：本机改用总部的档案</source>
             <translation>This laptop's {title} "{name}" ({number}) was merged by head office into {target} ({who}): this laptop now uses head office's entry</translation>
         </message>
