@@ -143,3 +143,29 @@ def test_the_window_stays_responsive_during_a_sync_and_a_cancel_is_resumable(
             timer.stop()
     finally:
         a.close()
+
+
+def test_closing_the_dialog_during_a_sync_cancels_it_and_closes_when_it_stopped(
+        qtbot: Any, hq: Any, tmp_path: Path) -> None:
+    import httpx
+
+    a = laptop(tmp_path, "A4")
+    token = token_for(hq, "A4")
+    for i in range(4):
+        new_complaint(a, complainant_name=f"李{i}")
+    try:
+        with running(hq) as url:
+            slow = _Slow(0.25)
+            dialog = SyncDialog(a.records, transport=httpx.MockTransport(slow.handle_request), batch=1)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.keyClicks(dialog.server, url)
+            qtbot.keyClicks(dialog.token, token)
+            qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: slow.records >= 1, timeout=30_000)
+            dialog.close()  # the window's close button
+            assert dialog.isVisible() and "正在停止" in dialog.status.text()  # not torn down under the worker
+            qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+            assert not dialog.running and hq.count("complaint") < 4
+    finally:
+        a.close()
