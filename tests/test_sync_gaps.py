@@ -123,7 +123,9 @@ def test_a_draft_deleted_on_the_laptop_is_deleted_at_head_office_and_stays_gone(
 
 
 def test_a_deletion_of_a_record_head_office_decided_on_is_held_said_and_the_record_comes_back(
-        hq: Any, tmp_path: Path) -> None:
+        hq: Any, pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
     from desktop.services.sync.decisions import decide
     from desktop.services.sync.tombstones import deletions_log
     from desktop.storage.server_accounts import add_user
@@ -147,6 +149,10 @@ def test_a_deletion_of_a_record_head_office_decided_on_is_held_said_and_the_reco
             assert back.version_tag == decided.version_tag
             assert back.values.fields["quality_determination"] == "属于质量问题"
             assert [(d.outcome, d.record_id) for d in deletions_log(hq)] == [("held", draft.id)]
+            capsys.readouterr()
+            assert main(["server", "deletions", "--database", pg_url]) == 0
+            listed = capsys.readouterr().out
+            assert draft.number in listed and "A1" in listed and "总部保留" in listed and "处理过" in listed
             again = sync(a.records, url, token)
             assert (again.sent, again.received, again.deleted, again.notes) == (0, 0, 0, [])
     finally:
