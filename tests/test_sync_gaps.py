@@ -125,7 +125,6 @@ def test_a_draft_deleted_on_the_laptop_is_deleted_at_head_office_and_stays_gone(
 def test_a_deletion_of_a_record_head_office_decided_on_is_held_said_and_the_record_comes_back(
         hq: Any, pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.cli import main
-
     from desktop.services.sync.decisions import decide
     from desktop.services.sync.tombstones import deletions_log
     from desktop.storage.server_accounts import add_user
