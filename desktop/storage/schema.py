@@ -378,7 +378,7 @@ def full_metadata() -> MetaData:
     """The metadata with every kind's tables (Alembic's autogenerate and the schema test)."""
     for kind in SPECS:
         MODELS[kind]
-    from . import server_accounts  # noqa: F401 - head office's accounts and the sync bookkeeping (issue 12)
-    from . import sync_tables  # noqa: F401 - tombstones, laptop profiles, register notes (issue 12)
+    # head office's accounts and the sync bookkeeping; tombstones, laptop profiles, register notes (issue 12)
+    from . import server_accounts, sync_tables  # noqa: F401
 
     return Base.metadata
