@@ -20,10 +20,11 @@ reports), each complaint with one 2 KB photo of its own:
 =====================  ==================================  ===================================
 first sync             343 records: 19.8 s wall, 17.8 s    11,428 records: 169 s wall, 144 s
                        CPU = 57.6 ms a record              CPU = 14.8 ms a record
-                       (issue: 66-120 ms a record)         (2,286: 41 s wall, 31 s CPU)
+                       (issue: 66-120 ms a record)         (2,286: 41 s wall, 31 s CPU; 343:
+                                                           4.4 s wall, 4.0 s CPU = 12.9 ms)
 nothing new            66 ms wall (343 records)            493 ms wall, 470 ms CPU (11,428)
 one changed            198 ms wall                         589 ms wall, 500 ms CPU (11,428)
-laptop import (setup)  343 records in 9.0 s (26 ms each)   11,428 in 112 s (9.8 ms each)
+laptop import (setup)  343 records in 9.0 s (26 ms each)   11,428 in 112 s (9.8 ms each); 343 in 4.1 s
 =====================  ==================================  ===================================
 
 Where the first sync's time goes now (py-spy, 2,286 records): head office's receive ~7 ms a record
