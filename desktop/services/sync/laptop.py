@@ -116,32 +116,50 @@ def note_sent(service: RecordService, objs: list[dict[str, Any]], results: list[
     """Head office answered a batch: remember what it now has of each record."""
     by_id = {r.get("id"): r for r in results if isinstance(r, Mapping)}
     out = SyncResult()
+    rows: list[tuple[str, str, str | None, str | None]] = []
+    for obj in objs:
+        r = by_id.get(obj["id"])
+        if r is None:
+            continue
+        out.sent += 1
+        out.conflicts += r.get("outcome") == CONFLICT
+        server_tag = str(r.get("server_tag") or "")[:32]
+        # Head office's version is ours, or a conflict it holds (not fetched back: head office
+        # resolves it, and its resolution arrives as a new version); any other version of it
+        # (worked out again there, or newer) is fetched in this same sync.
+        seen = server_tag if r.get("outcome") == CONFLICT or server_tag == (obj.get("version_tag") or "") else None
+        rows.append((obj["kind"], obj["id"], _key(obj.get("version"), obj.get("version_tag")), seen))
     with service.db.write() as s:
-        for obj in objs:
-            r = by_id.get(obj["id"])
-            if r is None:
-                continue
-            out.sent += 1
-            out.conflicts += r.get("outcome") == CONFLICT
-            server_tag = str(r.get("server_tag") or "")[:32]
-            # Head office's version is ours, or a conflict it holds (not fetched back: head office
-            # resolves it, and its resolution arrives as a new version); any other version of it
-            # (worked out again there, or newer) is fetched in this same sync.
-            seen = server_tag if r.get("outcome") == CONFLICT or server_tag == (obj.get("version_tag") or "") else None
-            _remember(s, obj["kind"], obj["id"], sent=_key(obj.get("version"), obj.get("version_tag")),
-                      server_tag=seen)
+        _remember_many(s, rows)
     return out
 
 
 def _remember(s: Any, kind: str, rid: str, *, sent: str | None, server_tag: str | None) -> None:
-    row = s.get(SyncState, rid)
-    if row is None:
-        row = SyncState(record_id=rid, kind=kind, sent="", server_tag="")
-        s.add(row)
-    if sent is not None:
-        row.sent = sent
-    if server_tag is not None:
-        row.server_tag = server_tag
+    _remember_many(s, [(kind, rid, sent, server_tag)])
+
+
+def _remember_many(s: Any, rows: Iterable[tuple[str, str, str | None, str | None]]) -> None:
+    """Upsert ``sync_state`` rows ``(kind, id, sent, server_tag)`` (``None``: keep what is there; a new
+    row gets ``""``), one statement per pattern of kept columns instead of a query per record."""
+    groups: dict[tuple[bool, bool], list[dict[str, str]]] = {}
+    for kind, rid, sent, server_tag in rows:
+        groups.setdefault((sent is not None, server_tag is not None), []).append(
+            {"record_id": rid, "kind": kind, "sent": sent or "", "server_tag": server_tag or ""})
+    if not groups:
+        return
+    if s.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    table = SyncState.__table__
+    s.flush()
+    for (set_sent, set_tag), values in groups.items():
+        stmt = insert(table)
+        update = {c: stmt.excluded[c] for c, on in (("sent", set_sent), ("server_tag", set_tag)) if on}
+        stmt = (stmt.on_conflict_do_update(index_elements=[table.c.record_id], set_=update) if update
+                else stmt.on_conflict_do_nothing(index_elements=[table.c.record_id]))
+        for start in range(0, len(values), 500):
+            s.execute(stmt, values[start:start + 500])
 
 
 def apply_received(service: RecordService, objs: list[dict[str, Any]], source: str) -> SyncResult:
@@ -171,6 +189,7 @@ def apply_received(service: RecordService, objs: list[dict[str, Any]], source: s
         out.received += report.count(CREATED) + report.count(UPDATED)
         out.conflicts += report.count(CONFLICT)
     tags = {o["id"]: str(o.get("version_tag") or "") for o in objs}
+    rows: list[tuple[str, str, str | None, str | None]] = []
     with service.db.write() as s:
         for kind in SPECS:
             rec = MODELS[kind].record
@@ -179,9 +198,10 @@ def apply_received(service: RecordService, objs: list[dict[str, Any]], source: s
                 for rid, version, tag in s.execute(select(rec.id, rec.version, rec.version_tag).where(
                         rec.id.in_(ids[start:start + 500]))):
                     same = (tag or "") == tags[rid]  # we now hold head office's version: nothing to send back
-                    _remember(s, kind, rid, sent=_key(version, tag) if same else None, server_tag=tags[rid])
+                    rows.append((kind, rid, _key(version, tag) if same else None, tags[rid]))
         for o in refused:  # not fetched again until head office changes it
-            _remember(s, o["kind"], o["id"], sent=None, server_tag=tags[o["id"]])
+            rows.append((o["kind"], o["id"], None, tags[o["id"]]))
+        _remember_many(s, rows)
     return out
 
 
