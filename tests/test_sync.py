@@ -231,15 +231,20 @@ class _Counting:
     def handle_request(self, request: Any) -> Any:
         import httpx
 
-        if request.method == "PUT":
+        if request.method == "PUT" or request.url.path.endswith("/photos/batch"):  # one upload request
             self.puts += 1
             if self.puts == self.cut_at:
                 raise httpx.ReadTimeout("timed out", request=request)
         return self.inner.handle_request(request)
 
 
-def test_a_photo_upload_interrupted_is_finished_by_the_next_sync_each_photo_once(hq: Any, tmp_path: Path) -> None:
+def test_a_photo_upload_interrupted_is_finished_by_the_next_sync_each_photo_once(
+        hq: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import httpx
+
+    from desktop.services.sync import client
+
+    monkeypatch.setattr(client, "PHOTO_BATCH", 1)  # one picture per upload request, to cut between two
 
     a = laptop(tmp_path, "A1")
     token = token_for(hq, "A1")

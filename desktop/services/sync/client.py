@@ -27,6 +27,8 @@ from . import laptop as lap
 from . import profiles, register_notes, tombstones
 
 BATCH = 200
+PHOTO_BATCH = 200  # pictures in one POST /photos/batch (the server takes up to 500)
+PHOTO_BATCH_BYTES = 8 << 20  # their bytes (the server's body limit is 32 MB of base64); a bigger picture goes by PUT
 TIMEOUT = 120.0
 
 
@@ -173,6 +175,17 @@ def _send_photos(service: RecordService, http: Any, shas: set[str]) -> None:
     if not shas:
         return
     missing = _answer(_call(http, "POST", "/photos/missing", json={"sha256": sorted(shas)})).get("missing") or []
+    import base64
+
+    chunk: list[dict[str, str]] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal chunk, size
+        if chunk:
+            _call(http, "POST", "/photos/batch", json={"photos": chunk})
+        chunk, size = [], 0
+
     for sha in missing:
         if sha not in shas:
             continue
@@ -181,7 +194,14 @@ def _send_photos(service: RecordService, http: Any, shas: set[str]) -> None:
         except OSError as e:
             raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "本机缺少图片 {sha}（photos 文件夹），无法同步；请从备份恢复该图片").format(
                 sha=sha)) from e
-        _call(http, "PUT", f"/photos/{sha}", content=data, headers={"Content-Type": "application/octet-stream"})
+        if len(data) > PHOTO_BATCH_BYTES:  # alone, by the one-picture route
+            _call(http, "PUT", f"/photos/{sha}", content=data, headers={"Content-Type": "application/octet-stream"})
+            continue
+        if len(chunk) >= PHOTO_BATCH or size + len(data) > PHOTO_BATCH_BYTES:
+            flush()
+        chunk.append({"sha256": sha, "content_base64": base64.b64encode(data).decode("ascii")})
+        size += len(data)
+    flush()
 
 
 def _receive_photos(service: RecordService, http: Any, shas: set[str]) -> None:

@@ -9,6 +9,7 @@ checks; a refused request writes nothing and answers ``{"error": "<Chinese messa
 
     GET  /api/v1/hello                  → {"laptop": code, "head_office": "HQ"}
     POST /api/v1/photos/missing         {"sha256": [...]} → {"missing": [...]}
+    POST /api/v1/photos/batch           {"photos": [{"sha256", "content_base64"}]} → {"stored": [...]} (many pictures at once)
     PUT  /api/v1/photos/{sha256}        the picture's bytes (checked against the hash)
     GET  /api/v1/photos/{sha256}        the picture's bytes, if a record this laptop may see names it
     POST /api/v1/records                {"records": [dump objects]} → {"results": [...]}
@@ -37,6 +38,8 @@ from .photo_access import may_download
 API = "/api/v1"
 MAX_JSON_BODY = 64 << 20  # a batch of records without their photos
 MAX_PHOTO = 48 << 20  # one picture (as services.trust allows in a file)
+MAX_PHOTO_BATCH = 500  # pictures in one POST /photos/batch
+MAX_PHOTO_BATCH_BODY = 32 << 20  # its body (base64 in JSON); a bigger picture goes alone by PUT
 
 
 def make_app(service: RecordService) -> Any:
@@ -140,6 +143,59 @@ def make_app(service: RecordService) -> Any:
             raise hub.Refused(400, str(e)) from e
         return JSONResponse({"stored": sha})
 
+    def batch_pictures(items: Any) -> list[tuple[str, bytes]]:
+        """Every picture of a batch checked (shape, hash name, bytes against it, a picture at all)
+        before any is stored: a bad one and none of the batch is written."""
+        import base64
+        import binascii
+
+        from ...storage.photos import sniff_media_type
+
+        if not isinstance(items, list) or len(items) > MAX_PHOTO_BATCH:
+            raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "photos 应为至多 {max} 张图片的数组").format(
+                max=MAX_PHOTO_BATCH))
+        out = []
+        for item in items:
+            sha = item.get("sha256") if isinstance(item, dict) else None
+            text = item.get("content_base64") if isinstance(item, dict) else None
+            if not isinstance(sha, str) or not SHA256_RE.match(sha):
+                raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "图片引用无效：应为 64 位十六进制的 SHA-256"))
+            try:
+                data = base64.b64decode(text, validate=True) if isinstance(text, str) else None
+            except (binascii.Error, ValueError):
+                data = None
+            if data is None:
+                raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "图片 {sha} 的 content_base64 无效").format(sha=sha))
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "图片内容与 sha256 不符"))
+            try:
+                sniff_media_type(data, f"{sha}.bin")
+            except PhotoError as e:
+                raise hub.Refused(400, str(e)) from e
+            out.append((sha, data))
+        return out
+
+    def store_pictures(pictures: list[tuple[str, bytes]]) -> list[str]:
+        for sha, data in pictures:
+            service.photos.add_bytes(data, f"{sha}.bin")
+        return [sha for sha, _ in pictures]
+
+    @endpoint
+    async def photo_batch(request: Request) -> Response:
+        await laptop(request)
+        try:
+            data = decode_json(await body(request, MAX_PHOTO_BATCH_BODY))
+        except UntrustedFile as e:
+            raise hub.Refused(400, str(e)) from e
+        if not isinstance(data, dict) or "photos" not in data:
+            raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "请求应为含 {key} 的 JSON 对象").format(key="photos"))
+        pictures = batch_pictures(data["photos"])
+        try:
+            stored = await call(store_pictures, pictures)
+        except PhotoError as e:
+            raise hub.Refused(400, str(e)) from e
+        return JSONResponse({"stored": stored})
+
     @endpoint
     async def photo_get(request: Request) -> Response:
         code = await laptop(request)
@@ -196,6 +252,7 @@ def make_app(service: RecordService) -> Any:
     routes = [
         Route(f"{API}/hello", hello, methods=["GET"]),
         Route(f"{API}/photos/missing", photos_missing, methods=["POST"]),
+        Route(f"{API}/photos/batch", photo_batch, methods=["POST"]),
         Route(f"{API}/photos/{{sha}}", photo_put, methods=["PUT"]),
         Route(f"{API}/photos/{{sha}}", photo_get, methods=["GET"]),
         Route(f"{API}/records", records, methods=["POST"]),
