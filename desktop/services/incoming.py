@@ -180,14 +180,15 @@ def _lineage(s: Session, record_id: str, batch: Batch | None = None) -> list[str
     return list(s.scalars(select(RecordVersion.tag).where(RecordVersion.record_id == record_id)))
 
 
-def _incoming_tag(service: RecordService, m: FormModels, as_given: Record, incoming: IncomingRecord) -> tuple[str, list[str]]:
+def _incoming_tag(service: RecordService, m: FormModels, as_given: Record, incoming: IncomingRecord,
+                  fingerprint: tuple[str, ...] | None = None) -> tuple[str, list[str]]:
     """The arriving copy's version tag and lineage.
 
     A tag is worked out from its parent and the content, so it is checked here: a copy whose
     content was changed outside the program (a dump edited by hand) is not the version it names
     but a new one made from it, and is judged as such.  A file from before schema 0006 has no tag:
     its tag is worked out from its content, as for an old record here."""
-    digest = service._fingerprint(m, as_given)[0]
+    digest = (fingerprint or service._fingerprint(m, as_given))[0]  # given: worked out once by the caller
     if not incoming.version_tag:
         tag = version_tag("", digest, as_given.signatures)
         return tag, [tag]
@@ -349,8 +350,9 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
         if not signature_matches(spec, as_given, sig):
             raise ValidationFailed([Issue(f"signatures[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "签字与记录内容不符"))],
                                    index)
+    fingerprint = service._fingerprint(m, as_given) if incoming.version_tag else None  # hashed once
     if incoming.version_tag and arrival.outcome == CREATED:
-        _incoming_tag(service, m, as_given, incoming)  # a copy edited outside the program is a new version
+        _incoming_tag(service, m, as_given, incoming, fingerprint)  # a copy edited outside the program is a new version
     via = incoming.updated_via or service._unit(s).via
     row.updated_by, row.updated_via = incoming.updated_by[:40], via[:40]
     # The lineage it came with joins ours.
@@ -366,7 +368,7 @@ def receive(service: RecordService, s: Session, incoming: IncomingRecord, values
         if resolving:  # a new version of ours, whatever its content (see the docstring)
             touched.arrived, touched.force = None, True
         else:  # made on a laptop: it keeps its version if it comes out here as it was there
-            touched.arrived = (incoming.version, incoming.version_tag, service._fingerprint(m, as_given))
+            touched.arrived = (incoming.version, incoming.version_tag, fingerprint or service._fingerprint(m, as_given))
     arrival.record = as_given
     arrival.pending = (incoming, values, via)
     return arrival
