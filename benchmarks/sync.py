@@ -27,12 +27,36 @@ one changed            198 ms wall                         589 ms wall, 500 ms C
 laptop import (setup)  343 records in 9.0 s (26 ms each)   11,428 in 112 s (9.8 ms each); 343 in 4.1 s
 =====================  ==================================  ===================================
 
-Where the first sync's time goes now (py-spy, 2,286 records): head office's receive ~7 ms a record
-(34 SQL statements for a batch of 200 new records, 6 for a replay, instead of ~23 a record; the
-rest is the ORM building and flushing the rows, and hashing each record's content), the photos
-~5 ms each (one HTTP request per photo: the client ~2.5 ms, the server ~2.5 ms), the laptop's
-``note_sent`` ~1 ms a record (one query per record), the dump ~0.9 ms (was ~16 ms).  The aim (10,000 records in under 10 s) needs a batch
-photo upload, ``note_sent`` by the batch, and a Core bulk insert for records new at head office.
+Where the first sync's time went then (py-spy, 2,286 records): head office's receive ~7 ms a record
+(the ORM building and flushing the rows, and hashing each record's content), the photos ~5 ms each
+(one HTTP request per photo), the laptop's ``note_sent`` ~1 ms a record (one query per record).
+
+Then (branch issue-12d, each step measured with ``--records 1000`` = 1,143 records, one distinct
+2 KB photo per complaint; the machine's load average in brackets, it moves the figures a lot):
+
+================================================  ===========================================
+main ad52139, re-measured the same hour           16.6 s wall, 13.9 s CPU = 14.5 ms a record
+                                                  (load 3.4; 25.8 s wall, 16.1 s CPU at load 6)
++ ``note_sent`` by the batch (one upsert per       10.1 s wall, 7.5 s CPU = 8.8 ms a record
+  batch) + pictures by the batch                  (load 3.5-4)
+  (``POST /api/v1/photos/batch``, ≤ 200 a request)
++ head office stores a picture batch in one        (within the noise of the next line)
+  executemany (``DatabasePhotoStore.add_many``)
++ an arriving record's content hashed once, not    5.5 s wall, 4.7 s CPU = 4.8 ms a record
+  twice (``incoming.receive``)                    (load 4.2-3.6); nothing new 90 ms, one changed 182 ms
+10,000 demo complaints = 11,428 records            101 s wall, 63.6 s CPU = 8.8 ms a record (was 169 s wall,
+                                                  144 s CPU); nothing new 925 ms wall / 594 ms CPU, one
+                                                  changed 1.1 s wall / 690 ms CPU (load 3.3-4.3)
+================================================  ===========================================
+
+Still short of the aim (10,000 in under 10 s).  What is left (py-spy at 1,143 records, after the
+photo batch): head office's receive is ~70 % of the sync's samples — building the ORM rows in
+``incoming.receive`` ~40 % of it, the ORM flush ~18 %, settling versions (``RecordService._finish``,
+which hashes every record again) ~10 %, parsing and checking the JSON ~17 %; the laptop's dump ~13 %.
+The next step is the Core bulk insert of records new at head office (their rows and child rows by
+executemany inside the same ``write()``), with a test that compares its rows with the ORM path's.
+The figures grow faster than the record count (4.8 ms a record at 1,143, 8.8 ms at 11,428; head
+office's PostgreSQL CPU is not in the CPU column): not profiled yet at 10,000.
 """
 
 from __future__ import annotations
