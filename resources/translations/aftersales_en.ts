@@ -4865,6 +4865,10 @@ Double-click or press Enter to open</translation>
             <translation>known must be an object</translation>
         </message>
         <message>
+            <source>photos 应为至多 {max} 张图片的数组</source>
+            <translation>photos must be an array of at most {max} pictures</translation>
+        </message>
+        <message>
             <source>profile 应为对象</source>
             <translation>profile should be an object</translation>
         </message>
@@ -5091,6 +5095,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>含有无法识别的字符（不完整的 Unicode 代理项）</source>
             <translation>Contains a character that cannot be read (an incomplete Unicode surrogate)</translation>
+        </message>
+        <message>
+            <source>图片 {sha} 的 content_base64 无效</source>
+            <translation>The content_base64 of picture {sha} is not valid</translation>
         </message>
         <message>
             <source>图片内容不是有效的 base64</source>
