@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from desktop.domain.clock import FixedClock
 from desktop.services.sync.decisions import DecisionRefused, decide
 from desktop.services.sync.head_office import (
-    CREATED_BY,
     ORIGIN,
+    STAFF,
     HeadOfficeUser,
     open_head_office,
     server_records,
@@ -129,8 +129,8 @@ def test_the_register_shows_each_records_laptop_and_staff_and_filters_by_laptop(
     w.tabs.setCurrentWidget(page)
     model = page.model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
-    assert {"笔记本", "登记人", "最后修改人"} <= set(headers)
-    origin_col, staff_col = model.column_of(ORIGIN), model.column_of(CREATED_BY)
+    assert {"笔记本", "登记人 → 最后修改人"} <= set(headers)
+    origin_col, staff_col = model.column_of(ORIGIN), model.column_of(STAFF)
     shown = {(model.index(r, origin_col).data(), model.index(r, staff_col).data(), model.index(r, 0).data())
              for r in range(model.rowCount())}
     assert shown == {("A1", "王测试", two_laptops["A1"].number), ("B2", "李测试", two_laptops["B2"].number)}
@@ -180,6 +180,11 @@ def test_quality_is_determined_by_the_quality_department_and_not_by_a_service_cl
     assert stored.version == rec.version + 1
     assert form.record.version == stored.version and form.read_only  # shown as stored, still the laptop's
     assert "属于质量问题" in panel.notes["quality"].text()
+    # The register says who made it on the laptop and who changed it at head office.
+    page = quality.registers["complaint"]
+    page.ensure_loaded()
+    row = next(r for r in page.rows() if r.id == rec.id)
+    assert row[STAFF] == "王测试 → 孙品（品质部）" and row[ORIGIN] == "A1"
     assert not dialogs.unexpected
 
 

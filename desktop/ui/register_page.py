@@ -210,6 +210,8 @@ class RegisterPage(QWidget):
                 width = text_width("已登记状态", *(tr_field(s) for s in self.spec.statuses))
             elif key == BATCH_COLUMN:
                 width = text_width("SH250301、HL250412、XD25")  # a batch number whole, and the next begun
+            elif key == self._origin_key:
+                width = text_width("AB12")  # a laptop's code: 1 to 4 letters or digits
             elif f is None:
                 width = text_width("一二三四五六")
             elif f.type is FieldType.DATE:

@@ -21,7 +21,9 @@ from ...storage.server_accounts import HEAD_OFFICE_CODE, SyncProposal, check_log
 from ...storage.server_db import DatabasePhotoStore, open_server_database
 from ..records import RecordService, RegisterRow
 
-ORIGIN, CREATED_BY, UPDATED_BY = "@origin", "@created_by", "@updated_by"  # register columns at head office
+# Cells of head office's register rows: the laptop, who made the record, who changed it last, and
+# both in one column ("王测试", or "王测试 → 孙品（品质部）" once someone else changed it).
+ORIGIN, CREATED_BY, UPDATED_BY, STAFF = "@origin", "@created_by", "@updated_by", "@staff"
 
 
 def server_records(url: str, clock: Any = None) -> RecordService:
@@ -91,6 +93,7 @@ class HeadOfficeRecords(RecordService):
         for r in rows:
             origin, created, updated = who.get(r.id, ("", "", ""))
             r.cells[ORIGIN], r.cells[CREATED_BY], r.cells[UPDATED_BY] = origin, created, updated
+            r.cells[STAFF] = created if updated in ("", created) else f"{created or '—'} → {updated}"
         return rows
 
     def laptops(self) -> list[str]:

@@ -58,8 +58,8 @@ class DecisionsPanel(QGroupBox):
         self.notes: dict[str, QLabel] = {}
         grid = QGridLayout(self)
         grid.setColumnStretch(2, 1)
-        intro = QLabel(self.tr("由来源规定的角色在总部填写，记录填写人和时间，笔记本下次同步时收到。您是 {user}。").format(
-            user=user.label), self)
+        intro = QLabel(self.tr("由来源规定的角色在总部填写，记录填写人和时间，笔记本下次同步时收到。您是 {user}（{role}）。").format(
+            user=user.name, role=role_text(user.role)), self)
         intro.setWordWrap(True)
         intro.setObjectName("decisions_intro")
         grid.addWidget(intro, 0, 0, 1, 5)

@@ -112,11 +112,17 @@ class ProposalsDialog(QDialog):
         self.targets.setObjectName("merge_targets")
         self.targets.itemSelectionChanged.connect(self._update_buttons)
         self.targets.itemDoubleClicked.connect(lambda _i: self.merge_selected())
+        self.targets_note = QLabel(self)
+        self.targets_note.setObjectName("merge_note")
+        self.targets_note.setWordWrap(True)
+        self.targets_note.setStyleSheet("color: #6b7280;")
+        self.targets_note.hide()
         merge_box = QWidget(self)
         ml = QVBoxLayout(merge_box)
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(QLabel(self.tr("合并到档案中已有的："), merge_box))
         ml.addWidget(self.target_search)
+        ml.addWidget(self.targets_note)
         ml.addWidget(self.targets, 1)
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
@@ -212,10 +218,18 @@ class ProposalsDialog(QDialog):
         self.targets.clear()
         if p is None:
             return
+        text = self.target_search.text()
         try:
-            rows = self.service.search(p.kind, self.target_search.text(), limit=200)
-        except StorageError:
+            rows = self.service.search(p.kind, text, limit=200)
+            if not rows and text.strip():  # nothing of that name: the whole register, to choose from
+                rows = self.service.search(p.kind, "", limit=200)
+                self.targets_note.setText(self.tr("档案中没有“{text}”，下面列出全部条目。").format(text=text.strip()))
+            else:
+                self.targets_note.setText("" if rows else self.tr("档案中还没有这一类条目：只能接受或拒绝。"))
+        except StorageError as e:
             rows = []
+            self.targets_note.setText(error_text(e))
+        self.targets_note.setVisible(bool(self.targets_note.text()))
         spec = SPECS[p.kind]
         for row in rows:
             name = row[spec.customer_field] if spec.customer_field in spec.register else row[spec.register[0]]

@@ -3,8 +3,8 @@ as the logged-in user.
 
 What differs from a laptop's window:
 - the title names 总部 and the user with their role; the status bar names the database;
-- every register has the columns 笔记本 (the laptop that made the record), 登记人 and 最后修改人,
-  and a filter by laptop;
+- every register has the columns 笔记本 (the laptop that made the record) and 登记人 → 最后修改人
+  (the staff member who made it, and who changed it last when someone else did), and a filter by laptop;
 - a laptop's record opens read-only (it belongs to the laptop); a complaint or return request has
   the head-office steps below its header (``decisions_panel``), each enabled for its role;
 - the 总部 menu: the customers and products laptops proposed (``proposals_dialog``), the conflicts
@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction
 
 from ...domain.forms import SPECS
 from ...services.sync.decisions import STEPS
-from ...services.sync.head_office import CREATED_BY, ORIGIN, UPDATED_BY
+from ...services.sync.head_office import ORIGIN, STAFF
 from ...storage.server_accounts import HEAD_OFFICE_CODE
 from ..main_window import MainWindow
 from . import role_text
@@ -46,7 +46,7 @@ class HeadOfficeWindow(MainWindow):
         for act in (self.act_sync, self.act_backup, self.act_import_scans):
             act.setVisible(False)
             act.setEnabled(False)
-        columns = [(ORIGIN, self.tr("笔记本")), (CREATED_BY, self.tr("登记人")), (UPDATED_BY, self.tr("最后修改人"))]
+        columns = [(ORIGIN, self.tr("笔记本")), (STAFF, self.tr("登记人 → 最后修改人"))]
         laptops = service.laptops()
         for page in self.registers.values():
             page.show_origin(columns, ORIGIN, laptops)
@@ -88,7 +88,7 @@ class HeadOfficeWindow(MainWindow):
         decides = form.kind in STEPS
         if rec.origin and rec.origin != HEAD_OFFICE_CODE:
             form.hold_read_only(
-                self.tr("这条记录由笔记本 {code} 建立，属于该笔记本：在总部只能查看；审批和质量界定在下方“总部审批与界定”中填写。")
+                self.tr("这条记录由笔记本 {code} 建立，属于该笔记本：在总部只能查看；审批和质量界定在“总部审批与界定”中填写。")
                 .format(code=rec.origin) if decides else
                 self.tr("这条记录由笔记本 {code} 建立，属于该笔记本：在总部只能查看和导出 PDF。").format(code=rec.origin))
         if decides:
