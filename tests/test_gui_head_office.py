@@ -57,6 +57,7 @@ def two_laptops(hq: Any, tmp_path: Path) -> dict[str, Any]:
         ctx.records.create("customer", {"name": name, "phone": phone, "registered_date": "2026-11-20"})
     _push(hq, a, "A1")
     _push(hq, b, "B2")
+    made["laptops"] = {"A1": a, "B2": b}
     yield made
     a.close()
     b.close()
@@ -253,3 +254,61 @@ def test_the_window_refuses_a_database_it_cannot_use(pg_url: str, tmp_path: Path
     assert main(["--data-dir", str(tmp_path / "d"), "--database", pg_url]) == 1  # never initialised
     err = capsys.readouterr().err
     assert "尚未建立" in err and "server init" in err
+
+
+def test_the_command_opens_the_login_then_the_window_as_that_user(pg_url: str, hq: Any, tmp_path: Path,
+                                                                   gui_app: Any, dialogs: Any, monkeypatch: Any) -> None:
+    """``aftersales-desk --database URL``: the login, then the head-office window (not a laptop's)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.cli import main
+    from desktop.ui.head_office.window import HeadOfficeWindow
+
+    def log_in(dlg: Any) -> Any:
+        assert dlg.objectName() == "head_office_login" and "postgresql://" in dlg.where.text()
+        dlg.name.setText("吴经理")
+        dlg.password.setText(PASSWORD)
+        dlg.try_login()
+        return dlg.result()
+
+    seen: list[Any] = []
+
+    def run_loop(_app: Any = None) -> int:
+        seen.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, HeadOfficeWindow) and w.isVisible())
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_loop)
+    dialogs.answer(log_in)
+    assert main(["--data-dir", str(tmp_path / "d"), "--database", pg_url]) == 0
+    assert len(seen) == 1 and seen[0].user.name == "吴经理" and "总部" in seen[0].windowTitle()
+    assert (tmp_path / "d" / "head-office").is_dir()  # its window state beside, not in, a laptop's data
+    from PySide6.QtCore import QTimer
+
+    assert not seen[0].findChild(QTimer, "daily_backup_timer")  # no SQLite backup at head office
+    dialogs.tearing_down = True
+    seen[0].close()
+    seen[0].deleteLater()
+    # Refused: the dialog is closed without a login; exit 1, the window never opens.
+    dialogs.tearing_down = False
+    dialogs.answer(lambda dlg: QDialog.DialogCode.Rejected)
+    seen.clear()
+    assert main(["--data-dir", str(tmp_path / "d"), "--database", pg_url]) == 1
+    assert not seen
+
+
+def test_a_record_changed_on_the_laptop_and_decided_at_head_office_is_a_conflict_on_the_screen(
+        open_window: Any, two_laptops: dict[str, Any], hq: Any) -> None:
+    from desktop.services.tickets import raw_of
+
+    rec, a = two_laptops["A1"], two_laptops["laptops"]["A1"]
+    decide(hq, "孙品", "complaint", rec.id, "quality", {"quality_determination": "属于质量问题"})
+    raw = raw_of(a.records.get("complaint", rec.id))
+    raw["reason"] = "复查后补充：桶身标签模糊。"
+    a.records.update("complaint", rec.id, raw, by="王测试")
+    receive_batch(hq, "A1", dump_records(a.records, "complaint"))
+    w = open_window("孙品")
+    dialog = w.open_conflicts()  # 总部 ▸ 冲突记录…
+    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 0).text() == rec.number
+    labels = [dialog.diffs.item(r, 0).text() for r in range(dialog.diffs.rowCount())]
+    assert "质量界定" in labels and any("投诉原因" in t or "经过" in t for t in labels)
+    dialog.close()

@@ -977,7 +977,7 @@
         </message>
         <message>
             <source>登记人 → 最后修改人</source>
-            <translation>Made by → last changed by</translation>
+            <translation>Made → changed by</translation>
         </message>
         <message>
             <source>笔记本提议的客户和产品…</source>
