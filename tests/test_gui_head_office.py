@@ -312,3 +312,30 @@ def test_a_record_changed_on_the_laptop_and_decided_at_head_office_is_a_conflict
     labels = [dialog.diffs.item(r, 0).text() for r in range(dialog.diffs.rowCount())]
     assert "质量界定" in labels and any("投诉原因" in t or "经过" in t for t in labels)
     dialog.close()
+
+
+def test_a_decision_on_a_record_a_sync_changed_meanwhile_is_refused_and_the_new_version_shown(
+        open_window: Any, two_laptops: dict[str, Any], hq: Any, dialogs: Any, pg_url: str) -> None:
+    from desktop.services.tickets import raw_of
+
+    rec, a = two_laptops["A1"], two_laptops["laptops"]["A1"]
+    sync_server = server_records(pg_url, FixedClock(NOW))  # the sync service: another process, another service
+    w = open_window("孙品")
+    form = w.open_record("complaint", rec.id)
+    raw = raw_of(a.records.get("complaint", rec.id))
+    raw["reason"] = "复查后补充：桶身标签模糊。"
+    a.records.update("complaint", rec.id, raw, by="王测试")
+    receive_batch(sync_server, "A1", dump_records(a.records, "complaint"))
+    sync_server.db.dispose()
+    assert hq.get("complaint", rec.id).version == rec.version + 1 and form.record.version == rec.version
+    panel = form.decisions
+    panel.choices["quality"].setCurrentIndex(panel.choices["quality"].findData("不属于质量问题"))
+    dialogs.answer(QMessageBox.StandardButton.Ok)
+    assert not panel.decide("quality")
+    assert "刚被修改过" in dialogs.seen[-1]["text"]
+    stored = hq.get("complaint", rec.id)
+    assert stored.values.fields.get("quality_determination") in (None, "")  # nothing written over the sync
+    assert form.record.version == stored.version and form.editors["reason"].raw() == "复查后补充：桶身标签模糊。"
+    panel.choices["quality"].setCurrentIndex(panel.choices["quality"].findData("不属于质量问题"))
+    assert panel.decide("quality")  # on the version now shown
+    assert hq.get("complaint", rec.id).values.fields["quality_determination"] == "不属于质量问题"

@@ -468,6 +468,10 @@
             <translation>; </translation>
         </message>
         <message>
+            <source>请先保存或放弃表单中的修改，再填写{step}。</source>
+            <translation>Save or discard the changes in the form first, then fill in the {step}.</translation>
+        </message>
+        <message>
             <source>请先选择{field}。</source>
             <translation>Choose the {field} first.</translation>
         </message>
@@ -476,8 +480,8 @@
             <translation>Not recorded: something in the record needs correcting first.</translation>
         </message>
         <message>
-            <source>这条记录刚被修改过（可能是笔记本同步），请重新打开后再填写。</source>
-            <translation>This record was just changed (perhaps by a laptop's sync): open it again, then fill this in.</translation>
+            <source>这条记录刚被修改过（可能是笔记本同步），已显示最新的内容；请核对后再填写。</source>
+            <translation>This record was just changed (perhaps by a laptop's sync); the latest version is shown now: check it, then fill this in.</translation>
         </message>
         <message>
             <source>已记录{step}：{value}（{user}），笔记本下次同步时收到。</source>

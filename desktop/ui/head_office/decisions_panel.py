@@ -108,6 +108,18 @@ class DecisionsPanel(QGroupBox):
         form.loaded.connect(self.refresh)
         self.refresh()
 
+    def _reload(self) -> None:
+        from ...services.errors import NotFound, StorageError
+
+        rec = self.form.record
+        if rec is None:
+            return
+        try:
+            self.form.load(self.form.service.get(self.form.kind, rec.id))
+        except (NotFound, StorageError):
+            return
+        self.form.saved.emit(self.form.record)
+
     def reason(self, step: str) -> str:
         """Why a step is disabled for this user ("" when it is not)."""
         return str(self.buttons[step].property("reason") or "")
@@ -140,6 +152,7 @@ class DecisionsPanel(QGroupBox):
     def decide(self, step: str) -> bool:
         """Record the step's decision as the logged-in user (``decisions.decide``)."""
         from ...domain.validation import ValidationFailed
+        from ...domain.workflow import TransitionRefused
         from ...services.errors import StaleRecord, StorageError
         from ...services.sync.decisions import DecisionRefused, decide
         from .. import dialogs
@@ -147,6 +160,9 @@ class DecisionsPanel(QGroupBox):
 
         rec = self.form.record
         if rec is None:
+            return False
+        if self.form.is_dirty:  # head office's own record, being edited: its changes first
+            self.form._message(self.tr("请先保存或放弃表单中的修改，再填写{step}。").format(step=step_title(step)))
             return False
         keys = self.steps[step][1]
         choice = self.choices[step].currentData()
@@ -168,10 +184,11 @@ class DecisionsPanel(QGroupBox):
             dialogs.error(self, title, self.tr("未记录：记录中还有需要修改之处。"),
                           "\n".join(issue_text(i) for i in e.issues))
             return False
-        except StaleRecord as e:
-            dialogs.error(self, title, self.tr("这条记录刚被修改过（可能是笔记本同步），请重新打开后再填写。"), str(e))
+        except StaleRecord:
+            dialogs.error(self, title, self.tr("这条记录刚被修改过（可能是笔记本同步），已显示最新的内容；请核对后再填写。"))
+            self._reload()
             return False
-        except StorageError as e:
+        except (TransitionRefused, StorageError) as e:  # a closed or voided record: refused, said why
             dialogs.error(self, title, error_text(e))
             return False
         self.form.load(out.record)
