@@ -339,3 +339,25 @@ def test_a_decision_on_a_record_a_sync_changed_meanwhile_is_refused_and_the_new_
     panel.choices["quality"].setCurrentIndex(panel.choices["quality"].findData("不属于质量问题"))
     assert panel.decide("quality")  # on the version now shown
     assert hq.get("complaint", rec.id).values.fields["quality_determination"] == "不属于质量问题"
+
+
+def test_a_return_request_is_approved_at_head_office_by_the_after_sales_manager(
+        open_window: Any, two_laptops: dict[str, Any], hq: Any) -> None:
+    from desktop.services.demo import example_object
+
+    a = two_laptops["laptops"]["A1"]
+    raw = {k: v for k, v in example_object("return-request", NOW.date()).items()
+           if k not in ("kind", "status", "completed_date", "completion_note", "photos")
+           and not k.startswith(("approv", "determin", "quality"))}
+    rec = a.records.create("return-request", raw, by="王测试").record
+    receive_batch(hq, "A1", dump_records(a.records, "return-request"))
+    manager = open_window("吴经理")
+    form = manager.open_record("return-request", rec.id)
+    panel = form.decisions
+    assert set(panel.buttons) == {"quality", "approval"}
+    assert not panel.buttons["quality"].isEnabled() and "品质部" in panel.reason("quality")
+    assert panel.buttons["approval"].isEnabled() and form.read_only
+    panel.choices["approval"].setCurrentIndex(panel.choices["approval"].findData("同意"))
+    assert panel.decide("approval")
+    fields = hq.get("return-request", rec.id).values.fields
+    assert (fields["approval_decision"], fields["approver_name"], fields["approver_role"]) == ("同意", "吴经理", "售后部经理")

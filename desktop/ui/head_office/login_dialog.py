@@ -34,7 +34,7 @@ class LoginDialog(QDialog):
         self.tries = 0
         self.setObjectName("head_office_login")
         self.setWindowTitle(self.tr("总部登录"))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(480)
 
         intro = QLabel(self.tr("总部窗口显示各笔记本的全部记录。请用总部发给您的用户名和密码登录。"), self)
         intro.setWordWrap(True)

@@ -200,7 +200,7 @@ class ProposalsDialog(QDialog):
         self.detail.setRowCount(len(rows))
         for r, (label, value) in enumerate(rows):
             self.detail.setItem(r, 0, QTableWidgetItem(tr_field(label)))
-            item = QTableWidgetItem(value)
+            item = QTableWidgetItem(tr_field(value))  # a choice (在售, 消毒剂) as the user reads it
             item.setToolTip(value)
             self.detail.setItem(r, 1, item)
         text = p.summary if p is not None else ""
@@ -219,16 +219,18 @@ class ProposalsDialog(QDialog):
         if p is None:
             return
         text = self.target_search.text()
+        note = ""
         try:
             rows = self.service.search(p.kind, text, limit=200)
             if not rows and text.strip():  # nothing of that name: the whole register, to choose from
                 rows = self.service.search(p.kind, "", limit=200)
-                self.targets_note.setText(self.tr("档案中没有“{text}”，下面列出全部条目。").format(text=text.strip()))
-            else:
-                self.targets_note.setText("" if rows else self.tr("档案中还没有这一类条目：只能接受或拒绝。"))
+                note = self.tr("档案中没有“{text}”，下面列出全部条目。").format(text=text.strip())
+            if not rows:
+                note = self.tr("档案中还没有这一类条目：只能接受或拒绝。")
         except StorageError as e:
             rows = []
-            self.targets_note.setText(error_text(e))
+            note = error_text(e)
+        self.targets_note.setText(note)
         self.targets_note.setVisible(bool(self.targets_note.text()))
         spec = SPECS[p.kind]
         for row in rows:
