@@ -82,7 +82,7 @@ class HeadOfficeRecords(RecordService):
         who: dict[str, tuple[str, str, str]] = {}
         with self.db.session() as s:
             q = select(rec.id, rec.origin, rec.created_by, rec.updated_by)
-            if limit or text.strip():
+            if len(rows) <= 2000:  # a search's few rows: by id (a full scan costs ~0.6 s at 100,000 records)
                 ids = [r.id for r in rows]
                 for start in range(0, len(ids), 1000):
                     for rid, origin, created, updated in s.execute(q.where(rec.id.in_(ids[start:start + 1000]))):
