@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, 
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from .paths import fallback_font_path, fill_font_path, font_path, icon_path, resources_dir
+from .paths import fallback_font_path, fill_font_path, font_path, icon_path, rare_font_paths, resources_dir
 
 DEFAULT_LANG = "zh_CN"
 BENCHMARK_ENV = "AFTERSALES_DESK_BENCHMARK_EXIT"  # print start-up times and quit (benchmarks/run.py)
@@ -35,6 +35,9 @@ def install_font(app: QApplication) -> str | None:
     system has.  Worse, it *maps* ℃, ℉, Ⅴ, Ⅹ and the pinyin vowels ǎǐǒǔǘǚǜ to blank glyphs, and Qt
     only falls back for characters a font does not map: so "DejaVu Sans Fill", which holds exactly
     those characters (``scripts/make_fill_font.py``, with WenQuanYi's line metrics), goes first.
+    The rare-character fonts the PDFs use (Extension A–F, ``paths.rare_font_paths``) come last, so a
+    name such as 𠮷 or 䶮 shows on screen as it prints, not as a box on a laptop whose system has no
+    such font (registering them costs about 30 ms).
     """
     global _font_family
     if _font_family is None:
@@ -43,7 +46,8 @@ def install_font(app: QApplication) -> str | None:
             return None
         _font_family = main
         fill, fallback = _add_font(fill_font_path()), _add_font(fallback_font_path())
-        _font_families[:] = [f for f in (fill, main, fallback) if f]
+        rare = [_add_font(p) for p in rare_font_paths()]
+        _font_families[:] = [f for f in (fill, main, fallback, *rare) if f]
     font = QFont(_font_family)
     font.setFamilies(_font_families)
     font.setPointSize(10)

@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="数据文件夹（默认：系统的用户数据文件夹，或环境变量 AFTERSALES_DESK_DATA）")
     p.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="界面语言（默认中文）")
     p.add_argument("--database", dest="head_office_database", metavar="URL",
-                   help="总部数据库（postgresql://…）：dump、export、find 等命令作用于总部的全部记录（issue 12）")
+                   help="总部数据库（postgresql://…）：dump、export、verify、find 等命令作用于总部的全部记录；不带命令时以总部模式打开窗口（需登录）")
     from . import __version__
 
     p.add_argument("--version", action="version", version=f"aftersales-desk {__version__}", help="显示版本号后退出")
@@ -432,6 +432,16 @@ def _verify(folder: Path, args: argparse.Namespace) -> int:
     from .services.signing import verify_pdf
     from .storage.db import DB_FILENAME
 
+    if args.head_office_database:  # against head office's records, trusting the laptops' certificates (issue 12)
+        from .server_cli import head_office_context
+        from .services.sync.verify_at_head_office import verify_at_head_office
+
+        hq = head_office_context(args.head_office_database, folder)
+        try:
+            result = verify_at_head_office(args.file, folder, hq.records)
+        finally:
+            hq.close()
+        return _verdict(result)
     ctx = None
     if (folder / DB_FILENAME).exists():
         try:
@@ -443,6 +453,10 @@ def _verify(folder: Path, args: argparse.Namespace) -> int:
     finally:
         if ctx is not None:
             ctx.close()
+    return _verdict(result)
+
+
+def _verdict(result: Any) -> int:
     lines = result.lines()
     if result.ok:
         print("\n".join(lines))

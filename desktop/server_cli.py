@@ -8,6 +8,7 @@
     server import-bundle F --database URL [-o ANSWER]  a laptop's sync file; writes the answer file
     server decide NUMBER STEP --user U --set k=v        an approval or determination, by role (password on stdin)
     server proposals [accept|merge|reject ID --user U]  laptops' proposed customers and products
+    server deletions [--laptop CODE]                    drafts laptops deleted, and what head office did
     sync [--server URL --token T]                      one sync (both remembered after the first time)
     sync --to-file F | --from-file F                   the same by files, without a network
 
@@ -32,7 +33,7 @@ def add_parsers(sub: Any) -> None:
 
     srv = sub.add_parser("server", help="总部：建立数据库、用户和笔记本令牌，运行同步服务，导入同步文件")
     cmds = srv.add_subparsers(dest="server_command",
-                              metavar="{init,add-user,add-laptop,revoke,run,import-bundle,decide,proposals}")
+                              metavar="{init,add-user,add-laptop,revoke,run,import-bundle,decide,proposals,deletions}")
 
     def database(p: argparse.ArgumentParser) -> None:
         p.add_argument("--database", default=os.environ.get(DATABASE_ENV),
@@ -70,6 +71,9 @@ def add_parsers(sub: Any) -> None:
     pr.add_argument("--into", help="merge：并入总部档案中的这条记录（编号）")
     pr.add_argument("--user", help="总部用户名（accept、merge、reject 需要；密码从标准输入读取）")
     database(pr)
+    dl = cmds.add_parser("deletions", help="列出笔记本删除的草稿，以及总部是否也删除（或保留及原因）")
+    dl.add_argument("--laptop", help="只列出这台笔记本的")
+    database(dl)
 
     sy = sub.add_parser("sync", help="与总部同步：发出本机新的记录，收取总部的审批和决定")
     sy.add_argument("--server", help="总部同步服务地址，如 https://sync.example.cn（记住，下次可省略）")
@@ -333,7 +337,23 @@ def _proposals(args: argparse.Namespace) -> int:
     return 0
 
 
-_SERVER = {"init": _init, "decide": _decide, "proposals": _proposals, "add-user": _add_user, "add-laptop": _add_laptop, "revoke": _revoke, "run": _run,
+def _deletions(args: argparse.Namespace) -> int:
+    from .services.sync.tombstones import DELETED, deletions_log
+
+    service = _service(args)
+    try:
+        rows = deletions_log(service, (args.laptop or "").strip().upper() or None)
+    finally:
+        service.db.dispose()
+    for r in rows:
+        what = "总部已删除" if r.outcome == DELETED else f"总部保留：{r.reason}"
+        print(f"{r.at.astimezone().strftime('%Y-%m-%d %H:%M')}\t{r.laptop}\t{r.kind}\t{r.number}\t{what}")
+    if not rows:
+        print("没有笔记本删除过已同步的草稿")
+    return 0
+
+
+_SERVER = {"init": _init, "decide": _decide, "proposals": _proposals, "deletions": _deletions, "add-user": _add_user, "add-laptop": _add_laptop, "revoke": _revoke, "run": _run,
            "import-bundle": _import_bundle}
 
 
@@ -381,4 +401,8 @@ def run_sync(ctx: Any, args: argparse.Namespace) -> int:
     print(f"同步完成：发出 {result.sent} 条，收到 {result.received} 条，保留为冲突 {result.conflicts} 条")
     for line in result.refused:
         print(f"未收下总部的档案 {line}")
+    if result.deleted:
+        print(f"本机删除的草稿：总部也已删除 {result.deleted} 条")
+    for line in result.notes:  # a deletion held, a proposal decided (issue-12c)
+        print(line)
     return 0

@@ -90,7 +90,7 @@ def test_the_application_font_falls_back_to_the_bundled_fonts_only(gui_app) -> N
     from PySide6.QtWidgets import QApplication
 
     families = QApplication.font().families()
-    assert families == [FILL_FAMILY, MAIN_FAMILY, FALLBACK_FAMILY]
+    assert families == [FILL_FAMILY, MAIN_FAMILY, FALLBACK_FAMILY, *RARE_FAMILIES]
     drawn = _families_of_glyphs(QApplication.font(), SAMPLE + "Ⅴ℉ǎǜ☑☐✗ ✓")
     for ch in "储存温度2–30，Ⅱ类n✓":
         assert drawn[ch] == MAIN_FAMILY, ch
@@ -98,6 +98,20 @@ def test_the_application_font_falls_back_to_the_bundled_fonts_only(gui_app) -> N
         assert drawn[ch] == FILL_FAMILY, ch
     for ch in NOT_IN_MAIN:
         assert drawn[ch] == FALLBACK_FAMILY, ch
+
+
+RARE_FAMILIES = ["Aftersales Rare CJK A", "Aftersales Rare CJK B"]
+
+
+@pytest.mark.gui
+def test_rare_characters_show_on_screen_as_they_print(gui_app) -> None:
+    """A name with a character of Extension A or B (䶮 U+4DAE, 𠮷 U+20BB7, 𪚥 U+2A6A5) is drawn by the
+    bundled rare-character fonts, not left to whatever the laptop's system has (a box on most)."""
+    from PySide6.QtWidgets import QApplication
+
+    drawn = _families_of_glyphs(QApplication.font(), "刘䶮𠮷𪚥")
+    assert drawn["刘"] == MAIN_FAMILY
+    assert drawn["䶮"] in RARE_FAMILIES and drawn["𠮷"] in RARE_FAMILIES and drawn["𪚥"] in RARE_FAMILIES, drawn
 
 
 @pytest.mark.gui

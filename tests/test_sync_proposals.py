@@ -50,12 +50,19 @@ def test_the_same_customer_from_two_laptops_is_one_in_the_register(hq: Any, tmp_
         entry = hq.get("customer", mine.id)
         assert entry.origin == "HQ" and entry.values.fields["name"] == "北京市第一人民医院"
         assert [(p.status, p.decided_by) for p in list_proposals(hq, None)] == [("accepted", "吴经理"), ("merged", "吴经理")]
-        # A already has it as head office now has it.
-        assert sync(a.records, url, ta).received == 0
-        # B keeps its own entry (archived: not deleted); head office's is said and left, the sync runs.
+        # A already has it as head office now has it; it is head office's there too now.
+        got = sync(a.records, url, ta)
+        assert got.received == 0 and len(got.notes) == 1 and "采纳" in got.notes[0]
+        assert a.records.get("customer", mine.id).origin == "HQ"
+        # B's own entry does not stay beside head office's: replaced by it at B's next sync, said once.
         got = sync(b.records, url, tb)
-        assert (got.sent, got.received) == (0, 0) and len(got.refused) == 1 and "同名单位" in got.refused[0]
-        assert sync(b.records, url, tb).refused == []  # said once: not fetched again until it changes
+        assert (got.sent, got.received, got.refused) == (0, 1, [])
+        assert len(got.notes) == 1 and "合并到" in got.notes[0] and mine.number in got.notes[0]
+        assert [r.id for r in b.records.all_records("customer")] == [mine.id]
+        assert b.records.get("customer", mine.id).origin == "HQ"
+        assert b.records.get("customer", mine.id).values.fields["name"] == "北京市第一人民医院"
+        again = sync(b.records, url, tb)
+        assert (again.sent, again.received, again.refused, again.notes) == (0, 0, [], [])
         # A third laptop without such an entry receives head office's.
         c = laptop(tmp_path, "C3")
         tc = token_for(hq, "C3")
@@ -77,3 +84,60 @@ def test_the_same_customer_from_two_laptops_is_one_in_the_register(hq: Any, tmp_
         assert sync(c.records, url, tc).received == 0  # C has it already
     for ctx in (a, b, c):
         ctx.close()
+
+
+def test_a_rejected_proposal_is_kept_on_the_laptop_marked_and_said_once(hq: Any, tmp_path: Path) -> None:
+    from desktop.services.sync.register_notes import rejected
+
+    a = laptop(tmp_path, "A1")
+    ta = token_for(hq, "A1")
+    mine = _customer(a, "上海某物业公司", "021-55550000")
+    with running(hq) as url:
+        sync(a.records, url, ta)
+        reject(hq, list_proposals(hq)[0].id, "吴经理")
+        got = sync(a.records, url, ta)
+        assert (got.sent, got.received) == (0, 0) and len(got.notes) == 1 and "未采纳" in got.notes[0]
+        assert a.records.get("customer", mine.id).values.fields["name"] == "上海某物业公司"  # kept
+        mark = rejected(a.records, mine.id)
+        assert mark is not None and mark.decided_by == "吴经理"
+        again = sync(a.records, url, ta)
+        assert (again.sent, again.notes) == (0, [])
+        assert hq.count("customer") == 0
+    a.close()
+
+
+def test_a_merge_reaches_a_laptop_by_bundle_too(hq: Any, tmp_path: Path) -> None:
+    from desktop.services.sync.bundle import from_file, import_bundle, to_file
+
+    a, b = laptop(tmp_path, "A1"), laptop(tmp_path, "B2")
+    ta, tb = token_for(hq, "A1"), token_for(hq, "B2")
+    theirs = _customer(a, "北京市第一人民医院", "010-65123456")
+    mine = _customer(b, "北京市第一人民医院（本机）", "010-65123456")
+    call = b.records.create("ticket", {
+        "call_date": "2026-03-19", "call_time": "08:00", "receiver": "王测试", "customer_unit": "北京市第一人民医院（本机）",
+        "customer_number": mine.number, "caller_name": "李强", "caller_phone": "13912345678",
+        "issue_type": "验收数量不足", "issue": "到货数量与发货单不符。"}).record
+    with running(hq) as url:
+        sync(a.records, url, ta)
+    out = tmp_path / "b.json"
+    to_file(b.records, tb, out)
+    _r, answer, _n = import_bundle(hq, out)
+    from_file(b.records, tb, answer)
+    first, second = sorted(list_proposals(hq), key=lambda p: p.laptop)
+    accept(hq, first.id, "吴经理")
+    merge(hq, second.id, theirs.id, "吴经理")
+    to_file(b.records, tb, out)
+    _r, answer, _n = import_bundle(hq, out)
+    got = from_file(b.records, tb, answer)
+    assert got.received == 1 and len(got.notes) == 1 and "合并到" in got.notes[0]
+    assert [r.id for r in b.records.all_records("customer")] == [theirs.id]
+    assert mine.id not in [r.id for r in b.records.all_records("customer")]
+    # The hotline ticket that named B's entry by its number names head office's now, and goes to head office.
+    ticket = b.records.get("ticket", call.id)
+    assert ticket.values.fields["customer_number"] == theirs.number
+    assert ticket.values.fields["customer_unit"] == "北京市第一人民医院"
+    to_file(b.records, tb, out)
+    _r, answer, _n = import_bundle(hq, out)
+    assert hq.get("ticket", call.id).values.fields["customer_number"] == theirs.number
+    a.close()
+    b.close()

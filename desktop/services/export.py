@@ -130,7 +130,8 @@ def _write_atomically(
 def renderer_tag(settings: Any, spec: Any) -> str:
     """What made a record's pages, written into its PDF as ``/AsdRenderer``: this app's version,
     ReportLab's and a digest of the settings the letterhead and footers print and of the form's
-    layout (``spec.sections``: fields, labels, choices).  ``verify`` renders
+    layout (``spec.sections``: fields, labels, choices), and the page layout's own version
+    (``documents.LAYOUT``).  ``verify`` renders
     the revision again and compares it byte for byte with what was signed; when the tag differs from
     today's, a difference is explained by the upgrade or the new settings, and ``verify`` says the pages
     were not compared rather than calling them false (issue 11)."""
@@ -139,9 +140,10 @@ def renderer_tag(settings: Any, spec: Any) -> str:
     from reportlab import Version as reportlab_version
 
     from .. import __version__
+    from ..documents import LAYOUT
 
     digest = hashlib.sha256(repr((settings, spec.sections)).encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return f"aftersales-desk {__version__}; reportlab {reportlab_version}; settings {digest}"
+    return f"aftersales-desk {__version__}; layout {LAYOUT}; reportlab {reportlab_version}; settings {digest}"
 
 
 def export_record(service: RecordService, record: Record, target: Path) -> Path:

@@ -380,10 +380,11 @@ def _quiet_library_logs() -> None:
 
 
 def verify_pdf(path: str | os.PathLike[str], data_dir: Path, service: Any = None,
-               settings: Any = None) -> VerifyResult:
+               settings: Any = None, extra_roots: list[tuple[Any, str]] | None = None) -> VerifyResult:
     """Is ``path`` a PDF exported and signed by a trusted signer, unchanged since?  Never raises
     for a bad file.  ``service`` (a ``RecordService``, optional) adds how the file's revision stands
-    to the record in this laptop's database."""
+    to the record in this laptop's database.  ``extra_roots``: more trusted certificates, each with
+    what it is (head office: the laptops' own, ``services.sync.verify_at_head_office``)."""
     name = Path(path).name
     _quiet_library_logs()
     try:
@@ -419,6 +420,7 @@ def verify_pdf(path: str | os.PathLike[str], data_dir: Path, service: Any = None
         except Exception:  # noqa: BLE001
             settings = None
     roots, notes = _trust_roots(data_dir, settings)
+    roots += list(extra_roots or ())
     result.notes += notes
     sig = signatures[0]  # ours is the first; any later one came after it
     try:

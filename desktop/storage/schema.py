@@ -205,7 +205,7 @@ class PhotoMixin:
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     list_key: Mapped[str] = mapped_column(String(40))
     position: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # head office: who may download it (sync)
     filename: Mapped[str] = mapped_column(String(255))
     caption: Mapped[str] = mapped_column(String(200), default="")
     media_type: Mapped[str] = mapped_column(String(40))
@@ -239,7 +239,7 @@ class SignatureMixin:
     signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     content_hash: Mapped[str] = mapped_column(String(64))
     strokes: Mapped[str] = mapped_column(Text)  # JSON: [[[x, y, pressure, t_ms], …], …]
-    image_sha256: Mapped[str] = mapped_column(String(64))
+    image_sha256: Mapped[str] = mapped_column(String(64), index=True)
     # How ``content_hash`` was worked out (``domain.content``): 1 before schema 0006, 2 since.
     hash_scheme: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
 
@@ -378,6 +378,7 @@ def full_metadata() -> MetaData:
     """The metadata with every kind's tables (Alembic's autogenerate and the schema test)."""
     for kind in SPECS:
         MODELS[kind]
-    from . import server_accounts  # noqa: F401 - head office's accounts and the sync bookkeeping (issue 12)
+    # head office's accounts and the sync bookkeeping; tombstones, laptop profiles, register notes (issue 12)
+    from . import server_accounts, sync_tables  # noqa: F401
 
     return Base.metadata

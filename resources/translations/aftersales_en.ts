@@ -2517,6 +2517,10 @@ Double-click or press Enter to open</translation>
             <translation>Sync</translation>
         </message>
         <message>
+            <source>取消同步</source>
+            <translation>Cancel sync</translation>
+        </message>
+        <message>
             <source>正在发出：{done} / {total} 条</source>
             <translation>Sending: {done} / {total}</translation>
         </message>
@@ -2537,16 +2541,16 @@ Double-click or press Enter to open</translation>
             <translation>Connecting to head office…</translation>
         </message>
         <message>
-            <source>未能同步：{error}</source>
-            <translation>Could not sync: {error}</translation>
-        </message>
-        <message>
-            <source>收到的记录未通过检查，本批未写入：{error}</source>
-            <translation>The records received did not pass the checks; this batch was not written: {error}</translation>
+            <source>正在停止：当前这一批完成后停止…</source>
+            <translation>Stopping: after the current batch…</translation>
         </message>
         <message>
             <source>同步完成：发出 {sent} 条，收到 {received} 条，冲突 {conflicts} 条。</source>
             <translation>Sync done: {sent} sent, {received} received, {conflicts} conflicts.</translation>
+        </message>
+        <message>
+            <source>本机删除的草稿，总部也已删除 {n} 条。</source>
+            <translation>Drafts deleted here and now deleted at head office too: {n}.</translation>
         </message>
         <message>
             <source>冲突的记录已保留，本机记录未改动；请在 工具 ▸ 冲突记录 中处理。</source>
@@ -2555,6 +2559,21 @@ Double-click or press Enter to open</translation>
         <message>
             <source>未收取：{items}</source>
             <translation> Not taken: {items}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWorker</name>
+        <message>
+            <source>未能同步：{error}</source>
+            <translation>Could not sync: {error}</translation>
+        </message>
+        <message>
+            <source>收到的记录未通过检查，本批未写入：{error}</source>
+            <translation>Records received did not pass the checks; nothing of this batch was written: {error}</translation>
+        </message>
+        <message>
+            <source>同步中出现意外错误：{error}；已完成的批次已保存</source>
+            <translation>Unexpected error during the sync: {error}; the batches already done are saved</translation>
         </message>
     </context>
     <context>
@@ -5169,6 +5188,10 @@ Double-click or press Enter to open</translation>
     <context>
         <name>messages</name>
         <message>
+            <source>deletions 应为数组</source>
+            <translation>deletions should be an array</translation>
+        </message>
+        <message>
             <source>id 应为 UUID</source>
             <translation>id must be a UUID</translation>
         </message>
@@ -5177,8 +5200,20 @@ Double-click or press Enter to open</translation>
             <translation>ids must be an array of [kind, id]</translation>
         </message>
         <message>
+            <source>ids 应为记录 id 的数组</source>
+            <translation>ids should be an array of record ids</translation>
+        </message>
+        <message>
             <source>known 应为对象</source>
             <translation>known must be an object</translation>
+        </message>
+        <message>
+            <source>profile 应为对象</source>
+            <translation>profile should be an object</translation>
+        </message>
+        <message>
+            <source>settings 应为对象</source>
+            <translation>settings should be an object</translation>
         </message>
         <message>
             <source>{column} 列有内容，但这一列没有列名</source>
@@ -5187,6 +5222,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>{kind} 没有“{step}”这一审批步骤</source>
             <translation>{kind} has no approval step "{step}"</translation>
+        </message>
+        <message>
+            <source>{n} 条已办结或已签字的记录仍写着原编号 {number}（其内容不再改动）</source>
+            <translation>{n} closed or signed records still name the old number {number} (their content is not changed)</translation>
         </message>
         <message>
             <source>{path} 不是本程序的备份（缺少或无法读取 manifest.json）</source>
@@ -5223,6 +5262,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>“{value}”不是有效状态</source>
             <translation>"{value}" is not a valid status</translation>
+        </message>
+        <message>
+            <source>一次最多 {max} 条删除</source>
+            <translation>At most {max} deletions at a time</translation>
         </message>
         <message>
             <source>一次最多 {max} 条记录</source>
@@ -5337,6 +5380,10 @@ Double-click or press Enter to open</translation>
             <translation>Column "{name}" appears twice (see also column {other})</translation>
         </message>
         <message>
+            <source>删除 #{index}：应为含 kind、id、seen 的对象</source>
+            <translation>Deletion #{index}: should be an object with kind, id and seen</translation>
+        </message>
+        <message>
             <source>协商处理时限不能短于电话响应时限</source>
             <translation>Must not be shorter than the phone response time</translation>
         </message>
@@ -5355,6 +5402,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>同一处签字出现两次</source>
             <translation>the same signature block appears twice</translation>
+        </message>
+        <message>
+            <source>同步已取消：已完成的批次已保存，下次同步从这里继续</source>
+            <translation>Sync cancelled: the batches already done are saved; the next sync continues from here</translation>
         </message>
         <message>
             <source>同步文件 {path} 无法读取：{error}</source>
@@ -5597,12 +5648,32 @@ Double-click or press Enter to open</translation>
             <translation>Required</translation>
         </message>
         <message>
+            <source>总部</source>
+            <translation>Head office</translation>
+        </message>
+        <message>
             <source>总部发来的图片 {sha} 与其哈希不符</source>
             <translation>Picture {sha} sent by head office does not match its hash</translation>
         </message>
         <message>
             <source>总部同步</source>
             <translation>Head-office sync</translation>
+        </message>
+        <message>
+            <source>总部在本机上次同步之后处理过这条记录（如审批、判定），不能删除</source>
+            <translation>Head office has acted on this record since this laptop's last sync (an approval, a determination); it cannot be deleted</translation>
+        </message>
+        <message>
+            <source>总部已把本机的{title}“{name}”（{number}）合并到 {target}，但未能取回总部的档案；下次同步再试</source>
+            <translation>Head office merged this laptop's {title} "{name}" ({number}) into {target}, but head office's entry could not be fetched; the next sync tries again</translation>
+        </message>
+        <message>
+            <source>总部已把本机的{title}“{name}”（{number}）合并到 {target}，但本机未能改用总部的档案：{why}</source>
+            <translation>Head office merged this laptop's {title} "{name}" ({number}) into {target}, but this laptop could not take head office's entry: {why}</translation>
+        </message>
+        <message>
+            <source>总部已采纳本机的{title}“{name}”（{number}，{who}）</source>
+            <translation>Head office accepted this laptop's {title} "{name}" ({number}, {who})</translation>
         </message>
         <message>
             <source>总部拒绝了同步（{status}）：{message}</source>
@@ -5617,12 +5688,32 @@ Double-click or press Enter to open</translation>
             <translation>The head-office database must be PostgreSQL (postgresql://…): {url}</translation>
         </message>
         <message>
+            <source>总部有这条记录的冲突待处理</source>
+            <translation>Head office has a conflict on this record waiting to be resolved</translation>
+        </message>
+        <message>
+            <source>总部未删除 {number}：{reason}；该记录已从总部取回本机</source>
+            <translation>Head office did not delete {number}: {reason}; the record was brought back to this laptop</translation>
+        </message>
+        <message>
+            <source>总部未采纳本机的{title}“{name}”（{number}，{who}）：仍保留在本机，已标为总部未采纳</source>
+            <translation>Head office rejected this laptop's {title} "{name}" ({number}, {who}): kept on this laptop, marked as not taken by head office</translation>
+        </message>
+        <message>
+            <source>总部没有笔记本 {code} 的设置（尚未同步），页面按总部的设置重新生成。</source>
+            <translation>Head office has no settings of laptop {code} (not synced yet); the pages were rendered again with head office's settings.</translation>
+        </message>
+        <message>
             <source>总部没有这张图片</source>
             <translation>Head office does not have this picture</translation>
         </message>
         <message>
             <source>总部的回答无法识别</source>
             <translation>Head office's answer cannot be understood</translation>
+        </message>
+        <message>
+            <source>总部的这条记录已不是草稿（状态：{status}），须存档</source>
+            <translation>Head office's copy is no longer a draft (status: {status}) and must be kept</translation>
         </message>
         <message>
             <source>恢复失败（{error}），原有数据已放回原处，没有改动</source>
@@ -5977,6 +6068,14 @@ Double-click or press Enter to open</translation>
             <translation>The laptop token is not valid</translation>
         </message>
         <message>
+            <source>本机报告的证书过多，请联系总部管理员</source>
+            <translation>This laptop has reported too many certificates; contact head office's administrator</translation>
+        </message>
+        <message>
+            <source>本机的{title}“{name}”（{number}）已由总部合并到 {target}（{who}）：本机改用总部的档案</source>
+            <translation>This laptop's {title} "{name}" ({number}) was merged by head office into {target} ({who}): this laptop now uses head office's entry</translation>
+        </message>
+        <message>
             <source>本机的版本已签字，导入的版本没有保留这些签字，不能用它替换；请保留本机版本</source>
             <translation>This laptop's version is signed and the imported version does not keep those signatures, so it cannot replace it; keep this laptop's version</translation>
         </message>
@@ -5987,6 +6086,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>本机记录已办结，文件中的版本未经重新打开就修改了它</source>
             <translation>the record is closed on this laptop and the file changed it without reopening it</translation>
+        </message>
+        <message>
+            <source>本机证书无效</source>
+            <translation>Invalid laptop certificate</translation>
+        </message>
+        <message>
+            <source>本机证书无效：不是 PEM 格式的证书</source>
+            <translation>Invalid laptop certificate: not a PEM certificate</translation>
         </message>
         <message>
             <source>本版已在此处签字</source>
@@ -6085,6 +6192,10 @@ Double-click or press Enter to open</translation>
             <translation>Must not be earlier than the arrival time ({time})</translation>
         </message>
         <message>
+            <source>笔记本 {code} 的证书（同步时报告）</source>
+            <translation>laptop {code}'s certificate (reported at sync)</translation>
+        </message>
+        <message>
             <source>第 {number} 题是判断题，只能填对（A）或错（B）</source>
             <translation>Question {number} is a true/false question: answer A (true) or B (false)</translation>
         </message>
@@ -6107,6 +6218,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>签到人不在参加人员名单中，请先登记并保存</source>
             <translation>The person signing in is not on the attendee list; add them and save first</translation>
+        </message>
+        <message>
+            <source>签名者不是这条记录所属的笔记本：{number} 属于笔记本 {owner}，文件却由笔记本 {signer} 的证书签名，不能作为原件。</source>
+            <translation>The signer is not the laptop this record belongs to: {number} belongs to laptop {owner}, but the file is signed with laptop {signer}'s certificate; it cannot be taken as an original.</translation>
+        </message>
+        <message>
+            <source>签名证书属于笔记本 {code}，该笔记本的令牌已被总部吊销：吊销之后不再信任它签名的文件。</source>
+            <translation>The signing certificate belongs to laptop {code}, whose token head office has revoked: files it signs are no longer trusted.</translation>
         </message>
         <message>
             <source>签字不能改写，没有改动任何数据。</source>
@@ -6249,6 +6368,10 @@ Double-click or press Enter to open</translation>
             <translation>Records failed the checks; nothing of this batch was written: {first}</translation>
         </message>
         <message>
+            <source>设置项 {key} 无效</source>
+            <translation>Invalid setting {key}</translation>
+        </message>
+        <message>
             <source>评分应为 1 到 5 分</source>
             <translation>A score must be from 1 to 5</translation>
         </message>
@@ -6299,6 +6422,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>这条提议已处理（{status}）</source>
             <translation>This proposal has been decided already ({status})</translation>
+        </message>
+        <message>
+            <source>这条记录已有签字，须存档</source>
+            <translation>This record is signed and must be kept</translation>
+        </message>
+        <message>
+            <source>这条记录有存档的签字版本，须存档</source>
+            <translation>This record has archived signed revisions and must be kept</translation>
         </message>
         <message>
             <source>难以界定的，须退回公司质量部门鉴定后，按鉴定结论界定</source>

@@ -8,7 +8,12 @@ embedded as base64), so what it carries is read by the same import and judged th
      "direction": "to-head-office" | "to-laptop", "laptop": "A3",
      "records": [<dump objects>],
      "known": {id: [tag here, head office's tag seen]},      (to head office)
+     "deletions": [{"kind", "id", "seen"}],                  (to head office: drafts deleted, ``tombstones``;
+                                                              to the laptop: what head office did with each)
      "results": [{"id", "kind", "outcome", "server_tag"}],   (to the laptop: what became of its records)
+     "profile": {"certificate", "settings"},                (to head office: for verify there, ``profiles``)
+     "proposals": [ids], "decisions": [...], "decision_records": [...]  (its proposed customers and
+                   products; head office's decisions on them and the entries a merge needs, ``register_notes``)
      "mac": "<hex>"}
 
 ``mac`` is an HMAC-SHA256 of the rest keyed with the SHA-256 of the laptop's token, which head office
@@ -30,7 +35,7 @@ from ...storage.files import write_atomically
 from ...storage.server_accounts import ServerLaptop, token_hash
 from ..records import RecordService
 from ..trust import UntrustedFile, decode_json
-from . import hub
+from . import hub, profiles, proposals, register_notes, tombstones
 from . import laptop as lap
 
 FORMAT = "aftersales-sync-bundle"
@@ -80,7 +85,10 @@ def to_file(service: RecordService, token: str, path: Path) -> int:
         raise BundleError(QT_TRANSLATE_NOOP(MESSAGES, "令牌不属于本机（本机代码 {code}）").format(code=state.code))
     objs = lap.dump_batch(service, state.to_send, embed_photos=True)
     _write(path, token_hash(token), {"format": FORMAT, "bundle_version": 1, "direction": TO_HQ,
-                                     "laptop": state.code, "records": objs, "known": state.known})
+                                     "laptop": state.code, "records": objs, "known": state.known,
+                                     "deletions": state.deletions,
+                                     "proposals": register_notes.asking(service, state.code),
+                                     "profile": profiles.of_laptop(service)})
     return len(objs)
 
 
@@ -104,17 +112,30 @@ def import_bundle(service: RecordService, path: Path, answer: Path | None = None
     _verified(data, key, path)
     if revoked:
         raise BundleError(QT_TRANSLATE_NOOP(MESSAGES, "本机 {code} 的令牌已被吊销，同步文件未导入").format(code=code))
+    if "profile" in data:
+        try:
+            profiles.receive(service, code, data["profile"])
+        except hub.Refused as e:
+            raise BundleError(e.message) from e
     results = hub.receive_batch(service, code, data["records"], limit=None,
                                 source=QT_TRANSLATE_NOOP(MESSAGES, "同步文件：{name}").format(name=path.name))
     known = data.get("known") if isinstance(data.get("known"), dict) else {}
+    deletions = tombstones.receive_deletions(service, code, data["deletions"]) if "deletions" in data else []
+    for r in deletions:  # gone here, or held: then it goes back to the laptop in this answer
+        known.pop(r["id"], None)
     for r in results:  # what the laptop now knows head office has
         if r["server_tag"]:
             known[r["id"]] = [*(known.get(r["id"]) or [])[:1], r["server_tag"]]
+    decisions = proposals.decisions_for(service, code, data["proposals"]) if "proposals" in data else []
+    targets = [[d["kind"], d["target_id"]] for d in decisions
+               if d["status"] == proposals.MERGED and d["target_id"] != d["record_id"]]
+    target_objs = hub.fetch(service, code, targets, embed_photos=True) if targets else []
     wanted = hub.whats_new(service, code, known)
     objs = hub.fetch(service, code, [[k, rid] for k, rid, _tag in wanted], embed_photos=True) if wanted else []
     target = answer or answer_path(path)
     _write(target, key, {"format": FORMAT, "bundle_version": 1, "direction": TO_LAPTOP, "laptop": code,
-                         "records": objs, "results": results})
+                         "records": objs, "results": results, "deletions": deletions,
+                         "decisions": decisions, "decision_records": target_objs})
     return results, target, len(objs)
 
 
@@ -131,6 +152,13 @@ def from_file(service: RecordService, token: str, path: Path) -> lap.SyncResult:
     sent_objs = [mine[r["id"]] for r in results if isinstance(r, dict) and r.get("id") in mine
                  and (mine[r["id"]].get("version_tag") or "") == r.get("sent_tag")]  # not changed here since
     out = lap.note_sent(service, sent_objs, results)
-    got = lap.apply_received(service, data["records"], QT_TRANSLATE_NOOP(MESSAGES, "同步文件：{name}").format(name=path.name))
-    out.received, out.conflicts, out.refused = got.received, out.conflicts + got.conflicts, got.refused
+    deletions = data.get("deletions") if isinstance(data.get("deletions"), list) else []
+    out.deleted = sum(1 for r in deletions if isinstance(r, dict) and r.get("outcome") == tombstones.DELETED)
+    out.notes += tombstones.note_answered(service, deletions)
+    source = QT_TRANSLATE_NOOP(MESSAGES, "同步文件：{name}").format(name=path.name)
+    targets = data.get("decision_records") if isinstance(data.get("decision_records"), list) else []
+    taken, said = register_notes.apply_decisions(service, data.get("decisions"), targets, source)
+    out.notes += said
+    got = lap.apply_received(service, data["records"], source)
+    out.received, out.conflicts, out.refused = taken + got.received, out.conflicts + got.conflicts, got.refused
     return out

@@ -2,10 +2,15 @@
 office has that the laptop has not seen.
 
 1. ``hello``: the token is valid, and is this laptop's (its code is the one in its record numbers);
+   the laptop's certificate and settings when they changed (``profiles``: verify at head office);
+   head office's decisions on the customers and products this laptop proposed (``register_notes``:
+   a merged one is replaced here by head office's entry, a rejected one marked);
 2. in batches of :data:`BATCH` own records: the pictures head office lacks (by content hash, each
    once), then the records; the answer is remembered after each batch (``laptop.note_sent``), so a
    sync cut off goes on from there;
-3. ``new``: what head office has for this laptop; fetched in batches, pictures first, and applied
+3. the drafts deleted here since they were synced (``tombstones``): head office deletes its copy
+   where the retention rules allow, or keeps it and says why (the record then comes back here);
+4. ``new``: what head office has for this laptop; fetched in batches, pictures first, and applied
    through the JSON import's judgement (``laptop.apply_received``).
 
 Nothing new costs two small requests and no record loaded on either side.
@@ -19,6 +24,7 @@ from typing import Any
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..records import RecordService
 from . import laptop as lap
+from . import profiles, register_notes, tombstones
 
 BATCH = 200
 TIMEOUT = 120.0
@@ -26,6 +32,15 @@ TIMEOUT = 120.0
 
 class SyncError(Exception):
     """The sync could not run (server down, token refused, an answer that makes no sense); for the user."""
+
+
+class SyncCancelled(SyncError):
+    """The user stopped the sync between two batches; what went through is kept, the next sync goes on."""
+
+
+def _check(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        raise SyncCancelled(QT_TRANSLATE_NOOP(MESSAGES, "同步已取消：已完成的批次已保存，下次同步从这里继续"))
 
 
 def _client(server: str, token: str, transport: Any = None) -> Any:
@@ -67,8 +82,10 @@ def _answer(r: Any) -> dict[str, Any]:
 
 
 def sync(service: RecordService, server: str, token: str, *, progress: Callable[[str, int, int], None] | None = None,
-         transport: Any = None, batch: int = BATCH) -> lap.SyncResult:
-    """One whole sync (see the module text); :class:`SyncError` when it could not run."""
+         transport: Any = None, batch: int = BATCH, cancel: Callable[[], bool] | None = None) -> lap.SyncResult:
+    """One whole sync (see the module text); :class:`SyncError` when it could not run.  ``cancel``
+    is asked between batches: when it says so, :class:`SyncCancelled` is raised there (every batch
+    that went through is remembered, so the next sync goes on from that point)."""
     result = lap.SyncResult()
     state = lap.local_state(service)
     with _client(server, token, transport) as http:
@@ -76,8 +93,15 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
         if hello.get("laptop") != state.code:
             raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "令牌属于本机代码 {theirs}，而本机代码是 {ours}；请在设置中改正本机代码或使用本机的令牌")
                             .format(theirs=str(hello.get("laptop"))[:8], ours=state.code))
+        changed = profiles.changed(service)  # the certificate and settings verify needs at head office
+        if changed is not None:
+            _call(http, "POST", "/profile", json={"profile": changed})
+            profiles.note_sent(service, changed)
+        if _take_decisions(service, http, state.code, result, batch):  # before sending: a merge's changes go now
+            state = lap.local_state(service)
         done = 0
         for ids in lap.batches(state.to_send, batch):
+            _check(cancel)
             objs = lap.dump_batch(service, ids, embed_photos=False)
             _send_photos(service, http, lap.photo_refs(objs))
             results = _answer(_call(http, "POST", "/records", json={"records": objs})).get("results")
@@ -89,11 +113,14 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             done += len(objs)
             if progress:
                 progress("send", done, state.sending)
+        _check(cancel)
+        _send_deletions(service, http, state.deletions, result)
         state = lap.local_state(service)
         wanted = _answer(_call(http, "POST", "/new", json={"known": state.known})).get("records")
         if not isinstance(wanted, list):
             raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
         for start in range(0, len(wanted), batch):
+            _check(cancel)
             chunk = [item[:2] for item in wanted[start:start + batch] if isinstance(item, list) and len(item) >= 2]
             objs = _answer(_call(http, "POST", "/fetch", json={"ids": chunk})).get("records") or []
             if not isinstance(objs, list) or not all(isinstance(o, dict) and isinstance(o.get("id"), str) for o in objs):
@@ -106,6 +133,40 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
             if progress:
                 progress("receive", min(start + batch, len(wanted)), len(wanted))
     return result
+
+
+def _send_deletions(service: RecordService, http: Any, items: list[dict[str, str]], result: lap.SyncResult) -> None:
+    """The drafts deleted here since they were synced (``tombstones``); each answered one forgotten."""
+    for start in range(0, len(items), 500):
+        results = _answer(_call(http, "POST", "/deletions", json={"deletions": items[start:start + 500]})).get("results")
+        if not isinstance(results, list):
+            raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
+        result.deleted += sum(1 for r in results if isinstance(r, dict) and r.get("outcome") == tombstones.DELETED)
+        result.notes += tombstones.note_answered(service, results)
+
+
+def _take_decisions(service: RecordService, http: Any, code: str, result: lap.SyncResult, batch: int) -> bool:
+    """Head office's decisions on the customers and products this laptop proposed (``register_notes``):
+    asked only while some are undecided here; a merge's head-office entry fetched with its pictures.
+    Whether anything was taken in."""
+    ids = register_notes.asking(service, code)
+    if not ids:
+        return False
+    decisions = _answer(_call(http, "POST", "/proposals", json={"ids": ids})).get("decisions")
+    if not isinstance(decisions, list):
+        raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
+    targets: list[dict[str, Any]] = []
+    wanted = register_notes.wanted_targets(service, decisions)
+    for start in range(0, len(wanted), batch):
+        objs = _answer(_call(http, "POST", "/fetch", json={"ids": wanted[start:start + batch]})).get("records") or []
+        if not isinstance(objs, list) or not all(isinstance(o, dict) and isinstance(o.get("id"), str) for o in objs):
+            raise SyncError(QT_TRANSLATE_NOOP(MESSAGES, "总部的回答无法识别"))
+        _receive_photos(service, http, lap.photo_refs(objs))
+        targets += objs
+    received, said = register_notes.apply_decisions(service, decisions, targets, QT_TRANSLATE_NOOP(MESSAGES, "总部同步"))
+    result.received += received
+    result.notes += said
+    return bool(said)
 
 
 def _send_photos(service: RecordService, http: Any, shas: set[str]) -> None:

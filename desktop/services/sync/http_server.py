@@ -10,8 +10,11 @@ checks; a refused request writes nothing and answers ``{"error": "<Chinese messa
     GET  /api/v1/hello                  → {"laptop": code, "head_office": "HQ"}
     POST /api/v1/photos/missing         {"sha256": [...]} → {"missing": [...]}
     PUT  /api/v1/photos/{sha256}        the picture's bytes (checked against the hash)
-    GET  /api/v1/photos/{sha256}        the picture's bytes
+    GET  /api/v1/photos/{sha256}        the picture's bytes, if a record this laptop may see names it
     POST /api/v1/records                {"records": [dump objects]} → {"results": [...]}
+    POST /api/v1/deletions          {"deletions": [{"kind", "id", "seen"}]} → {"results": [...]} (tombstones)
+    POST /api/v1/proposals          {"ids": [own register entries]} → {"decisions": [...]} (accepted/merged/rejected)
+    POST /api/v1/profile            {"profile": {"certificate", "settings"}} (for verify at head office)
     POST /api/v1/new                    {"known": {id: [tag, seen]}} → {"records": [[kind, id, tag]]}
     POST /api/v1/fetch                  {"ids": [[kind, id]]} → {"records": [dump objects]}
 """
@@ -28,7 +31,8 @@ from ...storage.server_accounts import HEAD_OFFICE_CODE, REVOKED, laptop_of_toke
 from ..records import RecordService
 from ..transfer import ImportFailed
 from ..trust import SHA256_RE, UntrustedFile, decode_json
-from . import hub
+from . import hub, profiles, proposals, tombstones
+from .photo_access import may_download
 
 API = "/api/v1"
 MAX_JSON_BODY = 64 << 20  # a batch of records without their photos
@@ -138,12 +142,17 @@ def make_app(service: RecordService) -> Any:
 
     @endpoint
     async def photo_get(request: Request) -> Response:
-        await laptop(request)
+        code = await laptop(request)
         sha = sha_of(request)
+        # Only a picture a record this laptop may see names (photo_access); any other is answered
+        # as one head office does not have, so the answer reveals nothing.
+        absent = hub.Refused(404, QT_TRANSLATE_NOOP(MESSAGES, "总部没有这张图片"))
+        if not await call(may_download, service, code, sha):
+            raise absent
         try:
             data = await call(service.photos.read, sha)
         except (FileNotFoundError, PhotoError):
-            raise hub.Refused(404, QT_TRANSLATE_NOOP(MESSAGES, "总部没有这张图片")) from None
+            raise absent from None
         return Response(data, media_type="application/octet-stream")
 
     @endpoint
@@ -151,6 +160,24 @@ def make_app(service: RecordService) -> Any:
         code = await laptop(request)
         objs = await json_body(request, "records")
         return JSONResponse({"results": await call(hub.receive_batch, service, code, objs)})
+
+    @endpoint
+    async def deletions(request: Request) -> Response:
+        code = await laptop(request)
+        items = await json_body(request, "deletions")
+        return JSONResponse({"results": await call(tombstones.receive_deletions, service, code, items)})
+
+    @endpoint
+    async def proposal_decisions(request: Request) -> Response:
+        code = await laptop(request)
+        ids = await json_body(request, "ids")
+        return JSONResponse({"decisions": await call(proposals.decisions_for, service, code, ids)})
+
+    @endpoint
+    async def profile(request: Request) -> Response:
+        code = await laptop(request)
+        await call(profiles.receive, service, code, await json_body(request, "profile"))
+        return JSONResponse({"stored": code})
 
     @endpoint
     async def new(request: Request) -> Response:
@@ -172,6 +199,9 @@ def make_app(service: RecordService) -> Any:
         Route(f"{API}/photos/{{sha}}", photo_put, methods=["PUT"]),
         Route(f"{API}/photos/{{sha}}", photo_get, methods=["GET"]),
         Route(f"{API}/records", records, methods=["POST"]),
+        Route(f"{API}/deletions", deletions, methods=["POST"]),
+        Route(f"{API}/proposals", proposal_decisions, methods=["POST"]),
+        Route(f"{API}/profile", profile, methods=["POST"]),
         Route(f"{API}/new", new, methods=["POST"]),
         Route(f"{API}/fetch", fetch, methods=["POST"]),
     ]

@@ -23,6 +23,7 @@ from ...storage.settings import ensure_laptop_code
 from ..incoming import CONFLICT, CREATED, UPDATED
 from ..records import VIA_SYNC, RecordService
 from ..transfer import ImportFailed, dump_records, import_records
+from . import tombstones
 from .hub import SHARED_KINDS
 
 
@@ -32,6 +33,8 @@ class SyncResult:
     received: int = 0
     conflicts: int = 0
     refused: list[str] = field(default_factory=list)
+    deleted: int = 0  # drafts deleted here whose deletion head office carried out
+    notes: list[str] = field(default_factory=list)  # what else the user is told (a deletion held, a proposal decided)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class LocalState:
     to_send: dict[str, list[str]]  # kind → ids of own records not yet delivered as they are
     known: dict[str, list[str]]  # id → [tag here, head office's tag last seen]
     keys: dict[str, str]  # id → "version:tag" here
+    deletions: list[dict[str, str]] = field(default_factory=list)  # tombstones (services.sync.tombstones)
 
     @property
     def sending(self) -> int:
@@ -53,8 +57,8 @@ def _key(version: int | None, tag: str | None) -> str:
 def local_state(service: RecordService) -> LocalState:
     with service.db.session() as s:
         code = ensure_laptop_code(s)
-        states = {rid: (sent, server_tag) for rid, sent, server_tag in
-                  s.execute(select(SyncState.record_id, SyncState.sent, SyncState.server_tag))}
+        states = {rid: (kind, sent, server_tag) for rid, kind, sent, server_tag in
+                  s.execute(select(SyncState.record_id, SyncState.kind, SyncState.sent, SyncState.server_tag))}
         to_send: dict[str, list[str]] = {}
         known: dict[str, list[str]] = {}
         keys: dict[str, str] = {}
@@ -63,14 +67,14 @@ def local_state(service: RecordService) -> LocalState:
             for rid, version, tag, origin in s.execute(select(rec.id, rec.version, rec.version_tag, rec.origin)):
                 key = _key(version, tag)
                 keys[rid] = key
-                sent, server_tag = states.get(rid, ("", ""))
+                _kind, sent, server_tag = states.get(rid, ("", "", ""))
                 known[rid] = [tag or "", server_tag]
                 # Its own records; and any change to a register entry (customer, product): a proposal.
                 if (origin == code or kind in SHARED_KINDS) and key != sent:
                     to_send.setdefault(kind, []).append(rid)
-        for rid, (_sent, server_tag) in states.items():  # seen at head office, not taken here
+        for rid, (_kind, _sent, server_tag) in states.items():  # seen at head office, not taken here
             known.setdefault(rid, ["", server_tag])
-    return LocalState(code, to_send, known, keys)
+    return LocalState(code, to_send, known, keys, tombstones.pending(states, set(keys)))
 
 
 def batches(to_send: Mapping[str, list[str]], size: int) -> Iterable[dict[str, list[str]]]:

@@ -10,7 +10,10 @@ The customer and product registers belong to head office: what a laptop sends of
   closed naming that entry, and nothing is added (no second 北京市第一人民医院);
 - **reject**: closed, nothing added.
 
-Each decision is recorded with who and when.
+Each decision is recorded with who and when, and reaches the laptop that proposed it at its next
+sync (:func:`decisions_for`; the laptop's side is ``services.sync.register_notes``): accepted, its
+entry is head office's; merged, its entry is replaced by head office's; rejected, it is kept there,
+marked.
 """
 
 from __future__ import annotations
@@ -96,3 +99,35 @@ def merge(service: RecordService, proposal_id: str, target_id: str, user: str) -
 def reject(service: RecordService, proposal_id: str, user: str) -> None:
     _open(service, proposal_id, user)
     _close(service, proposal_id, REJECTED, user)
+
+
+MAX_ASKED = 5000
+
+
+def decisions_for(service: RecordService, code: str, ids: Any) -> list[dict[str, Any]]:
+    """What head office decided about laptop ``code``'s proposals of these register entries (the
+    laptop's own customers and products, by id): for each, the latest decision —
+    ``{"record_id", "kind", "tag", "status", "target_id", "target_number", "decided_by", "decided_at"}``.
+    Only that laptop's own proposals are answered; an entry still pending is left out."""
+    from .hub import Refused
+
+    if not isinstance(ids, list) or len(ids) > MAX_ASKED or not all(isinstance(i, str) and 0 < len(i) <= 36 for i in ids):
+        raise Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "ids 应为记录 id 的数组"))
+    latest: dict[str, SyncProposal] = {}
+    with service.db.session() as s:
+        for start in range(0, len(ids), 500):
+            for row in s.scalars(select(SyncProposal).where(
+                    SyncProposal.laptop == code, SyncProposal.record_id.in_(ids[start:start + 500]),
+                    SyncProposal.status.in_((ACCEPTED, MERGED, REJECTED))).order_by(SyncProposal.decided_at)):
+                latest[row.record_id] = row
+        numbers: dict[str, str] = {}
+        from ...storage.schema import MODELS
+
+        for row in latest.values():
+            if row.status == MERGED and row.target_id:
+                rec = MODELS[row.kind].record
+                numbers[row.target_id] = s.scalar(select(rec.number).where(rec.id == row.target_id)) or ""
+    return [{"record_id": r.record_id, "kind": r.kind, "tag": r.tag, "status": r.status,
+             "target_id": r.target_id or r.record_id, "target_number": numbers.get(r.target_id, r.number),
+             "decided_by": r.decided_by, "decided_at": r.decided_at.isoformat() if r.decided_at else ""}
+            for r in latest.values()]

@@ -2,7 +2,7 @@
 
 Revision ID: 0007_server
 Revises: 0006_versions
-Create Date: 2026-12-03 10:06:37.571684
+Create Date: 2026-12-03 12:56:48.386382
 """
 
 from alembic import op
@@ -42,6 +42,31 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_server_user')),
     sa.UniqueConstraint('name', name=op.f('uq_server_user_name'))
     )
+    op.create_table('sync_deletion',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('laptop', sa.String(length=8), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('record_id', sa.String(length=36), nullable=False),
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('laptop_tag', sa.String(length=32), nullable=False),
+    sa.Column('outcome', sa.String(length=20), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_deletion')),
+    sa.UniqueConstraint('laptop', 'record_id', 'laptop_tag', name=op.f('uq_sync_deletion_laptop'))
+    )
+    with op.batch_alter_table('sync_deletion', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sync_deletion_laptop'), ['laptop'], unique=False)
+        batch_op.create_index(batch_op.f('ix_sync_deletion_record_id'), ['record_id'], unique=False)
+
+    op.create_table('sync_laptop_profile',
+    sa.Column('laptop', sa.String(length=8), nullable=False),
+    sa.Column('certificate_pem', sa.Text(), nullable=False),
+    sa.Column('settings_json', sa.Text(), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('laptop', name=op.f('pk_sync_laptop_profile'))
+    )
     op.create_table('sync_proposal',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('laptop', sa.String(length=8), nullable=False),
@@ -71,6 +96,19 @@ def upgrade() -> None:
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('laptop', 'record_id', 'tag', name=op.f('pk_sync_receipt'))
     )
+    op.create_table('sync_register_note',
+    sa.Column('record_id', sa.String(length=36), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('tag', sa.String(length=32), nullable=False),
+    sa.Column('target_id', sa.String(length=36), nullable=False),
+    sa.Column('target_number', sa.String(length=30), nullable=False),
+    sa.Column('decided_by', sa.String(length=40), nullable=False),
+    sa.Column('decided_at', sa.DateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('record_id', name=op.f('pk_sync_register_note'))
+    )
     op.create_table('sync_state',
     sa.Column('record_id', sa.String(length=36), nullable=False),
     sa.Column('kind', sa.String(length=20), nullable=False),
@@ -78,18 +116,157 @@ def upgrade() -> None:
     sa.Column('server_tag', sa.String(length=32), nullable=False),
     sa.PrimaryKeyConstraint('record_id', name=op.f('pk_sync_state'))
     )
+    with op.batch_alter_table('complaint_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_complaint_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('complaint_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_complaint_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('customer_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_customer_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('customer_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_customer_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('delivery_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_delivery_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('delivery_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_delivery_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('followup_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_followup_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('followup_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_followup_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('product_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_product_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('product_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_product_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('return_request_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_return_request_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('return_request_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_return_request_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('service_report_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_service_report_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('service_report_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_service_report_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('survey_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_survey_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('survey_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_survey_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('ticket_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ticket_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('ticket_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ticket_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('training_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_training_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('training_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_training_signature_image_sha256'), ['image_sha256'], unique=False)
+
+    with op.batch_alter_table('use_record_photo', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_use_record_photo_sha256'), ['sha256'], unique=False)
+
+    with op.batch_alter_table('use_record_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_use_record_signature_image_sha256'), ['image_sha256'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('use_record_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_use_record_signature_image_sha256'))
+
+    with op.batch_alter_table('use_record_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_use_record_photo_sha256'))
+
+    with op.batch_alter_table('training_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_training_signature_image_sha256'))
+
+    with op.batch_alter_table('training_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_training_photo_sha256'))
+
+    with op.batch_alter_table('ticket_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ticket_signature_image_sha256'))
+
+    with op.batch_alter_table('ticket_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ticket_photo_sha256'))
+
+    with op.batch_alter_table('survey_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_survey_signature_image_sha256'))
+
+    with op.batch_alter_table('survey_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_survey_photo_sha256'))
+
+    with op.batch_alter_table('service_report_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_service_report_signature_image_sha256'))
+
+    with op.batch_alter_table('service_report_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_service_report_photo_sha256'))
+
+    with op.batch_alter_table('return_request_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_return_request_signature_image_sha256'))
+
+    with op.batch_alter_table('return_request_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_return_request_photo_sha256'))
+
+    with op.batch_alter_table('product_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_product_signature_image_sha256'))
+
+    with op.batch_alter_table('product_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_product_photo_sha256'))
+
+    with op.batch_alter_table('followup_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_followup_signature_image_sha256'))
+
+    with op.batch_alter_table('followup_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_followup_photo_sha256'))
+
+    with op.batch_alter_table('delivery_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_delivery_signature_image_sha256'))
+
+    with op.batch_alter_table('delivery_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_delivery_photo_sha256'))
+
+    with op.batch_alter_table('customer_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_customer_signature_image_sha256'))
+
+    with op.batch_alter_table('customer_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_customer_photo_sha256'))
+
+    with op.batch_alter_table('complaint_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_complaint_signature_image_sha256'))
+
+    with op.batch_alter_table('complaint_photo', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_complaint_photo_sha256'))
+
     op.drop_table('sync_state')
+    op.drop_table('sync_register_note')
     op.drop_table('sync_receipt')
     with op.batch_alter_table('sync_proposal', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_sync_proposal_status'))
         batch_op.drop_index(batch_op.f('ix_sync_proposal_laptop'))
 
     op.drop_table('sync_proposal')
+    op.drop_table('sync_laptop_profile')
+    with op.batch_alter_table('sync_deletion', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sync_deletion_record_id'))
+        batch_op.drop_index(batch_op.f('ix_sync_deletion_laptop'))
+
+    op.drop_table('sync_deletion')
     op.drop_table('server_user')
     op.drop_table('server_photo')
     op.drop_table('server_laptop')
