@@ -24,6 +24,8 @@ from ..records import RecordService, RegisterRow
 # Cells of head office's register rows: the laptop, who made the record, who changed it last, and
 # both in one column ("王测试", or "王测试 → 孙品（品质部）" once someone else changed it).
 ORIGIN, CREATED_BY, UPDATED_BY, STAFF = "@origin", "@created_by", "@updated_by", "@staff"
+__all__ = ["HEAD_OFFICE_CODE", "HeadOfficeRecords", "HeadOfficeUnavailable", "HeadOfficeUser", "authenticate",
+           "open_head_office", "proposal_fields", "server_records"]
 
 
 def server_records(url: str, clock: Any = None) -> RecordService:

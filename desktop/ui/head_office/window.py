@@ -23,8 +23,7 @@ from PySide6.QtGui import QAction
 
 from ...domain.forms import SPECS
 from ...services.sync.decisions import STEPS
-from ...services.sync.head_office import ORIGIN, STAFF
-from ...storage.server_accounts import HEAD_OFFICE_CODE
+from ...services.sync.head_office import HEAD_OFFICE_CODE, ORIGIN, STAFF
 from ..main_window import MainWindow
 from . import role_text
 
