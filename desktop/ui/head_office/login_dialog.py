@@ -75,8 +75,8 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> bool:
         """Check the name and password; accept the dialog, or say why not (and quit after the last try)."""
-        from ...services.sync.head_office import authenticate
         from ...services.errors import StorageError
+        from ...services.sync.head_office import authenticate
         from ..texts import error_text
 
         name, password = self.name.text().strip(), self.password.text()
