@@ -79,6 +79,8 @@ def open_window(qtbot: Any, gui_app: Any, dialogs: Any, hq: Any, tmp_path: Path)
     yield make
     dialogs.tearing_down = True
     for w in made:
+        for d in w.findChildren(QDialog):  # a screen left open (modal) would take the next test's keys
+            d.close()
         w.close()
         w.deleteLater()
 
@@ -240,6 +242,7 @@ def test_proposals_are_accepted_and_merged_from_the_screen(open_window: Any, two
     manager.registers["customer"].ensure_loaded()
     assert manager.registers["customer"].total == 1
     assert not dialogs.unexpected
+    dlg.close()
 
 
 def test_the_window_refuses_a_database_it_cannot_use(pg_url: str, tmp_path: Path, capsys: Any) -> None:
