@@ -143,9 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     from .paths import data_dir
 
     folder = data_dir(args.data_dir)
-    if args.command is None and args.head_office_database:
-        _err("错误：总部窗口模式（--database 打开窗口）尚未提供；请在命令行使用 dump、export、find 或 server 命令")
-        return 1
+    if args.command is None and args.head_office_database:  # the window in head-office mode (issue 12)
+        from .head_office_app import run_head_office
+
+        return run_head_office(args.head_office_database, folder, lang=args.lang)
     if args.command is None:
         from .app import run_gui
 

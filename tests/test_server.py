@@ -316,5 +316,4 @@ def test_dump_and_find_on_head_offices_database(pg_url: str, capsys: Any, monkey
     assert main(["--data-dir", folder, "--database", "postgresql://nobody@127.0.0.1:1/x", "dump", "-o", str(out_file)]) == 1
     err = capsys.readouterr().err
     assert "无法使用总部数据库" in err and "Traceback" not in err
-    assert main(["--data-dir", folder, "--database", pg_url]) == 1
-    assert "尚未提供" in capsys.readouterr().err
+    # With no command, --database opens the head-office window (its login): tests/test_gui_head_office.py.

@@ -158,10 +158,19 @@ def add_user(s: Session, name: str, role: str, password: str) -> ServerUser:
     return user
 
 
+_DUMMY_HASH: list[str] = []  # verified against for an unknown name: the answer takes as long as for a known one
+
+
 def check_login(s: Session, name: str, password: str) -> ServerUser | None:
-    """The active user with this name and password, or None."""
+    """The active user with this name and password, or None (in the same time either way, so that
+    the time taken does not tell which names exist)."""
     user = s.scalars(select(ServerUser).where(ServerUser.name == name.strip())).first()
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    if user is None:
+        if not _DUMMY_HASH:
+            _DUMMY_HASH.append(hash_password(secrets.token_urlsafe(16)))
+        verify_password(_DUMMY_HASH[0], password)
+        return None
+    if not verify_password(user.password_hash, password) or not user.active:
         return None
     return user
 

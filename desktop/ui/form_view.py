@@ -272,6 +272,17 @@ class FormView(FormSections, QWidget):
         button.setMenu(menu)
         return button
 
+    held = ""  # why the record is shown read-only though it may be changed elsewhere (head office)
+
+    def hold_read_only(self, reason: str) -> None:
+        """Show the record read-only with ``reason`` (head office: a laptop's record belongs to the
+        laptop); no steps, no signing, nothing made from it here."""
+        self.held = reason
+        if self.follow_on_button is not None:
+            self.follow_on_button.hide()
+        self._show_signatures()
+        self._refresh_state()
+
     # ================================================================== values
 
     def raw(self) -> dict[str, Any]:
@@ -449,7 +460,7 @@ class FormView(FormSections, QWidget):
         self.status_badge.setProperty("tone", status_tone(self.kind, status))
         self.status_badge.style().unpolish(self.status_badge)
         self.status_badge.style().polish(self.status_badge)
-        self._read_only = self.archived or bool(status and self.workflow.is_final(status))
+        self._read_only = self.archived or bool(self.held) or bool(status and self.workflow.is_final(status))
         rec = self.record
         self.revision_label.setText(self.tr("第 {n} 版").format(n=rec.revision) if rec else "")
         self.revision_label.setToolTip(self.tr("本版已签字") if rec and rec.signatures else "")
@@ -465,13 +476,16 @@ class FormView(FormSections, QWidget):
             photos.set_read_only(self._read_only)
         self.save_button.setVisible(not self._read_only)
         # Nothing is made from a voided duplicate (issue 14).
-        can_follow = self.record is not None and not self.archived and status not in self.workflow.voided
+        can_follow = self.record is not None and not self.archived and not self.held \
+            and status not in self.workflow.voided
         if self.follow_on_button is not None:
             self.follow_on_button.setEnabled(can_follow)
-            self.follow_on_button.setVisible(not self.archived)
+            self.follow_on_button.setVisible(not self.archived and not self.held)
         self.links_panel.set_follow_on_enabled(can_follow)
         self._rebuild_steps()
-        if self.archived and rec is not None:
+        if self.held:
+            self._message(self.held, "info", sticky=True)
+        elif self.archived and rec is not None:
             self._message((self.tr("这是第 {n} 版的存档：签字后内容已冻结，只能查看和导出 PDF。") if rec.signatures
                            else self.tr("这是第 {n} 版的存档，只能查看和导出 PDF。")).format(n=rec.revision),
                           "info", sticky=True)
@@ -495,7 +509,7 @@ class FormView(FormSections, QWidget):
             button.setParent(None)  # gone at once, not only when the event loop deletes it
             button.deleteLater()
         self.step_buttons = {}
-        if self.record is None or self.archived:
+        if self.record is None or self.archived or self.held:
             return  # an ended record still offers its steps back (重新打开 a closed complaint)
         for t in self.service.next_steps(self.kind, self.record.status):
             button = QPushButton(tr_field(t.action), self.steps_box)
@@ -512,7 +526,7 @@ class FormView(FormSections, QWidget):
 
     def _show_signatures(self) -> None:
         rec = self.record
-        self.signatures_panel.set_record(rec, can_sign=rec is not None and not self.archived)
+        self.signatures_panel.set_record(rec, can_sign=rec is not None and not self.archived and not self.held)
         if rec is None or self.archived:
             self.revisions.set_revisions([])
             return

@@ -342,10 +342,14 @@ class MainWindow(QMainWindow):
         form.followOnRequested.connect(self.new_follow_on)
         form.openRevisionRequested.connect(self.open_revision)
         form.newRecordRequested.connect(lambda kind, values, source: self.new_record(kind, values, source))
+        self.prepare_form(form)
         index = self.tabs.addTab(form, "")
         self._update_tab(form)
         self.tabs.setCurrentIndex(index)
         return form
+
+    def prepare_form(self, form: FormView) -> None:
+        """A hook for a window of another mode (head office: ``ui.head_office``) before a form is shown."""
 
     def show_group(self, kind: str, key: str) -> None:
         """A 首页 figure clicked: its register, showing exactly those records."""

@@ -134,10 +134,19 @@ class RegisterPage(QWidget):
         self.group_filter.setVisible(self.group_filter.count() > 1)
         self._group_ids: list[str] | None = None  # the chosen 首页 figure's records, in its order
 
+        # Head office (issue 12): which laptop made the record; hidden until ``show_origin``.
+        self.origin_filter = QComboBox(self)
+        self.origin_filter.setObjectName("origin_filter")
+        self.origin_filter.setAccessibleName(self.tr("按笔记本筛选"))
+        self.origin_filter.addItem(self.tr("全部笔记本"), "")
+        self.origin_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.origin_filter.hide()
+
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 1)
         self.bar.addWidget(self.status_filter)
         self.bar.addWidget(self.group_filter)
+        self.bar.addWidget(self.origin_filter)
         self.bar.addWidget(self.new_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 10, 10, 6)
@@ -160,6 +169,19 @@ class RegisterPage(QWidget):
         items = self.tr("{items}或{last}").format(items=self.tr("、").join(labels[:-1]), last=labels[-1]) \
             if len(labels) > 1 else labels[0]
         return self.tr("搜索{items}，也可输入人员、电话或拼音首字母（多个词用空格隔开）").format(items=items)
+
+    def show_origin(self, columns: list[tuple[str, str]], origin_key: str, laptops: list[str]) -> None:
+        """Head office: the laptop and staff columns (cells ``columns`` of the service's rows) and the
+        filter by laptop (``origin_key``'s value), one entry per code in ``laptops``."""
+        self._origin_key = origin_key
+        self.model.add_columns(columns)
+        self._size_columns()
+        for code in laptops:
+            if self.origin_filter.findData(code) < 0:
+                self.origin_filter.addItem(code, code)
+        self.origin_filter.show()
+
+    _origin_key = ""
 
     def add_bar_widget(self, widget: QWidget) -> None:
         """A button of the kind's own beside 新建 (打印空白调查表…)."""
@@ -188,6 +210,8 @@ class RegisterPage(QWidget):
                 width = text_width("已登记状态", *(tr_field(s) for s in self.spec.statuses))
             elif key == BATCH_COLUMN:
                 width = text_width("SH250301、HL250412、XD25")  # a batch number whole, and the next begun
+            elif key == self._origin_key:
+                width = text_width("AB12")  # a laptop's code: 1 to 4 letters or digits
             elif f is None:
                 width = text_width("一二三四五六")
             elif f.type is FieldType.DATE:
@@ -264,13 +288,16 @@ class RegisterPage(QWidget):
         status = self.status_filter.currentData()
         if status:
             rows = [r for r in rows if r.status == status]
+        origin = self.origin_filter.currentData() if self._origin_key else ""
+        if origin:
+            rows = [r for r in rows if r[self._origin_key] == origin]
         if self._group_ids is not None:
             place = {rid: i for i, rid in enumerate(self._group_ids)}
             rows = sorted((r for r in rows if r.id in place), key=lambda r: place[r.id])
         self.model.set_rows(rows)
         if not rows:
             text = self.search.text().strip()
-            filtered = bool(status) or self._group_ids is not None
+            filtered = bool(status) or bool(origin) or self._group_ids is not None
             self.empty.setText(
                 self.tr("没有找到符合“{text}”的记录。").format(text=text) if text
                 else self.tr("没有符合筛选条件的记录。") if filtered

@@ -106,6 +106,19 @@ class RegisterTableModel(QAbstractTableModel):
     def column_of(self, key: str) -> int:
         return self.keys.index(key)
 
+    def add_columns(self, columns: list[tuple[str, str]]) -> None:
+        """Columns after the spec's, as (cell key, header): head office's 笔记本 and staff columns
+        (``services.sync.head_office``); text, sorted as text."""
+        self.beginResetModel()
+        for key, header in columns:
+            if key in self.keys:
+                continue
+            self.keys.append(key)
+            self.fields.append(None)
+            self._sort_keys.append(_sort_key(self.kind, key, None))
+            self._headers.append(header)
+        self.endResetModel()
+
     def set_rows(self, rows: list[RegisterRow]) -> None:
         """New lines (a new search); kept in the order the clerk last sorted by, if any."""
         self.beginResetModel()

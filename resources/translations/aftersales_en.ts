@@ -410,6 +410,85 @@
         </message>
     </context>
     <context>
+        <name>DecisionsPanel</name>
+        <message>
+            <source>质量界定</source>
+            <translation>Quality determination</translation>
+        </message>
+        <message>
+            <source>管理者代表审批</source>
+            <translation>Management representative's approval</translation>
+        </message>
+        <message>
+            <source>总经理审批</source>
+            <translation>General manager's approval</translation>
+        </message>
+        <message>
+            <source>退换货审批</source>
+            <translation>Return request approval</translation>
+        </message>
+        <message>
+            <source>总部审批与界定</source>
+            <translation>Head-office approvals and determination</translation>
+        </message>
+        <message>
+            <source>由来源规定的角色在总部填写，记录填写人和时间，笔记本下次同步时收到。您是 {user}（{role}）。</source>
+            <translation>Filled at head office by the role the service plan names, recorded with who and when; the laptop receives it at its next sync. You are {user} ({role}).</translation>
+        </message>
+        <message>
+            <source>{step}（{roles}）</source>
+            <translation>{step} ({roles})</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>（请选择）</source>
+            <translation>(choose)</translation>
+        </message>
+        <message>
+            <source>记录{step}</source>
+            <translation>Record {step}</translation>
+        </message>
+        <message>
+            <source>需要{roles}；您是{role}，不能填写这一步。</source>
+            <translation>Needs {roles}; you are {role} and may not take this step.</translation>
+        </message>
+        <message>
+            <source>现为：{value}</source>
+            <translation>Now: {value}</translation>
+        </message>
+        <message>
+            <source>（{who}，{when}）</source>
+            <translation> ({who}, {when})</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>请先保存或放弃表单中的修改，再填写{step}。</source>
+            <translation>Save or discard the changes in the form first, then fill in the {step}.</translation>
+        </message>
+        <message>
+            <source>请先选择{field}。</source>
+            <translation>Choose the {field} first.</translation>
+        </message>
+        <message>
+            <source>未记录：记录中还有需要修改之处。</source>
+            <translation>Not recorded: something in the record needs correcting first.</translation>
+        </message>
+        <message>
+            <source>这条记录刚被修改过（可能是笔记本同步），已显示最新的内容；请核对后再填写。</source>
+            <translation>This record was just changed (perhaps by a laptop's sync); the latest version is shown now: check it, then fill this in.</translation>
+        </message>
+        <message>
+            <source>已记录{step}：{value}（{user}），笔记本下次同步时收到。</source>
+            <translation>{step} recorded: {value} ({user}); the laptop receives it at its next sync.</translation>
+        </message>
+    </context>
+    <context>
         <name>DraftKeeper</name>
         <message>
             <source>新记录</source>
@@ -856,6 +935,76 @@
         </message>
     </context>
     <context>
+        <name>HeadOffice</name>
+        <message>
+            <source>售后服务人员</source>
+            <translation>After-sales staff</translation>
+        </message>
+        <message>
+            <source>售后部经理</source>
+            <translation>After-sales manager</translation>
+        </message>
+        <message>
+            <source>品质部</source>
+            <translation>Quality department</translation>
+        </message>
+        <message>
+            <source>管理者代表</source>
+            <translation>Management representative</translation>
+        </message>
+        <message>
+            <source>总经理</source>
+            <translation>General manager</translation>
+        </message>
+        <message>
+            <source>系统管理员</source>
+            <translation>Administrator</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadOfficeWindow</name>
+        <message>
+            <source>消杀药品售后服务台 · 总部 — {user}（{role}）</source>
+            <translation>Aftersales Desk · Head office — {user} ({role})</translation>
+        </message>
+        <message>
+            <source>总部数据库：{url}</source>
+            <translation>Head-office database: {url}</translation>
+        </message>
+        <message>
+            <source>总部数据库</source>
+            <translation>Head-office database</translation>
+        </message>
+        <message>
+            <source>笔记本</source>
+            <translation>Laptop</translation>
+        </message>
+        <message>
+            <source>登记人 → 最后修改人</source>
+            <translation>Made → changed by</translation>
+        </message>
+        <message>
+            <source>笔记本提议的客户和产品…</source>
+            <translation>Customers and products proposed by laptops…</translation>
+        </message>
+        <message>
+            <source>已登录：{user}（{role}）</source>
+            <translation>Logged in: {user} ({role})</translation>
+        </message>
+        <message>
+            <source>总部(&amp;H)</source>
+            <translation>&amp;Head office</translation>
+        </message>
+        <message>
+            <source>这条记录由笔记本 {code} 建立，属于该笔记本：在总部只能查看；审批和质量界定在“总部审批与界定”中填写。</source>
+            <translation>This record was made on laptop {code} and belongs to it: at head office it is view-only; approvals and the quality determination go in "Head-office approvals and determination".</translation>
+        </message>
+        <message>
+            <source>这条记录由笔记本 {code} 建立，属于该笔记本：在总部只能查看和导出 PDF。</source>
+            <translation>This record was made on laptop {code} and belongs to it: at head office it can only be viewed and exported as PDF.</translation>
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>今日概览</source>
@@ -1252,6 +1401,53 @@ Double-click or press Enter to open</translation>
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>总部登录</source>
+            <translation>Head-office login</translation>
+        </message>
+        <message>
+            <source>总部窗口显示各笔记本的全部记录。请用总部发给您的用户名和密码登录。</source>
+            <translation>The head-office window shows every laptop's records. Log in with the user name and password head office gave you.</translation>
+        </message>
+        <message>
+            <source>数据库：{url}</source>
+            <translation>Database: {url}</translation>
+        </message>
+        <message>
+            <source>用户名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>登录</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>请填写用户名和密码。</source>
+            <translation>Type your user name and password.</translation>
+        </message>
+        <message>
+            <source>无法核对用户：{reason}</source>
+            <translation>Cannot check the user: {reason}</translation>
+        </message>
+        <message>
+            <source>用户名或密码不正确，已连续 {n} 次，程序将退出。</source>
+            <translation>Wrong user name or password {n} times in a row; the program will close.</translation>
+        </message>
+        <message>
+            <source>用户名或密码不正确（还可以再试 {n} 次）。</source>
+            <translation>Wrong user name or password ({n} tries left).</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>培训讲义…</source>
@@ -1610,6 +1806,145 @@ Double-click or press Enter to open</translation>
         </message>
     </context>
     <context>
+        <name>ProposalsDialog</name>
+        <message>
+            <source>待处理</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>已接受</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>已合并</source>
+            <translation>Merged</translation>
+        </message>
+        <message>
+            <source>已拒绝</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>笔记本提议的客户和产品</source>
+            <translation>Customers and products proposed by laptops</translation>
+        </message>
+        <message>
+            <source>客户和产品档案由总部维护。笔记本新建或修改的客户、产品先作为提议送到这里：接受后进入档案并发给各笔记本；与档案中已有的同一单位或产品合并；或者拒绝。</source>
+            <translation>Head office keeps the customer and product registers. Customers and products a laptop adds or changes arrive here as proposals: accept one into the register (it then goes to every laptop), merge it with the same unit or product already there, or reject it.</translation>
+        </message>
+        <message>
+            <source>只能查看：处理提议需要{roles}；您是{role}。</source>
+            <translation>View only: deciding on proposals needs {roles}; you are {role}.</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>待处理的提议</source>
+            <translation>Pending proposals</translation>
+        </message>
+        <message>
+            <source>全部提议</source>
+            <translation>All proposals</translation>
+        </message>
+        <message>
+            <source>笔记本</source>
+            <translation>Laptop</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>处理人</source>
+            <translation>Decided by</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>笔记本提交的内容</source>
+            <translation>As the laptop sent it</translation>
+        </message>
+        <message>
+            <source>在档案中查找要并入的单位或产品（名称、电话、拼音首字母）</source>
+            <translation>Find the unit or product to merge into (name, phone, pinyin initials)</translation>
+        </message>
+        <message>
+            <source>合并到档案中已有的：</source>
+            <translation>Merge into an entry already in the register:</translation>
+        </message>
+        <message>
+            <source>接受（加入档案）</source>
+            <translation>Accept (add to the register)</translation>
+        </message>
+        <message>
+            <source>合并到所选条目</source>
+            <translation>Merge into the selected entry</translation>
+        </message>
+        <message>
+            <source>拒绝</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <source>关闭窗口</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>档案中没有“{text}”，下面列出全部条目。</source>
+            <translation>No "{text}" in the register; every entry is listed below.</translation>
+        </message>
+        <message>
+            <source>档案中还没有这一类条目：只能接受或拒绝。</source>
+            <translation>The register has no entries of this kind yet: accept or reject.</translation>
+        </message>
+        <message>
+            <source>所选条目已不在档案中。</source>
+            <translation>The selected entry is no longer in the register.</translation>
+        </message>
+        <message>
+            <source>未接受：提议的内容不完整或无效。</source>
+            <translation>Not accepted: the proposal is incomplete or invalid.</translation>
+        </message>
+        <message>
+            <source>接受提议</source>
+            <translation>Accept proposal</translation>
+        </message>
+        <message>
+            <source>合并提议</source>
+            <translation>Merge proposal</translation>
+        </message>
+        <message>
+            <source>把 {laptop} 提议的“{name}”并入档案中的 {target}？档案不增加新条目。</source>
+            <translation>Merge "{name}" proposed by {laptop} into {target} in the register? No new entry is added.</translation>
+        </message>
+        <message>
+            <source>合并</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <source>拒绝提议</source>
+            <translation>Reject proposal</translation>
+        </message>
+        <message>
+            <source>拒绝 {laptop} 提议的“{name}”？档案不变。</source>
+            <translation>Reject "{name}" proposed by {laptop}? The register stays as it is.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
             <source>将 {number} 从“{a}”转为“{b}”。</source>
@@ -1661,6 +1996,14 @@ Double-click or press Enter to open</translation>
         <message>
             <source>全部期限</source>
             <translation>Any deadline</translation>
+        </message>
+        <message>
+            <source>按笔记本筛选</source>
+            <translation>Filter by laptop</translation>
+        </message>
+        <message>
+            <source>全部笔记本</source>
+            <translation>All laptops</translation>
         </message>
         <message>
             <source>新建{title}</source>
@@ -5345,6 +5688,10 @@ Double-click or press Enter to open</translation>
             <translation>Head office refused the sync ({status}): {message}</translation>
         </message>
         <message>
+            <source>总部数据库 {url} 尚未建立：请先运行 aftersales-desk server init --database URL，并用 server add-user 添加用户</source>
+            <translation>The head-office database {url} has not been set up: run aftersales-desk server init --database URL first, and add users with server add-user</translation>
+        </message>
+        <message>
             <source>总部数据库应为 PostgreSQL（postgresql://…）：{url}</source>
             <translation>The head-office database must be PostgreSQL (postgresql://…): {url}</translation>
         </message>
@@ -5597,6 +5944,10 @@ Double-click or press Enter to open</translation>
             <translation>Characters that cannot be printed: {chars} (none of the bundled fonts has them, so they would be missing on paper; delete them or describe them in words)</translation>
         </message>
         <message>
+            <source>无法打开总部数据库：{reason}</source>
+            <translation>Cannot open the head-office database: {reason}</translation>
+        </message>
+        <message>
             <source>无法打开数据库 {path}：{error}</source>
             <translation>Cannot open the database {path}: {error}</translation>
         </message>
@@ -5635,6 +5986,10 @@ Double-click or press Enter to open</translation>
         <message>
             <source>无法读取文件：工作簿解压后过大（{size} MB，最多 {max} MB）</source>
             <translation>Cannot read the file: the workbook is too large unpacked ({size} MB, at most {max} MB)</translation>
+        </message>
+        <message>
+            <source>无法连接总部数据库 {url}：{reason}</source>
+            <translation>Cannot connect to the head-office database {url}: {reason}</translation>
         </message>
         <message>
             <source>无法连接总部服务器 {url}：{error}</source>
