@@ -364,3 +364,27 @@ def test_a_return_request_is_approved_at_head_office_by_the_after_sales_manager(
     assert panel.decide("approval")
     fields = hq.get("return-request", rec.id).values.fields
     assert (fields["approval_decision"], fields["approver_name"], fields["approver_role"]) == ("同意", "吴经理", "售后部经理")
+
+
+def test_a_large_register_shows_the_newest_and_finds_the_rest_in_the_database(
+        open_window: Any, two_laptops: dict[str, Any], hq: Any, qtbot: Any, monkeypatch: Any) -> None:
+    """100,000 complaints are not loaded into the window: the register shows the newest that match
+    (``register_limit``) and says so; a search, status or laptop asks the database again."""
+    from tests.gui_helpers import type_text
+
+    monkeypatch.setattr(type(hq), "register_limit", 1)
+    w = open_window("钱员")
+    page = w.registers["complaint"]
+    w.tabs.setCurrentWidget(page)
+    page.refresh()
+    assert page.model.rowCount() == 1 and page.more and page.total == 2
+    assert "显示最新的 1 条" in w.count_label.text() and "共 2 条" in w.count_label.text()
+    shown = page.model.index(0, 0).data()
+    other = next(r.number for r in (two_laptops["A1"], two_laptops["B2"]) if r.number != shown)
+    type_text(qtbot, page.search, other)  # the older one, not among the rows shown
+    page.apply_filter()
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [other] and not page.more
+    page.search.clear()
+    page.apply_filter()
+    page.origin_filter.setCurrentIndex(page.origin_filter.findData(other.split("-")[2]))
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [other]

@@ -294,13 +294,18 @@ class RecordService(RevisionsMixin, ScansMixin):
         with self.db.session() as s:
             return s.scalar(select(func.count()).select_from(m.record)) or 0
 
-    def search(self, kind: str, text: str = "", limit: int | None = None, status: str | None = None
-               ) -> list[RegisterRow]:
+    # How many rows a register shows at most, newest first, the rest found by searching (``None``:
+    # every row, as on a laptop; head office's service sets it: 100,000 complaints are not loaded).
+    register_limit: int | None = None
+
+    def search(self, kind: str, text: str = "", limit: int | None = None, status: str | None = None,
+               origin: str | None = None) -> list[RegisterRow]:
         """The register, filtered by every word of ``text`` (number, unit, product, batch, …).
 
         One table, no joins: the product and batch summary is kept on the record at every save, so
         10,000 records come back in tens of milliseconds.  Core rows, not ORM objects, for the
-        same reason.  ``status``: only the records in that status.  With ``limit`` (head office's
+        same reason.  ``status``: only the records in that status; ``origin``: only those made by
+        that laptop (its code).  With ``limit`` (head office's
         register, 100,000 complaints) the rows are read newest first only until that many match:
         a substring is looked up through the search-text index (a trigram index on PostgreSQL), a
         word of letters that may be pinyin is narrowed in the database (on PostgreSQL by the loose
@@ -317,6 +322,8 @@ class RecordService(RevisionsMixin, ScansMixin):
         )
         if status:
             q = q.where(rec.status == status)
+        if origin:
+            q = q.where(rec.origin == origin)
         words = text.lower().split()
         letters = any(w.isascii() and w.isalpha() for w in words)
 

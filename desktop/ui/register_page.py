@@ -52,6 +52,8 @@ class RegisterPage(QWidget):
         self.setObjectName(f"register_{kind}")
         self.total = 0
         self.shown = 0
+        self.more = False  # a limited register (head office) has more rows that match than it shows
+        self._loaded_key: tuple[str, str, str] | None = None
         self.loaded = False  # rows are read when the page is first shown (start-up reads one register)
 
         self.search = QLineEdit(self)
@@ -261,15 +263,29 @@ class RegisterPage(QWidget):
         try:
             from ..services.search import due_first
 
-            self._all = due_first(self.kind, self.service.search(self.kind, ""))
+            limit = self.service.register_limit
+            if limit:  # head office: the newest rows that match, found by the database
+                key = self._query_key()
+                rows = self.service.search(self.kind, key[0], limit=limit + 1, status=key[1] or None,
+                                           origin=key[2] or None)
+                self._loaded_key = key
+                self.more = len(rows) > limit
+                self._all = due_first(self.kind, rows[:limit])
+            else:
+                self._all = due_first(self.kind, self.service.search(self.kind, ""))
             self._load_group()
         except StorageError as e:  # locked by another program, a vanished USB stick: say so, keep the rows
             self.empty.setText(error_text(e))
             self.empty.show()
             return
-        self.total = len(self._all)
+        self.total = self.service.count(self.kind) if self.service.register_limit else len(self._all)
         self.loaded = True
         self.apply_filter()
+
+    def _query_key(self) -> tuple[str, str, str]:
+        """What a limited register asks the database: search text, status, laptop."""
+        origin = self.origin_filter.currentData() if self._origin_key else ""
+        return self.search.text().strip(), self.status_filter.currentData() or "", origin or ""
 
     def invalidate(self) -> None:
         """A record of this kind changed: reload now if the page is loaded, else when shown."""
@@ -283,6 +299,9 @@ class RegisterPage(QWidget):
             return
         from ..services.records import filter_rows
 
+        if self.service.register_limit and self._query_key() != self._loaded_key:
+            self.refresh()  # a limited register is searched in the database, not in the rows shown
+            return
         selected = self.selected_id()
         rows = filter_rows(self._all, self.search.text())
         status = self.status_filter.currentData()

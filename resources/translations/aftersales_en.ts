@@ -1622,6 +1622,10 @@ Double-click or press Enter to open</translation>
             <translation>Registered {number} (issued); no PDF exported.</translation>
         </message>
         <message>
+            <source>{register}：显示最新的 {shown} 条（共 {n} 条，搜索或筛选以找到其余的）</source>
+            <translation>{register}: the newest {shown} shown (of {n}; search or filter to find the others)</translation>
+        </message>
+        <message>
             <source>{register}：共 {n} 条</source>
             <translation>{register}: {n} records</translation>
         </message>

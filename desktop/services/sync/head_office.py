@@ -74,10 +74,13 @@ class HeadOfficeRecords(RecordService):
             settings.staff_name = super().settings().staff_name
         return super().save_settings(settings)
 
-    def search(self, kind: str, text: str = "", limit: int | None = None) -> list[RegisterRow]:
+    register_limit = 500  # the window's register: the newest 500 that match, the rest by searching
+
+    def search(self, kind: str, text: str = "", limit: int | None = None, status: str | None = None,
+               origin: str | None = None) -> list[RegisterRow]:
         """The register as on a laptop, each row with its laptop (``@origin``) and staff
         (``@created_by``, ``@updated_by``): one more query of three columns over the same rows."""
-        rows = super().search(kind, text, limit)
+        rows = super().search(kind, text, limit, status, origin)
         if not rows:
             return rows
         rec = self._models(kind).record
