@@ -90,14 +90,14 @@ class HeadOfficeRecords(RecordService):
             if len(rows) <= 2000:  # a search's few rows: by id (a full scan costs ~0.6 s at 100,000 records)
                 ids = [r.id for r in rows]
                 for start in range(0, len(ids), 1000):
-                    for rid, origin, created, updated in s.execute(q.where(rec.id.in_(ids[start:start + 1000]))):
-                        who[rid] = (origin or "", created or "", updated or "")
+                    for rid, code, created, updated in s.execute(q.where(rec.id.in_(ids[start:start + 1000]))):
+                        who[rid] = (code or "", created or "", updated or "")
             else:
-                for rid, origin, created, updated in s.execute(q):
-                    who[rid] = (origin or "", created or "", updated or "")
+                for rid, code, created, updated in s.execute(q):
+                    who[rid] = (code or "", created or "", updated or "")
         for r in rows:
-            origin, created, updated = who.get(r.id, ("", "", ""))
-            r.cells[ORIGIN], r.cells[CREATED_BY], r.cells[UPDATED_BY] = origin, created, updated
+            code, created, updated = who.get(r.id, ("", "", ""))
+            r.cells[ORIGIN], r.cells[CREATED_BY], r.cells[UPDATED_BY] = code, created, updated
             r.cells[STAFF] = created if updated in ("", created) else f"{created or '—'} → {updated}"
         return rows
 
