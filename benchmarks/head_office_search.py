@@ -39,6 +39,7 @@ lookup (a table of the names' pinyin, searched through the trigram index) is the
 from __future__ import annotations
 
 import argparse
+import json
 import datetime as dt
 import random
 import statistics
@@ -46,6 +47,7 @@ import sys
 import time
 from pathlib import Path
 
+SAMPLE_KEY = "benchmark_search_sample"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -77,7 +79,8 @@ def _phone(rng: random.Random) -> str:
 
 
 def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """N complaints from ``laptops`` laptops, in bulk; returns sample values to search for."""
+    """N complaints from ``laptops`` laptops, in bulk; returns sample values to search for (kept in
+    the ``setting`` table, for a run on a kept database: ``--database``)."""
     from sqlalchemy import insert
 
     from desktop.domain.fields import RecordValues
@@ -85,8 +88,8 @@ def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: i
     from desktop.domain.numbering import format_number
     from desktop.domain.records import new_id
     from desktop.services.demo import PRODUCTS, STAFF
-    from desktop.services.search import search_text_of
-    from desktop.storage.schema import MODELS
+    from desktop.services.search import search_keys_of, search_text_of
+    from desktop.storage.schema import MODELS, Setting
 
     rng = random.Random(seed)
     spec, m = SPECS["complaint"], MODELS["complaint"]
@@ -128,7 +131,8 @@ def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: i
             rows.append({"id": new_id(), "number": number, "status": rng.choices(statuses, weights)[0],
                          "created_at": now, "updated_at": now, "revision": 1, "version": 1, "version_tag": new_id()[:32],
                          "created_by": "", "updated_by": "", "updated_via": "sync", "origin": code,
-                         "search_text": search_text_of(spec, number, values), "register_product": product,
+                         "search_text": (st := search_text_of(spec, number, values)), "search_keys": search_keys_of(st),
+                         "register_product": product,
                          "register_batch": batch, **fields})
             if i == n // 2:
                 sample = {"unit": unit, "phone": fields["complainant_phone"], "number": number}
@@ -137,6 +141,7 @@ def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: i
                 rows = []
         if rows:
             s.execute(insert(table), rows)
+        s.add(Setting(key=SAMPLE_KEY, value=json.dumps(sample, ensure_ascii=False)))
     print(f"{n} complaints from {laptops} laptops written in {time.perf_counter() - t:.1f} s")
     return sample
 
@@ -155,21 +160,52 @@ def _time(fn, runs: int = 5) -> tuple[float, int]:  # type: ignore[no-untyped-de
     return statistics.median(times) * 1000, len(out)
 
 
+def _explain(hq, q: str, limit: int) -> None:  # type: ignore[no-untyped-def]
+    """EXPLAIN ANALYZE of the statement ``search`` sends for ``q``."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, object]] = []
+
+    def catch(conn, cursor, statement, params, context, executemany):  # type: ignore[no-untyped-def]
+        if "FROM complaint" in statement:
+            seen.append((statement, params))
+
+    event.listen(hq.db.engine, "before_cursor_execute", catch)
+    try:
+        hq.search("complaint", q, limit=limit)
+    finally:
+        event.remove(hq.db.engine, "before_cursor_execute", catch)
+    with hq.db.engine.connect() as conn:
+        for statement, params in seen[-1:]:
+            plan = conn.exec_driver_sql("EXPLAIN (ANALYZE, BUFFERS) " + statement, params).all()  # type: ignore[arg-type]
+            print("\n".join("      " + row[0] for row in plan))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--complaints", type=int, default=100_000)
     ap.add_argument("--laptops", type=int, default=20)
     ap.add_argument("--limit", type=int, default=200, help="rows the register asks for at a time")
+    ap.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each query's SQL")
+    ap.add_argument("--database", help="a PostgreSQL database URL to use (filled once, kept) instead of a throw-away one")
     args = ap.parse_args()
 
     from desktop.domain.clock import Clock
     from desktop.services.sync.head_office import server_records
     from tests.pg_server import PostgresServer
 
-    pg = PostgresServer().start()
+    pg = PostgresServer().start() if not args.database else None
     try:
-        hq = server_records(pg.fresh_database(), Clock())
-        sample = fill(hq, args.complaints, args.laptops)
+        hq = server_records(args.database or pg.fresh_database(), Clock())
+        from desktop.storage.schema import Setting
+
+        with hq.db.session() as s:
+            kept = s.get(Setting, SAMPLE_KEY)
+        if kept is not None:  # a kept database, filled by an earlier run
+            sample = json.loads(kept.value)
+            print(f"{hq.count('complaint')} complaints kept in {args.database}")
+        else:
+            sample = fill(hq, args.complaints, args.laptops)
         with hq.db.session() as s:
             from sqlalchemy import text
 
@@ -180,6 +216,10 @@ def main() -> None:
             (f"unit substring {unit[3:8]}", unit[3:8]),
             (f"phone {sample['phone']}", sample["phone"]),
             ("pinyin bjyy", "bjyy"),
+            ("pinyin zhangli (rare)", "zhangli"),
+            ("pinyin bjshi (mixed)", "bjshi"),
+            ("pinyin beijingyiyuan (full)", "beijingyiyuan"),
+            ("pinyin zhang (one initial)", "zhang"),
             (f"number prefix {sample['number'][:12]}", sample["number"][:12]),
         ]
         print(f"register search, limit {args.limit} (median of 5, ms):")
@@ -188,9 +228,12 @@ def main() -> None:
                 ms, found = _time(lambda q=q, status=status: hq.search("complaint", q, limit=args.limit,
                                                                         status=status))
                 print(f"  {label:40s} status={status or '-':4s} {ms:8.1f} ms  {found} rows")
+                if args.explain and status is None:
+                    _explain(hq, q, args.limit)
         hq.db.dispose()
     finally:
-        pg.stop()
+        if pg is not None:
+            pg.stop()
 
 
 if __name__ == "__main__":

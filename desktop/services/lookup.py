@@ -639,3 +639,65 @@ def loose_pinyin(word: str) -> re.Pattern[str] | None:
         _loose_patterns.clear()
     _loose_patterns[word] = pattern
     return pattern
+
+
+# ------------------------------------------------------- keys that narrow a loose pinyin search
+# Every toneless syllable pypinyin reads a character as (``pypinyin.pinyin_dict``, NORMAL style;
+# ``tests/test_search_keys.py`` checks the list against the installed pypinyin).  Kept here, not
+# worked out at start: loading pypinyin's whole dictionary takes over a second.
+SYLLABLES = frozenset((
+    "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai can cang cao "
+    "ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun "
+    "chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die din ding diu "
+    "dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei "
+    "gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hm hng hong hou hu "
+    "hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang "
+    "kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia "
+    "lian liang liao lie lin ling liu lo long lou lu luan lun luo lv lve m ma mai man mang mao me mei men meng mi "
+    "mian miao mie min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nia nian niang niao nie nin "
+    "ning niu nong nou nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po "
+    "pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru "
+    "rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu "
+    "shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian "
+    "tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie "
+    "xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang "
+    "zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang "
+    "zhui zhun zhuo zi zong zou zu zuan zui zun zuo"
+).split())
+_PREFIXES = frozenset(s[:i] for s in SYLLABLES for i in range(2, len(s) + 1))
+UNSURE_KEY = "~"  # a record with a name syllable outside SYLLABLES: every loose word may match it
+
+
+def pinyin_keys_of(pinyin: str) -> str:
+    """The search keys of a record's pinyin part (``pinyin_segments`` of its names, joined by
+    spaces): every ordered pair of syllable initials within one name (北京市第一医院 → ``bj bs bd …
+    jy … yy``), space-separated and sorted, plus :data:`UNSURE_KEY` when a name has a syllable
+    outside :data:`SYLLABLES`.  What :func:`loose_keys` narrows a search by (head office's index)."""
+    keys: set[str] = set()
+    for name in pinyin.split(" "):
+        syllables = [s for s in name.split("|")[1:] if s]
+        if any(len(s) > 1 and s not in SYLLABLES for s in syllables):
+            keys.add(UNSURE_KEY)
+        initials = [s[0] for s in syllables if "a" <= s[0] <= "z"]
+        for i, a in enumerate(initials):
+            for b in initials[i + 1:]:
+                keys.add(a + b)
+    return " ".join(sorted(keys))
+
+
+def loose_keys(word: str) -> list[str]:
+    """The keys every record matching ``word`` as loose pinyin has (:func:`pinyin_keys_of`): the
+    pairs of the word's letters that start a syllable in every way of reading it.  A letter starts
+    a syllable unless two or more letters around it may be the start of one syllable (``bjyy``:
+    all four, so ``bj by jy yy``; ``zhangli``: z and l, so ``zl``); [] when fewer than two letters
+    must (``zhang``) or ``word`` is not loose pinyin."""
+    word = word.lower()
+    if loose_pinyin(word) is None:
+        return []
+    inside = set()  # positions some syllable prefix of two letters or more runs across
+    for a in range(len(word)):
+        for b in range(a + 2, len(word) + 1):
+            if word[a:b] in _PREFIXES:
+                inside.update(range(a + 1, b))
+    starts = [c for i, c in enumerate(word) if i not in inside]
+    return sorted({a + b for i, a in enumerate(starts) for b in starts[i + 1:]})

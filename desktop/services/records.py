@@ -170,6 +170,12 @@ def _register_column(rec: Any, key: str) -> Any:
     return getattr(rec, key)
 
 
+def _search_keys(search_text: str) -> str:
+    from .search import search_keys_of  # the names' pinyin initials, in pairs (head office's index)
+
+    return search_keys_of(search_text)
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -324,31 +330,52 @@ class RecordService(RevisionsMixin, ScansMixin):
             return RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
 
         with self.db.session() as s:
-            from .lookup import loose_pinyin
+            from sqlalchemy import Text, cast, literal_column
+            from sqlalchemy.dialects.postgresql import ARRAY
+            from sqlalchemy.dialects.postgresql import array as pg_array
+
+            from .lookup import UNSURE_KEY, loose_keys, loose_pinyin
             from .search import SEP, Query
 
             exact = s.get_bind().dialect.name == "postgresql"  # the database tests what Python would
             at = func.strpos(rec.search_text, SEP)
             plain = case((at > 0, func.substr(rec.search_text, 1, at - 1)), else_=rec.search_text)
-            pinyin = case((at > 0, func.substr(rec.search_text, at + 1)), else_="")
-            def found(part: str) -> Any:  # in the search text (through its index) ...
+
+            def found(part: str, exactly: bool = exact) -> Any:  # in the search text (through its index) ...
                 like = rec.search_text.like(f"%{_like_escape(part)}%", escape="\\")
                 # ... and, where the database can say exactly what search.Query does, in its plain part
-                return and_(like, plain.like(f"%{_like_escape(part)}%", escape="\\")) if exact else like
+                return and_(like, plain.like(f"%{_like_escape(part)}%", escape="\\")) if exactly else like
 
             query = Query(text)
+            narrowed = []  # on PostgreSQL: the conditions of the words narrowed by their pinyin keys
             for word, number in zip(query.words, query.digits, strict=True):
                 pattern = loose_pinyin(word) if word.isascii() else None
-                either = [found(word)] + ([found(number)] if number else [])  # a phone typed with dashes
-                if pattern is not None and exact:  # the loose pinyin pattern in the names' part (greedy:
-                    # the same texts match, and PostgreSQL's regular expressions need no backtracking)
-                    either.append(pinyin.regexp_match(pattern.pattern.replace("*?", "*")))
-                elif pattern is not None:  # wider: its letters in order, the first starting a syllable
+                loose = pattern is not None
+                # A loose pinyin word is tested exactly here (filter_rows), on the rows the database finds
+                # by its substring or by what the pinyin needs: the pairs of initials of loose_keys in the
+                # record's keys (GIN index), else its letters in order, the first starting a syllable.
+                either = [found(word, exact and not loose)] + ([found(number, exact and not loose)] if number else [])
+                needs = loose_keys(word) if loose and exact else []
+                if needs:
+                    arr = func.string_to_array(rec.search_keys, literal_column("' '"))
+                    either += [arr.op("@>")(cast(pg_array(needs), ARRAY(Text))),
+                               arr.op("@>")(cast(pg_array([UNSURE_KEY]), ARRAY(Text)))]
+                elif loose:
                     either.append(rec.search_text.like("%|" + "%".join(word) + "%"))
-                q = q.where(or_(*either))
-            if limit and (exact or not letters):
+                if needs:
+                    narrowed.append(or_(*either))
+                else:
+                    q = q.where(or_(*either))
+            letters = any(loose_pinyin(w) is not None for w in query.words) if exact else letters
+            if narrowed:  # the few candidates first, through the index (a planner's guess of how many
+                # match must not make it read the register newest first to the end), then by date
+                ids = select(rec.id).where(*narrowed)
+                if status:
+                    ids = ids.where(rec.status == status)
+                candidates = ids.cte("candidates").prefix_with("MATERIALIZED")
+                q = q.where(rec.id.in_(select(candidates.c.id)))
+            if limit and not letters:
                 q = q.limit(limit)
-                letters = False
             if not (letters and limit):
                 rows = [register_row(row) for row in s.connection().execute(q)]
                 return (filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)) if words else rows
@@ -505,6 +532,7 @@ class RecordService(RevisionsMixin, ScansMixin):
                             caption=ph.caption, media_type=ph.media_type)
                 )
         row.search_text = self._search_text(spec, row.number, values)
+        row.search_keys = _search_keys(row.search_text)
         row.register_product, row.register_batch = self._register_summary(spec, values)
 
     # ---------------------------------------------------------------- the write path
