@@ -336,6 +336,7 @@ class RecordService(RevisionsMixin, ScansMixin):
 
             from .lookup import UNSURE_KEY, loose_keys, loose_pinyin
             from .search import SEP, Query
+            from .search import filter_rows as filter_words
 
             exact = s.get_bind().dialect.name == "postgresql"  # the database tests what Python would
             at = func.strpos(rec.search_text, SEP)
@@ -355,11 +356,14 @@ class RecordService(RevisionsMixin, ScansMixin):
                 # by its substring or by what the pinyin needs: the pairs of initials of loose_keys in the
                 # record's keys (GIN index), else its letters in order, the first starting a syllable.
                 either = [found(word, exact and not loose)] + ([found(number, exact and not loose)] if number else [])
-                needs = loose_keys(word) if loose and exact else []
+                sure, any_of = loose_keys(word) if loose and exact else ([], [])
+                needs = sure or any_of
                 if needs:
                     arr = func.string_to_array(rec.search_keys, literal_column("' '"))
-                    either += [arr.op("@>")(cast(pg_array(needs), ARRAY(Text))),
-                               arr.op("@>")(cast(pg_array([UNSURE_KEY]), ARRAY(Text)))]
+                    keyed = [arr.op("@>")(cast(pg_array(sure), ARRAY(Text)))] if sure else []
+                    if any_of:
+                        keyed.append(or_(*(arr.op("@>")(cast(pg_array(way.split()), ARRAY(Text))) for way in any_of)))
+                    either += [and_(*keyed), arr.op("@>")(cast(pg_array([UNSURE_KEY]), ARRAY(Text)))]
                 elif loose:
                     either.append(rec.search_text.like("%|" + "%".join(word) + "%"))
                 if needs:
@@ -367,13 +371,29 @@ class RecordService(RevisionsMixin, ScansMixin):
                 else:
                     q = q.where(or_(*either))
             letters = any(loose_pinyin(w) is not None for w in query.words) if exact else letters
-            if narrowed:  # the few candidates first, through the index (a planner's guess of how many
-                # match must not make it read the register newest first to the end), then by date
-                ids = select(rec.id).where(*narrowed)
-                if status:
-                    ids = ids.where(rec.status == status)
-                candidates = ids.cte("candidates").prefix_with("MATERIALIZED")
-                q = q.where(rec.id.in_(select(candidates.c.id)))
+            if narrowed and limit:  # the candidates through the index, only their search text read and
+                # sorted (a planner's guess of how many match must not make it read the register newest
+                # first to the end), tested here newest first; then the register rows of those that match
+                cond = [*narrowed, *([q.whereclause] if q.whereclause is not None else [])]
+                candidates = (select(rec.id, rec.number, rec.search_text, date_col.label("day")).where(*cond)
+                              .cte("candidates").prefix_with("MATERIALIZED"))
+                c = candidates.c
+                ordered = select(c.id, c.search_text).order_by(c.day.desc(), c.number.desc())
+                hits: list[str] = []
+                conn = s.connection()
+                conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")  # thousands of candidates sorted in memory
+                result = conn.execution_options(stream_results=True, max_row_buffer=1000).execute(ordered)
+                for chunk in result.partitions(1000):
+                    rows = [RegisterRow(rid, "", "", {}, st or "") for rid, st in chunk]
+                    hits += [r.id for r in filter_words(rows, text, query)]
+                    if len(hits) >= limit:
+                        break
+                result.close()
+                if not hits:
+                    return []
+                return [register_row(row) for row in s.connection().execute(q.where(rec.id.in_(hits[:limit])))]
+            if narrowed:
+                q = q.where(*narrowed)
             if limit and not letters:
                 q = q.limit(limit)
             if not (letters and limit):

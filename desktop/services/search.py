@@ -149,10 +149,11 @@ class Query:
         return self.rank("", search_text) is not None
 
 
-def filter_rows(rows: Iterable[RegisterRow], text: str) -> list[RegisterRow]:
+def filter_rows(rows: Iterable[RegisterRow], text: str, query: Query | None = None) -> list[RegisterRow]:
     """The rows matching every word of ``text``, in their order.  Word by word over the rows
-    still in: substring tests first (in C), loose pinyin only for the rows they left out."""
-    q = Query(text)
+    still in: substring tests first (in C), loose pinyin only for the rows they left out.  ``query``:
+    ``Query(text)`` kept over several calls (its answers for names already tested are reused)."""
+    q = query or Query(text)
     rows = list(rows)
     if not q:
         return rows
