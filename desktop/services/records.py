@@ -355,16 +355,17 @@ class RecordService(RevisionsMixin, ScansMixin):
                 # A loose pinyin word is tested exactly here (filter_rows), on the rows the database finds
                 # by its substring or by what the pinyin needs: the pairs of initials of loose_keys in the
                 # record's keys (GIN index), else its letters in order, the first starting a syllable.
-                either = [found(word, exact and not loose)] + ([found(number, exact and not loose)] if number else [])
                 sure, any_of = loose_keys(word) if loose and exact else ([], [])
                 needs = sure or any_of
+                either = [found(word, exact and not loose)] + ([found(number, exact and not loose)] if number else [])
                 if needs:
                     arr = func.string_to_array(rec.search_keys, literal_column("' '"))
                     keyed = [arr.op("@>")(cast(pg_array(sure), ARRAY(Text)))] if sure else []
                     if any_of:
                         keyed.append(or_(*(arr.op("@>")(cast(pg_array(way.split()), ARRAY(Text))) for way in any_of)))
                     either += [and_(*keyed), arr.op("@>")(cast(pg_array([UNSURE_KEY]), ARRAY(Text)))]
-                elif loose:
+                elif loose:  # nothing to narrow by (zhang: many match): read newest first until the screen is
+                    # full (a regular expression in PostgreSQL costs more than this test and Python's)
                     either.append(rec.search_text.like("%|" + "%".join(word) + "%"))
                 if needs:
                     narrowed.append(or_(*either))
