@@ -22,21 +22,20 @@ Measured on this machine (2 cores shared with other work, load 2-4: figures vary
 complaints from 20 laptops (3,000 units, 5,000 people; written in 75-135 s), limit 200, ms (median),
 all statuses / 已关闭 / 调查中:
 
-===============================  ==================  ====================  ========================
-query                            main 784e7c2 [1]    main ad52139 [2]      issue-12e (pinyin keys)
-===============================  ==================  ====================  ========================
-first screen (nothing typed)     13 / 1,548          8-15 / 8-16 / 11-17   9-16 / 12-17 / 17-25
-unit substring 南山区养老         277 / 192           7-12 / 9-10 / 4-8     7-18 / 13-16 / 6-11
-phone 0165-61838311              185 / 182           4-13 / 5-8 / 4-8      5-11 / 8-18 / 10-13
-pinyin bjyy (2 % match)          2,314 / 2,761       440-640 / 410-460 /   100-240 / 87-200 / 41-60
-                                                     58-120
-pinyin zhangli (128 match)       -                   1,530-1,850 / 760-    170-280 / 160-245 / 57-61
-                                                     1,030 / 107-144
-pinyin bjshi (mixed)             -                   215 / 158 / 40        94-210 / 109-176 / 52-63
-pinyin beijingyiyuan (full)      -                   258 / 183 / 44        122-216 / 81-154 / 30-52
-pinyin zhang (one syllable?)     -                   800 / 708 / 136       60-64 / 51-63 / 126-232
-number prefix TS-2025-A8-0       162 / 194           17-35 / 24-27 / 11-15 18-40 / 20-41 / 11-24
-===============================  ==================  ====================  ========================
+===============================  ==================  ========================  ========================
+query                            main 784e7c2 [1]    main ad52139 [2]          issue-12e [3]
+===============================  ==================  ========================  ========================
+first screen (nothing typed)     13 / 1,548          8-15 / 8-16 / 11-17       6-16 / 6-17 / 11-25
+unit substring 南山区养老         277 / 192           7-12 / 9-10 / 4-8         6-18 / 5-16 / 3-11
+phone 0165-61838311              185 / 182           4-13 / 5-8 / 4-8          4-11 / 4-18 / 6-13
+pinyin bjyy (2,000 match)        2,314 / 2,761       440-640 / 410-470 / 58-120  53-100 / 45-87 / 24-41
+pinyin zhangli (128 match)       -                   760-1,850 / 760-1,030 /   104-200 / 108-160 / 32-57
+                                                     107-314
+pinyin bjshi (mixed)             -                   [4]                       53-94 / 52-110 / 39-52
+pinyin beijingyiyuan (full)      -                   330-380 / 180-380 / 44-315  76-122 / 63-95 / 21-35
+pinyin zhang (one syllable?)     -                   800 / 510-710 / 110-140   40-64 / 45-64 / 100-150
+number prefix TS-2025-A8-0       162 / 194           17-35 / 24-27 / 11-15     17-40 / 19-41 / 11-24
+===============================  ==================  ========================  ========================
 
 [1] ``search`` as it was: no status in SQL (the window filtered every row in memory), every row read
 for a word of letters, no index for substrings; loading the whole register once took 2.0 s, and
@@ -44,19 +43,24 @@ filtering 100,000 loaded rows in memory 170-680 ms per query.
 
 [2] the trigram index on ``search_text``, status and limit in SQL; a pinyin word tested by a regular
 expression row by row in PostgreSQL (which misjudges how many rows match and reads them all before
-sorting).
+sorting).  Measured with main's code on the same database as [3].
 
-issue-12e: each record keeps ``search_keys`` (for every two syllables of one name, their initials
-and, when both have two letters or more, their first two letters each; 740 characters a complaint
-on average, GIN index 61 MB beside the trigram index's 64 MB, table 155 MB); a typed pinyin word
+[3] each record keeps ``search_keys`` (for every two syllables of one name, their initials and,
+when both have two letters or more, their first two letters each: 740 characters a complaint on
+average; GIN index 61 MB beside the trigram index's 64 MB, table 155 MB).  A typed pinyin word
 needs the pairs of letters that start a syllable whichever way it is read, and all keys of one of
-its readings (``services.lookup.loose_keys``).  The candidates the index finds (2,000-9,000 here:
-``bj by jy yy`` holds for 8,500 complaints, 2,000 of which match ``bjyy``; ``zhli zl`` for 6,600,
-128 of which match ``zhangli``) are sorted by date in memory with only their search text, tested
-exactly in Python (``search.filter_rows``) newest first until the screen is full, and only those
-rows are read whole.  Still over 100 ms: what is left is reading and testing those thousands of
-candidates (about half in the database, half in Python); keys that tell 张丽 from 郑立 (three
-letters of each syllable, or whole syllables) or a table of the distinct names' pinyin would cut it.
+its readings (``services.lookup.loose_keys``).  The candidates the index finds (``bj by jy yy``
+holds for 8,500 complaints, 2,000 of which match ``bjyy``; ``zhli zl`` for 6,600, 128 of which
+match ``zhangli``) are sorted by date in memory with only their search text, tested exactly in
+Python (``search.filter_rows``) newest first until the screen is full, and only those rows are
+read whole.  A word that may be one syllable (``zhang``) has nothing to narrow by: the register is
+read newest first and tested in Python until the screen is full (many records match such a word).
+Still over 100 ms at times: a rare name (``zhangli``) and a long full pinyin, where thousands of
+candidates are read and tested (about half in the database, half in Python); keys that tell 张丽
+from 郑立 (three letters of each syllable, or whole syllables) or a table of the distinct names'
+pinyin would cut that; and ``zhang`` with a rare status (the register read far back).
+
+[4] ``bjshi`` on main: 47-215 / 47-160 / 40-174 (varies with the load more than the others).
 """
 
 from __future__ import annotations

@@ -309,8 +309,9 @@ class RecordService(RevisionsMixin, ScansMixin):
         same reason.  ``status``: only the records in that status.  With ``limit`` (head office's
         register, 100,000 complaints) the rows are read newest first only until that many match:
         a substring is looked up through the search-text index (a trigram index on PostgreSQL), a
-        word of letters that may be pinyin is narrowed in the database (on PostgreSQL by the loose
-        pinyin pattern itself) and tested exactly here.
+        word of letters that may be pinyin is narrowed in the database (on PostgreSQL by the keys
+        its records must have, ``search_keys``' GIN index: ``lookup.loose_keys``) and tested exactly
+        here, newest first until that many match.
         """
         m = self._models(kind)
         spec = m.spec
