@@ -11,34 +11,62 @@ a record's search text, register product and batch are worked out exactly as a s
 then times the register's searches as the window runs them (``RecordService.search`` with the
 register's first-screen limit; the median of 5 runs after one warm-up):
 
-- the first screen with nothing typed; a unit name's substring; a phone; a pinyin (``bjyy``); a
-  number prefix; and each of those with a status filter.
+- the first screen with nothing typed; a unit name's substring; a phone; pinyin words of every
+  shape (initials ``bjyy``, a rare name ``zhangli``, mixed ``bjshi``, full ``beijingyiyuan``, one
+  that may be a single syllable ``zhang``); a number prefix; and each of those with a status filter.
 
-Measured on this machine (2 cores shared with other work, load 2-4), 100,000 complaints from 20
-laptops (3,000 units, 5,000 people; written in 25-55 s), limit 200, ms (median):
+``--explain`` prints PostgreSQL's plan of each query; ``--database URL`` fills a database once and
+keeps it (the sample values are kept in its ``setting`` table) for later runs.
 
-===========================  =========================  ============================================
-query                        before (main 784e7c2) [1]  after: all statuses / 已关闭 / 调查中
-===========================  =========================  ============================================
-first screen (nothing typed)  13 / 1,548 (status in      8-15 / 8-16 / 11-17
-                              memory of every row)
-unit substring 南山区养老      277 / 192                  7-12 / 9-10 / 4-8     (trigram index)
-phone 0165-61838311           185 / 182                  4-13 / 5-8 / 4-8      (trigram index)
-pinyin bjyy (2 % match)       2,314 / 2,761              440-640 / 410-460 / 58-120
-number prefix TS-2025-A8-0    162 / 194                  17-35 / 24-27 / 11-15
-===========================  =========================  ============================================
+Measured on this machine (2 cores shared with other work, load 2-4: figures vary by ±30 %), 100,000
+complaints from 20 laptops (3,000 units, 5,000 people; written in 75-135 s), limit 200, ms (median),
+all statuses / 已关闭 / 调查中:
+
+===============================  ==================  ========================  ========================
+query                            main 784e7c2 [1]    main ad52139 [2]          issue-12e [3]
+===============================  ==================  ========================  ========================
+first screen (nothing typed)     13 / 1,548          8-15 / 8-16 / 11-17       6-16 / 6-17 / 11-25
+unit substring 南山区养老         277 / 192           7-12 / 9-10 / 4-8         6-18 / 5-16 / 3-11
+phone 0165-61838311              185 / 182           4-13 / 5-8 / 4-8          4-11 / 4-18 / 6-13
+pinyin bjyy (2,000 match)        2,314 / 2,761       440-640 / 410-470 / 58-120  53-100 / 45-87 / 24-41
+pinyin zhangli (128 match)       -                   760-1,850 / 760-1,030 /   104-200 / 108-160 / 32-57
+                                                     107-314
+pinyin bjshi (mixed)             -                   [4]                       53-94 / 52-110 / 39-52
+pinyin beijingyiyuan (full)      -                   330-380 / 180-380 / 44-315  76-122 / 63-95 / 21-35
+pinyin zhang (one syllable?)     -                   800 / 510-710 / 110-140   40-64 / 45-64 / 100-150
+number prefix TS-2025-A8-0       162 / 194           17-35 / 24-27 / 11-15     17-40 / 19-41 / 11-24
+===============================  ==================  ========================  ========================
 
 [1] ``search`` as it was: no status in SQL (the window filtered every row in memory), every row read
 for a word of letters, no index for substrings; loading the whole register once took 2.0 s, and
-filtering 100,000 loaded rows in memory 170-680 ms per query.  What is left over 100 ms: a pinyin
-word, tested by a regular expression row by row (PostgreSQL misjudges how many rows match and reads
-them all before sorting; a rare pinyin such as ``zhangli`` takes 1-2 s).  Making pinyin a substring
-lookup (a table of the names' pinyin, searched through the trigram index) is the next step.
+filtering 100,000 loaded rows in memory 170-680 ms per query.
+
+[2] the trigram index on ``search_text``, status and limit in SQL; a pinyin word tested by a regular
+expression row by row in PostgreSQL (which misjudges how many rows match and reads them all before
+sorting).  Measured with main's code on the same database as [3].
+
+[3] each record keeps ``search_keys`` (for every two syllables of one name, their initials and,
+when both have two letters or more, their first two letters each: 740 characters a complaint on
+average; GIN index 61 MB beside the trigram index's 64 MB, table 155 MB).  A typed pinyin word
+needs the pairs of letters that start a syllable whichever way it is read, and all keys of one of
+its readings (``services.lookup.loose_keys``).  The candidates the index finds (``bj by jy yy``
+holds for 8,500 complaints, 2,000 of which match ``bjyy``; ``zhli zl`` for 6,600, 128 of which
+match ``zhangli``) are sorted by date in memory with only their search text, tested exactly in
+Python (``search.filter_rows``) newest first until the screen is full, and only those rows are
+read whole.  A word that may be one syllable (``zhang``) has nothing to narrow by: the register is
+read newest first and tested in Python until the screen is full (many records match such a word).
+Still over 100 ms at times: a rare name (``zhangli``) and a long full pinyin, where thousands of
+candidates are read and tested (about half in the database, half in Python); keys that tell 张丽
+from 郑立 (three letters of each syllable, or whole syllables) or a table of the distinct names'
+pinyin would cut that; and ``zhang`` with a rare status (the register read far back).
+
+[4] ``bjshi`` on main: 47-215 / 47-160 / 40-174 (varies with the load more than the others).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import datetime as dt
 import random
 import statistics
@@ -46,6 +74,7 @@ import sys
 import time
 from pathlib import Path
 
+SAMPLE_KEY = "benchmark_search_sample"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -77,7 +106,8 @@ def _phone(rng: random.Random) -> str:
 
 
 def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """N complaints from ``laptops`` laptops, in bulk; returns sample values to search for."""
+    """N complaints from ``laptops`` laptops, in bulk; returns sample values to search for (kept in
+    the ``setting`` table, for a run on a kept database: ``--database``)."""
     from sqlalchemy import insert
 
     from desktop.domain.fields import RecordValues
@@ -85,8 +115,8 @@ def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: i
     from desktop.domain.numbering import format_number
     from desktop.domain.records import new_id
     from desktop.services.demo import PRODUCTS, STAFF
-    from desktop.services.search import search_text_of
-    from desktop.storage.schema import MODELS
+    from desktop.services.search import search_keys_of, search_text_of
+    from desktop.storage.schema import MODELS, Setting
 
     rng = random.Random(seed)
     spec, m = SPECS["complaint"], MODELS["complaint"]
@@ -128,7 +158,8 @@ def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: i
             rows.append({"id": new_id(), "number": number, "status": rng.choices(statuses, weights)[0],
                          "created_at": now, "updated_at": now, "revision": 1, "version": 1, "version_tag": new_id()[:32],
                          "created_by": "", "updated_by": "", "updated_via": "sync", "origin": code,
-                         "search_text": search_text_of(spec, number, values), "register_product": product,
+                         "search_text": (st := search_text_of(spec, number, values)), "search_keys": search_keys_of(st),
+                         "register_product": product,
                          "register_batch": batch, **fields})
             if i == n // 2:
                 sample = {"unit": unit, "phone": fields["complainant_phone"], "number": number}
@@ -137,6 +168,7 @@ def fill(hq, n: int, laptops: int, seed: int = 12) -> dict[str, str]:  # type: i
                 rows = []
         if rows:
             s.execute(insert(table), rows)
+        s.add(Setting(key=SAMPLE_KEY, value=json.dumps(sample, ensure_ascii=False)))
     print(f"{n} complaints from {laptops} laptops written in {time.perf_counter() - t:.1f} s")
     return sample
 
@@ -155,21 +187,52 @@ def _time(fn, runs: int = 5) -> tuple[float, int]:  # type: ignore[no-untyped-de
     return statistics.median(times) * 1000, len(out)
 
 
+def _explain(hq, q: str, limit: int) -> None:  # type: ignore[no-untyped-def]
+    """EXPLAIN ANALYZE of the statement ``search`` sends for ``q``."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, object]] = []
+
+    def catch(conn, cursor, statement, params, context, executemany):  # type: ignore[no-untyped-def]
+        if "FROM complaint" in statement:
+            seen.append((statement, params))
+
+    event.listen(hq.db.engine, "before_cursor_execute", catch)
+    try:
+        hq.search("complaint", q, limit=limit)
+    finally:
+        event.remove(hq.db.engine, "before_cursor_execute", catch)
+    with hq.db.engine.connect() as conn:
+        for statement, params in seen[-1:]:
+            plan = conn.exec_driver_sql("EXPLAIN (ANALYZE, BUFFERS) " + statement, params).all()  # type: ignore[arg-type]
+            print("\n".join("      " + row[0] for row in plan))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--complaints", type=int, default=100_000)
     ap.add_argument("--laptops", type=int, default=20)
     ap.add_argument("--limit", type=int, default=200, help="rows the register asks for at a time")
+    ap.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each query's SQL")
+    ap.add_argument("--database", help="a PostgreSQL database URL to use (filled once, kept) instead of a throw-away one")
     args = ap.parse_args()
 
     from desktop.domain.clock import Clock
     from desktop.services.sync.head_office import server_records
     from tests.pg_server import PostgresServer
 
-    pg = PostgresServer().start()
+    pg = PostgresServer().start() if not args.database else None
     try:
-        hq = server_records(pg.fresh_database(), Clock())
-        sample = fill(hq, args.complaints, args.laptops)
+        hq = server_records(args.database or pg.fresh_database(), Clock())
+        from desktop.storage.schema import Setting
+
+        with hq.db.session() as s:
+            kept = s.get(Setting, SAMPLE_KEY)
+        if kept is not None:  # a kept database, filled by an earlier run
+            sample = json.loads(kept.value)
+            print(f"{hq.count('complaint')} complaints kept in {args.database}")
+        else:
+            sample = fill(hq, args.complaints, args.laptops)
         with hq.db.session() as s:
             from sqlalchemy import text
 
@@ -180,6 +243,10 @@ def main() -> None:
             (f"unit substring {unit[3:8]}", unit[3:8]),
             (f"phone {sample['phone']}", sample["phone"]),
             ("pinyin bjyy", "bjyy"),
+            ("pinyin zhangli (rare)", "zhangli"),
+            ("pinyin bjshi (mixed)", "bjshi"),
+            ("pinyin beijingyiyuan (full)", "beijingyiyuan"),
+            ("pinyin zhang (one initial)", "zhang"),
             (f"number prefix {sample['number'][:12]}", sample["number"][:12]),
         ]
         print(f"register search, limit {args.limit} (median of 5, ms):")
@@ -188,9 +255,12 @@ def main() -> None:
                 ms, found = _time(lambda q=q, status=status: hq.search("complaint", q, limit=args.limit,
                                                                         status=status))
                 print(f"  {label:40s} status={status or '-':4s} {ms:8.1f} ms  {found} rows")
+                if args.explain and status is None:
+                    _explain(hq, q, args.limit)
         hq.db.dispose()
     finally:
-        pg.stop()
+        if pg is not None:
+            pg.stop()
 
 
 if __name__ == "__main__":

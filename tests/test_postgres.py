@@ -65,9 +65,18 @@ def test_the_migrations_make_on_postgresql_exactly_the_models(pg_url):
     db = open_server_database(pg_url)
     try:
         assert server_revision(db.engine) == migrate.HEAD
+        def not_keys(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+            # the loose pinyin keys' index: a placeholder in the models, an expression GIN index made
+            # by 0007's data step at head office (checked below), which autogenerate cannot compare
+            return not (type_ == "index" and (name or "").endswith("_search_keys"))
+
         with db.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), full_metadata())
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"include_object": not_keys}),
+                                    full_metadata())
+            keys = conn.exec_driver_sql("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE "
+                                        "'ix_%%_search_keys'").all()
         assert diff == []
+        assert len(keys) == len(SPECS) and all("gin (string_to_array(search_keys" in d for _n, d in keys), keys
         again = open_server_database(pg_url)  # opening an up-to-date database changes nothing
         again.dispose()
     finally:

@@ -37,6 +37,7 @@ from ..storage.numbering import next_number, note_number
 from ..storage.schema import Conflict, FormModels, RecordVersion
 from ..storage.settings import ensure_laptop_code
 from .records import _origin
+from .search import search_keys_of
 
 if TYPE_CHECKING:
     from .records import RecordService
@@ -434,6 +435,7 @@ def _write_fields(service: RecordService, m: FormModels, row: Any, values: Recor
         if not f.read_only:
             setattr(row, f.key, values.fields.get(f.key))
     row.search_text = service._search_text(spec, row.number, values)
+    row.search_keys = search_keys_of(row.search_text)
     row.register_product, row.register_batch = service._register_summary(spec, values)
 
 

@@ -639,3 +639,118 @@ def loose_pinyin(word: str) -> re.Pattern[str] | None:
         _loose_patterns.clear()
     _loose_patterns[word] = pattern
     return pattern
+
+
+# ------------------------------------------------------- keys that narrow a loose pinyin search
+# Every toneless syllable pypinyin reads a character as (``pypinyin.pinyin_dict``, NORMAL style;
+# ``tests/test_search_keys.py`` checks the list against the installed pypinyin).  Kept here, not
+# worked out at start: loading pypinyin's whole dictionary takes over a second.
+SYLLABLES = frozenset((  # noqa: SIM905 (a list of 425 words, read as one)
+    "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai can cang cao "
+    "ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun "
+    "chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die din ding diu "
+    "dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei "
+    "gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hm hng hong hou hu "
+    "hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang "
+    "kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia "
+    "lian liang liao lie lin ling liu lo long lou lu luan lun luo lv lve m ma mai man mang mao me mei men meng mi "
+    "mian miao mie min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nia nian niang niao nie nin "
+    "ning niu nong nou nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po "
+    "pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru "
+    "rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu "
+    "shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian "
+    "tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie "
+    "xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang "
+    "zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang "
+    "zhui zhun zhuo zi zong zou zu zuan zui zun zuo"
+).split())
+_PREFIXES = frozenset(s[:i] for s in SYLLABLES for i in range(2, len(s) + 1))
+UNSURE_KEY = "~"  # a record with a name syllable outside SYLLABLES: every loose word may match it
+
+
+def pinyin_keys_of(pinyin: str) -> str:
+    """The search keys of a record's pinyin part (``pinyin_segments`` of its names, joined by
+    spaces), for every two syllables of one name, in order: their initials (北京市第一医院 → ``bj bs
+    … jy … yy``) and, when both have two letters or more, their first two letters each (``bejiyi``
+    no: ``beji``, ``beyi``, … ``yiyi``); space-separated and sorted, plus :data:`UNSURE_KEY` when a
+    name has a syllable outside :data:`SYLLABLES`.  What :func:`loose_keys` narrows a search by."""
+    keys: set[str] = set()
+    for name in pinyin.split(" "):
+        syllables = [s for s in name.split("|")[1:] if s and "a" <= s[0] <= "z"]
+        if any(len(s) > 1 and s not in SYLLABLES for s in syllables):
+            keys.add(UNSURE_KEY)
+        for i, a in enumerate(syllables):
+            for b in syllables[i + 1:]:
+                keys.add(a[0] + b[0])
+                if len(a) > 1 and len(b) > 1:
+                    keys.add(a[:2] + b[:2])
+    return " ".join(sorted(keys))
+
+
+_MAX_READINGS = 400  # ways of cutting a typed word into syllables beyond which only its sure keys count
+_MAX_WAYS = 32  # ways (left after those implied by others) the index is asked for, at most
+_KEYS_PER_WAY = 3  # the rarest keys of one way of cutting the word that the index is asked for
+
+
+def loose_keys(word: str) -> tuple[list[str], list[str]]:
+    """What a record matching ``word`` as loose pinyin has among its keys (:func:`pinyin_keys_of`):
+    every key of the first list (the pairs of the word's letters that start a syllable in every way
+    of cutting it into syllable starts: ``bjyy`` → ``bj by jy yy``) and every key of one entry at
+    least of the second (for each way of cutting it, its rarest keys, space-separated: ``zhangli`` →
+    ``zhli zl`` for zhang·li, ``hali hl zh`` for z·hang·li, …; an entry holding another's keys is
+    left out).  Either may be empty: both when one way needs nothing (``zhang``, a single syllable)
+    or ``word`` is not loose pinyin; the second when there are very many ways."""
+    word = word.lower()
+    if loose_pinyin(word) is None:
+        return [], []
+    found = _loose_keys.get(word)
+    if found is None:
+        found = _loose_keys_of(word)
+        if len(_loose_keys) > 10_000:
+            _loose_keys.clear()
+        _loose_keys[word] = found
+    return list(found[0]), list(found[1])
+
+
+_loose_keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_USUAL_INITIALS = "yzsjxlhdbgcmqwtnpfkraeo"  # roughly the most frequent syllable initials first
+
+
+def _rarest_first(key: str) -> tuple[int, int]:
+    return -len(key), -sum(_USUAL_INITIALS.find(c) % 30 for c in key[::2])
+
+
+def _loose_keys_of(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    inside = set()  # positions some syllable start of two letters or more runs across
+    for a in range(len(word)):
+        for b in range(a + 2, len(word) + 1):
+            if word[a:b] in _PREFIXES:
+                inside.update(range(a + 1, b))
+    starts = [c for i, c in enumerate(word) if i not in inside]
+    sure = tuple(sorted({a + b for i, a in enumerate(starts) for b in starts[i + 1:]}))
+    cuts: list[list[str]] = []
+
+    def cut(at: int, parts: list[str]) -> bool:
+        if at == len(word):
+            cuts.append(parts)
+            return len(cuts) <= _MAX_READINGS
+        for end in range(len(word), at, -1):  # a syllable start of two letters or more, or one letter
+            if (end - at == 1 or word[at:end] in _PREFIXES) and not cut(end, [*parts, word[at:end]]):
+                return False
+        return True
+
+    if not cut(0, []):
+        return sure, ()
+    ways = set()
+    for parts in cuts:
+        keys = set()
+        for i, a in enumerate(parts):
+            for b in parts[i + 1:]:
+                keys.add(a[0] + b[0])
+                if len(a) > 1 and len(b) > 1:
+                    keys.add(a[:2] + b[:2])
+        if not keys:
+            return (), ()  # one syllable: every record with a syllable that starts so may match
+        ways.add(" ".join(sorted(sorted(keys, key=_rarest_first)[:_KEYS_PER_WAY])))
+    least = {w for w in ways if not any(o != w and set(o.split()) <= set(w.split()) for o in ways)}
+    return sure, tuple(sorted(least)) if len(least) <= _MAX_WAYS else ()

@@ -170,6 +170,12 @@ def _register_column(rec: Any, key: str) -> Any:
     return getattr(rec, key)
 
 
+def _search_keys(search_text: str) -> str:
+    from .search import search_keys_of  # the names' pinyin initials, in pairs (head office's index)
+
+    return search_keys_of(search_text)
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -308,8 +314,9 @@ class RecordService(RevisionsMixin, ScansMixin):
         that laptop (its code).  With ``limit`` (head office's
         register, 100,000 complaints) the rows are read newest first only until that many match:
         a substring is looked up through the search-text index (a trigram index on PostgreSQL), a
-        word of letters that may be pinyin is narrowed in the database (on PostgreSQL by the loose
-        pinyin pattern itself) and tested exactly here.
+        word of letters that may be pinyin is narrowed in the database (on PostgreSQL by the keys
+        its records must have, ``search_keys``' GIN index: ``lookup.loose_keys``) and tested exactly
+        here, newest first until that many match.
         """
         m = self._models(kind)
         spec = m.spec
@@ -331,31 +338,73 @@ class RecordService(RevisionsMixin, ScansMixin):
             return RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
 
         with self.db.session() as s:
-            from .lookup import loose_pinyin
+            from sqlalchemy import Text, cast, literal_column
+            from sqlalchemy.dialects.postgresql import ARRAY
+            from sqlalchemy.dialects.postgresql import array as pg_array
+
+            from .lookup import UNSURE_KEY, loose_keys, loose_pinyin
             from .search import SEP, Query
+            from .search import filter_rows as filter_words
 
             exact = s.get_bind().dialect.name == "postgresql"  # the database tests what Python would
             at = func.strpos(rec.search_text, SEP)
             plain = case((at > 0, func.substr(rec.search_text, 1, at - 1)), else_=rec.search_text)
-            pinyin = case((at > 0, func.substr(rec.search_text, at + 1)), else_="")
-            def found(part: str) -> Any:  # in the search text (through its index) ...
+
+            def found(part: str, exactly: bool = exact) -> Any:  # in the search text (through its index) ...
                 like = rec.search_text.like(f"%{_like_escape(part)}%", escape="\\")
                 # ... and, where the database can say exactly what search.Query does, in its plain part
-                return and_(like, plain.like(f"%{_like_escape(part)}%", escape="\\")) if exact else like
+                return and_(like, plain.like(f"%{_like_escape(part)}%", escape="\\")) if exactly else like
 
             query = Query(text)
+            narrowed = []  # on PostgreSQL: the conditions of the words narrowed by their pinyin keys
             for word, number in zip(query.words, query.digits, strict=True):
                 pattern = loose_pinyin(word) if word.isascii() else None
-                either = [found(word)] + ([found(number)] if number else [])  # a phone typed with dashes
-                if pattern is not None and exact:  # the loose pinyin pattern in the names' part (greedy:
-                    # the same texts match, and PostgreSQL's regular expressions need no backtracking)
-                    either.append(pinyin.regexp_match(pattern.pattern.replace("*?", "*")))
-                elif pattern is not None:  # wider: its letters in order, the first starting a syllable
+                loose = pattern is not None
+                # A loose pinyin word is tested exactly here (filter_rows), on the rows the database finds
+                # by its substring or by what the pinyin needs: the pairs of initials of loose_keys in the
+                # record's keys (GIN index), else its letters in order, the first starting a syllable.
+                sure, any_of = loose_keys(word) if loose and exact else ([], [])
+                needs = sure or any_of
+                either = [found(word, exact and not loose)] + ([found(number, exact and not loose)] if number else [])
+                if needs:
+                    arr = func.string_to_array(rec.search_keys, literal_column("' '"))
+                    keyed = [arr.op("@>")(cast(pg_array(sure), ARRAY(Text)))] if sure else []
+                    if any_of:
+                        keyed.append(or_(*(arr.op("@>")(cast(pg_array(way.split()), ARRAY(Text))) for way in any_of)))
+                    either += [and_(*keyed), arr.op("@>")(cast(pg_array([UNSURE_KEY]), ARRAY(Text)))]
+                elif loose:  # nothing to narrow by (zhang: many match): read newest first until the screen is
+                    # full (a regular expression in PostgreSQL costs more than this test and Python's)
                     either.append(rec.search_text.like("%|" + "%".join(word) + "%"))
-                q = q.where(or_(*either))
-            if limit and (exact or not letters):
+                if needs:
+                    narrowed.append(or_(*either))
+                else:
+                    q = q.where(or_(*either))
+            letters = any(loose_pinyin(w) is not None for w in query.words) if exact else letters
+            if narrowed and limit:  # the candidates through the index, only their search text read and
+                # sorted (a planner's guess of how many match must not make it read the register newest
+                # first to the end), tested here newest first; then the register rows of those that match
+                cond = [*narrowed, *([q.whereclause] if q.whereclause is not None else [])]
+                candidates = (select(rec.id, rec.number, rec.search_text, date_col.label("day")).where(*cond)
+                              .cte("candidates").prefix_with("MATERIALIZED"))
+                c = candidates.c
+                ordered = select(c.id, c.search_text).order_by(c.day.desc(), c.number.desc())
+                hits: list[str] = []
+                conn = s.connection()
+                conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")  # thousands of candidates sorted in memory
+                result = conn.execution_options(stream_results=True, max_row_buffer=1000).execute(ordered)
+                for chunk in result.partitions(1000):
+                    rows = [RegisterRow(rid, "", "", {}, st or "") for rid, st in chunk]
+                    hits += [r.id for r in filter_words(rows, text, query)]
+                    if len(hits) >= limit:
+                        break
+                result.close()
+                if not hits:
+                    return []
+                return [register_row(row) for row in s.connection().execute(q.where(rec.id.in_(hits[:limit])))]
+            if narrowed:
+                q = q.where(*narrowed)
+            if limit and not letters:
                 q = q.limit(limit)
-                letters = False
             if not (letters and limit):
                 rows = [register_row(row) for row in s.connection().execute(q)]
                 return (filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)) if words else rows
@@ -512,6 +561,7 @@ class RecordService(RevisionsMixin, ScansMixin):
                             caption=ph.caption, media_type=ph.media_type)
                 )
         row.search_text = self._search_text(spec, row.number, values)
+        row.search_keys = _search_keys(row.search_text)
         row.register_product, row.register_batch = self._register_summary(spec, values)
 
     # ---------------------------------------------------------------- the write path

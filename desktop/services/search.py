@@ -11,7 +11,10 @@ letters, as loose pinyin of one of the names (:func:`lookup.loose_pinyin`: initi
 gaps ``bjyy``, full pinyin, or mixed).  Ranked best first: the number typed exactly, then a
 number or unit that starts with the text, then substrings, then pinyin.
 
-Records saved before this scheme are given the new search text once, when the data folder is
+Head office also keeps ``search_keys`` (:func:`search_keys_of`): the pairs of initials of the names'
+pinyin, which its GIN index narrows a loose pinyin word by before the exact test (issue 12).
+
+Records saved before this scheme are given the new search text (and keys) once, when the data folder is
 opened (:func:`reindex_if_needed`, a marker in the ``setting`` table): search text is derived,
 like an index, so it is rewritten without a new version of the record.
 """
@@ -24,13 +27,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain.fields import FieldType, FormSpec, RecordValues
-from .lookup import digits, loose_pinyin, pinyin_segments
+from .lookup import digits, loose_pinyin, pinyin_keys_of, pinyin_segments
 
 if TYPE_CHECKING:
     from .records import RecordService, RegisterRow
 
 SEP = "\x1e"  # between the plain text and the pinyin of a record's search text
-SCHEME = "2"  # the search text's make-up; a data folder with an older one is reindexed once
+SCHEME = "3"  # the search text's make-up; a data folder with an older one is reindexed once
 SCHEME_KEY = "search_scheme"
 _TEXTUAL = (FieldType.TEXT, FieldType.PHONE, FieldType.CHOICE)
 _PINYIN_MAX = 40  # longer texts are descriptions, not names: no pinyin for them
@@ -68,6 +71,14 @@ def search_text_of(spec: FormSpec, number: str, values: RecordValues) -> str:
     plain_text = " ".join(dict.fromkeys(plain)).lower()
     pinyin = " ".join(dict.fromkeys(s for s in (pinyin_segments(n) for n in dict.fromkeys(names)) if s))
     return f"{plain_text}{SEP}{pinyin}" if pinyin else plain_text
+
+
+def search_keys_of(search_text: str) -> str:
+    """A record's ``search_keys`` column, from its search text: the pairs of initials of each
+    name's pinyin (:func:`lookup.pinyin_keys_of`), by which head office's index narrows a loose
+    pinyin word (:func:`lookup.loose_keys`) before the exact test.  Kept with the search text."""
+    _plain, _sep, pinyin = search_text.partition(SEP)
+    return pinyin_keys_of(pinyin) if pinyin else ""
 
 
 class Query:
@@ -138,10 +149,11 @@ class Query:
         return self.rank("", search_text) is not None
 
 
-def filter_rows(rows: Iterable[RegisterRow], text: str) -> list[RegisterRow]:
+def filter_rows(rows: Iterable[RegisterRow], text: str, query: Query | None = None) -> list[RegisterRow]:
     """The rows matching every word of ``text``, in their order.  Word by word over the rows
-    still in: substring tests first (in C), loose pinyin only for the rows they left out."""
-    q = Query(text)
+    still in: substring tests first (in C), loose pinyin only for the rows they left out.  ``query``:
+    ``Query(text)`` kept over several calls (its answers for names already tested are reused)."""
+    q = query or Query(text)
     rows = list(rows)
     if not q:
         return rows
@@ -234,7 +246,7 @@ def reindex_if_needed(service: RecordService) -> int:
         for kind, pairs in new.items():
             rec = MODELS[kind].record
             for rid, text in pairs:
-                s.execute(update(rec).where(rec.id == rid).values(search_text=text)
+                s.execute(update(rec).where(rec.id == rid).values(search_text=text, search_keys=search_keys_of(text))
                           .execution_options(synchronize_session=False))
                 n += 1
         row = s.get(Setting, SCHEME_KEY)

@@ -171,6 +171,9 @@ class RecordMixin:
     # Lower-cased concatenation of what the register's search box looks in (number, unit,
     # product names, batch numbers), kept by the services on every save.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The initials of the names' pinyin in search_text, as pairs (services.lookup.pinyin_keys_of),
+    # kept with it: what head office's index narrows a loose pinyin search (bjyy) by.
+    search_keys: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The register's product and batch cells, kept at every save so the register needs no join.
     register_product: Mapped[str] = mapped_column(Text, default="")
     register_batch: Mapped[str] = mapped_column(Text, default="")
@@ -343,7 +346,11 @@ class FormModels:
         # index (pg_trgm GIN) under the same name when the server can (0007's data step).
         search = Index(f"ix_{spec.table}_search_text", "search_text", sqlite_where=text("0"),
                        postgresql_where=text("false"))
-        ns["__table_args__"] = (*(Index(f"ix_{spec.table}_{'_'.join(cols)}", *cols) for cols in spec.indexes), search)
+        # Likewise the loose pinyin keys: a GIN index on string_to_array(search_keys, ' ') at head office.
+        keys = Index(f"ix_{spec.table}_search_keys", "search_keys", sqlite_where=text("0"),
+                     postgresql_where=text("false"))
+        ns["__table_args__"] = (*(Index(f"ix_{spec.table}_{'_'.join(cols)}", *cols) for cols in spec.indexes),
+                                search, keys)
         self.record = type(name, (RecordMixin, Base), ns)
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0007_server
 Revises: 0006_versions
-Create Date: 2026-12-03 13:44:43.204692
+Create Date: 2026-12-03 14:20:37.620579
 """
 
 from alembic import op
@@ -117,6 +117,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('record_id', name=op.f('pk_sync_state'))
     )
     with op.batch_alter_table('complaint', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_complaint_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_complaint_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('complaint_photo', schema=None) as batch_op:
@@ -126,6 +128,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_complaint_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('customer', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_customer_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_customer_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('customer_photo', schema=None) as batch_op:
@@ -135,6 +139,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_customer_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('delivery', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_delivery_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_delivery_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('delivery_photo', schema=None) as batch_op:
@@ -144,6 +150,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_delivery_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('followup', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_followup_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_followup_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('followup_photo', schema=None) as batch_op:
@@ -153,6 +161,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_followup_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('product', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_product_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_product_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('product_photo', schema=None) as batch_op:
@@ -162,6 +172,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_product_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('return_request', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_return_request_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_return_request_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('return_request_photo', schema=None) as batch_op:
@@ -171,6 +183,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_return_request_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('service_report', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_service_report_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_service_report_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('service_report_photo', schema=None) as batch_op:
@@ -180,6 +194,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_service_report_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('survey', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_survey_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_survey_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('survey_photo', schema=None) as batch_op:
@@ -189,6 +205,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_survey_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('ticket', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_ticket_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_ticket_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('ticket_photo', schema=None) as batch_op:
@@ -198,6 +216,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_ticket_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('training', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_training_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_training_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('training_photo', schema=None) as batch_op:
@@ -207,6 +227,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_training_signature_image_sha256'), ['image_sha256'], unique=False)
 
     with op.batch_alter_table('use_record', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_keys', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_use_record_search_keys', ['search_keys'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
         batch_op.create_index('ix_use_record_search_text', ['search_text'], unique=False, sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
 
     with op.batch_alter_table('use_record_photo', schema=None) as batch_op:
@@ -233,10 +255,30 @@ def upgrade() -> None:
                           "followup", "customer", "product", "delivery", "use_record"):
                 bind.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{table}_search_text")
                 bind.exec_driver_sql(f"CREATE INDEX ix_{table}_search_text ON {table} USING gin (search_text gin_trgm_ops)")
+        # A loose pinyin word (bjyy) is narrowed by the pairs of initials its records must have
+        # (services.lookup.loose_keys): a GIN index on the keys as an array (no extension needed).
+        for table in ("complaint", "service_report", "survey", "return_request", "training", "ticket",
+                      "followup", "customer", "product", "delivery", "use_record"):
+            bind.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{table}_search_keys")
+            bind.exec_driver_sql(f"CREATE INDEX ix_{table}_search_keys ON {table} "
+                                 "USING gin (string_to_array(search_keys, ' '))")
     # <<< data
 
 
 def downgrade() -> None:
+    # >>> undo
+    # SQLite rebuilds the record tables to drop search_keys, and a retention trigger naming a table
+    # being rebuilt stops the rebuild: the triggers go first (installed again after every upgrade).
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        kinds = ("complaint", "service_report", "survey", "return_request", "training", "ticket", "followup",
+                 "customer", "product", "delivery", "use_record")
+        names = ["retention_complaint_delete", "retention_complaint_closed_date"]
+        names += [f"retention_{k}_{what}" for k in kinds
+                  for what in ("revision_update", "revision_delete", "signature_update", "signature_delete")]
+        for name in names:
+            bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+    # <<< undo
     # ### commands auto generated by Alembic - please adjust! ###
     with op.batch_alter_table('use_record_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_use_record_signature_image_sha256'))
@@ -246,6 +288,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('use_record', schema=None) as batch_op:
         batch_op.drop_index('ix_use_record_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_use_record_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('training_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_training_signature_image_sha256'))
@@ -255,6 +299,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('training', schema=None) as batch_op:
         batch_op.drop_index('ix_training_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_training_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('ticket_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_ticket_signature_image_sha256'))
@@ -264,6 +310,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('ticket', schema=None) as batch_op:
         batch_op.drop_index('ix_ticket_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_ticket_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('survey_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_survey_signature_image_sha256'))
@@ -273,6 +321,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('survey', schema=None) as batch_op:
         batch_op.drop_index('ix_survey_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_survey_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('service_report_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_service_report_signature_image_sha256'))
@@ -282,6 +332,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('service_report', schema=None) as batch_op:
         batch_op.drop_index('ix_service_report_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_service_report_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('return_request_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_return_request_signature_image_sha256'))
@@ -291,6 +343,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('return_request', schema=None) as batch_op:
         batch_op.drop_index('ix_return_request_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_return_request_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('product_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_product_signature_image_sha256'))
@@ -300,6 +354,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('product', schema=None) as batch_op:
         batch_op.drop_index('ix_product_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_product_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('followup_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_followup_signature_image_sha256'))
@@ -309,6 +365,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('followup', schema=None) as batch_op:
         batch_op.drop_index('ix_followup_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_followup_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('delivery_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_delivery_signature_image_sha256'))
@@ -318,6 +376,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.drop_index('ix_delivery_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_delivery_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('customer_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_customer_signature_image_sha256'))
@@ -327,6 +387,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.drop_index('ix_customer_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_customer_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     with op.batch_alter_table('complaint_signature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_complaint_signature_image_sha256'))
@@ -336,6 +398,8 @@ def downgrade() -> None:
 
     with op.batch_alter_table('complaint', schema=None) as batch_op:
         batch_op.drop_index('ix_complaint_search_text', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_index('ix_complaint_search_keys', sqlite_where=sa.text('0'), postgresql_where=sa.text('false'))
+        batch_op.drop_column('search_keys')
 
     op.drop_table('sync_state')
     op.drop_table('sync_register_note')
