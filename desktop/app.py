@@ -131,8 +131,25 @@ def _start_daily_backups(window: Any, ctx: Any) -> None:
     QTimer.singleShot(2000, run)  # after the first paint: a start is never slowed by the backup
 
 
+NO_DISPLAY = "无法打开窗口：这台计算机没有可用的显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）；命令行命令仍可使用"
+
+
+def no_display() -> bool:
+    """True where Qt would abort for want of a screen (a Linux server or SSH session without X or
+    Wayland): the window is then refused with :data:`NO_DISPLAY` and exit status 1, not Qt's abort.
+    Windows and macOS always have one; ``QT_QPA_PLATFORM`` (offscreen, vnc …) names its own."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] not in ("", "xcb", "wayland"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(data_dir: Path, lang: str | None = None) -> int:
     """Open the window over ``data_dir``; returns the exit status (1 when the data cannot be opened)."""
+    if no_display():
+        print(f"错误：{NO_DISPLAY}", file=sys.stderr)
+        return 1
     high_dpi_policy()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -24,7 +24,9 @@ def _say(text: str) -> None:
 
 def _has_screen() -> bool:
     """False offscreen (tests, a server without a display): a message box there waits for nobody."""
-    return os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal")
+    from .app import no_display
+
+    return os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal") and not no_display()
 
 
 def open_service(url: str, clock: Any = None) -> Any:
@@ -48,6 +50,12 @@ def run_head_office(url: str, data_dir: Path, lang: str | None = None) -> int:
         _say(f"无法打开总部数据库：{str(e).splitlines()[0] if str(e) else type(e).__name__}")
         return 1
 
+    from .app import NO_DISPLAY, no_display
+
+    if no_display():
+        service.db.dispose()
+        _say(NO_DISPLAY)
+        return 1
     from PySide6.QtWidgets import QApplication, QDialog
 
     high_dpi_policy()
