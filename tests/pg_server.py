@@ -4,7 +4,8 @@ Debian's server binaries (``/usr/lib/postgresql/*/bin``, installed by ``scripts/
 throw-away cluster in a temporary folder, on 127.0.0.1 and a free port, with ``fsync=off`` (a test
 server; nothing in it outlives the run).  PostgreSQL refuses to run as root, and CI runs as root:
 then the cluster belongs to the ``postgres`` user and its commands run through ``runuser``
-(PITFALLS.md).  One server per test process (each pytest-xdist worker has its own); each test gets a
+(PITFALLS.md).  A server left running by a test process that was killed is stopped by the next
+start (``sweep_orphans``).  One server per test process (each pytest-xdist worker has its own); each test gets a
 fresh, empty database of its own (``fresh_database``).
 """
 
@@ -30,6 +31,40 @@ def _binaries() -> Path:
     return found[-1].parent
 
 
+OWNER = "owner.pid"  # the test process that started the server, in its folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_orphans(server: PostgresServer) -> list[Path]:
+    """Stop and remove the servers of test processes that died without stopping them (a run killed
+    by a timeout or by hand: nothing of it could run ``stop``).  A folder whose owner still runs, or
+    that names none yet (being set up), is left alone.  Returns the folders removed."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob("aftersales-pg-*"):
+        if folder == server.dir:
+            continue
+        try:
+            owner = int((folder / OWNER).read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        if (folder / "data" / "postmaster.pid").exists():
+            server._run("pg_ctl", "-D", str(folder / "data"), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -53,6 +88,8 @@ class PostgresServer:
         return subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=120)
 
     def start(self) -> PostgresServer:
+        sweep_orphans(self)
+        (self.dir / OWNER).write_text(str(os.getpid()), encoding="ascii")
         data = self.dir / "data"
         done = self._run("initdb", "-D", str(data), "-A", "trust", "-U", self.user, "-E", "UTF8",
                          "--locale=C.UTF-8", "--no-sync")
