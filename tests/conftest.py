@@ -137,6 +137,25 @@ def service(ctx: Any) -> Any:
     return ctx.records
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def service_on_each_database(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    """The record service on a laptop's SQLite file, then on a head-office PostgreSQL database (both on
+    ``tests.support.NOW``, the sync helpers' clock)."""
+    from desktop.services.context import open_context
+    from tests.support import NOW as SUPPORT_NOW
+    from tests.sync_helpers import head_office
+
+    if request.param == "sqlite":
+        ctx = open_context(tmp_path / "data", FixedClock(SUPPORT_NOW))
+        yield ctx.records
+        ctx.close()
+        return
+
+    hq = head_office(request.getfixturevalue("pg_url"))
+    yield hq
+    hq.db.dispose()
+
+
 # ------------------------------------------------------------------------------------------ Qt
 
 

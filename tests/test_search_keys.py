@@ -27,7 +27,6 @@ from desktop.services.records import filter_rows
 from desktop.services.search import SEP, search_keys_of
 from desktop.storage.schema import MODELS
 from tests.support import NOW, raw_complaint
-from tests.sync_helpers import head_office
 
 NAMES = ["北京市第一人民医院", "北京市朝阳区疾病预防控制中心", "上海市徐汇区中心医院", "北京市海淀区实验小学",
          "重庆市渝中区妇幼保健院", "长沙市岳麓区养老院", "张丽", "张立国", "郑丽", "朱磊", "吕秀兰", "女子学院",
@@ -88,16 +87,9 @@ def test_keys_are_pairs_of_initials_within_one_name() -> None:
     assert search_keys_of("x" + SEP + pinyin_segments("张丽")) == "zhli zl"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def service(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    if request.param == "sqlite":
-        ctx = open_context(tmp_path / "data", FixedClock(NOW))
-        yield ctx.records
-        ctx.close()
-        return
-    hq = head_office(request.getfixturevalue("pg_url"))
-    yield hq
-    hq.db.dispose()
+@pytest.fixture
+def service(service_on_each_database: Any) -> Any:
+    return service_on_each_database
 
 
 def test_the_register_search_is_filtering_every_row_for_loose_pinyin_of_every_shape(service: Any) -> None:

@@ -149,16 +149,9 @@ def test_a_batched_dump_is_the_record_by_record_dump(tmp_path: Path) -> None:
     ctx.close()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def service(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    if request.param == "sqlite":
-        ctx = open_context(tmp_path / "data", FixedClock(NOW))
-        yield ctx.records
-        ctx.close()
-        return
-    hq = head_office(request.getfixturevalue("pg_url"))
-    yield hq
-    hq.db.dispose()
+@pytest.fixture
+def service(service_on_each_database: Any) -> Any:
+    return service_on_each_database
 
 
 def test_the_register_search_with_a_limit_and_a_status_is_filtering_every_row(service: Any) -> None:
