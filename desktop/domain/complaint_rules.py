@@ -10,6 +10,7 @@ complainant of the right of appeal before 已反馈.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from . import complaint as c
 from .expiry import pick_delivery
@@ -18,7 +19,7 @@ from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .validation import Issue, not_after, not_before
 from .workflow import DeriveContext, Transition, Workflow
 
-_LABEL = c.SPEC.label_of
+_LABEL = functools.cache(c.SPEC.label_of)  # a label is looked up in the spec's sections
 
 
 def derive_complaint(v: RecordValues, ctx: DeriveContext) -> None:

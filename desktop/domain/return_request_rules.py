@@ -8,6 +8,7 @@ improper use at a small cost to the customer, whose amount must then be stated.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from . import complaint as c
 from . import return_request as rr
@@ -16,7 +17,7 @@ from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .validation import Issue, not_after, not_before
 from .workflow import Transition, Workflow
 
-_LABEL = rr.SPEC.label_of
+_LABEL = functools.cache(rr.SPEC.label_of)  # a label is looked up in the spec's sections
 
 
 def _dates_and_cost(v: RecordValues, today: dt.date) -> list[Issue]:

@@ -136,7 +136,13 @@ def apply_step_values(values: RecordValues, t: Transition, today: dt.date, reaso
 def check_transition(wf: Workflow, values: RecordValues, t: Transition, today: dt.date) -> list[Issue]:
     """Everything that must hold for ``t``: the record itself, the step's fields, its rule."""
     issues = wf.check(values, today)
-    seen = {i.path for i in issues}
+    return issues + _step_issues(values, t, today, {i.path for i in issues})
+
+
+def _step_issues(values: RecordValues, t: Transition, today: dt.date, seen: set[str]) -> list[Issue]:
+    """What ``t`` itself requires (its fields, its rule) beyond the record's own checks, whose
+    paths are ``seen``."""
+    issues = []
     for key in t.requires:
         if values.fields.get(key) is None and values.photos.get(key) in (None, []) and key not in seen:
             issues.append(Issue(key, REQUIRED))
@@ -168,10 +174,11 @@ def path_to(wf: Workflow, status: str) -> list[Transition] | None:
 def check_status(wf: Workflow, values: RecordValues, status: str, today: dt.date) -> list[Issue]:
     """A record that claims ``status`` (an import) must hold what every step to it required."""
     path = path_to(wf, status) or []
-    issues = wf.check(values, today)
-    seen = {i.path for i in issues}
+    issues = wf.check(values, today)  # the record's own checks once, not again for every step
+    checked = {i.path for i in issues}
+    seen = set(checked)
     for t in path:
-        for i in check_transition(wf, values, t, today):
+        for i in _step_issues(values, t, today, checked):
             if i.path not in seen:
                 seen.add(i.path)
                 issues.append(i)

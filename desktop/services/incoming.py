@@ -86,6 +86,9 @@ class Batch:
     context: Any = None  # the computed fields' DeriveContext, made once for the batch
     numbers: dict[tuple[str, int, str], int] = field(default_factory=dict)  # the highest number noted, by counter
     laptop: str = ""  # this database's laptop code (read once: the session holds its row only weakly)
+    # The file brings deliveries or products, which computed fields look up (a batch's expiry, a
+    # product's shelf life): those fields are worked out only once the file's records are written.
+    brings_registers: bool = False
 
     def note_number(self, prefix: str, year: int, laptop: str, seq: int) -> None:
         """``storage.numbering.note_number``, once per counter for the whole batch (:meth:`apply_numbers`)."""

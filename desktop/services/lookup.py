@@ -676,15 +676,32 @@ def pinyin_keys_of(pinyin: str) -> str:
     name has a syllable outside :data:`SYLLABLES`.  What :func:`loose_keys` narrows a search by."""
     keys: set[str] = set()
     for name in pinyin.split(" "):
-        syllables = [s for s in name.split("|")[1:] if s and "a" <= s[0] <= "z"]
-        if any(len(s) > 1 and s not in SYLLABLES for s in syllables):
-            keys.add(UNSURE_KEY)
-        for i, a in enumerate(syllables):
-            for b in syllables[i + 1:]:
-                keys.add(a[0] + b[0])
-                if len(a) > 1 and len(b) > 1:
-                    keys.add(a[:2] + b[:2])
+        found = _name_keys.get(name)
+        if found is None:
+            found = _keys_of_name(name)
+            if len(_name_keys) > 200_000:
+                _name_keys.clear()
+            _name_keys[name] = found
+        keys |= found
     return " ".join(sorted(keys))
+
+
+# The keys of each name's pinyin, remembered: units, people and products recur on many records,
+# and a long unit name has dozens of pairs (a sync works them out for thousands of records).
+_name_keys: dict[str, frozenset[str]] = {}
+
+
+def _keys_of_name(name: str) -> frozenset[str]:
+    keys: set[str] = set()
+    syllables = [s for s in name.split("|")[1:] if s and "a" <= s[0] <= "z"]
+    if any(len(s) > 1 and s not in SYLLABLES for s in syllables):
+        keys.add(UNSURE_KEY)
+    for i, a in enumerate(syllables):
+        for b in syllables[i + 1:]:
+            keys.add(a[0] + b[0])
+            if len(a) > 1 and len(b) > 1:
+                keys.add(a[:2] + b[:2])
+    return frozenset(keys)
 
 
 _MAX_READINGS = 400  # ways of cutting a typed word into syllables beyond which only its sure keys count

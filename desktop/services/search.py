@@ -57,20 +57,35 @@ def search_text_of(spec: FormSpec, number: str, values: RecordValues) -> str:
         elif ftype is FieldType.TEXT and len(text) <= _PINYIN_MAX and _HAN.search(text):
             names.append(text)
 
-    for key in spec.search_fields:
-        f = next((x for x in spec.fields() if x.key == key), None)
-        add(values.fields.get(key), f.type if f else FieldType.LONGTEXT)
-    for f in spec.fields():
-        if f.type in _TEXTUAL and f.key not in spec.search_fields:
-            add(values.fields.get(f.key), f.type)
-    for t in spec.tables():
-        for row in values.tables.get(t.key, []):
-            for col in t.columns:
-                if col.type in _TEXTUAL:
-                    add(row.get(col.key), col.type)
+    searched, textual, columns = _looked_in(spec)
+    for key, ftype in searched:
+        add(values.fields.get(key), ftype)
+    for key, ftype in textual:
+        add(values.fields.get(key), ftype)
+    for table, cols in columns:
+        for row in values.tables.get(table, []):
+            for key, ftype in cols:
+                add(row.get(key), ftype)
     plain_text = " ".join(dict.fromkeys(plain)).lower()
     pinyin = " ".join(dict.fromkeys(s for s in (pinyin_segments(n) for n in dict.fromkeys(names)) if s))
     return f"{plain_text}{SEP}{pinyin}" if pinyin else plain_text
+
+
+_LOOKED_IN: dict[str, tuple[FormSpec, tuple[Any, Any, Any]]] = {}
+
+
+def _looked_in(spec: FormSpec) -> tuple[Any, Any, Any]:
+    """What :func:`search_text_of` reads of a form, in its order (worked out once per form): the
+    search fields with their types, the other textual fields, and each table's textual columns."""
+    found = _LOOKED_IN.get(spec.kind)
+    if found is None or found[0] is not spec:
+        types = {f.key: f.type for f in spec.fields()}
+        found = (spec, (
+            tuple((key, types.get(key, FieldType.LONGTEXT)) for key in spec.search_fields),
+            tuple((f.key, f.type) for f in spec.fields() if f.type in _TEXTUAL and f.key not in spec.search_fields),
+            tuple((t.key, tuple((c.key, c.type) for c in t.columns if c.type in _TEXTUAL)) for t in spec.tables())))
+        _LOOKED_IN[spec.kind] = found
+    return found[1]
 
 
 def search_keys_of(search_text: str) -> str:

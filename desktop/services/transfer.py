@@ -22,6 +22,7 @@ from ..domain.records import SCANS_KEY, IncomingRecord, Record, from_json, to_js
 from ..domain.validation import Issue, ValidationFailed, parse_record, strip_blank_rows
 from ..domain.versions import version_history_to_json
 from ..domain.workflow import check_status
+from ..storage.bulk import TableRows
 from ..storage.photos import PhotoError
 from ..storage.settings import settings_held
 from .incoming import (
@@ -38,6 +39,7 @@ from .incoming import (
     receive,
     settle,
 )
+from .new_arrivals import receive_new
 from .records import RecordRef, RecordService
 from .trust import number_issue, structure_issues, top_level_issue, valid_sha256
 
@@ -308,7 +310,7 @@ def _numbers_in_use(service: RecordService, s: Any, parsed: list[tuple[IncomingR
 
 
 def import_records(service: RecordService, data: Any, source: str = "", via: str = "", *,
-                   read_back: bool = True) -> ImportReport:
+                   read_back: bool = True, by_the_set: bool = True) -> ImportReport:
     """All or nothing: every record is written in one transaction, or none is.  Each record follows
     the rule of ``services.incoming``; the policies that apply to arrivals run once every record of
     the file is in (a delivery's follow-ups that travel with it are then there, and none is planned
@@ -317,7 +319,9 @@ def import_records(service: RecordService, data: Any, source: str = "", via: str
     Set-based: what is stored of the file's records is read at once (``incoming.preload``), the
     settings once, the new rows are flushed together (one multi-row INSERT per table), and each
     record is judged in memory.  ``read_back=False`` (head office's receive, which needs only the
-    outcomes) leaves ``ImportReport.records`` as they were judged, not read again after the commit."""
+    outcomes) leaves ``ImportReport.records`` as they were judged, not read again after the commit.  Records new here whose outcome is known before anything is
+    written go by the set (``services.new_arrivals``: one INSERT per table for all of them);
+    ``by_the_set=False`` sends every record the ORM way (the tests compare the two)."""
     from .records import VIA_IMPORT
 
     parsed = parse_objects(service, data)
@@ -330,14 +334,28 @@ def import_records(service: RecordService, data: Any, source: str = "", via: str
             batch = preload(service, s, [(inc.kind, inc.id or "") for inc, _v, _o in parsed])
             if not any(inc.kind == "delivery" for inc, _v, _o in parsed):  # else each looks when it settles
                 batch.context = batch_context(service, s, [(inc.kind, v) for inc, v, _o in parsed])
+            batch.brings_registers = any(inc.kind in ("delivery", "product") for inc, _v, _o in parsed)
+            rows = TableRows()
+            by_set: set[int] = set()  # the indexes of the arrivals written by the set
             for index, (incoming, values, obj) in enumerate(parsed):  # a new record: judged in memory
-                arrivals.append(receive(service, s, incoming, values, obj, index=index, source=source, batch=batch))
+                arrival = receive_new(service, s, incoming, values, index=index, batch=batch, rows=rows) \
+                    if by_the_set else None
+                if arrival is None:
+                    arrival = receive(service, s, incoming, values, obj, index=index, source=source, batch=batch)
+                else:
+                    by_set.add(index)
+                arrivals.append(arrival)
             batch.apply_numbers(s)
+            rows.write(s)
             s.flush()  # every new row at once, before any computed field looks for the file's deliveries
             for a in arrivals:
                 settle(service, s, a, batch)
+            on_arrival = {kind for p in service.policies if p.on_import for kind in p.kinds}
             for a in arrivals:
-                if a.outcome in (CREATED, UPDATED) and a.record is not None:
+                if a.index in by_set:  # as written: nothing to read back
+                    if a.kind in on_arrival and a.record is not None:
+                        service._saved(s, a.record, None)
+                elif a.outcome in (CREATED, UPDATED) and a.record is not None:
                     service._saved(s, service.get_in(s, a.kind, a.id), a.status_before)
     except ValidationFailed as e:
         raise ImportFailed([ImportProblem(e.index or 0, e.issues)]) from e

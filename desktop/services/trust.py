@@ -117,41 +117,61 @@ def top_level_issue(data: Any) -> Issue | None:
 
 def structure_issues(obj: Any) -> list[Issue]:
     """Shape problems anywhere in one record object: depth, strings (surrogates, length), keys,
-    numbers.  Walked without recursion, so no depth can overflow the stack here."""
+    numbers.  Walked without recursion, so no depth can overflow the stack here.  A value's path
+    (``items[2].batch_no``) is spelt out only for a value with a problem: a sync checks every value
+    of thousands of records."""
     issues: list[Issue] = []
-    stack: list[tuple[str, Any, int, bool]] = [("", obj, 0, False)]
+    # (where: the parent's entry and this value's key or index, or None for the object), value, depth, binary
+    stack: list[tuple[Any, Any, int, bool]] = [(None, obj, 0, False)]
     while stack and len(issues) < 20:
-        path, value, depth, binary = stack.pop()
+        where, value, depth, binary = stack.pop()
         if depth > MAX_DEPTH:
-            issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "嵌套层数过深（最多 {max} 层）"), {"max": MAX_DEPTH}))
+            issues.append(Issue(_path(where), QT_TRANSLATE_NOOP(MESSAGES, "嵌套层数过深（最多 {max} 层）"),
+                                {"max": MAX_DEPTH}))
             continue
-        if isinstance(value, str):
+        kind = type(value)
+        if kind is str or isinstance(value, str):
             if _SURROGATE_RE.search(value):
-                issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "含有无法识别的字符（不完整的 Unicode 代理项）")))
+                issues.append(Issue(_path(where), QT_TRANSLATE_NOOP(MESSAGES, "含有无法识别的字符（不完整的 Unicode 代理项）")))
             elif "\x00" in value:
-                issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "含有无效的字符（NUL）")))
+                issues.append(Issue(_path(where), QT_TRANSLATE_NOOP(MESSAGES, "含有无效的字符（NUL）")))
             limit = MAX_STRING if binary else MAX_TEXT
             if len(value) > limit:
-                issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "文字过长（{n} 个字符，最多 {max} 个）"),
+                issues.append(Issue(_path(where), QT_TRANSLATE_NOOP(MESSAGES, "文字过长（{n} 个字符，最多 {max} 个）"),
                                     {"n": len(value), "max": limit}))
-        elif isinstance(value, bool) or value is None:
+        elif value is None or kind is bool or isinstance(value, bool):
             continue
-        elif isinstance(value, int):
+        elif kind is int or isinstance(value, int):
             if abs(value) >= 10 ** MAX_INT_DIGITS:
-                issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "数值过大")))
-        elif isinstance(value, float):
+                issues.append(Issue(_path(where), QT_TRANSLATE_NOOP(MESSAGES, "数值过大")))
+        elif kind is float or isinstance(value, float):
             if math.isnan(value) or abs(value) >= 1e15:
-                issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "数值过大")))
-        elif isinstance(value, Mapping):
+                issues.append(Issue(_path(where), QT_TRANSLATE_NOOP(MESSAGES, "数值过大")))
+        elif kind is dict or isinstance(value, Mapping):
             for key, item in value.items():
                 if not isinstance(key, str) or _SURROGATE_RE.search(key) or len(key) > 200:
-                    issues.append(Issue(path, QT_TRANSLATE_NOOP(MESSAGES, "字段名无效")))
+                    issues.append(Issue(_path(where), QT_TRANSLATE_NOOP(MESSAGES, "字段名无效")))
                     continue
-                stack.append((f"{path}.{key}" if path else key, item, depth + 1, key in _BINARY_KEYS))
-        elif isinstance(value, list):
+                stack.append(((where, key), item, depth + 1, key in _BINARY_KEYS))
+        elif kind is list or isinstance(value, list):
             for i, item in enumerate(value):
-                stack.append((f"{path}[{i}]", item, depth + 1, binary))
+                stack.append(((where, i), item, depth + 1, binary))
     return issues
+
+
+def _path(where: Any) -> str:
+    """``a.b[2].c`` of a value's place as :func:`structure_issues` keeps it (a chain of (parent, step))."""
+    steps = []
+    while where is not None:
+        where, step = where
+        steps.append(step)
+    out = ""
+    for step in reversed(steps):
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out = f"{out}.{step}" if out else step
+    return out
 
 
 def number_issue(number: Any, prefix: str) -> Issue | None:

@@ -1,0 +1,53 @@
+"""Rows written by the set: one ``INSERT`` per table executed with many parameter sets (psycopg's
+pipelined executemany on PostgreSQL, ``executemany`` on SQLite), inside the caller's transaction.
+
+For records new to this database that arrive by the thousand (a laptop's first sync at head office,
+a big JSON import): the ORM's unit of work builds, tracks and flushes one object graph per record,
+which costs more than everything else a sync does.  The rows are the same as the ORM would write
+(``tests/test_bulk_arrivals.py`` compares them); the tables' column types still convert each value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+# Rows in one statement's parameter list: bounded so one batch's memory stays small.
+CHUNK = 1000
+
+
+class TableRows:
+    """Rows to insert, by table, in the order the tables were first given (parents before children:
+    each record's table is given before its child tables)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[Table, list[dict[str, Any]]] = {}
+
+    def add(self, table: Table, row: dict[str, Any]) -> None:
+        self._rows.setdefault(table, []).append(row)
+
+    def extend(self, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+        self._rows.setdefault(table, []).extend(rows)
+
+    def __len__(self) -> int:
+        return sum(len(rows) for rows in self._rows.values())
+
+    def write(self, s: Session) -> None:
+        """Insert every row (in the session's transaction) and forget them."""
+        for table, rows in self._rows.items():
+            for group in _by_keys(rows).values():
+                stmt = insert(table)
+                for start in range(0, len(group), CHUNK):
+                    s.execute(stmt, group[start:start + CHUNK])
+        self._rows.clear()
+
+
+def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """An executemany needs one set of columns: rows grouped by theirs (normally one group)."""
+    out: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(tuple(row), []).append(row)
+    return out
