@@ -398,18 +398,15 @@ def _read_for_dump(service: RecordService, kind: str, ids: list[str] | None
     import json
 
     from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
 
     from ..domain.versions import VersionEntry
+    from ..storage.record_rows import read_records
     from ..storage.schema import RecordVersion
     from .errors import NotFound
 
     m = service._models(kind)
-    loads = [selectinload(getattr(m.record, name)) for name in service._empty_collections(m)]
     with service.db.session() as s:
-        q = select(m.record).options(*loads)
-        q = q.order_by(m.record.number) if ids is None else q.where(m.record.id.in_(ids))
-        rows = {row.id: row for row in s.scalars(q)}
+        rows = read_records(s, m, ids)  # plain rows, not ORM instances: a sync dumps thousands
         order = list(rows) if ids is None else ids
         for rid in order:
             if rid not in rows:
@@ -419,12 +416,11 @@ def _read_for_dump(service: RecordService, kind: str, ids: list[str] | None
         keys = list(rows)
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
-            for r in s.scalars(select(m.revision).where(m.revision.record_id.in_(chunk))
-                               .order_by(m.revision.record_id, m.revision.revision)):
+            rev, ver = m.revision.__table__, RecordVersion.__table__  # rows, not ORM instances
+            for r in s.execute(select(rev).where(rev.c.record_id.in_(chunk)).order_by(rev.c.record_id, rev.c.revision)):
                 revisions.setdefault(r.record_id, []).append(
                     (r.revision, r.superseded_at, r.content_hash, json.loads(r.snapshot), r.hash_scheme or 1))
-            for v in s.scalars(select(RecordVersion).where(RecordVersion.record_id.in_(chunk))
-                               .order_by(RecordVersion.at, RecordVersion.version)):
+            for v in s.execute(select(ver).where(ver.c.record_id.in_(chunk)).order_by(ver.c.at, ver.c.version)):
                 versions.setdefault(v.record_id, []).append(
                     VersionEntry(v.version, v.tag, v.parent_tag, v.at, v.by, v.via, v.laptop))
         out = []
