@@ -297,8 +297,11 @@ def _numbers_in_use(service: RecordService, s: Any, parsed: list[tuple[IncomingR
 
     wanted = {inc.number: (i, inc) for i, (inc, _v, _o) in enumerate(parsed) if inc.number}
     problems = []
-    numbers = list(wanted)
     for kind, m in MODELS.items():
+        # A stored number has its own kind's prefix (made so, or checked so when it came in): only
+        # the numbers of that prefix are looked for in a kind's table (not every number in all eleven).
+        prefix = f"{m.spec.number_prefix}-"
+        numbers = [n for n in wanted if n.startswith(prefix)]
         for start in range(0, len(numbers), 500):
             chunk = numbers[start:start + 500]
             for rid, number in s.execute(select(m.record.id, m.record.number).where(m.record.number.in_(chunk))):

@@ -36,13 +36,34 @@ class TableRows:
         return sum(len(rows) for rows in self._rows.values())
 
     def write(self, s: Session) -> None:
-        """Insert every row (in the session's transaction) and forget them."""
+        """Insert every row (in the session's transaction) and forget them: by ``COPY`` on PostgreSQL
+        (a third of the server's and the client's time of an executemany), by executemany on SQLite."""
+        copy = s.get_bind().dialect.name == "postgresql"
         for table, rows in self._rows.items():
-            for group in _by_keys(rows).values():
+            for keys, group in _by_keys(rows).items():
+                if copy:
+                    _copy(s, table, keys, group)
+                    continue
                 stmt = insert(table)
                 for start in range(0, len(group), CHUNK):
                     s.execute(stmt, group[start:start + CHUNK])
         self._rows.clear()
+
+
+def _copy(s: Session, table: Table, keys: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+    """``COPY table (keys) FROM STDIN`` of ``rows`` on the session's own connection (its transaction),
+    each value made ready by its column's type as an INSERT would (a time to UTC, a decimal to text)."""
+    from psycopg import sql
+
+    dialect = s.get_bind().dialect
+    procs = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(k) for k in keys))
+    raw = s.connection().connection.driver_connection
+    with raw.cursor() as cur, cur.copy(statement) as out:
+        for row in rows:
+            out.write_row([value if proc is None else proc(value)
+                           for value, proc in zip((row[k] for k in keys), procs, strict=True)])
 
 
 def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
