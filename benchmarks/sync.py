@@ -78,16 +78,65 @@ def _png(i: int) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _timed(fn):  # type: ignore[no-untyped-def]
-    w, c = time.perf_counter(), time.process_time()
-    out = fn()
-    return out, time.perf_counter() - w, time.process_time() - c
+def _ticks(pid: int, children_too: bool = False) -> float:
+    """CPU seconds of process ``pid`` (user + system) from /proc (this script runs on Linux); with
+    ``children_too``, also those of its children that ended and of those still running (a
+    PostgreSQL server's backends)."""
+    import os
+
+    def own(p: int, ended: bool) -> float:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        n = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if ended else 0)
+        return n / os.sysconf("SC_CLK_TCK")
+
+    total = own(pid, children_too)
+    if children_too:
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                if ppid == pid:
+                    total += own(int(entry.name), False)
+    return total
+
+
+class _Clocks:
+    """Wall time and the CPU time of the laptop (this process), the sync service and PostgreSQL."""
+
+    def __init__(self, server_pid: int, pg_pid: int) -> None:
+        self.pids = server_pid, pg_pid
+
+    def now(self) -> tuple[float, float, float, float]:
+        return (time.perf_counter(), time.process_time(), _ticks(self.pids[0]), _ticks(self.pids[1], True))
+
+    def timed(self, fn):  # type: ignore[no-untyped-def]
+        before = self.now()
+        out = fn()
+        after = self.now()
+        return out, [b - a for a, b in zip(before, after, strict=True)]
+
+
+def _line(what: str, n: int, spent: list[float]) -> str:
+    wall, laptop, server, pg = spent
+    per = f" = {1000 * wall / n:.2f} ms a record" if n > 1 else ""
+    return (f"{what}: {wall:.2f} s wall{per}; CPU: laptop {laptop:.2f} s, sync service {server:.2f} s, "
+            f"PostgreSQL {pg:.2f} s (laptop + service {laptop + server:.2f} s)")
 
 
 def main() -> None:
+    import os
+    import subprocess
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=1000)
     n = ap.parse_args().records
+
+    import httpx
 
     from desktop.domain.clock import Clock
     from desktop.services.context import open_context
@@ -98,13 +147,32 @@ def main() -> None:
     from desktop.services.transfer import import_records
     from desktop.storage.server_accounts import add_laptop
     from tests.pg_server import PostgresServer
-    from tests.sync_helpers import running
+    from tests.sync_helpers import free_port
 
     pg = PostgresServer().start()
+    service = None
     try:
-        hq = server_records(pg.fresh_database(), Clock())
+        url = pg.fresh_database()
+        hq = server_records(url, Clock())  # creates the schema
         with hq.db.write() as s:
             token = add_laptop(s, "B1")
+        hq.db.dispose()
+        port = free_port()
+        # The sync service as head office runs it: its own process (``server run``), on loopback.
+        service = subprocess.Popen([sys.executable, "-m", "desktop", "server", "run", "--database", url,
+                                    "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/api/v1/hello", timeout=2)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or service.poll() is not None:
+                    raise SystemExit("the sync service did not start") from None
+                time.sleep(0.2)
+        postmaster = int((pg.dir / "data" / "postmaster.pid").read_text().split()[0])
+        clocks = _Clocks(service.pid, postmaster)
         with tempfile.TemporaryDirectory() as tmp:
             ctx = open_context(Path(tmp) / "laptop", Clock())
             st = ctx.records.settings()
@@ -117,23 +185,26 @@ def main() -> None:
             t = time.perf_counter()
             import_records(ctx.records, objs)
             records = sum(ctx.records.count(k) for k in ("complaint", "followup", "service-report"))
-            print(f"laptop: {records} records made in {time.perf_counter() - t:.1f} s")
-            with running(hq) as url:
-                first, w1, c1 = _timed(lambda: sync(ctx.records, url, token))
-                print(f"first sync: sent {first.sent}, {w1:.2f} s wall, {c1:.2f} s CPU "
-                      f"({1000 * w1 / max(first.sent, 1):.1f} ms per record)")
-                nothing, w2, c2 = _timed(lambda: sync(ctx.records, url, token))
-                assert (nothing.sent, nothing.received) == (0, 0), nothing
-                print(f"nothing new: {w2 * 1000:.0f} ms wall, {c2 * 1000:.0f} ms CPU")
-                rec = ctx.records.all_records("complaint")[0]
-                raw = raw_of(rec)
-                raw["reason"] = (raw.get("reason") or "") + "（补充）"
-                ctx.records.update("complaint", rec.id, raw)
-                one, w3, c3 = _timed(lambda: sync(ctx.records, url, token))
-                print(f"one changed: sent {one.sent}, {w3 * 1000:.0f} ms wall, {c3 * 1000:.0f} ms CPU")
+            print(f"laptop: {records} records made in {time.perf_counter() - t:.1f} s (one JSON import)")
+            first, spent = clocks.timed(lambda: sync(ctx.records, base, token))
+            print(_line(f"first sync, {first.sent} records and {n} photos", first.sent, spent))
+            nothing, spent = clocks.timed(lambda: sync(ctx.records, base, token))
+            assert (nothing.sent, nothing.received) == (0, 0), nothing
+            print(_line("nothing new", 1, spent))
+            rec = ctx.records.all_records("complaint")[0]
+            raw = raw_of(rec)
+            raw["reason"] = (raw.get("reason") or "") + "（补充）"
+            ctx.records.update("complaint", rec.id, raw)
+            one, spent = clocks.timed(lambda: sync(ctx.records, base, token))
+            print(_line(f"one changed (sent {one.sent})", 1, spent))
             ctx.close()
-        hq.db.dispose()
     finally:
+        if service is not None:
+            service.terminate()
+            try:
+                service.wait(10)
+            except subprocess.TimeoutExpired:
+                os.kill(service.pid, 9)
         pg.stop()
 
 

@@ -119,6 +119,15 @@ def _pinyin_keys(name: str) -> PinyinKeys:
 _char_cache: dict[str, tuple[str, ...]] = {}
 
 
+def load_pinyin() -> None:
+    """Load pypinyin's dictionaries now (about 0.7 s), not during the first request that needs a
+    name's pinyin: head office's service does it as it starts."""
+    from pypinyin.constants import PHRASES_DICT  # noqa: F401  (loading it is the point)
+    from pypinyin.seg.mmseg import seg  # noqa: F401
+
+    _char_readings("中")
+
+
 def _char_readings(ch: str) -> tuple[str, ...]:
     """The toneless readings of one character, the most usual first (重 → zhong, chong, tong)."""
     found = _char_cache.get(ch)

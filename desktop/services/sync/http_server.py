@@ -272,5 +272,8 @@ def serve(service: RecordService, host: str, port: int) -> None:
     """Run the service until interrupted (uvicorn; proxy headers trusted from the local proxy only)."""
     import uvicorn
 
+    from ..lookup import load_pinyin
+
+    load_pinyin()  # before the first request: every record received is indexed by its names' pinyin
     uvicorn.run(make_app(service), host=host, port=port, log_level="warning", proxy_headers=True,
                 forwarded_allow_ips="127.0.0.1")
