@@ -218,6 +218,31 @@ def test_a_sync_cut_off_half_way_goes_on_from_there(hq: Any, tmp_path: Path) -> 
     a.close()
 
 
+def test_a_sync_cancelled_while_a_batch_is_on_its_way_remembers_that_batch(hq: Any, tmp_path: Path) -> None:
+    """The next batch is read while head office takes one: cancelled then, the batch on its way is
+    still answered and remembered, and the next sync sends only the rest."""
+    from desktop.services.sync.client import SyncCancelled
+
+    a = laptop(tmp_path, "A1")
+    token = token_for(hq, "A1")
+    for i in range(5):
+        new_complaint(a, complainant_name=f"李{i}")
+    asked = []
+
+    def cancel() -> bool:  # the first batch goes; asked again before the second is sent: stop
+        asked.append(1)
+        return len(asked) > 1
+
+    with running(hq) as url:
+        with pytest.raises(SyncCancelled):
+            sync(a.records, url, token, batch=2, cancel=cancel)
+        assert _count(hq, "complaint") == 2
+        result = sync(a.records, url, token, batch=2)
+        assert (result.sent, result.conflicts) == (3, 0)
+        assert sync(a.records, url, token).sent == 0
+    a.close()
+
+
 class _Counting:
     """An httpx transport that counts picture uploads and loses the connection at the n-th one."""
 

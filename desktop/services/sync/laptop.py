@@ -57,13 +57,15 @@ def _key(version: int | None, tag: str | None) -> str:
 def local_state(service: RecordService) -> LocalState:
     with service.db.session() as s:
         code = ensure_laptop_code(s)
+        # Plain rows (the tables' columns, not the ORM's): every record's few columns, every sync.
+        state = SyncState.__table__.c
         states = {rid: (kind, sent, server_tag) for rid, kind, sent, server_tag in
-                  s.execute(select(SyncState.record_id, SyncState.kind, SyncState.sent, SyncState.server_tag))}
+                  s.execute(select(state.record_id, state.kind, state.sent, state.server_tag))}
         to_send: dict[str, list[str]] = {}
         known: dict[str, list[str]] = {}
         keys: dict[str, str] = {}
         for kind in SPECS:
-            rec = MODELS[kind].record
+            rec = MODELS[kind].record.__table__.c
             for rid, version, tag, origin in s.execute(select(rec.id, rec.version, rec.version_tag, rec.origin)):
                 key = _key(version, tag)
                 keys[rid] = key
@@ -101,15 +103,20 @@ def photo_refs(objs: Any) -> set[str]:
     stack = [objs]
     while stack:
         v = stack.pop()
-        if isinstance(v, Mapping):
+        if type(v) is dict or isinstance(v, Mapping):  # a dump's are dicts: the exact type is quick to test
             for k, x in v.items():
-                if k in ("sha256", "image_sha256") and isinstance(x, str):
+                if k in _REF_KEYS and isinstance(x, str):
                     out.add(x)
-                elif isinstance(x, (Mapping, list)):
+                elif type(x) in _NESTED or (type(x) not in _LEAVES and isinstance(x, (Mapping, list))):
                     stack.append(x)
         elif isinstance(v, list):
-            stack.extend(x for x in v if isinstance(x, (Mapping, list)))
+            stack.extend(x for x in v if type(x) in _NESTED or (type(x) not in _LEAVES and isinstance(x, (Mapping, list))))
     return out
+
+
+_REF_KEYS = frozenset(("sha256", "image_sha256"))
+_NESTED = (dict, list)
+_LEAVES = (str, int, float, bool, type(None))  # JSON's other values: nothing to look into
 
 
 def note_sent(service: RecordService, objs: list[dict[str, Any]], results: list[dict[str, Any]]) -> SyncResult:
