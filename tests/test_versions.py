@@ -323,3 +323,30 @@ def test_a_version_tag_names_the_moment_of_a_signature_not_the_zone_it_is_held_i
     later = Signature("receiver", "王测试", "接待人", at + dt.timedelta(seconds=1), 2, "a" * 64, (), "b" * 64)
     assert version_tag("p", "c" * 64, [sig]) == version_tag("p", "c" * 64, [in_utc])
     assert version_tag("p", "c" * 64, [sig]) != version_tag("p", "c" * 64, [later])
+
+
+def test_the_content_hash_is_the_hash_of_the_records_json_without_what_is_not_content(tmp_path):
+    """``content_hash`` builds what it hashes directly; it must be what hashing the record's JSON
+    (as a frozen revision is hashed) gives, for records of every form, filled and sparse, with
+    photos, links, zeros, spaces and decimals."""
+    from desktop.domain.fields import Photo
+    from desktop.domain.records import content_hash_of_json, to_json
+    from desktop.services.demo import load_demo
+
+    ctx, other = context(tmp_path / "demo"), context(tmp_path / "examples")
+    load_demo(ctx.records, 12)
+    import_records(other.records, [example_object(kind, TODAY) for kind in SPECS])
+    records = [r for c in (ctx, other) for kind in SPECS for r in c.records.all_records(kind)]
+    assert {r.kind for r in records} == set(SPECS) and any(r.source_id for r in records)
+    assert any(ph for r in records for plist in r.values.photos.values() for ph in plist)
+    odd = copy.deepcopy(next(r for r in records if r.kind == "complaint"))
+    odd.values.fields.update({key: value for key, value in (("reason", " "), ("cost_amount", 0))})
+    odd.values.tables["items"] = [{}, *odd.values.tables.get("items", [])]
+    odd.source_kind, odd.source_id, odd.source_number = "ticket", "x", ""
+    key = SPECS["complaint"].photo_lists()[0].key
+    odd.values.photos[key] = [*odd.values.photos.get(key, []), Photo("a" * 64, "现场.png", "", "image/png")]
+    for record in [*records, odd]:
+        spec = SPECS[record.kind]
+        assert content_hash(spec, record) == content_hash_of_json(to_json(spec, record)), record.number
+    ctx.close()
+    other.close()
