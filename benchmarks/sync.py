@@ -1,15 +1,21 @@
 """Speed of a laptop's sync with head office (issue 12), for the closing note (not a test).
 
-Usage: .venv/bin/python benchmarks/sync.py [--records 1000]
+Usage: .venv/bin/python benchmarks/sync.py [--records 1000]     (Linux: CPU times are read from /proc)
 
-Starts a throw-away PostgreSQL (as the tests do, ``tests/pg_server.py``) with head office's database
-and its sync service (uvicorn, in this process, on 127.0.0.1), and a laptop data folder with N demo
-complaints, each with a photo of its own (distinct bytes).  Measures, wall clock and this process's
-CPU time (laptop and server are both in it; the loopback network is all the network there is):
+Starts a throw-away PostgreSQL (as the tests do, ``tests/pg_server.py``) with head office's database,
+and head office's sync service as head office runs it (``aftersales-desk server run``, its own process,
+on 127.0.0.1), and a laptop data folder with N demo complaints, each with a photo of its own (distinct
+bytes).  Measures wall clock and the CPU time of the laptop (this process), of the sync service and of
+PostgreSQL, each apart (the loopback network is all the network there is):
 
 - the first sync: every record and photo sent, judged and written at head office;
 - a sync with nothing new (version tags compared, nothing loaded);
 - a sync after one record changed on the laptop.
+
+The figures of the fourth stop of 2026-12-03 (``--records 10000``: 11,428 records, 10,000 photos):
+first sync 36.1 s wall; CPU laptop 8.6 s, service 20.5 s, PostgreSQL 10.9 s.  Nothing new 0.39 s,
+one changed 0.47 s.  What changed and what is left: docs/sync.md, "Speed".  Until then the laptop and
+head office ran in this one process (the service on a uvicorn thread); the figures below are of then.
 
 Measured on this machine (2 cores shared with other work, load 1-4; wall and this process's CPU),
 ``--records N`` demo complaints → N·1.14 records (complaints with their follow-ups and service
@@ -49,14 +55,9 @@ main ad52139, re-measured the same hour           16.6 s wall, 13.9 s CPU = 14.5
                                                   changed 1.1 s wall / 690 ms CPU (load 3.3-4.3)
 ================================================  ===========================================
 
-Still short of the aim (10,000 in under 10 s).  What is left (py-spy at 1,143 records, after the
-photo batch): head office's receive is ~70 % of the sync's samples — building the ORM rows in
-``incoming.receive`` ~40 % of it, the ORM flush ~18 %, settling versions (``RecordService._finish``,
-which hashes every record again) ~10 %, parsing and checking the JSON ~17 %; the laptop's dump ~13 %.
-The next step is the Core bulk insert of records new at head office (their rows and child rows by
-executemany inside the same ``write()``), with a test that compares its rows with the ORM path's.
-The figures grow faster than the record count (4.8 ms a record at 1,143, 8.8 ms at 11,428; head
-office's PostgreSQL CPU is not in the CPU column): not profiled yet at 10,000.
+Then (the fourth stop): records new at head office by the set (one COPY per table), the dump by
+plain rows, no server-side prepared statements (a generic plan scanned a whole table per batch: the
+growth with the count), the laptop's next batch read while head office takes one — see the top.
 """
 
 from __future__ import annotations
