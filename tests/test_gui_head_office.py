@@ -388,3 +388,26 @@ def test_a_large_register_shows_the_newest_and_finds_the_rest_in_the_database(
     page.apply_filter()
     page.origin_filter.setCurrentIndex(page.origin_filter.findData(other.split("-")[2]))
     assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [other]
+
+
+def test_a_refusal_of_head_office_is_said_in_the_windows_language(gui_app: Any) -> None:
+    """A decision or a proposal the user may not make is refused in the window's language, the roles it
+    names too (the services keep the message's template; the command line prints it filled in)."""
+    from desktop.app import DEFAULT_LANG, install_translators
+    from desktop.services.sync.proposals import ProposalRefused
+    from desktop.ui.head_office import refusal_text
+
+    refused = DecisionRefused("{user}（{role}）无权做这一步：需要 {roles}", user="周工", role="品质部",
+                              roles="管理者代表、总经理")
+    assert str(refused) == "周工（品质部）无权做这一步：需要 管理者代表、总经理"
+    assert refusal_text(refused) == str(refused)  # Chinese first
+    assert install_translators(gui_app, "en") == "en"
+    try:
+        assert refusal_text(refused) == ("周工 (Quality department) may not take this step: it needs "
+                                         "Management representative, General manager")
+        unknown = DecisionRefused("{user}（{role}）无权做这一步：需要 {roles}", user="x", role="未知用户", roles="总经理")
+        assert "未知" not in refusal_text(unknown)
+        done = ProposalRefused("这条提议已处理（{status}）", status="merged")
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in refusal_text(done))
+    finally:
+        install_translators(gui_app, DEFAULT_LANG)

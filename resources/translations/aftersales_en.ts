@@ -960,6 +960,10 @@
             <source>系统管理员</source>
             <translation>Administrator</translation>
         </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
     </context>
     <context>
         <name>HeadOfficeWindow</name>

@@ -39,24 +39,31 @@ STEPS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, s
 
 
 class DecisionRefused(Exception):
-    """The user may not make this decision; the message is for the user."""
+    """The user may not make this decision.  ``template`` and ``args_`` are the message (Chinese, the
+    ``messages`` context: the window translates it, ``ui.head_office.refusal_text``); ``str(e)`` is it
+    filled in (the command line)."""
+
+    def __init__(self, template: str, **args: str) -> None:
+        self.template = template
+        self.args_ = args
+        super().__init__(template.format(**args) if args else template)
 
 
 def decide(service: RecordService, user: str, kind: str, record_id: str, step: str, values: Mapping[str, Any],
            expected_version: int | None = None) -> Outcome:
     steps = STEPS.get(kind, {})
     if step not in steps:
-        raise DecisionRefused(QT_TRANSLATE_NOOP(MESSAGES, "{kind} 没有“{step}”这一审批步骤").format(kind=kind, step=step))
+        raise DecisionRefused(QT_TRANSLATE_NOOP(MESSAGES, "{kind} 没有“{step}”这一审批步骤"), kind=kind, step=step)
     roles, keys, name_key, date_key, role_key = steps[step]
     with service.db.session() as s:
         role = user_role(s, user)
     if role not in roles:
-        raise DecisionRefused(QT_TRANSLATE_NOOP(MESSAGES, "{user}（{role}）无权做这一步：需要 {roles}").format(
-            user=user, role=role or QT_TRANSLATE_NOOP(MESSAGES, "未知用户"), roles="、".join(roles)))
+        raise DecisionRefused(QT_TRANSLATE_NOOP(MESSAGES, "{user}（{role}）无权做这一步：需要 {roles}"),
+                              user=user, role=role or QT_TRANSLATE_NOOP(MESSAGES, "未知用户"), roles="、".join(roles))
     unknown = sorted(set(values) - set(keys))
     if unknown:
-        raise DecisionRefused(QT_TRANSLATE_NOOP(MESSAGES, "这一步只能填写：{keys}（不能填写 {unknown}）").format(
-            keys="、".join(keys), unknown="、".join(unknown)))
+        raise DecisionRefused(QT_TRANSLATE_NOOP(MESSAGES, "这一步只能填写：{keys}（不能填写 {unknown}）"),
+                              keys="、".join(keys), unknown="、".join(unknown))
     raw = raw_of(service.get(kind, record_id))
     raw.update(values)
     if name_key:

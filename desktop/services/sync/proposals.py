@@ -34,7 +34,14 @@ DECIDERS = ("售后部经理", ADMINISTRATOR)
 
 
 class ProposalRefused(Exception):
-    """The decision cannot be made; the message is for the user."""
+    """The decision cannot be made.  ``template`` and ``args_`` are the message (Chinese, the
+    ``messages`` context: the window translates it, ``ui.head_office.refusal_text``); ``str(e)`` is it
+    filled in (the command line)."""
+
+    def __init__(self, template: str, **args: str) -> None:
+        self.template = template
+        self.args_ = args
+        super().__init__(template.format(**args) if args else template)
 
 
 @dataclass(frozen=True)
@@ -64,12 +71,12 @@ def _open(service: RecordService, proposal_id: str, user: str) -> tuple[SyncProp
         role = user_role(s, user)
         row = s.get(SyncProposal, proposal_id)
     if role not in DECIDERS:
-        raise ProposalRefused(QT_TRANSLATE_NOOP(MESSAGES, "{user}（{role}）无权处理客户和产品的提议：需要 {roles}").format(
-            user=user, role=role or QT_TRANSLATE_NOOP(MESSAGES, "未知用户"), roles="、".join(DECIDERS)))
+        raise ProposalRefused(QT_TRANSLATE_NOOP(MESSAGES, "{user}（{role}）无权处理客户和产品的提议：需要 {roles}"),
+                              user=user, role=role or QT_TRANSLATE_NOOP(MESSAGES, "未知用户"), roles="、".join(DECIDERS))
     if row is None:
         raise ProposalRefused(QT_TRANSLATE_NOOP(MESSAGES, "没有这条提议"))
     if row.status != PENDING:
-        raise ProposalRefused(QT_TRANSLATE_NOOP(MESSAGES, "这条提议已处理（{status}）").format(status=row.status))
+        raise ProposalRefused(QT_TRANSLATE_NOOP(MESSAGES, "这条提议已处理（{status}）"), status=row.status)
     return row, role
 
 

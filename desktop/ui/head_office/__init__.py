@@ -20,3 +20,24 @@ def role_text(role: str) -> str:
              "总经理": QT_TRANSLATE_NOOP("HeadOffice", "总经理"),
              "administrator": QT_TRANSLATE_NOOP("HeadOffice", "系统管理员")}
     return QCoreApplication.translate("HeadOffice", texts[role]) if role in texts else role
+
+
+def refusal_text(e: BaseException) -> str:
+    """A refusal of head office's services (a decision or a proposal this user may not make), in the
+    window's language: its message translated, the roles it names too."""
+    from ..texts import tr_message
+
+    template = getattr(e, "template", None)
+    if not isinstance(template, str):
+        return str(e)
+    args = dict(getattr(e, "args_", {}) or {})
+    joiner = QCoreApplication.translate("HeadOffice", "、")  # between the names of several roles
+    for key in ("role", "roles"):
+        if isinstance(args.get(key), str):
+            args[key] = joiner.join(_role_or_message(r) for r in args[key].split("、"))
+    return tr_message(template, **args)
+
+
+def _role_or_message(text: str) -> str:
+    translated = role_text(text)
+    return translated if translated != text else QCoreApplication.translate("messages", text)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.fields import Field
 from ...services.sync.decisions import STEPS
 from ..texts import tr_field
-from . import role_text
+from . import refusal_text, role_text
 
 if TYPE_CHECKING:
     from ...services.sync.head_office import HeadOfficeUser
@@ -178,7 +178,7 @@ class DecisionsPanel(QGroupBox):
             out = decide(self.form.service, self.user.name, self.form.kind, rec.id, step, values,
                          expected_version=rec.version)
         except DecisionRefused as e:
-            dialogs.error(self, title, str(e))
+            dialogs.error(self, title, refusal_text(e))
             return False
         except ValidationFailed as e:
             dialogs.error(self, title, self.tr("未记录：记录中还有需要修改之处。"),

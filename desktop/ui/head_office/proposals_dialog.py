@@ -33,7 +33,7 @@ from ...domain.forms import SPECS
 from ...services.sync.proposals import DECIDERS, PENDING, Proposal
 from .. import dialogs
 from ..texts import error_text, tr_field
-from . import role_text
+from . import refusal_text, role_text
 
 if TYPE_CHECKING:
     from ...services.records import RecordService
@@ -259,7 +259,7 @@ class ProposalsDialog(QDialog):
         try:
             act()
         except ProposalRefused as e:
-            dialogs.error(self, what, str(e))
+            dialogs.error(self, what, refusal_text(e))
         except NotFound:
             dialogs.error(self, what, self.tr("所选条目已不在档案中。"))
         except ImportFailed as e:
