@@ -192,9 +192,12 @@ def test_closed_records_are_kept_five_years(tmp_path):
     old_case = _json.loads(_json.dumps(example()).replace("2026-", "2019-"))
     (gone,) = import_records(ctx.records, old_case).records
     assert gone.values.fields["closed_date"].year == 2019
+    told: list = []
+    ctx.records.on_change(told.extend)
     ctx.records.delete("complaint", gone.id)
     with pytest.raises(NotFound):
         ctx.records.get("complaint", gone.id)
+    assert [(r.kind, r.id) for r in told] == [("complaint", gone.id)]  # the registers showing it refresh
     ctx.close()
 
 

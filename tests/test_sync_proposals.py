@@ -33,7 +33,9 @@ def test_the_same_customer_from_two_laptops_is_one_in_the_register(hq: Any, tmp_
     a, b = laptop(tmp_path, "A1"), laptop(tmp_path, "B2")
     ta, tb = token_for(hq, "A1"), token_for(hq, "B2")
     mine = _customer(a, "北京市第一人民医院", "010-65123456")
-    _customer(b, "北京市第一人民医院", "010-65123456")
+    theirs = _customer(b, "北京市第一人民医院", "010-65123456")
+    told: list[Any] = []
+    b.records.on_change(lambda refs: told.extend(refs))
     with running(hq) as url:
         assert sync(a.records, url, ta).sent == 1
         assert sync(b.records, url, tb).sent == 1
@@ -59,6 +61,8 @@ def test_the_same_customer_from_two_laptops_is_one_in_the_register(hq: Any, tmp_
         assert (got.sent, got.received, got.refused) == (0, 1, [])
         assert len(got.notes) == 1 and "合并到" in got.notes[0] and mine.number in got.notes[0]
         assert [r.id for r in b.records.all_records("customer")] == [mine.id]
+        # Its removal is among what that sync changed (the look-ups forget it, the register refreshes).
+        assert ("customer", theirs.id) in {(r.kind, r.id) for r in told}
         assert b.records.get("customer", mine.id).origin == "HQ"
         assert b.records.get("customer", mine.id).values.fields["name"] == "北京市第一人民医院"
         again = sync(b.records, url, tb)

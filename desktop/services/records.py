@@ -787,6 +787,14 @@ class RecordService(RevisionsMixin, ScansMixin, RegisterSearchMixin):
                     )
             s.execute(delete(m.record).where(m.record.id == record_id))
             s.execute(delete(RecordVersion).where(RecordVersion.record_id == record_id))
+            self._removed(s, kind, record_id)
+
+    def _removed(self, s: Session, kind: str, record_id: str) -> None:
+        """Note that the operation deleted this record: it is among what the operation changed (the
+        look-ups forget it, the registers and open forms showing it refresh)."""
+        unit = self._unit(s)
+        unit.touched.pop((kind, record_id), None)
+        unit.finished.append(RecordRef(kind, record_id))
 
 
 def _path_between(wf: Any, source: str, target: str) -> list[Transition]:

@@ -180,6 +180,7 @@ def apply_decisions(service: RecordService, decisions: Any, targets: list[dict[s
             s.execute(delete(rec).where(rec.id == rid))
             s.execute(delete(RecordVersion).where(RecordVersion.record_id == rid))
             s.execute(delete(SyncState).where(SyncState.record_id == rid))
+            service._removed(s, kind, rid)  # the look-ups forget it, the register refreshes
             _note(s, d, number, name)
         if not have_target:
             got = lap.apply_received(service, [by_id[target]], source)
