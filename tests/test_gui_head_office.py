@@ -222,6 +222,10 @@ def test_proposals_are_accepted_and_merged_from_the_screen(open_window: Any, two
     manager = open_window("吴经理")
     dlg = manager.open_proposals()
     assert [dlg.list.item(r, 0).text() for r in range(dlg.list.rowCount())] == ["A1", "B2"]
+    import re
+
+    received = dlg.list.horizontalHeaderItem(6).text(), dlg.list.item(0, 6).text()
+    assert received[0] == "收到时间" and re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", received[1]), received
     assert any(dlg.detail.item(r, 1).text() == "010-65123456" for r in range(dlg.detail.rowCount()))
     dlg.list.setCurrentCell(0, 0)
     assert dlg.accept_button.isEnabled()

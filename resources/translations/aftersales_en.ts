@@ -1880,6 +1880,10 @@ Double-click or press Enter to open</translation>
             <translation>Decided by</translation>
         </message>
         <message>
+            <source>收到时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
             <source>项目</source>
             <translation>Item</translation>
         </message>

@@ -55,6 +55,7 @@ class Proposal:
     status: str
     target_id: str
     decided_by: str
+    received_at: Any = None  # when head office received it (aware UTC)
 
 
 def list_proposals(service: RecordService, status: str | None = PENDING) -> list[Proposal]:
@@ -63,7 +64,7 @@ def list_proposals(service: RecordService, status: str | None = PENDING) -> list
         if status:
             q = q.where(SyncProposal.status == status)
         return [Proposal(p.id, p.laptop, p.kind, p.record_id, p.number, p.summary, p.status, p.target_id,
-                         p.decided_by) for p in s.scalars(q)]
+                         p.decided_by, p.received_at) for p in s.scalars(q)]
 
 
 def _open(service: RecordService, proposal_id: str, user: str) -> tuple[SyncProposal, str]:

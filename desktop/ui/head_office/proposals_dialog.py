@@ -33,6 +33,7 @@ from ...domain.forms import SPECS
 from ...services.sync.proposals import DECIDERS, PENDING, Proposal
 from .. import dialogs
 from ..texts import error_text, tr_field
+from ..ui_dates import iso_minute
 from . import refusal_text, role_text
 
 if TYPE_CHECKING:
@@ -81,10 +82,10 @@ class ProposalsDialog(QDialog):
         self.show_filter.addItem(self.tr("全部提议"), "")
         self.show_filter.currentIndexChanged.connect(lambda _i: self.reload())
 
-        self.list = QTableWidget(0, 6, self)
+        self.list = QTableWidget(0, 7, self)
         self.list.setObjectName("proposal_list")
         self.list.setHorizontalHeaderLabels([self.tr("笔记本"), self.tr("类别"), self.tr("编号"), self.tr("名称"),
-                                             self.tr("状态"), self.tr("处理人")])
+                                             self.tr("状态"), self.tr("处理人"), self.tr("收到时间")])
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -181,7 +182,7 @@ class ProposalsDialog(QDialog):
         for r, p in enumerate(self.proposals):
             spec = SPECS.get(p.kind)
             cells = [p.laptop, tr_field(spec.short_title or spec.title) if spec else p.kind, p.number, p.summary,
-                     status_text(p.status), p.decided_by]
+                     status_text(p.status), p.decided_by, iso_minute(p.received_at)]
             for col, text in enumerate(cells):
                 self.list.setItem(r, col, QTableWidgetItem(text))
         if self.proposals:
