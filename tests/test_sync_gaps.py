@@ -59,6 +59,13 @@ def test_a_laptop_downloads_only_the_pictures_of_records_it_may_see(hq: Any, tmp
             for sha in (photo_sha, signature_sha):
                 mine = httpx.get(f"{url}/api/v1/photos/{sha}", headers=as_a)
                 assert mine.status_code == 200 and _sha(mine.content) == sha
+            # Asked which pictures to send, B is told A's are missing, as one nobody has; A is not.
+            def asked(headers: dict[str, str]) -> list[str]:
+                return httpx.post(f"{url}/api/v1/photos/missing", headers=headers,
+                                  json={"sha256": [photo_sha, signature_sha, "e" * 64]}).json()["missing"]
+
+            assert sorted(asked(as_b)) == sorted([photo_sha, signature_sha, "e" * 64])
+            assert asked(as_a) == ["e" * 64]
             nowhere = httpx.get(f"{url}/api/v1/photos/{'e' * 64}", headers=as_b)
             assert nowhere.status_code == 404
             for sha in (photo_sha, signature_sha):  # A's pictures: B is told exactly what a missing one gets

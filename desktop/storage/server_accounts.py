@@ -77,6 +77,16 @@ class ServerPhoto(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class ServerPhotoUpload(Base):
+    """Which laptop sent head office which picture: a laptop is told it need not send a picture head
+    office holds only when it sent it itself or a record it may see names it (``/photos/missing``),
+    so the answer tells no laptop about another's pictures, and none is sent twice by its owner."""
+
+    __tablename__ = "server_photo_upload"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    laptop: Mapped[str] = mapped_column(String(8), primary_key=True)
+
+
 class SyncProposal(Base):
     """A laptop's new customer or product, or its change to one, waiting for head office to accept
     it into the register, merge it with one already there, or reject it (the register is head
@@ -222,3 +232,26 @@ def laptop_of_token(s: Session, token: str) -> tuple[str | None, str]:
     if row.revoked:
         return None, REVOKED
     return code, ""
+
+
+def note_uploads(s: Session, laptop: str, shas: list[str]) -> None:
+    """Laptop ``laptop`` sent these pictures (kept once per picture and laptop)."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    rows = [{"sha256": sha, "laptop": laptop} for sha in dict.fromkeys(shas)]
+    if not rows:
+        return
+    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    for start in range(0, len(rows), 1000):
+        s.execute(insert(ServerPhotoUpload).on_conflict_do_nothing(), rows[start:start + 1000])
+
+
+def uploaded_by(s: Session, laptop: str, shas: list[str]) -> set[str]:
+    """Of these pictures, the ones laptop ``laptop`` sent."""
+    wanted = sorted(set(shas))
+    out: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        out.update(s.scalars(select(ServerPhotoUpload.sha256).where(
+            ServerPhotoUpload.laptop == laptop, ServerPhotoUpload.sha256.in_(wanted[start:start + 500]))))
+    return out

@@ -28,12 +28,12 @@ from typing import Any
 
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ...storage.photos import PhotoError
-from ...storage.server_accounts import HEAD_OFFICE_CODE, REVOKED, laptop_of_token
+from ...storage.server_accounts import HEAD_OFFICE_CODE, REVOKED, laptop_of_token, note_uploads
 from ..records import RecordService
 from ..transfer import ImportFailed
 from ..trust import SHA256_RE, UntrustedFile, decode_json
 from . import hub, profiles, proposals, tombstones
-from .photo_access import may_download
+from .photo_access import may_download, to_ask_for
 
 API = "/api/v1"
 MAX_JSON_BODY = 64 << 20  # a batch of records without their photos
@@ -123,16 +123,20 @@ def make_app(service: RecordService) -> Any:
 
     @endpoint
     async def photos_missing(request: Request) -> Response:
-        await laptop(request)
+        code = await laptop(request)
         shas = await json_body(request, "sha256")
         if not isinstance(shas, list) or len(shas) > 100_000 or not all(
                 isinstance(x, str) and SHA256_RE.match(x) for x in shas):
             raise hub.Refused(400, QT_TRANSLATE_NOOP(MESSAGES, "图片引用无效：应为 64 位十六进制的 SHA-256"))
-        return JSONResponse({"missing": await call(service.photos.missing, shas)})
+        return JSONResponse({"missing": await call(to_ask_for, service, code, shas)})
+
+    def noted(code: str, shas: list[str]) -> None:
+        with service.db.write() as s:
+            note_uploads(s, code, shas)
 
     @endpoint
     async def photo_put(request: Request) -> Response:
-        await laptop(request)
+        code = await laptop(request)
         sha = sha_of(request)
         data = await body(request, MAX_PHOTO)
         if hashlib.sha256(data).hexdigest() != sha:
@@ -141,6 +145,7 @@ def make_app(service: RecordService) -> Any:
             await call(service.photos.add_bytes, data, f"{sha}.bin")
         except PhotoError as e:
             raise hub.Refused(400, str(e)) from e
+        await call(noted, code, [sha])
         return JSONResponse({"stored": sha})
 
     def batch_pictures(items: Any) -> list[tuple[str, bytes]]:
@@ -185,7 +190,7 @@ def make_app(service: RecordService) -> Any:
 
     @endpoint
     async def photo_batch(request: Request) -> Response:
-        await laptop(request)
+        code = await laptop(request)
         try:
             data = decode_json(await body(request, MAX_PHOTO_BATCH_BODY))
         except UntrustedFile as e:
@@ -197,6 +202,7 @@ def make_app(service: RecordService) -> Any:
             stored = await call(store_pictures, pictures)
         except PhotoError as e:
             raise hub.Refused(400, str(e)) from e
+        await call(noted, code, stored)
         return JSONResponse({"stored": stored})
 
     @endpoint

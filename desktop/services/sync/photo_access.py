@@ -5,7 +5,10 @@ and product registers), so it may download only the pictures those records name:
 (``<form>_photo``), a signature's image (``<form>_signature.image_sha256``), or a picture an archived
 revision names (``<form>_revision.snapshot``, the frozen JSON).  Any other hash — another laptop's
 photo, or one head office does not have — is answered the same way (404, "总部没有这张图片"), so the
-answer does not tell a laptop whether head office holds a picture it may not see.
+answer does not tell a laptop whether head office holds a picture it may not see.  Nor does the
+question before an upload (``POST /api/v1/photos/missing``, :func:`to_ask_for`): a picture head office
+holds is answered as held only to the laptop that sent it or one a record it may see names; to any
+other laptop as missing (it sends it; the store keeps one copy by its hash).
 """
 
 from __future__ import annotations
@@ -69,3 +72,32 @@ def may_download(service: RecordService, code: str, sha: str) -> bool:
                 if s.execute(visible[kind], {"ids": ordered[start:start + 500], "code": code}).first() is not None:
                     return True
         return s.execute(archived, {"sha": sha, "code": code}).first() is not None
+
+
+def to_ask_for(service: RecordService, code: str, shas: list[str]) -> list[str]:
+    """Of these pictures, those to ask laptop ``code`` for (see the module text): head office lacks
+    them, or holds them but neither had them from this laptop nor has a photo or signature of a record
+    this laptop may see that names them (a query per form and chunk, by the indexed hashes).  A
+    picture only an archived revision names is asked for again: an upload, and nothing told."""
+    from ...storage.server_accounts import uploaded_by
+
+    missing = service.photos.missing(shas)
+    absent = set(missing)
+    held = sorted({x for x in shas if isinstance(x, str) and SHA256_RE.match(x) and x not in absent})
+    if not held:
+        return missing
+    with service.db.session() as s:
+        known = uploaded_by(s, code, held)
+        rest = [x for x in held if x not in known]
+        for kind in SPECS:
+            if not rest:
+                break
+            m = MODELS[kind]
+            rec = m.record
+            for column, table in ((m.photo.sha256, m.photo), (m.signature.image_sha256, m.signature)):
+                q = (select(column).select_from(table).join(rec, rec.id == table.record_id)
+                     .where(column.in_(bindparam("shas", expanding=True)), _visible_where(kind, rec)).distinct())
+                for start in range(0, len(rest), 500):
+                    known.update(s.scalars(q, {"shas": rest[start:start + 500], "code": code}))
+            rest = [x for x in rest if x not in known]
+    return missing + [x for x in held if x not in known]

@@ -2,7 +2,7 @@
 
 Revision ID: 0007_server
 Revises: 0006_versions
-Create Date: 2026-12-03 14:20:37.620579
+Create Date: 2026-12-03 16:41:36.349804
 """
 
 from alembic import op
@@ -31,6 +31,11 @@ def upgrade() -> None:
     sa.Column('media_type', sa.String(length=40), nullable=False),
     sa.Column('data', sa.LargeBinary(), nullable=False),
     sa.PrimaryKeyConstraint('sha256', name=op.f('pk_server_photo'))
+    )
+    op.create_table('server_photo_upload',
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('laptop', sa.String(length=8), nullable=False),
+    sa.PrimaryKeyConstraint('sha256', 'laptop', name=op.f('pk_server_photo_upload'))
     )
     op.create_table('server_user',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -416,6 +421,7 @@ def downgrade() -> None:
 
     op.drop_table('sync_deletion')
     op.drop_table('server_user')
+    op.drop_table('server_photo_upload')
     op.drop_table('server_photo')
     op.drop_table('server_laptop')
     # ### end Alembic commands ###
