@@ -9,7 +9,18 @@ from dataclasses import dataclass
 from ..storage.errors import StorageError
 from ..storage.photos import PhotoError
 
-__all__ = ["NotFound", "PhotoError", "StaleRecord", "StorageError"]
+__all__ = ["NotFound", "PhotoError", "Refusal", "StaleRecord", "StorageError"]
+
+
+class Refusal(Exception):
+    """A step this user may not take, said to the user.  ``template`` and ``args_`` are the message
+    (Chinese, the ``messages`` context: the window translates it); ``str(e)`` is it filled in (the
+    command line)."""
+
+    def __init__(self, template: str, **args: str) -> None:
+        self.template = template
+        self.args_ = args
+        super().__init__(template.format(**args) if args else template)
 
 
 class NotFound(Exception):

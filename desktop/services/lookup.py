@@ -686,13 +686,16 @@ def pinyin_keys_of(pinyin: str) -> str:
     keys: set[str] = set()
     for name in pinyin.split(" "):
         found = _name_keys.get(name)
-        if found is None:
-            found = _keys_of_name(name)
-            if len(_name_keys) > 200_000:
-                _name_keys.clear()
-            _name_keys[name] = found
-        keys |= found
+        keys |= found if found is not None else _keep(_name_keys, name, _keys_of_name(name), 200_000)
     return " ".join(sorted(keys))
+
+
+def _keep(cache: dict[Any, Any], key: Any, value: Any, limit: int) -> Any:
+    """``value``, remembered under ``key`` in ``cache`` (emptied first once it holds ``limit``)."""
+    if len(cache) > limit:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 # The keys of each name's pinyin, remembered: units, people and products recur on many records,
@@ -731,10 +734,7 @@ def loose_keys(word: str) -> tuple[list[str], list[str]]:
         return [], []
     found = _loose_keys.get(word)
     if found is None:
-        found = _loose_keys_of(word)
-        if len(_loose_keys) > 10_000:
-            _loose_keys.clear()
-        _loose_keys[word] = found
+        found = _keep(_loose_keys, word, _loose_keys_of(word), 10_000)
     return list(found[0]), list(found[1])
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ...domain.return_request import APPROVER_ROLES
 from ...storage.server_accounts import user_role
+from ..errors import Refusal
 from ..records import Outcome, RecordService
 from ..tickets import raw_of
 
@@ -38,15 +39,8 @@ STEPS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, s
 }
 
 
-class DecisionRefused(Exception):
-    """The user may not make this decision.  ``template`` and ``args_`` are the message (Chinese, the
-    ``messages`` context: the window translates it, ``ui.head_office.refusal_text``); ``str(e)`` is it
-    filled in (the command line)."""
-
-    def __init__(self, template: str, **args: str) -> None:
-        self.template = template
-        self.args_ = args
-        super().__init__(template.format(**args) if args else template)
+class DecisionRefused(Refusal):
+    """The user may not make this decision (the window says it with ``ui.head_office.refusal_text``)."""
 
 
 def decide(service: RecordService, user: str, kind: str, record_id: str, step: str, values: Mapping[str, Any],

@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ...storage.server_accounts import ADMINISTRATOR, HEAD_OFFICE_CODE, SyncProposal, user_role
+from ..errors import Refusal
 from ..records import VIA_SYNC, RecordService
 from ..transfer import import_records
 
@@ -33,15 +34,8 @@ PENDING, ACCEPTED, MERGED, REJECTED = "pending", "accepted", "merged", "rejected
 DECIDERS = ("售后部经理", ADMINISTRATOR)
 
 
-class ProposalRefused(Exception):
-    """The decision cannot be made.  ``template`` and ``args_`` are the message (Chinese, the
-    ``messages`` context: the window translates it, ``ui.head_office.refusal_text``); ``str(e)`` is it
-    filled in (the command line)."""
-
-    def __init__(self, template: str, **args: str) -> None:
-        self.template = template
-        self.args_ = args
-        super().__init__(template.format(**args) if args else template)
+class ProposalRefused(Refusal):
+    """The decision on a proposal cannot be made (the window says it with ``ui.head_office.refusal_text``)."""
 
 
 @dataclass(frozen=True)
