@@ -120,10 +120,10 @@ def run_server(args: argparse.Namespace) -> int:
     return 1
 
 
-def _service(args: argparse.Namespace) -> Any:
+def _service(args: argparse.Namespace, receiving: bool = False) -> Any:
     from .services.sync.head_office import server_records
 
-    return server_records(args.database)
+    return server_records(args.database, receiving=receiving)
 
 
 def head_office_context(url: str, folder: Path) -> Any:
@@ -219,7 +219,7 @@ def _run(args: argparse.Namespace) -> int:
     if not str(args.port).isdigit() or not 0 < int(args.port) < 65536:
         _err(f"端口“{args.port}”无效：应为 1 至 65535 的整数")
         return 1
-    service = _service(args)
+    service = _service(args, receiving=True)
     print(f"同步服务运行于 http://{args.host}:{args.port}（数据库 {_shown(args.database)}）；按 Ctrl+C 停止",
           file=sys.stderr)
     try:
@@ -238,7 +238,7 @@ def _import_bundle(args: argparse.Namespace) -> int:
     if not path.is_file():
         _err(f"找不到同步文件 {path}")
         return 1
-    service = _service(args)
+    service = _service(args, receiving=True)
     try:
         results, answer, count = import_bundle(service, path, Path(args.output) if args.output else None)
     except (BundleError, Refused) as e:

@@ -28,10 +28,12 @@ __all__ = ["HEAD_OFFICE_CODE", "HeadOfficeRecords", "HeadOfficeUnavailable", "He
            "open_head_office", "proposal_fields", "server_records"]
 
 
-def server_records(url: str, clock: Any = None) -> RecordService:
+def server_records(url: str, clock: Any = None, *, receiving: bool = False) -> RecordService:
     """The record service on the head-office database (created or upgraded first), with its photos
-    in the database; head office numbers its own records with :data:`HEAD_OFFICE_CODE`."""
-    db = open_server_database(url)
+    in the database; head office numbers its own records with :data:`HEAD_OFFICE_CODE`.
+    ``receiving``: for the sync service and a bundle's import, which receive laptops' batches (each
+    query planned for its values: ``storage.server_db.server_engine``)."""
+    db = open_server_database(url, prepared=not receiving)
     service = RecordService(db, DatabasePhotoStore(db), clock)
     _own_code(service)
     return service
