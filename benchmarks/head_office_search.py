@@ -61,6 +61,24 @@ from 郑立 (three letters of each syllable, or whole syllables) or a table of t
 pinyin would cut that; and ``zhang`` with a rare status (the register read far back).
 
 [4] ``bjshi`` on main: 47-215 / 47-160 / 40-174 (varies with the load more than the others).
+
+The fourth stop of 2026-12-03 found what the medians hid: psycopg prepares a query at its fifth run
+and PostgreSQL then tries custom plans five more times before a generic one, so a window's first
+ten searches are planned for their values — and ``zhangli`` with 调查中 was then 1.6-1.9 s (the
+planner took the status index and tested all 6,400 such complaints against the keys), 46 ms only
+from the tenth.  The status and laptop filters are now written beside the keys where those narrow
+the candidates (``register_search``), so the keys' index finds them from the first search.  Each of
+the first twelve runs, ms (first three; last three), same data:
+
+===============================  =====================================================
+pinyin zhangli                   310 228 243; 306 310 308 / 376 201 192; 228 182 170 /
+                                 88 86 88; 85 102 106
+pinyin bjyy                      148 144 99; 98 116 142 / 97 98 96; 85 84 82 / 61 64 74
+pinyin beijingyiyuan             193 171 131; 123 140 151 / 135 112 105 / 55 57 57
+pinyin bjshi                     107 85 86 / 82 80 75 / 65 66 59
+===============================  =====================================================
+
+(the sync service alone plans every query for its values: ``storage.server_db.server_engine``.)
 """
 
 from __future__ import annotations
