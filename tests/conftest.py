@@ -319,3 +319,14 @@ def pg_server() -> Iterator[Any]:
 def pg_url(pg_server: Any) -> str:
     """The URL of a fresh, empty PostgreSQL database of this test's own."""
     return pg_server.fresh_database()
+
+
+@pytest.fixture
+def hq(pg_url: str) -> Any:
+    """Head office's record service on a fresh PostgreSQL database (``tests.sync_helpers.head_office``:
+    the sync tests' clock); a test module with accounts of its own defines its own ``hq``."""
+    from tests.sync_helpers import head_office
+
+    service = head_office(pg_url)
+    yield service
+    service.db.dispose()

@@ -10,16 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.ui.sync_dialog import SyncDialog
-from tests.sync_helpers import head_office, laptop, new_complaint, running, token_for
+from tests.sync_helpers import laptop, new_complaint, running, token_for
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def hq(pg_url: str) -> Any:
-    service = head_office(pg_url)
-    yield service
-    service.db.dispose()
 
 
 def test_a_sync_from_the_window_sends_shows_progress_and_remembers(qtbot: Any, hq: Any, tmp_path: Path) -> None:
@@ -96,9 +89,26 @@ class _Slow:
         return self.inner.handle_request(request)
 
 
+def _slow_dialog(qtbot: Any, a: Any) -> tuple[Any, _Slow]:
+    """The sync dialog shown, its requests slowed (a batch of one record at a time)."""
+    import httpx
+
+    slow = _Slow(0.25)
+    dialog = SyncDialog(a.records, transport=httpx.MockTransport(slow.handle_request), batch=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog, slow
+
+
+def _start(qtbot: Any, dialog: Any, url: str, token: str) -> None:
+    """Typed in and started as a user does."""
+    qtbot.keyClicks(dialog.server, url)
+    qtbot.keyClicks(dialog.token, token)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+
+
 def test_the_window_stays_responsive_during_a_sync_and_a_cancel_is_resumable(
         qtbot: Any, hq: Any, tmp_path: Path) -> None:
-    import httpx
     from PySide6.QtCore import QTimer
 
     a = laptop(tmp_path, "A3")
@@ -107,10 +117,7 @@ def test_the_window_stays_responsive_during_a_sync_and_a_cancel_is_resumable(
         new_complaint(a, complainant_name=f"张{i}")
     try:
         with running(hq) as url:
-            slow = _Slow(0.25)
-            dialog = SyncDialog(a.records, transport=httpx.MockTransport(slow.handle_request), batch=1)
-            qtbot.addWidget(dialog)
-            dialog.show()
+            dialog, slow = _slow_dialog(qtbot, a)
             ticks: list[bool] = []  # the event loop turns while the sync runs: each tick, whether it was running
             timer = QTimer(dialog)
             timer.setInterval(20)
@@ -118,9 +125,7 @@ def test_the_window_stays_responsive_during_a_sync_and_a_cancel_is_resumable(
             timer.start()
             values: list[int] = []
             dialog.progress.valueChanged.connect(values.append)
-            qtbot.keyClicks(dialog.server, url)
-            qtbot.keyClicks(dialog.token, token)
-            qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+            _start(qtbot, dialog, url, token)
             assert dialog.running and not dialog.run_button.isEnabled()  # returned at once: the worker syncs
             qtbot.waitUntil(lambda: slow.records >= 2, timeout=30_000)
             assert sum(ticks) >= 5  # the timer fired many times during the sync: the window was not frozen
@@ -147,7 +152,6 @@ def test_the_window_stays_responsive_during_a_sync_and_a_cancel_is_resumable(
 
 def test_closing_the_dialog_during_a_sync_cancels_it_and_closes_when_it_stopped(
         qtbot: Any, hq: Any, tmp_path: Path) -> None:
-    import httpx
 
     a = laptop(tmp_path, "A4")
     token = token_for(hq, "A4")
@@ -155,13 +159,8 @@ def test_closing_the_dialog_during_a_sync_cancels_it_and_closes_when_it_stopped(
         new_complaint(a, complainant_name=f"李{i}")
     try:
         with running(hq) as url:
-            slow = _Slow(0.25)
-            dialog = SyncDialog(a.records, transport=httpx.MockTransport(slow.handle_request), batch=1)
-            qtbot.addWidget(dialog)
-            dialog.show()
-            qtbot.keyClicks(dialog.server, url)
-            qtbot.keyClicks(dialog.token, token)
-            qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+            dialog, slow = _slow_dialog(qtbot, a)
+            _start(qtbot, dialog, url, token)
             qtbot.waitUntil(lambda: slow.records >= 1, timeout=30_000)
             dialog.close()  # the window's close button
             assert dialog.isVisible() and "正在停止" in dialog.status.text()  # not torn down under the worker

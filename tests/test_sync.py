@@ -20,14 +20,7 @@ from desktop.services.transfer import import_records
 from desktop.storage.schema import MODELS
 from desktop.storage.server_accounts import SyncReceipt, revoke_laptop
 from tests.support import TODAY
-from tests.sync_helpers import head_office, laptop, new_complaint, running, token_for
-
-
-@pytest.fixture
-def hq(pg_url: str) -> Any:
-    service = head_office(pg_url)
-    yield service
-    service.db.dispose()
+from tests.sync_helpers import laptop, new_complaint, running, token_for
 
 
 def _count(service: Any, kind: str) -> int:

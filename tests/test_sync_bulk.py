@@ -16,14 +16,7 @@ from desktop.services.sync.client import sync
 from desktop.services.transfer import import_records
 from desktop.storage.server_accounts import SyncState
 from tests.support import TODAY
-from tests.sync_helpers import head_office, laptop, running, token_for
-
-
-@pytest.fixture
-def hq(pg_url: str) -> Any:
-    service = head_office(pg_url)
-    yield service
-    service.db.dispose()
+from tests.sync_helpers import laptop, running, token_for
 
 
 def _png(i: int) -> bytes:

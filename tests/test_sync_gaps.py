@@ -11,14 +11,7 @@ import httpx
 import pytest
 
 from desktop.services.sync.client import sync
-from tests.sync_helpers import head_office, laptop, new_complaint, running, token_for
-
-
-@pytest.fixture
-def hq(pg_url: str) -> Any:
-    service = head_office(pg_url)
-    yield service
-    service.db.dispose()
+from tests.sync_helpers import laptop, new_complaint, running, token_for
 
 
 def _png(i: int) -> bytes:

@@ -28,14 +28,7 @@ from desktop.services.tickets import raw_of
 from desktop.services.transfer import ImportFailed, _utc, dump_records, import_records
 from desktop.storage.schema import RecordVersion
 from tests.support import NOW, raw_complaint
-from tests.sync_helpers import head_office, laptop, token_for
-
-
-@pytest.fixture
-def hq(pg_url: str) -> Any:
-    service = head_office(pg_url)
-    yield service
-    service.db.dispose()
+from tests.sync_helpers import laptop, token_for
 
 
 def _dump(ctx: Any, ids: list[str]) -> list[dict[str, Any]]:

@@ -32,9 +32,6 @@ class TableRows:
     def extend(self, table: Table, rows: Iterable[dict[str, Any]]) -> None:
         self._rows.setdefault(table, []).extend(rows)
 
-    def __len__(self) -> int:
-        return sum(len(rows) for rows in self._rows.values())
-
     def write(self, s: Session) -> None:
         """Insert every row (in the session's transaction) and forget them: by ``COPY`` on PostgreSQL
         (a third of the server's and the client's time of an executemany), by executemany on SQLite."""
