@@ -220,35 +220,26 @@ def make_app(service: RecordService) -> Any:
             raise absent from None
         return Response(data, media_type="application/octet-stream")
 
-    @endpoint
-    async def records(request: Request) -> Response:
-        code = await laptop(request)
-        objs = await json_body(request, "records")
-        return JSONResponse({"results": await call(hub.receive_batch, service, code, objs)})
+    def answering(key: str, fn: Any, answer: str) -> Any:
+        """An endpoint that passes the laptop and the request's ``key`` to ``fn(service, code, value)``
+        and answers ``{answer: what fn returned}``."""
+        @endpoint
+        async def run(request: Request) -> Response:
+            code = await laptop(request)
+            value = await json_body(request, key)
+            return JSONResponse({answer: await call(fn, service, code, value)})
+        return run
 
-    @endpoint
-    async def deletions(request: Request) -> Response:
-        code = await laptop(request)
-        items = await json_body(request, "deletions")
-        return JSONResponse({"results": await call(tombstones.receive_deletions, service, code, items)})
-
-    @endpoint
-    async def proposal_decisions(request: Request) -> Response:
-        code = await laptop(request)
-        ids = await json_body(request, "ids")
-        return JSONResponse({"decisions": await call(proposals.decisions_for, service, code, ids)})
+    records = answering("records", hub.receive_batch, "results")
+    deletions = answering("deletions", tombstones.receive_deletions, "results")
+    proposal_decisions = answering("ids", proposals.decisions_for, "decisions")
+    new = answering("known", hub.whats_new, "records")
 
     @endpoint
     async def profile(request: Request) -> Response:
         code = await laptop(request)
         await call(profiles.receive, service, code, await json_body(request, "profile"))
         return JSONResponse({"stored": code})
-
-    @endpoint
-    async def new(request: Request) -> Response:
-        code = await laptop(request)
-        known = await json_body(request, "known")
-        return JSONResponse({"records": await call(hub.whats_new, service, code, known)})
 
     @endpoint
     async def fetch(request: Request) -> Response:
