@@ -65,6 +65,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import shutil
 import sys
 import tempfile
 import time
@@ -135,7 +136,11 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=1000)
-    n = ap.parse_args().records
+    ap.add_argument("--laptop-cache", type=Path, default=None,
+                    help="a folder to keep the laptop's data in after it is made, and to take it from "
+                         "next time (the set-up's JSON import of 10,000 complaints takes minutes)")
+    args = ap.parse_args()
+    n = args.records
 
     import httpx
 
@@ -175,18 +180,28 @@ def main() -> None:
         postmaster = int((pg.dir / "data" / "postmaster.pid").read_text().split()[0])
         clocks = _Clocks(service.pid, postmaster)
         with tempfile.TemporaryDirectory() as tmp:
-            ctx = open_context(Path(tmp) / "laptop", Clock())
-            st = ctx.records.settings()
-            st.laptop_code = "B1"
-            ctx.records.save_settings(st)
-            objs = [o for o in demo_objects(ctx.records.clock.today(), n) if o["kind"] == "complaint"]
-            for i, o in enumerate(objs):
-                o.pop("number", None)
-                o["photos"] = [{"filename": f"p{i}.png", "caption": "", "content_base64": _png(i)}]
-            t = time.perf_counter()
-            import_records(ctx.records, objs)
+            folder = Path(tmp) / "laptop"
+            cached = args.laptop_cache / f"laptop-{n}" if args.laptop_cache else None
+            if cached is not None and cached.is_dir():
+                shutil.copytree(cached, folder)
+            ctx = open_context(folder, Clock())
+            if cached is None or not cached.is_dir():
+                st = ctx.records.settings()
+                st.laptop_code = "B1"
+                ctx.records.save_settings(st)
+                objs = [o for o in demo_objects(ctx.records.clock.today(), n) if o["kind"] == "complaint"]
+                for i, o in enumerate(objs):
+                    o.pop("number", None)
+                    o["photos"] = [{"filename": f"p{i}.png", "caption": "", "content_base64": _png(i)}]
+                t = time.perf_counter()
+                import_records(ctx.records, objs)
+                print(f"laptop: records made in {time.perf_counter() - t:.1f} s (one JSON import)")
+                if cached is not None:
+                    ctx.close()
+                    shutil.copytree(folder, cached)
+                    ctx = open_context(folder, Clock())
             records = sum(ctx.records.count(k) for k in ("complaint", "followup", "service-report"))
-            print(f"laptop: {records} records made in {time.perf_counter() - t:.1f} s (one JSON import)")
+            print(f"laptop: {records} records; the sync service is process {service.pid}")
             first, spent = clocks.timed(lambda: sync(ctx.records, base, token))
             print(_line(f"first sync, {first.sent} records and {n} photos", first.sent, spent))
             nothing, spent = clocks.timed(lambda: sync(ctx.records, base, token))

@@ -297,3 +297,45 @@ def test_content_hash_is_stable_and_changes_with_any_value(tmp_path):
     again.revision = 2
     assert content_hash(SPEC, again) != content_hash(SPEC, rec)
     ctx.close()
+
+
+def test_new_ids_are_version_4_uuids_none_twice_and_a_forked_child_draws_its_own():
+    import os
+    import uuid
+
+    from desktop.domain.records import new_id
+
+    ids = [new_id() for _ in range(5000)]
+    assert len(set(ids)) == len(ids)
+    for text in ids[:600]:
+        u = uuid.UUID(text)
+        assert (str(u), u.version, u.variant) == (text, 4, uuid.RFC_4122)
+    if not hasattr(os, "fork"):
+        return
+    new_id()  # the pool holds ids the child would otherwise hand out again
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its next ids, to the parent
+        os.write(write, " ".join(new_id() for _ in range(300)).encode())
+        os._exit(0)
+    os.close(write)
+    child = set(os.read(read, 1 << 20).decode().split())
+    os.waitpid(pid, 0)
+    assert len(child) == 300 and not child & {new_id() for _ in range(300)}
+
+
+def test_bulk_work_paces_the_cycle_collector_and_puts_it_back():
+    import gc
+
+    from desktop.services.gc_pacing import YOUNG, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (max(before[0], YOUNG), *before[1:])
+    assert gc.get_threshold() == before
+    try:
+        with fewer_collections():
+            raise KeyError("stopped half way")
+    except KeyError:
+        pass
+    assert gc.get_threshold() == before

@@ -67,7 +67,7 @@ class Field:
     # An index on the column: registers and the home screen query by it (due dates, expiry).
     indexed: bool = False
 
-    @property
+    @functools.cached_property  # asked for every value of every record a sync checks
     def default_max_length(self) -> int:
         if self.max_length is not None:
             return self.max_length
@@ -315,17 +315,20 @@ def parse_value(f: Field, raw: Any) -> Any:
     """Turn text (or a JSON value) into the field's Python value; ``None`` when empty."""
     if raw is None:
         return None
-    if isinstance(raw, str) and _SURROGATE_RE.search(raw):  # half of a character (a broken file)
-        raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "含有无法识别的字符（不完整的 Unicode 代理项）"))
-    if isinstance(raw, str) and f.type is not FieldType.LONGTEXT:
-        raw = raw.strip()
-    if raw == "" or raw == []:
-        return None
     t = f.type
-    if t in (FieldType.TEXT, FieldType.LONGTEXT):
+    if isinstance(raw, str):
+        if _SURROGATE_RE.search(raw):  # half of a character (a broken file)
+            raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "含有无法识别的字符（不完整的 Unicode 代理项）"))
+        if t is not FieldType.LONGTEXT:
+            raw = raw.strip()
+        if raw == "":
+            return None
+    elif raw == []:
+        return None
+    if t is FieldType.TEXT or t is FieldType.LONGTEXT:
         if not isinstance(raw, str):
             raise ValueError_(QT_TRANSLATE_NOOP(MESSAGES, "应为文字"))
-        text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
         if len(text) > f.default_max_length:
             raise ValueError_(
                 QT_TRANSLATE_NOOP(MESSAGES, "太长：最多 {limit} 个字，现有 {count} 个字"),

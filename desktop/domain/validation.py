@@ -59,11 +59,13 @@ class ValidationFailed(Exception):
 REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "必填")
 
 
-def _parse_field(f: Field, raw: Any, path: str, issues: list[Issue]) -> Any:
+def _parse_field(f: Field, raw: Any, path: str | tuple[str, int, str], issues: list[Issue]) -> Any:
+    """The value, or None with its issue noted; ``path`` of a table's cell as (table, row, column),
+    spelt out only for a cell with a problem."""
     try:
         return parse_value(f, raw)
     except ValueError_ as e:
-        issues.append(Issue(path, e.template, e.args_))
+        issues.append(Issue(path if isinstance(path, str) else f"{path[0]}[{path[1]}].{path[2]}", e.template, e.args_))
         return None
 
 
@@ -85,7 +87,7 @@ def parse_record(spec: FormSpec, raw: Mapping[str, Any]) -> tuple[RecordValues, 
             if not isinstance(row_raw, Mapping):
                 issues.append(Issue(f"{t.key}[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "应为一行的字段")))
                 continue
-            row = {c.key: _parse_field(c, row_raw.get(c.key), f"{t.key}[{i}].{c.key}", issues) for c in t.columns}
+            row = {c.key: _parse_field(c, row_raw.get(c.key), (t.key, i, c.key), issues) for c in t.columns}
             rows.append(row)
         values.tables[t.key] = rows
     for p in spec.photo_lists():

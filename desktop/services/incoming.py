@@ -421,13 +421,15 @@ def settle(service: RecordService, s: Session, arrival: Arrival, batch: Batch | 
 
 def _same(a: Any, b: Any) -> bool:
     """Equal values of the same types written the same way (``Decimal("1.0")`` is not ``Decimal("1.00")``:
-    they print, and hash, differently)."""
+    they print, and hash, differently).  One value is itself: a copy's untouched values are."""
+    if a is b:
+        return True
     if isinstance(a, RecordValues) and isinstance(b, RecordValues):
         return _same(a.fields, b.fields) and _same(a.tables, b.tables) and a.photos == b.photos
     if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same(v, b[k]) for k, v in a.items())
+        return a.keys() == b.keys() and all(v is b[k] or _same(v, b[k]) for k, v in a.items())
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(x is y or _same(x, y) for x, y in zip(a, b, strict=True))
     return type(a) is type(b) and a == b and str(a) == str(b)
 
 

@@ -15,6 +15,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
+from itertools import repeat
 from typing import Any
 
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
@@ -117,9 +118,68 @@ def top_level_issue(data: Any) -> Issue | None:
 
 def structure_issues(obj: Any) -> list[Issue]:
     """Shape problems anywhere in one record object: depth, strings (surrogates, length), keys,
-    numbers.  Walked without recursion, so no depth can overflow the stack here.  A value's path
-    (``items[2].batch_no``) is spelt out only for a value with a problem: a sync checks every value
-    of thousands of records."""
+    numbers.  Walked without recursion, so no depth can overflow the stack here.  A sync checks
+    every value of thousands of records: a record is first looked over as a whole
+    (:func:`_looks_sound`), and walked value by value, each with its path (``items[2].batch_no``),
+    only when something may be wrong."""
+    if _looks_sound(obj):
+        return []
+    return _issues_by_value(obj)
+
+
+_INT_LIMIT = 10 ** MAX_INT_DIGITS
+_ITEM = object()  # the "key" of a list's item
+_SUSPECT_RE = re.compile("[\ud800-\udfff\x00]")  # a lone surrogate, or NUL (refused in a value)
+
+
+def _looks_sound(obj: Any) -> bool:
+    """True when :func:`_issues_by_value` would find nothing, worked out without paths: a level at a
+    time, the strings (values and keys) searched as one text for a lone surrogate or NUL.  False
+    also for anything unusual (a deep level, a type JSON does not give, NUL in a key): the walk by
+    value then says exactly what, if anything, is wrong."""
+    if type(obj) is not dict:
+        return False
+    strings: list[str] = []
+    level: list[tuple[Any, bool]] = [(obj, False)]
+    depth = 0
+    while level:
+        if depth >= MAX_DEPTH:
+            return False
+        below: list[tuple[Any, bool]] = []
+        for container, binary in level:
+            if type(container) is dict:
+                pairs: Any = container.items()
+            else:
+                pairs = zip(repeat(_ITEM), container)
+            for key, value in pairs:
+                if key is not _ITEM:
+                    if type(key) is not str or len(key) > 200:
+                        return False
+                    strings.append(key)
+                    binary = key in _BINARY_KEYS
+                kind = type(value)
+                if kind is str:
+                    if len(value) > (MAX_STRING if binary else MAX_TEXT):
+                        return False
+                    strings.append(value)
+                elif kind is dict or kind is list:
+                    below.append((value, binary))
+                elif value is None or kind is bool:
+                    pass
+                elif kind is int:
+                    if not -_INT_LIMIT < value < _INT_LIMIT:
+                        return False
+                elif kind is float:
+                    if not -1e15 < value < 1e15:  # NaN too
+                        return False
+                else:
+                    return False
+        level = below
+        depth += 1
+    return _SUSPECT_RE.search("".join(strings)) is None
+
+
+def _issues_by_value(obj: Any) -> list[Issue]:
     issues: list[Issue] = []
     # (where: the parent's entry and this value's key or index, or None for the object), value, depth, binary
     stack: list[tuple[Any, Any, int, bool]] = [(None, obj, 0, False)]

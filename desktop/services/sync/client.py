@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from .. import gc_pacing
 from ..records import RecordService
 from . import laptop as lap
 from . import profiles, register_notes, tombstones
@@ -98,6 +99,12 @@ def sync(service: RecordService, server: str, token: str, *, progress: Callable[
     """One whole sync (see the module text); :class:`SyncError` when it could not run.  ``cancel``
     is asked between batches: when it says so, :class:`SyncCancelled` is raised there (every batch
     that went through is remembered, so the next sync goes on from that point)."""
+    with gc_pacing.fewer_collections():
+        return _sync(service, server, token, progress, transport, batch, cancel)
+
+
+def _sync(service: RecordService, server: str, token: str, progress: Callable[[str, int, int], None] | None,
+          transport: Any, batch: int, cancel: Callable[[], bool] | None) -> lap.SyncResult:
     result = lap.SyncResult()
     state = lap.local_state(service)
     with _client(server, token, transport) as http:

@@ -268,16 +268,19 @@ def make_app(service: RecordService) -> Any:
 def warm_up() -> None:
     """What the first sync would otherwise pay, done as the service starts (about 2 s): pypinyin's
     dictionaries (every record received is indexed by its names' pinyin) and the ORM mappings of
-    every record table (a batch is checked against all eleven)."""
+    every record table (a batch is checked against all eleven); then the cycle collector is paced for
+    bulk work (``services.gc_pacing``)."""
     from sqlalchemy.orm import configure_mappers
 
     from ...storage.schema import MODELS
+    from .. import gc_pacing
     from ..lookup import load_pinyin
 
     load_pinyin()
     for kind in MODELS:
         MODELS[kind]  # mapped when first asked for
     configure_mappers()
+    gc_pacing.for_a_service()
 
 
 def serve(service: RecordService, host: str, port: int) -> None:
