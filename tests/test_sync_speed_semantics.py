@@ -185,3 +185,26 @@ def test_the_lookups_table_signature_runs_on_both_databases(service: Any) -> Non
         after = lookups.customers._table_signature(s)
     assert before != after and after[2] > before[2]
     assert [h.id for h in lookups.customers.find("徐汇")] == [other.id]
+
+
+def test_a_dumps_picture_references_are_all_found_wherever_they_are():
+    from collections import OrderedDict
+
+    from desktop.services.sync.laptop import photo_refs
+
+    class Text(str):
+        pass
+
+    a, b, c, d, e, f = (ch * 64 for ch in "abcdef")
+    objs = [{"kind": "complaint", "sha256_note": a, "reason": b,
+             "photos": [{"filename": "x.png", "sha256": a}],
+             "scans": (OrderedDict(sha256=Text(b)),),  # a Mapping inside a tuple is no JSON: not looked into
+             "signatures": [{"block": "customer", "image_sha256": c}],
+             "revisions": [{"record": {"photos": [OrderedDict(sha256=d)], "signatures": [{"image_sha256": Text(e)}]}}],
+             "items": [{"batch_no": f, "qty": 2, "ok": True, "none": None}]}]
+    assert photo_refs(objs) == {a, c, d, e}
+    objs[0]["sha256"] = f  # a reference where no form puts one is still found
+    objs.append({"kind": [], "photos": [{"sha256": b}]})  # not a form's: looked into as a whole
+    objs.append({"kind": "no-such-form", "items": [{"sha256": e}]})
+    assert photo_refs(objs) == {a, b, c, d, e, f}
+    assert photo_refs(objs[0]) == {a, c, d, e, f}

@@ -220,6 +220,17 @@ class FormSpec:
         elements = [e for s in self.sections for e in s.elements]
         return {t: tuple(e for e in elements if isinstance(e, t)) for t in (Field, ItemTable, PhotoList)}
 
+    @functools.cached_property
+    def json_plan(self) -> tuple[tuple[tuple[str, Any], ...], tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]]:
+        """:func:`to_json_value` of every field that is not read-only and of each table's columns,
+        worked out once: (key, converter) in form order, the converter None where a value is its
+        own JSON value (text, numbers, yes/no), else one that takes a value that is not None."""
+        def plan(elements: Any) -> tuple[tuple[str, Any], ...]:
+            return tuple((f.key, _JSON_OF.get(f.type)) for f in elements)
+
+        return (plan(f for f in self.fields() if not f.read_only),
+                tuple((t.key, plan(t.columns)) for t in self.tables()))
+
     def field(self, key: str) -> Field:
         for f in self.fields():
             if f.key == key:
@@ -429,17 +440,23 @@ def to_json_value(f: Field, value: Any) -> Any:
     """The value in the JSON format (docs/json-format.md)."""
     if value is None:
         return None
-    if f.type is FieldType.DATE:
-        return value.isoformat()
-    if f.type is FieldType.TIME:
-        return value.strftime("%H:%M")
-    if f.type is FieldType.DECIMAL:
-        d = Decimal(value)
-        if d == d.to_integral_value():
-            return int(d)
-        # A float is exact enough here: at most ``decimals`` places and well under 2**53.
-        return float(d)
-    return value
+    conv = _JSON_OF.get(f.type)
+    return value if conv is None else conv(value)
+
+
+def _decimal_json(value: Any) -> int | float:
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return int(d)
+    # A float is exact enough here: at most ``decimals`` places and well under 2**53.
+    return float(d)
+
+
+_JSON_OF: dict[FieldType, Any] = {  # the types whose values are not their own JSON value
+    FieldType.DATE: lambda value: value.isoformat(),
+    FieldType.TIME: lambda value: value.strftime("%H:%M"),
+    FieldType.DECIMAL: _decimal_json,
+}
 
 
 @dataclass

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import FormSpec, Photo, RecordValues, format_value, to_json_value
+from .fields import FormSpec, Photo, RecordValues, format_value
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .signatures import Signature, signature_from_json, signature_to_json
 from .validation import Issue
@@ -119,6 +119,8 @@ def display_value(spec: FormSpec, record: Record, key: str) -> str:
 
 
 def _dt(value: dt.datetime) -> str:
+    if value.tzinfo is dt.timezone.utc:  # as the database gives it back: no conversion
+        return value.isoformat(timespec="seconds")[:-6] + "Z"
     return value.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
@@ -149,13 +151,15 @@ def to_json(spec: FormSpec, record: Record, photo_content: Mapping[str, str] | N
             else None
         ),
     }
-    for f in spec.fields():
-        if not f.read_only:
-            out[f.key] = to_json_value(f, record.values.fields.get(f.key))
-    for t in spec.tables():
-        out[t.key] = [
-            {c.key: to_json_value(c, row.get(c.key)) for c in t.columns} for row in record.values.tables.get(t.key, [])
-        ]
+    field_plan, table_plan = spec.json_plan  # to_json_value of each, worked out once a form
+    fields = record.values.fields
+    for key, conv in field_plan:
+        value = fields.get(key)
+        out[key] = value if conv is None or value is None else conv(value)
+    tables = record.values.tables
+    for key, columns in table_plan:
+        out[key] = [{c: v if (v := row.get(c)) is None or conv is None else conv(v) for c, conv in columns}
+                    for row in tables.get(key, [])]
     for p in spec.photo_lists():
         photos = []
         for ph in record.values.photos.get(p.key, []):
@@ -451,17 +455,22 @@ def _content(spec: FormSpec, record: Record) -> dict[str, Any]:
                                     ("number", record.source_number)) if v not in _EMPTY}
         if source:
             out["source"] = source
+    field_plan, table_plan = spec.json_plan
     fields = record.values.fields
-    for f in spec.fields():
-        if not f.read_only:
-            value = to_json_value(f, fields.get(f.key))
+    for key, conv in field_plan:
+        value = fields.get(key)
+        if value is not None:
+            if conv is not None:
+                value = conv(value)
             if value not in _EMPTY:
-                out[f.key] = value
-    for t in spec.tables():
-        rows = [{c.key: v for c in t.columns if (v := to_json_value(c, row.get(c.key))) not in _EMPTY}
-                for row in record.values.tables.get(t.key, [])]
+                out[key] = value
+    tables = record.values.tables
+    for key, columns in table_plan:
+        rows = [{c: v for c, conv in columns
+                 if (v := row.get(c)) is not None and (v := v if conv is None else conv(v)) not in _EMPTY}
+                for row in tables.get(key, [])]
         if rows:
-            out[t.key] = rows
+            out[key] = rows
     for p in spec.photo_lists():
         photos = [{k: v for k, v in (("filename", ph.filename), ("caption", ph.caption),
                                      ("media_type", ph.media_type), ("sha256", ph.sha256)) if v not in _EMPTY}

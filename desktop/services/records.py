@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
@@ -176,6 +177,29 @@ def _search_keys(search_text: str) -> str:
     return search_keys_of(search_text)
 
 
+
+_READERS: dict[str, tuple[FormSpec, Any]] = {}
+
+
+def _readers(spec: FormSpec) -> Any:
+    """How :meth:`RecordService._to_record` reads a stored record of the form (once a form): the
+    fields' keys with one getter of all their columns, and per item table its key, a getter of its
+    rows, its columns' keys and one getter of a row's cells (``operator.attrgetter``)."""
+    found = _READERS.get(spec.kind)
+    if found is None or found[0] is not spec:
+        def getter(keys: tuple[str, ...]) -> Any:  # always a tuple, also of one key
+            get = attrgetter(*keys) if keys else (lambda _row: ())
+            return get if len(keys) != 1 else (lambda row: (get(row),))
+
+        fields, tables = spec.json_plan
+        keys = tuple(k for k, _conv in fields)
+        found = (spec, ((keys, getter(keys)), tuple(
+            (key, attrgetter(f"rows_{key}"), cols, getter(cols))
+            for key, cols in ((key, tuple(c for c, _conv in columns)) for key, columns in tables))))
+        _READERS[spec.kind] = found
+    return found[1]
+
+
 class RecordService(RevisionsMixin, ScansMixin, RegisterSearchMixin):
     """Every user action on records; revisions and signatures (``record_revisions``), scans of
     signed paper (``record_scans``) and the register's search (``register_search``) are in mixins of
@@ -224,11 +248,10 @@ class RecordService(RevisionsMixin, ScansMixin, RegisterSearchMixin):
     def _to_record(self, m: FormModels, row: Any) -> Record:
         spec = m.spec
         values = RecordValues()
-        for f in spec.fields():
-            if not f.read_only:
-                values.fields[f.key] = getattr(row, f.key)
-        for t in spec.tables():
-            values.tables[t.key] = [{c.key: getattr(r, c.key) for c in t.columns} for r in getattr(row, f"rows_{t.key}")]
+        (keys, of_row), tables = _readers(spec)
+        values.fields = dict(zip(keys, of_row(row), strict=True))
+        for key, rows_of, columns, of_cells in tables:
+            values.tables[key] = [dict(zip(columns, of_cells(r), strict=True)) for r in rows_of(row)]
         for p in spec.photo_lists():
             values.photos[p.key] = [
                 Photo(sha256=ph.sha256, filename=ph.filename, caption=ph.caption, media_type=ph.media_type, id=ph.id)

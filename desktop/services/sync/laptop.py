@@ -98,23 +98,48 @@ def dump_batch(service: RecordService, ids: Mapping[str, list[str]], *, embed_ph
 
 
 def photo_refs(objs: Any) -> set[str]:
-    """Every picture a dump refers to (photos, scans, signature images, old revisions' photos)."""
+    """Every picture a dump refers to (photos, scans, signature images, old revisions' photos).
+    A record of a known form is not looked into where its form holds no picture (its fields and
+    item tables: values, not objects); anything else is."""
     out: set[str] = set()
-    stack = [objs]
+    stack: list[Any] = []
+    for obj in objs if isinstance(objs, list) else [objs]:
+        kind = obj.get("kind") if type(obj) is dict else None
+        skip = _NO_PICTURES.get(kind) if type(kind) is str else None
+        if skip is None:
+            stack.append(obj)
+            continue
+        for k, x in obj.items():
+            if k not in skip:
+                if type(x) is dict or type(x) is list:
+                    stack.append(x)
+                elif k in _REF_KEYS and isinstance(x, str):
+                    out.add(x)
     while stack:
         v = stack.pop()
         if type(v) is dict or isinstance(v, Mapping):  # a dump's are dicts: the exact type is quick to test
             for k, x in v.items():
-                if k in _REF_KEYS and isinstance(x, str):
-                    out.add(x)
-                elif type(x) in _NESTED or (type(x) not in _LEAVES and isinstance(x, (Mapping, list))):
+                t = type(x)
+                if t is str:  # most values: one test
+                    if k in _REF_KEYS:
+                        out.add(x)
+                elif t is dict or t is list:
                     stack.append(x)
+                elif t not in _LEAVES and isinstance(x, (Mapping, list, str)):
+                    if isinstance(x, str):
+                        if k in _REF_KEYS:
+                            out.add(x)
+                    else:
+                        stack.append(x)
         elif isinstance(v, list):
             stack.extend(x for x in v if type(x) in _NESTED or (type(x) not in _LEAVES and isinstance(x, (Mapping, list))))
     return out
 
 
 _REF_KEYS = frozenset(("sha256", "image_sha256"))
+# The keys of each form whose values hold no picture: its fields and item tables (columns of values).
+_NO_PICTURES = {kind: frozenset([f.key for f in spec.fields()] + [t.key for t in spec.tables()])
+                for kind, spec in SPECS.items()}
 _NESTED = (dict, list)
 _LEAVES = (str, int, float, bool, type(None))  # JSON's other values: nothing to look into
 
