@@ -25,10 +25,12 @@ from .versions import VersionEntry, version_history_from_json
 META_KEYS = ("kind", "id", "number", "revision", "status", "created_at", "updated_at", "source", "history",
              "signatures", "revisions", "scans", "version", "version_tag", "version_history", "created_by",
              "updated_by", "updated_via", "origin")
+_META = frozenset(META_KEYS)  # the same, to test a key against
 # Keys of a record's JSON that are not part of its content (what a printed revision shows, which
 # signatures sign): times, who, the history and lineage, the signatures themselves, scans.
 NOT_CONTENT = ("created_at", "updated_at", "history", "signatures", "revisions", "scans", "version", "version_tag",
                "version_history", "created_by", "updated_by", "updated_via", "origin")
+_NOT_CONTENT = frozenset(NOT_CONTENT)
 # How content hashes are worked out (``content_hash_of_json``): 1 hashed every key of the form,
 # empty ones included, so adding a field to a form changed every record's hash; 2 (since schema
 # 0006) leaves empty values out, so a field added later changes nothing until it is filled.
@@ -352,7 +354,7 @@ def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, l
             issues.append(Issue(key, QT_TRANSLATE_NOOP(MESSAGES, "应为不超过 {n} 个字符的文字"), {"n": limit}))
             value = ""
         who[key] = value
-    raw = {k: v for k, v in obj.items() if k not in META_KEYS}
+    raw = {k: v for k, v in obj.items() if k not in _META}
     photos_raw: dict[str, list[Photo]] = {}
     for p in spec.photo_lists():
         items = obj.get(p.key) or []
@@ -518,7 +520,7 @@ def content_hash_of_json(obj: Mapping[str, Any], scheme: int = HASH_SCHEME, kind
     import hashlib
     import json
 
-    data: Any = {k: v for k, v in obj.items() if k not in NOT_CONTENT}
+    data: Any = {k: v for k, v in obj.items() if k not in _NOT_CONTENT}
     if scheme == 1:
         if kind is not None:
             data = _cut_to_v1(data, kind)

@@ -76,7 +76,8 @@ def parse_record(spec: FormSpec, raw: Mapping[str, Any]) -> tuple[RecordValues, 
     for f in spec.fields():
         if f.read_only:
             continue
-        values.fields[f.key] = _parse_field(f, raw.get(f.key), f.key, issues)
+        value = raw.get(f.key)
+        values.fields[f.key] = None if value is None else _parse_field(f, value, f.key, issues)
     for t in spec.tables():
         rows_raw = raw.get(t.key) or []
         if not isinstance(rows_raw, list):
@@ -87,7 +88,8 @@ def parse_record(spec: FormSpec, raw: Mapping[str, Any]) -> tuple[RecordValues, 
             if not isinstance(row_raw, Mapping):
                 issues.append(Issue(f"{t.key}[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "应为一行的字段")))
                 continue
-            row = {c.key: _parse_field(c, row_raw.get(c.key), (t.key, i, c.key), issues) for c in t.columns}
+            row = {c.key: None if (v := row_raw.get(c.key)) is None else _parse_field(c, v, (t.key, i, c.key), issues)
+                   for c in t.columns}
             rows.append(row)
         values.tables[t.key] = rows
     for p in spec.photo_lists():

@@ -27,6 +27,7 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import func, select
@@ -682,12 +683,18 @@ def pinyin_keys_of(pinyin: str) -> str:
     spaces), for every two syllables of one name, in order: their initials (北京市第一医院 → ``bj bs
     … jy … yy``) and, when both have two letters or more, their first two letters each (``bejiyi``
     no: ``beji``, ``beyi``, … ``yiyi``); space-separated and sorted, plus :data:`UNSURE_KEY` when a
-    name has a syllable outside :data:`SYLLABLES`.  What :func:`loose_keys` narrows a search by."""
-    keys: set[str] = set()
-    for name in pinyin.split(" "):
-        found = _name_keys.get(name)
-        keys |= found if found is not None else _keep(_name_keys, name, _keys_of_name(name), 200_000)
-    return " ".join(sorted(keys))
+    name has a syllable outside :data:`SYLLABLES`.  What :func:`loose_keys` narrows a search by.
+    Each name's keys in sorted order, the names in the order given, each key once: the same names
+    give the same text."""
+    names = pinyin.split(" ")
+    if len(names) == 1:
+        return " ".join(_keys_for(names[0]))
+    return " ".join(dict.fromkeys(chain.from_iterable(map(_keys_for, names))))
+
+
+def _keys_for(name: str) -> tuple[str, ...]:
+    found = _name_keys.get(name)
+    return found if found is not None else _keep(_name_keys, name, tuple(sorted(_keys_of_name(name))), 200_000)
 
 
 def _keep(cache: dict[Any, Any], key: Any, value: Any, limit: int) -> Any:
@@ -700,7 +707,7 @@ def _keep(cache: dict[Any, Any], key: Any, value: Any, limit: int) -> Any:
 
 # The keys of each name's pinyin, remembered: units, people and products recur on many records,
 # and a long unit name has dozens of pairs (a sync works them out for thousands of records).
-_name_keys: dict[str, frozenset[str]] = {}
+_name_keys: dict[str, tuple[str, ...]] = {}
 
 
 def _keys_of_name(name: str) -> frozenset[str]:

@@ -15,7 +15,6 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from itertools import repeat
 from typing import Any
 
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
@@ -128,42 +127,39 @@ def structure_issues(obj: Any) -> list[Issue]:
 
 
 _INT_LIMIT = 10 ** MAX_INT_DIGITS
-_ITEM = object()  # the "key" of a list's item
 _SUSPECT_RE = re.compile("[\ud800-\udfff\x00]")  # a lone surrogate, or NUL (refused in a value)
 
 
 def _looks_sound(obj: Any) -> bool:
     """True when :func:`_issues_by_value` would find nothing, worked out without paths: a level at a
-    time, the strings (values and keys) searched as one text for a lone surrogate or NUL.  False
-    also for anything unusual (a deep level, a type JSON does not give, NUL in a key): the walk by
-    value then says exactly what, if anything, is wrong."""
+    time, every key and string searched as one text for a lone surrogate or NUL.  False also for
+    anything unusual (a deep level, a type JSON does not give, a string longer than a typed text —
+    an embedded picture —, NUL in a key): the walk by value then says exactly what, if anything, is
+    wrong."""
     if type(obj) is not dict:
         return False
+    keys: list[Any] = []
     strings: list[str] = []
-    level: list[tuple[Any, bool]] = [(obj, False)]
+    level: list[Any] = [obj]
     depth = 0
     while level:
         if depth >= MAX_DEPTH:
             return False
-        below: list[tuple[Any, bool]] = []
-        for container, binary in level:
+        below: list[Any] = []
+        for container in level:
             if type(container) is dict:
-                pairs: Any = container.items()
+                keys.extend(container)
+                values: Any = container.values()
             else:
-                pairs = zip(repeat(_ITEM), container)
-            for key, value in pairs:
-                if key is not _ITEM:
-                    if type(key) is not str or len(key) > 200:
-                        return False
-                    strings.append(key)
-                    binary = key in _BINARY_KEYS
+                values = container
+            for value in values:
                 kind = type(value)
                 if kind is str:
-                    if len(value) > (MAX_STRING if binary else MAX_TEXT):
+                    if len(value) > MAX_TEXT:
                         return False
                     strings.append(value)
                 elif kind is dict or kind is list:
-                    below.append((value, binary))
+                    below.append(value)
                 elif value is None or kind is bool:
                     pass
                 elif kind is int:
@@ -176,7 +172,13 @@ def _looks_sound(obj: Any) -> bool:
                     return False
         level = below
         depth += 1
-    return _SUSPECT_RE.search("".join(strings)) is None
+    try:
+        names = "".join(keys)  # a key that is not text: TypeError
+    except TypeError:
+        return False
+    if keys and max(map(len, keys)) > 200:
+        return False
+    return _SUSPECT_RE.search(names) is None and _SUSPECT_RE.search("".join(strings)) is None
 
 
 def _issues_by_value(obj: Any) -> list[Issue]:

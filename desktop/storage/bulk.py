@@ -56,11 +56,14 @@ def _copy(s: Session, table: Table, keys: tuple[str, ...], rows: list[dict[str, 
     procs = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(k) for k in keys))
+    converted = [(i, proc) for i, proc in enumerate(procs) if proc is not None]
     raw = s.connection().connection.driver_connection
     with raw.cursor() as cur, cur.copy(statement) as out:
         for row in rows:
-            out.write_row([value if proc is None else proc(value)
-                           for value, proc in zip((row[k] for k in keys), procs, strict=True)])
+            values = [row[k] for k in keys]
+            for i, proc in converted:  # most columns are text as they are: only the others converted
+                values[i] = proc(values[i])
+            out.write_row(values)
 
 
 def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
