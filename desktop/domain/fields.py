@@ -231,6 +231,12 @@ class FormSpec:
         return (plan(f for f in self.fields() if not f.read_only),
                 tuple((t.key, plan(t.columns)) for t in self.tables()))
 
+    @functools.cached_property
+    def stored_keys(self) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+        """The keys of :attr:`json_plan`: the stored fields', and each table's with its columns'."""
+        fields, tables = self.json_plan
+        return tuple(k for k, _c in fields), tuple((t, tuple(k for k, _c in cols)) for t, cols in tables)
+
     def field(self, key: str) -> Field:
         for f in self.fields():
             if f.key == key:

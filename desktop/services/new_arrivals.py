@@ -60,10 +60,10 @@ def receive_new(service: RecordService, s: Session, incoming: IncomingRecord, va
     m = service._models(kind)
     wf = WORKFLOWS[kind]
     # As the ORM way stores and reads it back: every field of the form, every column of each row.
+    field_keys, table_keys = spec.stored_keys
     stored = RecordValues(
-        {f.key: values.fields.get(f.key) for f in spec.fields() if not f.read_only},
-        {t.key: [{c.key: r.get(c.key) for c in t.columns} for r in values.tables.get(t.key, [])]
-         for t in spec.tables()},
+        _as_stored(values.fields, field_keys),
+        {key: [_as_stored(r, columns) for r in values.tables.get(key, [])] for key, columns in table_keys},
         {p.key: [replace(ph, id=new_id()) for ph in values.photos.get(p.key, [])] for p in spec.photo_lists()})
     derived = RecordValues(dict(stored.fields), {k: [dict(r) for r in rs] for k, rs in stored.tables.items()},
                            stored.photos)
@@ -101,6 +101,14 @@ def receive_new(service: RecordService, s: Session, incoming: IncomingRecord, va
     _add_versions(record, incoming, now, rows)
     service._unit(s).finished.append(RecordRef(kind, record.id))
     return Arrival(index, kind, record.id, record.number, CREATED, record=record)
+
+
+def _as_stored(values: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """A copy holding exactly ``keys``, in their order (a missing one None): what the ORM way
+    stores and reads back.  Checked values have exactly those already: copied as they are."""
+    if tuple(values) == keys:
+        return dict(values)
+    return {key: values.get(key) for key in keys}
 
 
 def _signatures(spec: Any, incoming: IncomingRecord) -> list[Signature]:

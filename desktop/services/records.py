@@ -191,11 +191,9 @@ def _readers(spec: FormSpec) -> Any:
             get = attrgetter(*keys) if keys else (lambda _row: ())
             return get if len(keys) != 1 else (lambda row: (get(row),))
 
-        fields, tables = spec.json_plan
-        keys = tuple(k for k, _conv in fields)
+        keys, tables = spec.stored_keys
         found = (spec, ((keys, getter(keys)), tuple(
-            (key, attrgetter(f"rows_{key}"), cols, getter(cols))
-            for key, cols in ((key, tuple(c for c, _conv in columns)) for key, columns in tables))))
+            (key, attrgetter(f"rows_{key}"), cols, getter(cols)) for key, cols in tables)))
         _READERS[spec.kind] = found
     return found[1]
 

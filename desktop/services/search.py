@@ -58,14 +58,15 @@ def search_text_of(spec: FormSpec, number: str, values: RecordValues) -> str:
             names.append(text)
 
     searched, textual, columns = _looked_in(spec)
-    for key, ftype in searched:
-        add(values.fields.get(key), ftype)
-    for key, ftype in textual:
-        add(values.fields.get(key), ftype)
+    fields = values.fields
+    for key, ftype in searched + textual:
+        if value := fields.get(key):  # an empty one adds nothing: not asked
+            add(value, ftype)
     for table, cols in columns:
         for row in values.tables.get(table, []):
             for key, ftype in cols:
-                add(row.get(key), ftype)
+                if value := row.get(key):
+                    add(value, ftype)
     plain_text = " ".join(dict.fromkeys(plain)).lower()
     pinyin = " ".join(dict.fromkeys(s for s in (pinyin_segments(n) for n in dict.fromkeys(names)) if s))
     return f"{plain_text}{SEP}{pinyin}" if pinyin else plain_text
