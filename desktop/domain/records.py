@@ -121,7 +121,7 @@ def display_value(spec: FormSpec, record: Record, key: str) -> str:
 
 
 def _dt(value: dt.datetime) -> str:
-    if value.tzinfo is dt.timezone.utc:  # as the database gives it back: no conversion
+    if value.tzinfo is dt.UTC:  # as the database gives it back: no conversion
         return value.isoformat(timespec="seconds")[:-6] + "Z"
     return value.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import Field, FormSpec, ItemTable, Photo, PhotoList, RecordValues, ValueError_, parse_value
+from .fields import FormSpec, ItemTable, Photo, PhotoList, RecordValues, ValueError_, parse_value
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 
 
@@ -59,25 +59,22 @@ class ValidationFailed(Exception):
 REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "必填")
 
 
-def _parse_field(f: Field, raw: Any, path: str | tuple[str, int, str], issues: list[Issue]) -> Any:
-    """The value, or None with its issue noted; ``path`` of a table's cell as (table, row, column),
-    spelt out only for a cell with a problem."""
-    try:
-        return parse_value(f, raw)
-    except ValueError_ as e:
-        issues.append(Issue(path if isinstance(path, str) else f"{path[0]}[{path[1]}].{path[2]}", e.template, e.args_))
-        return None
-
-
 def parse_record(spec: FormSpec, raw: Mapping[str, Any]) -> tuple[RecordValues, list[Issue]]:
     """Typed values from raw ones; unknown keys are the caller's business (see ``records``)."""
     issues: list[Issue] = []
     values = RecordValues()
-    for f in spec.fields():
+    fields = values.fields
+    for f in spec.fields():  # every value of thousands of records a sync brings: no call more than needed
         if f.read_only:
             continue
         value = raw.get(f.key)
-        values.fields[f.key] = None if value is None else _parse_field(f, value, f.key, issues)
+        if value is not None:
+            try:
+                value = parse_value(f, value)
+            except ValueError_ as e:
+                issues.append(Issue(f.key, e.template, e.args_))
+                value = None
+        fields[f.key] = value
     for t in spec.tables():
         rows_raw = raw.get(t.key) or []
         if not isinstance(rows_raw, list):
@@ -88,8 +85,16 @@ def parse_record(spec: FormSpec, raw: Mapping[str, Any]) -> tuple[RecordValues, 
             if not isinstance(row_raw, Mapping):
                 issues.append(Issue(f"{t.key}[{i}]", QT_TRANSLATE_NOOP(MESSAGES, "应为一行的字段")))
                 continue
-            row = {c.key: None if (v := row_raw.get(c.key)) is None else _parse_field(c, v, (t.key, i, c.key), issues)
-                   for c in t.columns}
+            row: dict[str, Any] = {}
+            for c in t.columns:
+                value = row_raw.get(c.key)
+                if value is not None:
+                    try:
+                        value = parse_value(c, value)
+                    except ValueError_ as e:
+                        issues.append(Issue(f"{t.key}[{i}].{c.key}", e.template, e.args_))
+                        value = None
+                row[c.key] = value
             rows.append(row)
         values.tables[t.key] = rows
     for p in spec.photo_lists():
