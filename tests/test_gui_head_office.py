@@ -394,6 +394,33 @@ def test_a_large_register_shows_the_newest_and_finds_the_rest_in_the_database(
     assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [other]
 
 
+def test_a_home_figure_on_a_large_register_shows_its_first_records_not_only_the_newest(
+        open_window: Any, two_laptops: dict[str, Any], hq: Any, qtbot: Any, monkeypatch: Any) -> None:
+    """A 首页 figure (every open complaint) on a register that shows only the newest rows: the
+    figure's records from its first on, found by the database, not those of them among the newest."""
+    from tests.gui_helpers import type_text
+
+    monkeypatch.setattr(type(hq), "register_limit", 1)
+    w = open_window("钱员")
+    page = w.registers["complaint"]
+    w.tabs.setCurrentWidget(page)
+    page.refresh()
+    numbers = sorted(r.number for r in (two_laptops["A1"], two_laptops["B2"]))
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [numbers[-1]]  # the newest
+    page.show_group("complaints_open")
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [numbers[0]]  # the figure's first
+    assert page.more and "所选期限" in w.count_label.text()
+    type_text(qtbot, page.search, numbers[-1])  # the figure's other record, by its number
+    page.apply_filter()
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [numbers[-1]] and not page.more
+    assert hq.search("complaint", "", ids=[two_laptops["B2"].id, two_laptops["A1"].id]) and [
+        r.number for r in hq.search("complaint", "", ids=[two_laptops["B2"].id, "no-such-id", two_laptops["A1"].id])
+    ] == [two_laptops["B2"].number, two_laptops["A1"].number]  # in the order asked
+    page.clear_filters()
+    page.apply_filter()
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [numbers[-1]]
+
+
 def test_a_refusal_of_head_office_is_said_in_the_windows_language(gui_app: Any) -> None:
     """A decision or a proposal the user may not make is refused in the window's language, the roles it
     names too (the services keep the message's template; the command line prints it filled in)."""

@@ -53,7 +53,7 @@ class RegisterPage(QWidget):
         self.total = 0
         self.shown = 0
         self.more = False  # a limited register (head office) has more rows that match than it shows
-        self._loaded_key: tuple[str, str, str] | None = None
+        self._loaded_key: tuple[str, str, str, str] | None = None
         self.loaded = False  # rows are read when the page is first shown (start-up reads one register)
 
         self.search = QLineEdit(self)
@@ -264,16 +264,17 @@ class RegisterPage(QWidget):
             from ..services.search import due_first
 
             limit = self.service.register_limit
+            self._load_group()
             if limit:  # head office: the newest rows that match, found by the database
                 key = self._query_key()
+                # A 首页 figure's records from its first on (every open complaint, not only the newest)
                 rows = self.service.search(self.kind, key[0], limit=limit + 1, status=key[1] or None,
-                                           origin=key[2] or None)
+                                           origin=key[2] or None, ids=self._group_ids)
                 self._loaded_key = key
                 self.more = len(rows) > limit
                 self._all = due_first(self.kind, rows[:limit])
             else:
                 self._all = due_first(self.kind, self.service.search(self.kind, ""))
-            self._load_group()
         except StorageError as e:  # locked by another program, a vanished USB stick: say so, keep the rows
             self.empty.setText(error_text(e))
             self.empty.show()
@@ -282,10 +283,11 @@ class RegisterPage(QWidget):
         self.loaded = True
         self.apply_filter()
 
-    def _query_key(self) -> tuple[str, str, str]:
-        """What a limited register asks the database: search text, status, laptop."""
+    def _query_key(self) -> tuple[str, str, str, str]:
+        """What a limited register asks the database: search text, status, laptop, 首页 figure."""
         origin = self.origin_filter.currentData() if self._origin_key else ""
-        return self.search.text().strip(), self.status_filter.currentData() or "", origin or ""
+        return (self.search.text().strip(), self.status_filter.currentData() or "", origin or "",
+                self.group_filter.currentData() or "")
 
     def invalidate(self) -> None:
         """A record of this kind changed: reload now if the page is loaded, else when shown."""
@@ -350,6 +352,9 @@ class RegisterPage(QWidget):
         self.group_filter.setCurrentIndex(0)
 
     def _group_changed(self) -> None:
+        if self.service is not None and self.service.register_limit:
+            self.refresh()  # a limited register asks the database for the figure's records
+            return
         self._load_group()
         self.apply_filter()
 

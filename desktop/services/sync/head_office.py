@@ -9,6 +9,7 @@ staff member made and last changed it, and whose work is done as the logged-in u
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,10 +80,10 @@ class HeadOfficeRecords(RecordService):
     register_limit = 500  # the window's register: the newest 500 that match, the rest by searching
 
     def search(self, kind: str, text: str = "", limit: int | None = None, status: str | None = None,
-               origin: str | None = None) -> list[RegisterRow]:
+               origin: str | None = None, ids: Sequence[str] | None = None) -> list[RegisterRow]:
         """The register as on a laptop, each row with its laptop (``@origin``) and staff
         (``@created_by``, ``@updated_by``): one more query of three columns over the same rows."""
-        rows = super().search(kind, text, limit, status, origin)
+        rows = super().search(kind, text, limit, status, origin, ids)
         if not rows:
             return rows
         rec = self._models(kind).record
