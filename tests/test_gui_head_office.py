@@ -409,7 +409,7 @@ def test_a_home_figure_on_a_large_register_shows_its_first_records_not_only_the_
     assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [numbers[-1]]  # the newest
     page.show_group("complaints_open")
     assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [numbers[0]]  # the figure's first
-    assert page.more and "所选期限" in w.count_label.text()
+    assert page.more and "显示“未结投诉”中的前 1 条" in w.count_label.text()
     type_text(qtbot, page.search, numbers[-1])  # the figure's other record, by its number
     page.apply_filter()
     assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [numbers[-1]] and not page.more

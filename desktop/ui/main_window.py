@@ -667,8 +667,8 @@ class MainWindow(QMainWindow):
         if not page.loaded:
             self.count_label.setText(title)
         elif page.more and page.group_filter.currentData():  # head office: a 首页 figure's first records
-            self.count_label.setText(self.tr("{register}：显示所选期限中的前 {shown} 条（共 {n} 条，搜索或筛选以找到其余的）").format(
-                register=title, shown=page.shown, n=page.total))
+            self.count_label.setText(self.tr("{register}：显示“{figure}”中的前 {shown} 条（共 {n} 条，搜索或筛选以找到其余的）").format(
+                register=title, figure=page.group_filter.currentText(), shown=page.shown, n=page.total))
         elif page.more:  # head office: only the newest that match are shown
             self.count_label.setText(self.tr("{register}：显示最新的 {shown} 条（共 {n} 条，搜索或筛选以找到其余的）").format(
                 register=title, shown=page.shown, n=page.total))

@@ -1626,8 +1626,8 @@ Double-click or press Enter to open</translation>
             <translation>Registered {number} (issued); no PDF exported.</translation>
         </message>
         <message>
-            <source>{register}：显示所选期限中的前 {shown} 条（共 {n} 条，搜索或筛选以找到其余的）</source>
-            <translation>{register}: the first {shown} of the chosen deadline ({n} in all; search or filter to find the rest)</translation>
+            <source>{register}：显示“{figure}”中的前 {shown} 条（共 {n} 条，搜索或筛选以找到其余的）</source>
+            <translation>{register}: the first {shown} of "{figure}" ({n} in all; search or filter to find the rest)</translation>
         </message>
         <message>
             <source>{register}：显示最新的 {shown} 条（共 {n} 条，搜索或筛选以找到其余的）</source>
