@@ -1,6 +1,8 @@
 """Speed of a laptop's sync with head office (issue 12), for the closing note (not a test).
 
-Usage: .venv/bin/python benchmarks/sync.py [--records 1000]     (Linux: CPU times are read from /proc)
+Usage: .venv/bin/python benchmarks/sync.py [--records 1000] [--laptop-cache DIR]
+(Linux: CPU times are read from /proc.  ``--laptop-cache``: the laptop made once, kept in DIR and
+taken from there next time; making 10,000 complaints by a JSON import takes a minute or more.)
 
 Starts a throw-away PostgreSQL (as the tests do, ``tests/pg_server.py``) with head office's database,
 and head office's sync service as head office runs it (``aftersales-desk server run``, its own process,
@@ -11,6 +13,11 @@ PostgreSQL, each apart (the loopback network is all the network there is):
 - the first sync: every record and photo sent, judged and written at head office;
 - a sync with nothing new (version tags compared, nothing loaded);
 - a sync after one record changed on the laptop.
+
+The fifth stop of 2026-12-03 (another machine of the same size, unloaded; ``--records 10000``):
+first sync 13.9-14.2 s wall; CPU laptop 2.9-3.0 s, service 6.6-6.9 s (together 9.4-9.9 s, the aim
+under 10 s met), PostgreSQL 5.5-5.7 s; nothing new 0.16-0.22 s, one changed 0.21-0.24 s.  The same
+machine with the code as the stop began: 17.0 s wall, laptop 3.8 s + service 8.9 s = 12.7 s.
 
 The figures of the fourth stop of 2026-12-03 (``--records 10000``: 11,428 records, 10,000 photos):
 first sync 36.1 s wall; CPU laptop 8.6 s, service 20.5 s, PostgreSQL 10.9 s.  Nothing new 0.39 s,

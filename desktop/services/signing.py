@@ -189,7 +189,7 @@ def _cert_name(cert: Any) -> str:
     return " · ".join(str(p) for p in parts if p) or cert.subject.human_friendly
 
 
-def _fingerprint(cert: Any) -> str:
+def certificate_fingerprint(cert: Any) -> str:
     """"AB:CD:…" (SHA-256 of the certificate), to compare with the file a laptop gives head office."""
     try:
         return ":".join(f"{b:02X}" for b in bytes.fromhex(cert.sha256.hex()))
@@ -461,7 +461,7 @@ def verify_pdf(path: str | os.PathLike[str], data_dir: Path, service: Any = None
             f"签名不受信任：签名证书“{result.signer}”不是本机、公司或已列为受信任的证书，"
             "不能确认这是本公司导出的文件。"
         )
-        result.notes.append(f"证书 SHA-256 指纹：{_fingerprint(status.signing_cert)}")
+        result.notes.append(f"证书 SHA-256 指纹：{certificate_fingerprint(status.signing_cert)}")
         result.notes.append(
             f"如果它来自本公司的另一台电脑，请把那台电脑数据文件夹中的 {keyfiles.KEYS_DIR}/{keyfiles.CERT_FILE} "
             f"复制到本机数据文件夹的 {keyfiles.TRUSTED_DIR} 文件夹（{keyfiles.trusted_dir(data_dir)}）。"

@@ -44,7 +44,7 @@ def _certs(pem: str) -> list[Any]:
 
 
 def verify_at_head_office(path: str | Path, data_dir: Path, service: RecordService) -> VerifyResult:
-    from ..signing import _fingerprint
+    from ..signing import certificate_fingerprint
 
     roots: list[tuple[Any, str]] = []
     label_to_code: dict[str, str] = {}
@@ -52,7 +52,7 @@ def verify_at_head_office(path: str | Path, data_dir: Path, service: RecordServi
     for code, pem, is_revoked in profiles.laptop_certificates(service):
         for cert in _certs(pem):
             if is_revoked:
-                revoked[_fingerprint(cert)] = code
+                revoked[certificate_fingerprint(cert)] = code
             else:
                 roots.append((cert, _laptop_label(code)))
                 label_to_code[_laptop_label(code)] = code
