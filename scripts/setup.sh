@@ -19,8 +19,9 @@ fi
 QT_LIBS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxrender1"
-# makensis: tests/test_release.py compiles the Windows installer script (packaging/installer.nsi).
-QT_LIBS="$QT_LIBS nsis"
+# makensis: tests/test_release.py compiles the Windows installer script (packaging/installer.nsi);
+# pdftoppm (poppler-utils): the document tests turn the PDFs into pictures and look at them.
+QT_LIBS="$QT_LIBS nsis poppler-utils"
 # The tests start their own PostgreSQL server (tests/pg_server.py) from Debian's server binaries.
 SERVER_PKGS="postgresql"
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
@@ -32,7 +33,7 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
   done
   if [ -n "$missing" ]; then
-    echo "Installing system packages (Qt libraries, makensis, PostgreSQL for the tests):$missing"
+    echo "Installing system packages (Qt libraries, makensis, pdftoppm, PostgreSQL for the tests):$missing"
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     export DEBIAN_FRONTEND=noninteractive
