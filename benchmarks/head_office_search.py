@@ -208,8 +208,8 @@ def _time(fn, runs: int = 5) -> tuple[float, float, float, int]:  # type: ignore
     return first * 1000, statistics.median(times) * 1000, max(times) * 1000, len(out)
 
 
-def _explain(hq, q: str, limit: int) -> None:  # type: ignore[no-untyped-def]
-    """EXPLAIN ANALYZE of the statement ``search`` sends for ``q``."""
+def _explain(hq, q: str, limit: int, status: str | None) -> None:  # type: ignore[no-untyped-def]
+    """EXPLAIN ANALYZE of the (last) statement ``search`` sends for ``q`` with ``status``."""
     from sqlalchemy import event
 
     seen: list[tuple[str, object]] = []
@@ -220,7 +220,7 @@ def _explain(hq, q: str, limit: int) -> None:  # type: ignore[no-untyped-def]
 
     event.listen(hq.db.engine, "before_cursor_execute", catch)
     try:
-        hq.search("complaint", q, limit=limit)
+        hq.search("complaint", q, limit=limit, status=status)
     finally:
         event.remove(hq.db.engine, "before_cursor_execute", catch)
     with hq.db.engine.connect() as conn:
@@ -268,6 +268,8 @@ def main() -> None:
             ("pinyin bjshi (mixed)", "bjshi"),
             ("pinyin beijingyiyuan (full)", "beijingyiyuan"),
             ("pinyin zhang (one initial)", "zhang"),
+            ("pinyin bj (two letters, many)", "bj"),
+            ("pinyin qx (two letters)", "qx"),
             (f"number prefix {sample['number'][:12]}", sample["number"][:12]),
         ]
         print(f"register search, limit {args.limit} (ms: the first run, then the median and the slowest of 5):")
@@ -276,8 +278,8 @@ def main() -> None:
                 first, ms, worst, found = _time(lambda q=q, status=status: hq.search(
                     "complaint", q, limit=args.limit, status=status))
                 print(f"  {label:40s} status={status or '-':4s} {first:8.1f} {ms:8.1f} {worst:8.1f} ms  {found} rows")
-                if args.explain and status is None:
-                    _explain(hq, q, args.limit)
+                if args.explain:
+                    _explain(hq, q, args.limit, status)
         hq.db.dispose()
     finally:
         if pg is not None:

@@ -147,10 +147,14 @@ def head_office_context(url: str, folder: Path) -> Any:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from .services.search import reindex_if_needed
     from .storage.migrate import HEAD
 
     service = _service(args)
+    n = reindex_if_needed(service)  # records searched by an older scheme's text and keys: once
     service.db.dispose()
+    if n:
+        print(f"已按新的检索方式重建 {n} 条记录的检索文字")
     print(f"总部数据库已就绪（版本 {HEAD}）：{_shown(args.database)}")
     return 0
 

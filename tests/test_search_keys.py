@@ -74,17 +74,19 @@ def test_a_word_that_matches_a_name_needs_only_keys_the_name_has() -> None:
 
 def test_keys_are_pairs_of_initials_within_one_name() -> None:
     keys = pinyin_keys_of(pinyin_segments("北京医院") + " " + pinyin_segments("张丽")).split()
-    assert keys == sorted({"bj", "by", "jy", "yy", "beji", "beyi", "beyu", "jiyi", "jiyu", "yiyu", "zl", "zhli"})
+    assert keys == sorted({"bj", "by", "jy", "yy", "beji", "beyi", "beyu", "jiyi", "jiyu", "yiyu",
+                           "beiji", "beiyi", "beiyu", "jinyi", "jinyu", "zl", "zhli", "zhali"})
     # not bz: 北 and 张 are in different names
     assert loose_keys("bjyy") == (["bj", "by", "jy", "yy"], ["bj by jy"])
     sure, any_of = loose_keys("zhangli")
     assert sure == ["zl"]  # h, a, n, g may be inside zhang; i is inside li
-    assert "zhli zl" in any_of  # zhang·li
+    assert "zhali zhli zl" in any_of  # zhang·li: not 郑丽 (zheng·li)
     assert loose_keys("bjshi")[0] == ["bj", "bs", "js"]
     assert loose_keys("zhang") == ([], [])  # may be one syllable: nothing to narrow by
     assert loose_keys("北京") == ([], []) and loose_keys("b") == ([], [])
     assert search_keys_of("ts-2026 北京医院") == ""  # no pinyin part
-    assert search_keys_of("x" + SEP + pinyin_segments("张丽")) == "zhli zl"
+    assert search_keys_of("x" + SEP + pinyin_segments("张丽")) == "zhali zhli zl"
+    assert "zhali" not in search_keys_of("x" + SEP + pinyin_segments("郑丽")).split()
 
 
 @pytest.fixture

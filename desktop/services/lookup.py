@@ -681,11 +681,12 @@ UNSURE_KEY = "~"  # a record with a name syllable outside SYLLABLES: every loose
 def pinyin_keys_of(pinyin: str) -> str:
     """The search keys of a record's pinyin part (``pinyin_segments`` of its names, joined by
     spaces), for every two syllables of one name, in order: their initials (北京市第一医院 → ``bj bs
-    … jy … yy``) and, when both have two letters or more, their first two letters each (``bejiyi``
-    no: ``beji``, ``beyi``, … ``yiyi``); space-separated and sorted, plus :data:`UNSURE_KEY` when a
-    name has a syllable outside :data:`SYLLABLES`.  What :func:`loose_keys` narrows a search by.
-    Each name's keys in sorted order, the names in the order given, each key once: the same names
-    give the same text."""
+    … jy … yy``), when both have two letters or more their first two letters each (``bejiyi`` no:
+    ``beji``, ``beyi``, … ``yiyi``), and when the first has three or more its first three with the
+    second's two (``beiji``: 张丽 ``zhali`` is not 郑立 ``zheli``); space-separated, plus
+    :data:`UNSURE_KEY` when a name has a syllable outside :data:`SYLLABLES`.  What :func:`loose_keys`
+    narrows a search by.  Each name's keys in sorted order, the names in the order given, each key
+    once: the same names give the same text."""
     names = pinyin.split(" ")
     if len(names) == 1:
         return " ".join(_keys_for(names[0]))
@@ -720,6 +721,8 @@ def _keys_of_name(name: str) -> frozenset[str]:
             keys.add(a[0] + b[0])
             if len(a) > 1 and len(b) > 1:
                 keys.add(a[:2] + b[:2])
+                if len(a) > 2:  # zhang·li: zhali, which 郑立 (zheli) has not
+                    keys.add(a[:3] + b[:2])
     return frozenset(keys)
 
 
@@ -782,6 +785,8 @@ def _loose_keys_of(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 keys.add(a[0] + b[0])
                 if len(a) > 1 and len(b) > 1:
                     keys.add(a[:2] + b[:2])
+                    if len(a) > 2:
+                        keys.add(a[:3] + b[:2])
         if not keys:
             return (), ()  # one syllable: every record with a syllable that starts so may match
         ways.add(" ".join(sorted(sorted(keys, key=_rarest_first)[:_KEYS_PER_WAY])))

@@ -24,6 +24,21 @@ def _register_column(rec: Any, key: str) -> Any:
     return getattr(rec, key)
 
 
+FEW = 10_000  # records of a status (or laptop) read whole and sorted rather than newest first
+
+
+def _plan_for_a_few(s: Any, rec: Any, indexed: list[Any]) -> None:
+    """PostgreSQL plans a cursor's query for its first rows (``cursor_tuple_fraction`` 0.1): newest
+    first through the date index, testing every record's status on the way — right for 已关闭 (most
+    records), slow for a status few have (调查中, 6 % of 100,000 complaints: 90 ms for ``zhang``).
+    When the status and laptop filters leave fewer than :data:`FEW` records (counted through their
+    index, no more than that: 1-10 ms), the query is planned for all its rows: those records by the
+    index, sorted (45 ms)."""
+    few = s.execute(select(func.count()).select_from(select(rec.id).where(*indexed).limit(FEW).subquery())).scalar_one()
+    if few < FEW:
+        s.connection().exec_driver_sql("SET LOCAL cursor_tuple_fraction = 1.0")
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -105,7 +120,9 @@ class RegisterSearchMixin:
                 # A loose pinyin word is tested exactly here (filter_rows), on the rows the database finds
                 # by its substring or by what the pinyin needs: the pairs of initials of loose_keys in the
                 # record's keys (GIN index), else its letters in order, the first starting a syllable.
-                sure, any_of = loose_keys(word) if loose and exact else ([], [])
+                # A word of two letters (bj, yy) is not narrowed: its keys hold for a tenth of the
+                # register and the trigram index has no trigram of it (2.6 s); read newest first.
+                sure, any_of = loose_keys(word) if loose and exact and len(word) > 2 else ([], [])
                 needs = sure or any_of
                 either = [found(word, exact and not loose)] + ([found(number, exact and not loose)] if number else [])
                 if needs:
@@ -154,6 +171,8 @@ class RegisterSearchMixin:
                 return (filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)) if words else rows
             # Newest first until the screen is full: the rows are read and tested a chunk at a time.
             out: list[RegisterRow] = []
+            if exact and indexed:
+                _plan_for_a_few(s, rec, indexed)
             result = s.connection().execution_options(stream_results=True, max_row_buffer=2000).execute(q)
             for chunk in result.partitions(2000):
                 out += filter_rows([register_row(row) for row in chunk], text)

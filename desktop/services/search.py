@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .records import RecordService, RegisterRow
 
 SEP = "\x1e"  # between the plain text and the pinyin of a record's search text
-SCHEME = "3"  # the search text's make-up; a data folder with an older one is reindexed once
+SCHEME = "4"  # the search text's make-up (4: pinyin keys of three letters too); an older one is reindexed once
 SCHEME_KEY = "search_scheme"
 _TEXTUAL = (FieldType.TEXT, FieldType.PHONE, FieldType.CHOICE)
 _PINYIN_MAX = 40  # longer texts are descriptions, not names: no pinyin for them
