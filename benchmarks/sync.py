@@ -16,7 +16,8 @@ PostgreSQL, each apart (the loopback network is all the network there is):
 
 The fifth stop of 2026-12-03 (another machine of the same size, unloaded; ``--records 10000``):
 first sync 13.9-14.2 s wall; CPU laptop 2.9-3.0 s, service 6.6-6.9 s (together 9.4-9.9 s, the aim
-under 10 s met), PostgreSQL 5.5-5.7 s; nothing new 0.16-0.22 s, one changed 0.21-0.24 s.  The same
+under 10 s met), PostgreSQL 5.5-5.7 s; nothing new 0.16-0.22 s, one changed 0.21-0.24 s.  With the
+search's three-letter pinyin keys (scheme 4): 14.9-15.1 s wall, 9.6-9.7 s, PostgreSQL 6.5-6.6 s.  The same
 machine with the code as the stop began: 17.0 s wall, laptop 3.8 s + service 8.9 s = 12.7 s.
 
 The figures of the fourth stop of 2026-12-03 (``--records 10000``: 11,428 records, 10,000 photos):
