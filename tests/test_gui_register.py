@@ -221,3 +221,43 @@ def test_columns_sort_by_their_type(gui_app, forms_ctx) -> None:
     model.sort(date, Qt.SortOrder.AscendingOrder)
     dates = [model.index(r, date).data() for r in range(model.rowCount())]
     assert dates == sorted(dates)
+
+
+def test_a_customer_head_office_did_not_take_is_greyed_with_who_and_when_until_it_is_changed(
+        qtbot, window, service) -> None:
+    """Issue 12: a laptop's customer that head office rejected stays on the laptop; its register row
+    says so (grey, the tool tip names who decided and that a change proposes it again)."""
+    import datetime as dt
+
+    from desktop.services.tickets import raw_of
+    from desktop.storage.sync_tables import SyncRegisterNote
+    from desktop.ui.row_tones import BACKGROUNDS, NOT_TAKEN
+
+    mine = service.create("customer", {"name": "上海某物业公司", "phone": "021-55550000",
+                                       "registered_date": "2026-03-10"}).record
+    other = service.create("customer", {"name": "无锡市人民医院", "phone": "0510-82700775",
+                                        "registered_date": "2026-03-10"}).record
+    with service.db.write() as s:
+        s.add(SyncRegisterNote(record_id=mine.id, kind="customer", number=mine.number, name="上海某物业公司",
+                               status="rejected", tag=mine.version_tag, decided_by="吴经理",
+                               decided_at=dt.datetime(2026, 3, 18, 2, 0, tzinfo=dt.UTC)))
+    page = window.registers["customer"]
+    window.tabs.setCurrentWidget(page)
+    page.refresh()
+
+    def looks(record_id: str) -> tuple[object, object]:
+        row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data(ID_ROLE) == record_id)
+        index = page.model.index(row, 0)
+        return index.data(Qt.ItemDataRole.BackgroundRole), index.data(Qt.ItemDataRole.ToolTipRole)
+
+    background, tip = looks(mine.id)
+    assert background == BACKGROUNDS[NOT_TAKEN] and "总部未采纳" in tip and "吴经理 2026-03-18" in tip
+    signs = {page.model.index(r, 0).data(ID_ROLE): page.model.index(r, 0).data(Qt.ItemDataRole.DecorationRole)
+             for r in range(page.model.rowCount())}
+    assert signs[mine.id] is not None and signs[other.id] is None  # a warning sign in the first cell
+    assert looks(other.id)[0] is None
+    raw = raw_of(service.get("customer", mine.id))
+    raw["phone"] = "021-55551111"  # changed: proposed again at the next sync, no longer marked
+    service.update("customer", mine.id, raw)
+    page.refresh()
+    assert looks(mine.id)[0] is None

@@ -814,6 +814,10 @@ class MainWindow(QMainWindow):
 
         dialog = SyncDialog(self._ready(), self)
         dialog.setModal(True)
+        # Head office's decisions on this laptop's customers and products change no record when one
+        # is rejected: their registers' marks are looked at again when the sync is over.
+        dialog.finished.connect(lambda _result: [self.registers[k].invalidate() for k in ("customer", "product")
+                                                 if k in self.registers])
         dialog.show()
         return dialog
 

@@ -275,6 +275,7 @@ class RegisterPage(QWidget):
                 self._all = due_first(self.kind, rows[:limit])
             else:
                 self._all = due_first(self.kind, self.service.search(self.kind, ""))
+            self.model.set_marks(self._marks())
         except StorageError as e:  # locked by another program, a vanished USB stick: say so, keep the rows
             self.empty.setText(error_text(e))
             self.empty.show()
@@ -282,6 +283,15 @@ class RegisterPage(QWidget):
         self.total = self.service.count(self.kind) if self.service.register_limit else len(self._all)
         self.loaded = True
         self.apply_filter()
+
+    def _marks(self) -> dict[str, tuple[str, str]]:
+        """The laptop's customers or products head office did not take (greyed with a warning sign,
+        who and when in the tool tip)."""
+        from ..services.sync.register_notes import rejected_now
+        from .row_tones import NOT_TAKEN, not_taken_tip
+
+        return {rid: (NOT_TAKEN, not_taken_tip(n.decided_by or "", n.decided_at))
+                for rid, n in rejected_now(self.service, self.kind).items()}
 
     def _query_key(self) -> tuple[str, str, str, str]:
         """What a limited register asks the database: search text, status, laptop, 首页 figure."""

@@ -87,6 +87,12 @@ def _sort_key(kind: str, key: str, f: Field | None) -> Callable[[RegisterRow], A
     return lambda row: str(row[key] or "")
 
 
+def _mark_icon() -> Any:
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
 class RegisterTableModel(QAbstractTableModel):
     def __init__(self, kind: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -102,6 +108,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._tone = ROW_TONES.get(kind)
         self._tones: dict[str, tuple[str, str] | None] = {}
         self._tone_minute = ""
+        self._marks: dict[str, tuple[str, str]] = {}  # id → (state, tool tip): set_marks
 
     def column_of(self, key: str) -> int:
         return self.keys.index(key)
@@ -118,6 +125,14 @@ class RegisterTableModel(QAbstractTableModel):
             self._sort_keys.append(_sort_key(self.kind, key, None))
             self._headers.append(header)
         self.endResetModel()
+
+    def set_marks(self, marks: dict[str, tuple[str, str]]) -> None:
+        """Rows that stand out for what the page knows of them, not their values: (state, tool tip)
+        by id (a customer head office did not take), with a warning sign in the first cell; a row's
+        time tone comes first."""
+        self._marks = dict(marks)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.keys) - 1))
 
     def set_rows(self, rows: list[RegisterRow]) -> None:
         """New lines (a new search); kept in the order the clerk last sorted by, if any."""
@@ -191,14 +206,18 @@ class RegisterTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.id in self._marks:
+            return _mark_icon()  # the entry's first cell: seen at a glance, said in the tool tip
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and row.id in self._marks:
+            return self._marks[row.id][1]  # said by a screen reader too
         if role == SORT_ROLE:
             return self._sort_keys[column](row)
         if role == ID_ROLE:
             return row.id
-        if self._tone is not None and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            tone = self.row_tone(row)
-            if tone is not None:
+        if (self._tone is not None or self._marks) and role in (
+                Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
+            tone = self.row_tone(row) or self._marks.get(row.id, (None, None))[:2]
+            if tone is not None and tone[0] is not None:
                 if role == Qt.ItemDataRole.BackgroundRole:
                     return BACKGROUNDS[tone[0]]
                 if role == Qt.ItemDataRole.ToolTipRole:

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 OVERDUE = rules.OVERDUE
 SOON = rules.DUE_SOON_STATE
-BACKGROUNDS = {OVERDUE: QColor("#fbd9d6"), SOON: QColor("#ffedb8")}
-FOREGROUNDS = {OVERDUE: QColor("#8e1b1b"), SOON: QColor("#5d3a00")}
+NOT_TAKEN = "not_taken"  # a customer or product this laptop proposed that head office rejected
+BACKGROUNDS = {OVERDUE: QColor("#fbd9d6"), SOON: QColor("#ffedb8"), NOT_TAKEN: QColor("#e6e6e6")}
+FOREGROUNDS = {OVERDUE: QColor("#8e1b1b"), SOON: QColor("#5d3a00"), NOT_TAKEN: QColor("#555555")}
 
 RowTone = Callable[["RegisterRow", dt.datetime], "tuple[str, str] | None"]
 
@@ -96,3 +97,13 @@ ROW_TONES: dict[str, RowTone] = {
     tk.SPEC.kind: ticket_tone,
     fu.SPEC.kind: followup_tone,
 }
+
+
+def not_taken_tip(decided_by: str, decided_at: dt.datetime | None) -> str:
+    """The tool tip of a register entry head office did not take (``services.sync.register_notes``)."""
+    when = decided_at.astimezone().strftime("%Y-%m-%d") if decided_at is not None else ""
+    who = " ".join(x for x in (decided_by, when) if x)
+    text = _tr("总部未采纳这条登记（{who}）：它只留在本机；修改后下次同步会再次提交").format(who=who) if who \
+        else _tr("总部未采纳这条登记：它只留在本机；修改后下次同步会再次提交")
+    return text
+

@@ -49,6 +49,25 @@ def rejected(service: RecordService, record_id: str) -> SyncRegisterNote | None:
     return note if note is not None and note.status == REJECTED else None
 
 
+def rejected_now(service: RecordService, kind: str) -> dict[str, SyncRegisterNote]:
+    """The entries of ``kind`` head office did not take, as they stand (the register's mark): by id,
+    only those not changed since (a changed one is proposed again at the next sync)."""
+    if kind not in SHARED_KINDS:
+        return {}
+    marked = {rid: n for rid, n in notes(service).items() if n.status == REJECTED and n.kind == kind}
+    if not marked:
+        return {}
+    rec = MODELS[kind].record
+    out: dict[str, SyncRegisterNote] = {}
+    with service.db.session() as s:
+        ids = list(marked)
+        for start in range(0, len(ids), 500):
+            for rid, tag in s.execute(select(rec.id, rec.version_tag).where(rec.id.in_(ids[start:start + 500]))):
+                if marked[rid].tag == (tag or ""):
+                    out[rid] = marked[rid]
+    return out
+
+
 def asking(service: RecordService, code: str) -> list[str]:
     """The ids of this laptop's own register entries whose decision it has not yet taken in."""
     known = notes(service)
