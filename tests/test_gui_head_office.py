@@ -421,6 +421,41 @@ def test_a_home_figure_on_a_large_register_shows_its_first_records_not_only_the_
     assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [numbers[-1]]
 
 
+def test_head_office_sees_the_drafts_laptops_deleted_and_opens_one_it_kept(
+        open_window: Any, two_laptops: dict[str, Any], hq: Any, qtbot: Any) -> None:
+    """总部 ▸ 笔记本删除的草稿…: what laptops deleted after a sync, newest first, with what head office
+    did (deleted too, or kept and why); by laptop; a kept record opens from the list."""
+    import datetime as dt
+
+    from desktop.storage.sync_tables import SyncDeletion
+
+    kept = two_laptops["A1"]
+    with hq.db.write() as s:
+        s.add(SyncDeletion(id="d1", laptop="A1", kind="service-report", record_id="00000000-0000-4000-8000-000000000001",
+                           number="FW-2026-A1-0003", outcome="deleted", reason="",
+                           at=dt.datetime(2026, 11, 20, 1, 0, tzinfo=dt.UTC)))
+        s.add(SyncDeletion(id="d2", laptop="A1", kind="complaint", record_id=kept.id, number=kept.number,
+                           outcome="held", reason="总部已对它做出决定（质量界定）",
+                           at=dt.datetime(2026, 11, 21, 1, 0, tzinfo=dt.UTC)))
+    w = open_window("吴经理")
+    assert w.act_deletions in w.head_office_menu.actions()
+    dialog = w.open_deletions()
+    table = dialog.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert [r[3] for r in rows] == [kept.number, "FW-2026-A1-0003"]  # newest first
+    assert rows[0][4] == "总部保留：总部已对它做出决定（质量界定）" and rows[1][4] == "总部已删除"
+    assert rows[0][1] == "A1" and rows[0][2] == "投诉"
+    dialog.laptop_filter.setCurrentIndex(dialog.laptop_filter.findData("B2"))
+    assert table.rowCount() == 0 and dialog.empty.isVisibleTo(dialog) and "没有" in dialog.empty.text()
+    dialog.laptop_filter.setCurrentIndex(0)
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    form = w.tabs.currentWidget()
+    assert getattr(form, "record", None) is not None and form.record.id == kept.id
+
+
 def test_a_refusal_of_head_office_is_said_in_the_windows_language(gui_app: Any) -> None:
     """A decision or a proposal the user may not make is refused in the window's language, the roles it
     names too (the services keep the message's template; the command line prints it filled in)."""

@@ -489,6 +489,65 @@
         </message>
     </context>
     <context>
+        <name>DeletionsDialog</name>
+        <message>
+            <source>笔记本删除的草稿</source>
+            <translation>Drafts deleted on laptops</translation>
+        </message>
+        <message>
+            <source>笔记本可以删除自己同步过的草稿；总部随后也删除它，除非它在总部已有进展（审批、界定、冲突或更新的版本）：那样总部保留它，写明原因，并在下次同步时把它送回该笔记本。</source>
+            <translation>A laptop may delete a draft of its own after it was synced; head office then deletes it too, unless it moved on here (an approval, a determination, a conflict or a later version): then head office keeps it, says why, and sends it back to that laptop at its next sync.</translation>
+        </message>
+        <message>
+            <source>按笔记本筛选</source>
+            <translation>Filter by laptop</translation>
+        </message>
+        <message>
+            <source>全部笔记本</source>
+            <translation>All laptops</translation>
+        </message>
+        <message>
+            <source>笔记本：</source>
+            <translation>Laptop:</translation>
+        </message>
+        <message>
+            <source>删除时间</source>
+            <translation>Deleted at</translation>
+        </message>
+        <message>
+            <source>笔记本</source>
+            <translation>Laptop</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>总部的处理</source>
+            <translation>What head office did</translation>
+        </message>
+        <message>
+            <source>总部已删除</source>
+            <translation>Deleted at head office too</translation>
+        </message>
+        <message>
+            <source>总部保留：{reason}</source>
+            <translation>Kept at head office: {reason}</translation>
+        </message>
+        <message>
+            <source>总部保留了这条记录：按 Enter 或双击打开</source>
+            <translation>Head office kept this record: press Enter or double-click to open it</translation>
+        </message>
+        <message>
+            <source>没有笔记本删除过已同步的草稿</source>
+            <translation>No laptop has deleted a synced draft</translation>
+        </message>
+    </context>
+    <context>
         <name>DraftKeeper</name>
         <message>
             <source>新记录</source>
@@ -990,6 +1049,10 @@
         <message>
             <source>笔记本提议的客户和产品…</source>
             <translation>Customers and products proposed by laptops…</translation>
+        </message>
+        <message>
+            <source>笔记本删除的草稿…</source>
+            <translation>Drafts deleted on laptops…</translation>
         </message>
         <message>
             <source>已登录：{user}（{role}）</source>

@@ -8,7 +8,8 @@ What differs from a laptop's window:
 - a laptop's record opens read-only (it belongs to the laptop); a complaint or return request has
   the head-office steps below its header (``decisions_panel``), each enabled for its role;
 - the 总部 menu: the customers and products laptops proposed (``proposals_dialog``), the conflicts
-  held (``ui.conflicts_dialog``);
+  held (``ui.conflicts_dialog``), the drafts laptops deleted and what head office did
+  (``deletions_dialog``);
 - no sync with head office, no backup of a SQLite file, no attaching paper scans to laptops'
   records (those actions are hidden); no daily backup (the database server's own backup is the
   backup at head office).
@@ -57,6 +58,9 @@ class HeadOfficeWindow(MainWindow):
         self.act_proposals.setObjectName("act_proposals")
         self.act_proposals.triggered.connect(self.open_proposals)
         self.addAction(self.act_proposals)
+        self.act_deletions = QAction(self.tr("笔记本删除的草稿…"), self)
+        self.act_deletions.setObjectName("act_deletions")
+        self.act_deletions.triggered.connect(self.open_deletions)
         self.act_user = QAction(self.tr("已登录：{user}（{role}）").format(user=self.user.name,
                                                                      role=role_text(self.user.role)), self)
         self.act_user.setObjectName("act_user")
@@ -65,6 +69,7 @@ class HeadOfficeWindow(MainWindow):
         menu.setObjectName("head_office_menu")
         menu.addAction(self.act_proposals)
         menu.addAction(self.act_conflicts)
+        menu.addAction(self.act_deletions)
         menu.addSeparator()
         menu.addAction(self.act_user)
         # Before 帮助, the last menu.
@@ -107,3 +112,14 @@ class HeadOfficeWindow(MainWindow):
         dialog.setModal(True)
         dialog.show()
         return dialog
+
+    def open_deletions(self) -> Any:
+        """总部 ▸ 笔记本删除的草稿… (``deletions_dialog``); returns the dialog (tests drive it)."""
+        from .deletions_dialog import DeletionsDialog
+
+        dialog = DeletionsDialog(self._ready(), self._ready().laptops(), self)
+        dialog.openRequested.connect(lambda kind, rid: (dialog.accept(), self.open_record(kind, rid)))
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
