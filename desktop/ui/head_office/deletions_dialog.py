@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.forms import SPECS
-from ...services.sync.tombstones import DELETED, deletions_log
 from ...services.errors import StorageError
+from ...services.sync.tombstones import DELETED, deletions_log
 from ..texts import error_text, tr_field
 from ..ui_dates import iso_minute
 
