@@ -103,3 +103,34 @@ def test_a_released_data_folder_is_reindexed_once_and_then_found_by_person_and_p
         assert ctx.records.get("complaint", ctx.records.search("complaint", "吴强")[0].id).version == before
     finally:
         ctx.close()
+
+
+def test_a_folder_of_search_scheme_3_gets_the_new_pinyin_keys_and_nothing_else(tmp_path):
+    """Scheme 4 changed only the pinyin keys (three letters too): a folder of scheme 3 keeps its
+    search text and versions; only the keys are worked out again, from that text."""
+    from sqlalchemy import select, update
+
+    from desktop.services.context import open_context
+    from desktop.services.search import search_keys_of
+    from desktop.storage.schema import MODELS, Setting
+    from tests.support import raw_complaint
+
+    folder = tmp_path / "data"
+    ctx = open_context(folder)
+    rec = ctx.records.create("complaint", raw_complaint(complainant_name="张丽")).record
+    table = MODELS["complaint"].record.__table__
+    with ctx.db.write() as s:  # as scheme 3 left it: no three-letter keys
+        s.execute(update(table).values(search_keys="zhli zl", search_text=table.c.search_text + " kept"))
+        s.get(Setting, SCHEME_KEY).value = "3"
+    ctx.close()
+    ctx = open_context(folder)
+    try:
+        with ctx.db.session() as s:
+            text, keys = s.execute(select(table.c.search_text, table.c.search_keys)).one()
+            assert s.get(Setting, SCHEME_KEY).value == SCHEME
+        assert text.endswith(" kept")  # the text is not worked out again
+        assert keys == search_keys_of(text) and "zhali" in keys.split()
+        assert ctx.records.get("complaint", rec.id).version == rec.version
+    finally:
+        ctx.close()
+
