@@ -273,6 +273,8 @@ def main() -> None:
             ("pinyin zhang (one initial)", "zhang"),
             ("pinyin bj (two letters, many)", "bj"),
             ("pinyin qx (two letters)", "qx"),
+            ("pinyin mm (two letters, loose)", "mm"),
+            ("pinyin zhs (three, a common key)", "zhs"),
             (f"number prefix {sample['number'][:12]}", sample["number"][:12]),
         ]
         print(f"register search, limit {args.limit} (ms: the first run, then the median and the slowest of 5):")
