@@ -216,8 +216,8 @@ class RegisterTableModel(QAbstractTableModel):
             return row.id
         if (self._tone is not None or self._marks) and role in (
                 Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
-            tone = self.row_tone(row) or self._marks.get(row.id, (None, None))[:2]
-            if tone is not None and tone[0] is not None:
+            tone = self.row_tone(row) or self._marks.get(row.id)
+            if tone is not None:
                 if role == Qt.ItemDataRole.BackgroundRole:
                     return BACKGROUNDS[tone[0]]
                 if role == Qt.ItemDataRole.ToolTipRole:
