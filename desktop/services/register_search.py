@@ -39,6 +39,23 @@ def _plan_for_a_few(s: Any, rec: Any, indexed: list[Any]) -> None:
         s.connection().exec_driver_sql("SET LOCAL cursor_tuple_fraction = 1.0")
 
 
+def _register_select(rec: Any, keys: Sequence[str]) -> Any:
+    """The columns a register row is made of (:func:`_register_row`): id, number, status, search text,
+    then the register's columns."""
+    return select(rec.id, rec.number, rec.status, rec.search_text, *(_register_column(rec, k) for k in keys))
+
+
+def _register_row(keys: Sequence[str], row: Any) -> RegisterRow:
+    from .records import RegisterRow
+
+    return RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
+
+
+def _filters(rec: Any, status: str | None, origin: str | None) -> list[Any]:
+    """The status and laptop filters, by their indexes."""
+    return [*([rec.status == status] if status else []), *([rec.origin == origin] if origin else [])]
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -76,23 +93,17 @@ class RegisterSearchMixin:
         spec = m.spec
         rec = m.record
         keys = spec.register
-        cols = [_register_column(rec, key) for key in keys]
         date_col = getattr(rec, spec.date_field)
-        q = select(rec.id, rec.number, rec.status, rec.search_text, *cols).order_by(
-            date_col.desc(), rec.number.desc()
-        )
+        q = _register_select(rec, keys).order_by(date_col.desc(), rec.number.desc())
         # The status and laptop filters: by their indexes, except where the pinyin keys narrow the
         # candidates (below): there the planner, planning for the values, took the status index and
         # tested every record in that status against the keys (1.7 s for a rare name among 100,000
         # complaints, 调查中), where the keys' index finds the few candidates at once.
-        indexed = [*([rec.status == status] if status else []), *([rec.origin == origin] if origin else [])]
+        indexed = _filters(rec, status, origin)
         beside_keys = [*([func.coalesce(rec.status, "") == status] if status else []),
                        *([func.coalesce(rec.origin, "") == origin] if origin else [])]
         words = text.lower().split()
         letters = any(w.isascii() and w.isalpha() for w in words)
-
-        def register_row(row: Any) -> RegisterRow:
-            return RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
 
         with self.db.session() as s:
             from sqlalchemy import Text, cast, literal_column
@@ -159,7 +170,7 @@ class RegisterSearchMixin:
                 result.close()
                 if not hits:
                     return []
-                return [register_row(row) for row in s.connection().execute(
+                return [_register_row(keys, row) for row in s.connection().execute(
                     q.where(*indexed, rec.id.in_(hits[:limit])))]
             q = q.where(*indexed)
             if narrowed:
@@ -167,7 +178,7 @@ class RegisterSearchMixin:
             if limit and not letters:
                 q = q.limit(limit)
             if not (letters and limit):
-                rows = [register_row(row) for row in s.connection().execute(q)]
+                rows = [_register_row(keys, row) for row in s.connection().execute(q)]
                 return (filter_rows(rows, text)[:limit] if limit else filter_rows(rows, text)) if words else rows
             # Newest first until the screen is full: the rows are read and tested a chunk at a time.
             out: list[RegisterRow] = []
@@ -175,7 +186,7 @@ class RegisterSearchMixin:
                 _plan_for_a_few(s, rec, indexed)
             result = s.connection().execution_options(stream_results=True, max_row_buffer=2000).execute(q)
             for chunk in result.partitions(2000):
-                out += filter_rows([register_row(row) for row in chunk], text)
+                out += filter_rows([_register_row(keys, row) for row in chunk], text)
                 if len(out) >= limit:
                     break
             result.close()
@@ -187,22 +198,17 @@ class RegisterSearchMixin:
         with ``limit``, read a thousand at a time only until that many match: a 首页 figure at head
         office (every open complaint of 100,000) is shown from its first records on, not only where
         it meets the newest rows."""
-        from .records import RegisterRow, filter_rows
+        from .records import filter_rows
 
         m = self._models(kind)
         rec = m.record
         keys = m.spec.register
-        q = select(rec.id, rec.number, rec.status, rec.search_text, *(_register_column(rec, k) for k in keys))
-        if status:
-            q = q.where(rec.status == status)
-        if origin:
-            q = q.where(rec.origin == origin)
+        q = _register_select(rec, keys).where(*_filters(rec, status, origin))
         out: list[RegisterRow] = []
         with self.db.session() as s:
             for start in range(0, len(ids), 1000):
                 chunk = list(ids[start:start + 1000])
-                found = {row[0]: RegisterRow(row[0], row[1], row[2], dict(zip(keys, row[4:], strict=True)), row[3])
-                         for row in s.connection().execute(q.where(rec.id.in_(chunk)))}
+                found = {row[0]: _register_row(keys, row) for row in s.connection().execute(q.where(rec.id.in_(chunk)))}
                 rows = [found[rid] for rid in chunk if rid in found]
                 if text.strip():  # the figure's order kept (filter_rows ranks best first)
                     matched = {r.id for r in filter_rows(rows, text)}
