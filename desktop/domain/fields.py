@@ -16,6 +16,7 @@ import datetime as dt
 import enum
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -266,6 +267,16 @@ class FormSpec:
             assert isinstance(t, ItemTable)
             return t.column(col).label
         return self.element(key).label
+
+
+def once_per_form(cache: dict[str, tuple[FormSpec, Any]], spec: FormSpec, make: Callable[[FormSpec], Any]) -> Any:
+    """``make(spec)``, worked out once for each form and kept in ``cache`` by its kind (another spec
+    object of that kind, as a test may build, is worked out anew): what a sync asks of a form for
+    each of thousands of records."""
+    found = cache.get(spec.kind)
+    if found is None or found[0] is not spec:
+        found = cache[spec.kind] = (spec, make(spec))
+    return found[1]
 
 
 # --------------------------------------------------------------------------------------------

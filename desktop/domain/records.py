@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import FormSpec, Photo, RecordValues, format_value
+from .fields import FormSpec, Photo, RecordValues, format_value, once_per_form
 from .i18n import MESSAGES, QT_TRANSLATE_NOOP
 from .signatures import Signature, signature_from_json, signature_to_json
 from .validation import Issue
@@ -224,18 +224,15 @@ class IncomingRecord:
     origin: str = ""
 
 
-_JSON_KEYS: dict[str, tuple[FormSpec, frozenset[str], tuple[tuple[Any, frozenset[str]], ...]]] = {}
+_JSON_KEYS: dict[str, tuple[FormSpec, Any]] = {}
 
 
 def _json_keys(spec: FormSpec) -> tuple[frozenset[str], tuple[tuple[Any, frozenset[str]], ...]]:
     """The keys a record object of the form may have, and each item table's columns (once a form)."""
-    found = _JSON_KEYS.get(spec.kind)
-    if found is None or found[0] is not spec:
-        known = frozenset(META_KEYS) | {f.key for f in spec.fields()} | {t.key for t in spec.tables()} \
-            | {p.key for p in spec.photo_lists()}
-        found = (spec, known, tuple((t, frozenset(c.key for c in t.columns)) for t in spec.tables()))
-        _JSON_KEYS[spec.kind] = found
-    return found[1], found[2]
+    return once_per_form(_JSON_KEYS, spec, lambda spec: (
+        frozenset(META_KEYS) | {f.key for f in spec.fields()} | {t.key for t in spec.tables()}
+        | {p.key for p in spec.photo_lists()},
+        tuple((t, frozenset(c.key for c in t.columns)) for t in spec.tables())))
 
 
 def from_json(spec: FormSpec, obj: Mapping[str, Any]) -> tuple[IncomingRecord, list[Issue]]:

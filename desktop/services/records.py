@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock
 from ..domain.expiry import BatchDelivery
-from ..domain.fields import FormSpec, Photo, RecordValues
+from ..domain.fields import FormSpec, Photo, RecordValues, once_per_form
 from ..domain.forms import WORKFLOWS, spec_for
 from ..domain.i18n import MESSAGES, QT_TRANSLATE_NOOP
 from ..domain.links import Link
@@ -185,17 +185,16 @@ def _readers(spec: FormSpec) -> Any:
     """How :meth:`RecordService._to_record` reads a stored record of the form (once a form): the
     fields' keys with one getter of all their columns, and per item table its key, a getter of its
     rows, its columns' keys and one getter of a row's cells (``operator.attrgetter``)."""
-    found = _READERS.get(spec.kind)
-    if found is None or found[0] is not spec:
-        def getter(keys: tuple[str, ...]) -> Any:  # always a tuple, also of one key
-            get = attrgetter(*keys) if keys else (lambda _row: ())
-            return get if len(keys) != 1 else (lambda row: (get(row),))
+    return once_per_form(_READERS, spec, _readers_of)
 
-        keys, tables = spec.stored_keys
-        found = (spec, ((keys, getter(keys)), tuple(
-            (key, attrgetter(f"rows_{key}"), cols, getter(cols)) for key, cols in tables)))
-        _READERS[spec.kind] = found
-    return found[1]
+
+def _readers_of(spec: FormSpec) -> Any:
+    def getter(keys: tuple[str, ...]) -> Any:  # always a tuple, also of one key
+        get = attrgetter(*keys) if keys else (lambda _row: ())
+        return get if len(keys) != 1 else (lambda row: (get(row),))
+
+    keys, tables = spec.stored_keys
+    return (keys, getter(keys)), tuple((key, attrgetter(f"rows_{key}"), cols, getter(cols)) for key, cols in tables)
 
 
 class RecordService(RevisionsMixin, ScansMixin, RegisterSearchMixin):

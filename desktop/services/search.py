@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..domain.fields import FieldType, FormSpec, RecordValues
+from ..domain.fields import FieldType, FormSpec, RecordValues, once_per_form
 from .lookup import digits, loose_pinyin, pinyin_keys_of, pinyin_segments
 
 if TYPE_CHECKING:
@@ -72,21 +72,20 @@ def search_text_of(spec: FormSpec, number: str, values: RecordValues) -> str:
     return f"{plain_text}{SEP}{pinyin}" if pinyin else plain_text
 
 
-_LOOKED_IN: dict[str, tuple[FormSpec, tuple[Any, Any, Any]]] = {}
+_LOOKED_IN: dict[str, tuple[FormSpec, Any]] = {}
 
 
 def _looked_in(spec: FormSpec) -> tuple[Any, Any, Any]:
     """What :func:`search_text_of` reads of a form, in its order (worked out once per form): the
     search fields with their types, the other textual fields, and each table's textual columns."""
-    found = _LOOKED_IN.get(spec.kind)
-    if found is None or found[0] is not spec:
-        types = {f.key: f.type for f in spec.fields()}
-        found = (spec, (
-            tuple((key, types.get(key, FieldType.LONGTEXT)) for key in spec.search_fields),
+    return once_per_form(_LOOKED_IN, spec, _reads_of)
+
+
+def _reads_of(spec: FormSpec) -> tuple[Any, Any, Any]:
+    types = {f.key: f.type for f in spec.fields()}
+    return (tuple((key, types.get(key, FieldType.LONGTEXT)) for key in spec.search_fields),
             tuple((f.key, f.type) for f in spec.fields() if f.type in _TEXTUAL and f.key not in spec.search_fields),
-            tuple((t.key, tuple((c.key, c.type) for c in t.columns if c.type in _TEXTUAL)) for t in spec.tables())))
-        _LOOKED_IN[spec.kind] = found
-    return found[1]
+            tuple((t.key, tuple((c.key, c.type) for c in t.columns if c.type in _TEXTUAL)) for t in spec.tables()))
 
 
 def search_keys_of(search_text: str) -> str:
