@@ -322,20 +322,3 @@ def test_new_ids_are_version_4_uuids_none_twice_and_a_forked_child_draws_its_own
     child = set(os.read(read, 1 << 20).decode().split())
     os.waitpid(pid, 0)
     assert len(child) == 300 and not child & {new_id() for _ in range(300)}
-
-
-def test_bulk_work_paces_the_cycle_collector_and_puts_it_back():
-    import gc
-
-    from desktop.services.gc_pacing import YOUNG, fewer_collections
-
-    before = gc.get_threshold()
-    with fewer_collections():
-        assert gc.get_threshold() == (max(before[0], YOUNG), *before[1:])
-    assert gc.get_threshold() == before
-    try:
-        with fewer_collections():
-            raise KeyError("stopped half way")
-    except KeyError:
-        pass
-    assert gc.get_threshold() == before

@@ -208,3 +208,20 @@ def test_a_dumps_picture_references_are_all_found_wherever_they_are():
     objs.append({"kind": "no-such-form", "items": [{"sha256": e}]})
     assert photo_refs(objs) == {a, b, c, d, e, f}
     assert photo_refs(objs[0]) == {a, c, d, e, f}
+
+
+def test_bulk_work_paces_the_cycle_collector_and_puts_it_back():
+    import gc
+
+    from desktop.services.gc_pacing import YOUNG, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (max(before[0], YOUNG), *before[1:])
+    assert gc.get_threshold() == before
+    try:
+        with fewer_collections():
+            raise KeyError("stopped half way")
+    except KeyError:
+        pass
+    assert gc.get_threshold() == before
