@@ -5,8 +5,11 @@ login; decisions by role on laptops' records, and the proposals and conflicts to
 - ``window``: :class:`HeadOfficeWindow`, the main window in head-office mode;
 - ``decisions_panel``: the quality determination and approval steps on a complaint or return
   request, each enabled only for the role the source names;
-- ``proposals_dialog``: the customers and products laptops proposed, to accept, merge or reject.
+- ``proposals_dialog``: the customers and products laptops proposed, to accept, merge or reject;
+- ``deletions_dialog``: the drafts laptops deleted, and what head office did.
 """
+
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -41,3 +44,19 @@ def refusal_text(e: BaseException) -> str:
 def _role_or_message(text: str) -> str:
     translated = role_text(text)
     return translated if translated != text else QCoreApplication.translate("messages", text)
+
+
+def list_table(parent: Any, name: str, headers: list[str]) -> Any:
+    """A read-only list of rows (the proposals, the deletions): one row chosen at a time, no row
+    numbers; ``headers`` already translated by the caller."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    return table
+

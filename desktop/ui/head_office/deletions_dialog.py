@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from ...services.errors import StorageError
 from ...services.sync.tombstones import DELETED, deletions_log
 from ..texts import error_text, tr_field
 from ..ui_dates import iso_minute
+from . import list_table
 
 if TYPE_CHECKING:
     from ...services.records import RecordService
@@ -63,14 +62,8 @@ class DeletionsDialog(QDialog):
         bar.addWidget(self.laptop_filter)
         bar.addStretch(1)
 
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("deletions_table")
-        self.table.setHorizontalHeaderLabels([self.tr("删除时间"), self.tr("笔记本"), self.tr("类型"),
-                                              self.tr("编号"), self.tr("总部的处理")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table = list_table(self, "deletions_table", [self.tr("删除时间"), self.tr("笔记本"), self.tr("类型"),
+                                                          self.tr("编号"), self.tr("总部的处理")])
         header = self.table.horizontalHeader()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -34,7 +34,7 @@ from ...services.sync.proposals import DECIDERS, PENDING, Proposal
 from .. import dialogs
 from ..texts import error_text, tr_field
 from ..ui_dates import iso_minute
-from . import refusal_text, role_text
+from . import list_table, refusal_text, role_text
 
 if TYPE_CHECKING:
     from ...services.records import RecordService
@@ -82,14 +82,8 @@ class ProposalsDialog(QDialog):
         self.show_filter.addItem(self.tr("全部提议"), "")
         self.show_filter.currentIndexChanged.connect(lambda _i: self.reload())
 
-        self.list = QTableWidget(0, 7, self)
-        self.list.setObjectName("proposal_list")
-        self.list.setHorizontalHeaderLabels([self.tr("笔记本"), self.tr("类别"), self.tr("编号"), self.tr("名称"),
-                                             self.tr("状态"), self.tr("处理人"), self.tr("收到时间")])
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.verticalHeader().setVisible(False)
+        self.list = list_table(self, "proposal_list", [self.tr("笔记本"), self.tr("类别"), self.tr("编号"), self.tr("名称"),
+                                                       self.tr("状态"), self.tr("处理人"), self.tr("收到时间")])
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
